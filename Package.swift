@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Crucible",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "crucible", targets: ["crucible"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // System libraries. pkgConfig is deliberately left off: on Linux SwiftPM
+        // drops the flags it would add, and Debian's headers sit on the default path.
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
+        ),
+
+        // Lesson model, loading and linting, checks, progress, game rules. No terminal code.
+        .target(
+            name: "CrucibleEngine",
+            dependencies: ["Yams", "CCmarkGFM"]
+        ),
+        // App state, actions, update, and views that draw into a cell grid. No ncurses.
+        .target(
+            name: "CrucibleUI",
+            dependencies: ["CrucibleEngine"]
+        ),
+        // The only code that imports ncurses.
+        .target(
+            name: "CrucibleTerminal",
+            dependencies: ["CNcursesw", "CrucibleUI"]
+        ),
+        // Thin command-line front end.
+        .executableTarget(
+            name: "crucible",
+            dependencies: [
+                "CrucibleEngine", "CrucibleUI", "CrucibleTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "CrucibleEngineTests", dependencies: ["CrucibleEngine"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "CrucibleUITests", dependencies: ["CrucibleUI"]),
+        .testTarget(name: "CrucibleCLITests", dependencies: ["CrucibleEngine", "crucible"]),
+    ]
+)
