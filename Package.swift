@@ -23,10 +23,13 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
 
+        // fork/exec with a process group and resource limits, for running checks.
+        .target(name: "CSpawn"),
+
         // Lesson model, loading and linting, checks, progress, game rules. No terminal code.
         .target(
             name: "CrucibleEngine",
-            dependencies: ["Yams", "CCmarkGFM"]
+            dependencies: ["Yams", "CCmarkGFM", "CSpawn"]
         ),
         // App state, actions, update, and views that draw into a cell grid. No ncurses.
         .target(
