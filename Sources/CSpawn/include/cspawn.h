@@ -3,5 +3,78 @@
 // async-signal-safe functions, which Swift cannot promise.
 #ifndef CRUCIBLE_CSPAWN_H
 #define CRUCIBLE_CSPAWN_H
-int cspawn_placeholder(void);
+
+#include <sys/types.h>
+
+/// A limit or id left as it is.
+#define CSPAWN_UNSET (-1LL)
+
+/// What to start and how to confine it. Every pointer must stay valid during `cspawn_start`.
+typedef struct {
+    /// Absolute or relative path of the program, already looked up on PATH.
+    const char *path;
+    /// NULL-terminated argument vector, argv[0] included.
+    char *const *argv;
+    /// NULL-terminated "NAME=value" environment.
+    char *const *envp;
+    /// Directory to change into, or NULL to stay.
+    const char *working_directory;
+    /// Write ends of the pipes that become the child's stdout and stderr.
+    int stdout_fd;
+    int stderr_fd;
+    /// RLIMIT_CPU seconds, RLIMIT_AS bytes, RLIMIT_FSIZE bytes, RLIMIT_NPROC count; CSPAWN_UNSET for none.
+    long long cpu_seconds;
+    long long address_space_bytes;
+    long long file_size_bytes;
+    long long processes;
+    /// User and group to switch to before exec (root only), or CSPAWN_UNSET to keep ours.
+    long long uid;
+    long long gid;
+} cspawn_request;
+
+/// Where starting the child failed, reported with an errno.
+typedef enum {
+    CSPAWN_STAGE_NONE = 0,
+    CSPAWN_STAGE_PIPE,
+    CSPAWN_STAGE_FORK,
+    CSPAWN_STAGE_STDIO,
+    CSPAWN_STAGE_CHDIR,
+    CSPAWN_STAGE_RLIMIT,
+    CSPAWN_STAGE_CREDENTIALS,
+    CSPAWN_STAGE_EXEC,
+} cspawn_stage;
+
+/// Forks and execs `request` in a new process group with stdin on /dev/null.
+/// Returns the child's pid (which is also its process group id) once exec succeeded,
+/// or -1 with `*failed_stage` and `*failed_errno` set; a child whose exec failed is already reaped.
+pid_t cspawn_start(const cspawn_request *request, int *failed_stage, int *failed_errno);
+
+/// pipe2 with O_CLOEXEC (pipe2 is a GNU extension Swift's Glibc module does not show).
+int cspawn_pipe(int fds[2]);
+
+/// A pollable descriptor that becomes readable when `pid` exits (pidfd_open), or -1 with errno.
+int cspawn_pidfd_open(pid_t pid);
+
+/// What the kernel reports about an exited child.
+typedef struct {
+    int status;
+    /// Peak resident set size, KiB.
+    long max_rss_kib;
+    /// User plus system CPU time, milliseconds.
+    long long cpu_milliseconds;
+} cspawn_exit;
+
+/// Whether `pid` has exited, without reaping it (waitid with WNOWAIT): its pid, and so the
+/// process group id, stays reserved until `cspawn_reap`.
+int cspawn_has_exited(pid_t pid);
+
+/// Reaps `pid` without blocking. Returns the pid when reaped, 0 if it is still running, -1 on error.
+pid_t cspawn_reap(pid_t pid, cspawn_exit *exit_info);
+
+/// Decoders for a wait status, which are macros Swift cannot call.
+int cspawn_exited(int status);
+int cspawn_exit_code(int status);
+int cspawn_signaled(int status);
+int cspawn_term_signal(int status);
+
 #endif

@@ -1,0 +1,340 @@
+import CSpawn
+import Foundation
+
+/// Runs one check step as a confined child process and collects what it did.
+///
+/// The step gets its own process group, stdin on /dev/null, and the invocation's rlimits.
+/// At the deadline the group gets SIGTERM, then SIGKILL after the grace. When the main
+/// child exits the rest of its group is killed too, so nothing it left in the background
+/// survives, and output still in flight is drained for at most `drainBound`.
+public struct ProcessRunner: Sendable {
+    /// How long to keep reading pipes after the main child exited and its group was killed;
+    /// a process that left the group (setsid) could otherwise hold them open forever.
+    public var drainBound: Duration = .milliseconds(250)
+    /// How long to keep sweeping the group with SIGKILL before giving up on stragglers.
+    public var sweepBound: Duration = .seconds(2)
+
+    /// Creates a runner.
+    public init() {}
+
+    /// Runs `invocation` on a dedicated thread, off Swift's cooperative pool; cancelling
+    /// the task kills the process group and yields `.cancelled`.
+    public func run(_ invocation: ProcessInvocation) async -> ProcessResult {
+        let cancellation = ProcessCancellation()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let thread = Thread {
+                    continuation.resume(returning: self.run(invocation, cancellation: cancellation))
+                }
+                thread.name = "crucible.process-runner"
+                thread.start()
+            }
+        } onCancel: {
+            cancellation.cancel()
+        }
+    }
+
+    /// Runs `invocation` and blocks the calling thread until the group is gone.
+    public func run(_ invocation: ProcessInvocation, cancellation: ProcessCancellation? = nil) -> ProcessResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        func early(_ termination: ProcessTermination) -> ProcessResult {
+            ProcessResult(termination: termination, stdout: Data(), stderr: Data(), stdoutTruncated: false,
+                          stderrTruncated: false, duration: clock.now - start, limitHit: nil)
+        }
+        if cancellation?.isCancelled == true { return early(.cancelled) }
+        guard let path = ExecutableLookup.resolve(invocation.executable, path: invocation.environment["PATH"]) else {
+            return early(.toolMissing(name: invocation.executable))
+        }
+        let identity = StepIdentity.make(for: invocation)
+
+        var stdoutPipe: [Int32] = [-1, -1]
+        var stderrPipe: [Int32] = [-1, -1]
+        guard cspawn_pipe(&stdoutPipe) == 0 else { return early(.spawnFailed(reason: "pipe: \(errnoText(errno))")) }
+        guard cspawn_pipe(&stderrPipe) == 0 else {
+            let reason = "pipe: \(errnoText(errno))"
+            stdoutPipe.forEach { close($0) }
+            return early(.spawnFailed(reason: reason))
+        }
+        let spawned = spawn(path: path, invocation: invocation, identity: identity,
+                            stdoutFD: stdoutPipe[1], stderrFD: stderrPipe[1])
+        close(stdoutPipe[1])
+        close(stderrPipe[1])
+        guard case .success(let pid) = spawned else {
+            close(stdoutPipe[0])
+            close(stderrPipe[0])
+            if case .failure(let failure) = spawned { return early(.spawnFailed(reason: failure.reason)) }
+            return early(.spawnFailed(reason: "unknown"))
+        }
+        for fd in [stdoutPipe[0], stderrPipe[0]] { _ = fcntl(fd, F_SETFL, O_NONBLOCK) }
+
+        var watch = ChildWatch(
+            pid: pid, invocation: invocation, cancellation: cancellation, clock: clock, start: start,
+            stdout: CappedOutput(fd: stdoutPipe[0], cap: invocation.outputCap),
+            stderr: CappedOutput(fd: stderrPipe[0], cap: invocation.outputCap),
+            drainBound: drainBound)
+        watch.run()
+        let groupPeak = max(watch.groupPeak, sweep(group: pid, until: clock.now + sweepBound, clock: clock))
+        var result = watch.result(groupPeak: groupPeak, duration: clock.now - start)
+        result.processGroupID = pid
+        return result
+    }
+
+    private struct SpawnFailure: Error {
+        var reason: String
+    }
+
+    /// Forks and execs through CSpawn; the pid is also the process group id.
+    private func spawn(path: String, invocation: ProcessInvocation, identity: StepIdentity,
+                       stdoutFD: Int32, stderrFD: Int32) -> Result<pid_t, SpawnFailure> {
+        let argv = CStringArray([path.split(separator: "/").last.map(String.init) ?? path] + invocation.arguments)
+        let envp = CStringArray(invocation.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+        let limits = invocation.limits
+        func limit(_ value: Int?) -> Int64 { value.map(Int64.init) ?? Int64(CSPAWN_UNSET) }
+        var stage: Int32 = 0
+        var failedErrno: Int32 = 0
+        let pid = path.withCString { cPath in
+            withOptionalCString(invocation.workingDirectory) { cDirectory in
+                var request = cspawn_request(
+                    path: cPath, argv: argv.pointer, envp: envp.pointer, working_directory: cDirectory,
+                    stdout_fd: stdoutFD, stderr_fd: stderrFD,
+                    cpu_seconds: limit(limits.cpuSeconds), address_space_bytes: limit(limits.memoryBytes),
+                    file_size_bytes: limit(limits.fileSizeBytes), processes: identity.processLimit,
+                    uid: identity.uid, gid: identity.gid)
+                return cspawn_start(&request, &stage, &failedErrno)
+            }
+        }
+        if pid > 0 { return .success(pid) }
+        let what: String = switch cspawn_stage(rawValue: UInt32(stage)) {
+        case CSPAWN_STAGE_PIPE: "pipe"
+        case CSPAWN_STAGE_FORK: "fork"
+        case CSPAWN_STAGE_STDIO: "redirecting stdio"
+        case CSPAWN_STAGE_CHDIR: "chdir \(invocation.workingDirectory ?? "")"
+        case CSPAWN_STAGE_RLIMIT: "setrlimit"
+        case CSPAWN_STAGE_CREDENTIALS: "switching to an unprivileged user"
+        default: "exec \(path)"
+        }
+        return .failure(SpawnFailure(reason: "\(what): \(errnoText(failedErrno))"))
+    }
+
+    /// SIGKILLs group `group` until no live member is left or `limit` passes.
+    /// Returns the most live members seen at once, evidence for a process-cap hit.
+    private func sweep(group: pid_t, until limit: ContinuousClock.Instant, clock: ContinuousClock) -> Int {
+        var peak = 0
+        var pause = Duration.microseconds(200)
+        while true {
+            // ESRCH: no member at all, not even a zombie, so no /proc scan is needed.
+            if kill(-group, SIGKILL) != 0 && errno == ESRCH { return peak }
+            let live = ProcTable.liveMembers(ofGroup: group).count
+            peak = max(peak, live)
+            if live == 0 || clock.now >= limit { return peak }
+            // Dying processes need a moment to leave; poll(2) with no fds is a bounded wait.
+            _ = poll(nil, 0, Int32(max(1, pause.milliseconds)))
+            pause = min(pause * 2, .milliseconds(20))
+        }
+    }
+}
+
+/// The poll loop over one running child: pipes, exit, deadline, grace and cancellation.
+private struct ChildWatch {
+    let pid: pid_t
+    let invocation: ProcessInvocation
+    let cancellation: ProcessCancellation?
+    let clock: ContinuousClock
+    let start: ContinuousClock.Instant
+    var stdout: CappedOutput
+    var stderr: CappedOutput
+    let drainBound: Duration
+
+    private var exit: cspawn_exit?
+    private var timedOut = false
+    private var cancelled = false
+    private var outputLimitHit = false
+    private var killAt: ContinuousClock.Instant?
+    private var drainUntil: ContinuousClock.Instant?
+    /// Most live group members counted before the runner signalled the group.
+    private(set) var groupPeak = 0
+
+    init(pid: pid_t, invocation: ProcessInvocation, cancellation: ProcessCancellation?, clock: ContinuousClock,
+         start: ContinuousClock.Instant, stdout: CappedOutput, stderr: CappedOutput, drainBound: Duration) {
+        self.pid = pid
+        self.invocation = invocation
+        self.cancellation = cancellation
+        self.clock = clock
+        self.start = start
+        self.stdout = stdout
+        self.stderr = stderr
+        self.drainBound = drainBound
+    }
+
+    /// Loops until the child is reaped and its pipes are at EOF or the drain bound passed.
+    mutating func run() {
+        let pidFD = cspawn_pidfd_open(pid)
+        defer { if pidFD >= 0 { close(pidFD) } }
+        let deadline = start + invocation.timeout
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 8)
+        defer { buffer.deallocate() }
+
+        while true {
+            let now = clock.now
+            if exit == nil {
+                if !timedOut && !cancelled && now >= deadline {
+                    timedOut = true
+                    signalGroup(SIGTERM)
+                    killAt = now + invocation.grace
+                }
+                if let at = killAt, now >= at {
+                    signalGroup(SIGKILL)
+                    killAt = nil
+                }
+            } else if !stdout.isOpen && !stderr.isOpen || now >= drainUntil! {
+                break
+            }
+
+            var fds: [pollfd] = []
+            for fd in [stdout.fd, stderr.fd] where fd >= 0 { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
+            if exit == nil && pidFD >= 0 { fds.append(pollfd(fd: pidFD, events: Int16(POLLIN), revents: 0)) }
+            if let cancelFD = cancellation?.fd, !cancelled, cancelFD >= 0 {
+                fds.append(pollfd(fd: cancelFD, events: Int16(POLLIN), revents: 0))
+            }
+            let wakeups = [exit == nil && !timedOut && !cancelled ? deadline : nil, killAt, drainUntil].compactMap { $0 }
+            var waitMillis = wakeups.map { max(0, ($0 - now).milliseconds + 1) }.min() ?? -1
+            if pidFD < 0 && exit == nil { waitMillis = waitMillis < 0 ? 5 : min(waitMillis, 5) }  // no pidfd: poll for exit
+            _ = poll(&fds, nfds_t(fds.count), Int32(clamping: waitMillis))
+
+            for item in fds where item.revents != 0 {
+                if item.fd == stdout.fd { stdout.readAvailable(into: buffer) }
+                else if item.fd == stderr.fd { stderr.readAvailable(into: buffer) }
+                else if item.fd == cancellation?.fd { cancel() }
+            }
+            if !outputLimitHit && max(stdout.totalBytes, stderr.totalBytes) > invocation.outputKillBytes {
+                outputLimitHit = true
+                signalGroup(SIGKILL)
+            }
+            if exit == nil { reapIfExited() }
+        }
+        stdout.closeFD()
+        stderr.closeFD()
+    }
+
+    private mutating func cancel() {
+        cancelled = true
+        signalGroup(SIGKILL)
+    }
+
+    /// Kills the rest of the group as soon as the main child is a zombie, while its pid still
+    /// pins the group id, then reaps it.
+    private mutating func reapIfExited() {
+        guard cspawn_has_exited(pid) != 0 else { return }
+        signalGroup(SIGKILL)
+        var info = cspawn_exit()
+        guard cspawn_reap(pid, &info) == pid else { return }
+        exit = info
+        drainUntil = clock.now + drainBound
+    }
+
+    /// Signals the whole group, counting it first when the process cap is in question.
+    private mutating func signalGroup(_ signal: Int32) {
+        if invocation.limits.processes != nil {
+            groupPeak = max(groupPeak, ProcTable.liveMembers(ofGroup: pid).count)
+        }
+        kill(-pid, signal)
+    }
+
+    /// The finished result; `groupPeak` includes what the final sweep saw.
+    func result(groupPeak: Int, duration: Duration) -> ProcessResult {
+        let termination: ProcessTermination
+        if cancelled {
+            termination = .cancelled
+        } else if timedOut {
+            termination = .timedOut
+        } else if let exit, cspawn_signaled(exit.status) != 0 {
+            let signal = cspawn_term_signal(exit.status)
+            termination = .signaled(signal: signal, name: SignalName.of(signal))
+        } else {
+            termination = .exited(code: exit.map { cspawn_exit_code($0.status) } ?? -1)
+        }
+        let evidence = LimitEvidence(
+            limits: invocation.limits, termination: termination, exit: exit, stderr: stderr.kept,
+            groupPeak: groupPeak, outputLimitHit: outputLimitHit)
+        return ProcessResult(
+            termination: termination, stdout: stdout.finished(), stderr: stderr.finished(),
+            stdoutTruncated: stdout.truncated, stderrTruncated: stderr.truncated,
+            duration: duration, limitHit: evidence.classify())
+    }
+}
+
+/// What a run left behind that tells which resource limit, if any, stopped it.
+struct LimitEvidence {
+    var limits: ProcessLimits
+    var termination: ProcessTermination
+    var exit: cspawn_exit?
+    var stderr: Data
+    var groupPeak: Int
+    var outputLimitHit: Bool
+
+    /// Phrases runtimes print when an allocation fails (C, C++, Rust, Go, Swift, Python).
+    static let memoryPhrases = ["out of memory", "cannot allocate memory", "bad_alloc", "memory allocation of",
+                                "failed to allocate", "memoryerror", "allocation failed"]
+    /// Phrases shells and libc print when fork fails under the process cap.
+    static let forkPhrases = ["fork: resource temporarily unavailable", "fork failed", "cannot fork",
+                              "can't fork", "fork: retry", "resource temporarily unavailable"]
+
+    func classify() -> ResourceLimitHit? {
+        if outputLimitHit { return .output }
+        let signal: Int32? = if case .signaled(let number, _) = termination { number } else { nil }
+        if signal == SIGXCPU { return .cpuTime }
+        if signal == SIGXFSZ { return .fileSize }
+        let text = String(decoding: stderr, as: UTF8.self).lowercased()
+        if let cpuSeconds = limits.cpuSeconds, let exit, signal == SIGKILL, exit.cpu_milliseconds >= Int64(cpuSeconds) * 1000 {
+            return .cpuTime
+        }
+        if let memoryBytes = limits.memoryBytes, termination != .exited(code: 0) {
+            let crashed = [SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGTRAP, SIGKILL].contains(signal ?? 0)
+            let residentBytes = Int(exit?.max_rss_kib ?? 0) * 1024
+            if Self.memoryPhrases.contains(where: text.contains) || crashed && residentBytes * 2 >= memoryBytes {
+                return .memory
+            }
+        }
+        if let processes = limits.processes, termination != .exited(code: 0) {
+            if groupPeak >= max(processes - 1, 2) || Self.forkPhrases.contains(where: text.contains) { return .processes }
+        }
+        return nil
+    }
+}
+
+/// A NULL-terminated array of C strings that lives as long as this object.
+private final class CStringArray {
+    let pointer: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
+    private let count: Int
+
+    init(_ strings: [String]) {
+        count = strings.count
+        pointer = .allocate(capacity: count + 1)
+        for (index, string) in strings.enumerated() { pointer[index] = strdup(string) }
+        pointer[count] = nil
+    }
+
+    deinit {
+        for index in 0..<count { free(pointer[index]) }
+        pointer.deallocate()
+    }
+}
+
+private func withOptionalCString<R>(_ string: String?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
+    guard let string else { return body(nil) }
+    return string.withCString { body($0) }
+}
+
+/// strerror's text for `code`, e.g. "No such file or directory".
+func errnoText(_ code: Int32) -> String {
+    String(cString: strerror(code))
+}
+
+extension Duration {
+    /// Whole milliseconds, rounded down.
+    var milliseconds: Int {
+        let (seconds, attoseconds) = components
+        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    }
+}
