@@ -1,0 +1,47 @@
+import Foundation
+import Yams
+
+/// Checks paths a lesson names: relative, inside the lesson folder (also after following
+/// symbolic links) and existing.
+struct LessonFiles {
+    let folderPath: String
+    let report: FileReport
+
+    /// A list of paths under `prefix` (such as `starter/`), each checked.
+    func paths(_ fields: Fields, _ key: String, under prefix: String, required: Bool = false) -> [String]? {
+        guard let entries = fields.stringNodes(key, required: required) else { return nil }
+        let valid = entries.filter { check($0.text, at: $0.node, key: key, under: prefix) }
+        return valid.count == entries.count ? entries.map(\.text) : nil
+    }
+
+    /// Checks one path relative to `prefix` inside the lesson folder; reports and returns `false` if it is bad.
+    func check(_ path: String, at node: Node, key: String, under prefix: String = "") -> Bool {
+        let shown = prefix + path
+        if path.hasPrefix("/") || path.hasPrefix("~") {
+            report.error(at: node, "`\(path)` in `\(key)` is an absolute path; write it relative to `\(prefix.isEmpty ? "the lesson folder" : prefix)`")
+            return false
+        }
+        if path.split(separator: "/").contains("..") {
+            report.error(at: node, "`\(path)` in `\(key)` uses `..` to leave its folder; keep the file inside the lesson folder "
+                         + "and name it without `..`")
+            return false
+        }
+        guard let resolved = LessonFiles.realPath(folderPath + "/" + shown) else {
+            report.error(at: node, "`\(shown)` named in `\(key)` does not exist in the lesson folder; create it or correct the name")
+            return false
+        }
+        let folder = LessonFiles.realPath(folderPath) ?? folderPath
+        guard resolved.hasPrefix(folder + "/") else {
+            report.error(at: node, "`\(shown)` named in `\(key)` is a symbolic link that leads outside the lesson folder; "
+                         + "copy the file into the lesson folder instead")
+            return false
+        }
+        return true
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Yams
+
+/// Where a lesson folder is, both on disk and as shown in diagnostics.
+struct LessonLocation: Sendable {
+    /// The lesson folder as a URL that keeps the course root's relative form.
+    var folder: URL
+    /// The lesson folder's file-system path.
+    var path: String
+    /// The lesson folder as shown in diagnostics.
+    var displayPath: String
+}
+
+/// What parsing one `lesson.md` produced.
+struct LessonOutcome: Sendable {
+    /// `nil` when the lesson had errors (it is left out) or the folder has no `lesson.md`.
+    var lesson: Lesson?
+    var diagnostics: [Diagnostic]
+    /// Where the `id` value is, for naming both places of a duplicate id.
+    var idLine: Int
+    var idColumn: Int
+    /// `false` when the folder holds no `lesson.md` and is not a lesson at all.
+    var isLesson = true
+}
+
+/// Reads and validates one `lesson.md`: front matter, kind-specific payload, named files and body.
+struct LessonParser {
+    static let commonKeys = ["id", "title", "kind", "xp", "hints", "requires", "explanation"]
+    /// The key that carries each kind's payload.
+    static let payloadKey: [LessonKind: String] = [.quiz: "questions", .predict: "predict", .code: "code"]
+    static let allKeys = commonKeys + ["questions", "predict", "code"]
+
+    let location: LessonLocation
+    let report: FileReport
+    let files: LessonFiles
+
+    init(location: LessonLocation) {
+        self.location = location
+        report = FileReport(file: location.displayPath + "/lesson.md")
+        files = LessonFiles(folderPath: location.path, report: report)
+    }
+
+    static func parse(_ location: LessonLocation) -> LessonOutcome {
+        LessonParser(location: location).parse()
+    }
+
+    func parse() -> LessonOutcome {
+        var outcome = LessonOutcome(lesson: nil, diagnostics: [], idLine: 1, idColumn: 1)
+        switch TextFile.read(location.path + "/lesson.md") {
+        case .missing:
+            outcome.isLesson = false
+        case .failed(let reason):
+            report.error("cannot read lesson.md: \(reason); check its permissions")
+        case .bytes(let bytes):
+            outcome.lesson = parse(bytes, idMark: &outcome)
+        }
+        outcome.diagnostics = report.diagnostics
+        if report.hasErrors { outcome.lesson = nil }
+        return outcome
+    }
+
+    private func parse(_ bytes: [UInt8], idMark outcome: inout LessonOutcome) -> Lesson? {
+        let start = TextFile.bomLength(bytes)
+        if let bad = TextFile.firstInvalidUTF8(bytes, from: start) {
+            report.error(TextFile.invalidUTF8Message, line: bad.line, column: bad.column)
+            return nil
+        }
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(bytes, from: start) {
+        case .success(let split):
+            frontMatter = split
+        case .failure(.missingOpening):
+            report.error("lesson.md has no front matter; start the file with a `---` line, then the keys "
+                         + "(id, title, kind, …), then another `---` line before the Markdown body")
+            return nil
+        case .failure(.missingClosing):
+            report.error("the front matter is never closed; add a `---` line after the last key, before the Markdown body")
+            return nil
+        }
+        report.lineOffset = frontMatter.yamlLineOffset
+        if bytes[frontMatter.bodyOffset...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            report.error("the lesson has no body; below the closing `---`, write the Markdown, starting with "
+                         + "a paragraph that states the lesson's one learning goal", line: frontMatter.bodyLine)
+        }
+        let yaml = TextFile.text(bytes[frontMatter.yaml])
+        guard let root = report.compose(yaml) else {
+            if !report.hasErrors {
+                report.error("the front matter is empty; add at least `id`, `title` and `kind`", line: 2)
+            }
+            return nil
+        }
+        guard let fields = Fields(root, what: "the front matter", known: Self.allKeys, report: report) else { return nil }
+        if let mark = fields.value("id")?.mark {
+            outcome.idLine = mark.line + report.lineOffset
+            outcome.idColumn = mark.column
+        }
+
+        let id = fields.id("id")
+        let title = fields.string("title", required: true)
+        let kind = self.kind(fields)
+        let xp = fields.wholeNumber("xp")
+        let hints = fields.stringList("hints") ?? []
+        let requires = fields.stringList("requires") ?? []
+        let explanation = fields.string("explanation")
+        guard let kind else { return nil }
+        warnAboutPayloadsOfOtherKinds(fields, kind: kind)
+        let quiz = kind == .quiz ? QuizParser(fields: fields).parse() : nil
+        let predict = kind == .predict ? predict(fields) : nil
+        let code = kind == .code ? code(fields) : nil
+
+        guard let id, let title, !report.hasErrors else { return nil }
+        return Lesson(id: id, title: title, kind: kind, xp: xp, hints: hints, requires: requires,
+                      explanation: explanation, folder: location.folder,
+                      file: location.folder.appendingPathComponent("lesson.md", isDirectory: false),
+                      bodyOffset: frontMatter.bodyOffset, bodyLine: frontMatter.bodyLine,
+                      quiz: quiz, predict: predict, code: code)
+    }
+
+    private func kind(_ fields: Fields) -> LessonKind? {
+        guard let node = fields.value("kind", required: true), let text = fields.text(node, "kind") else { return nil }
+        if let kind = LessonKind(rawValue: text) { return kind }
+        let kinds = LessonKind.allCases.map(\.rawValue)
+        var message = "unknown kind `\(text)`; use one of " + kinds.map { "`\($0)`" }.joined(separator: ", ")
+        if let suggestion = nearest(text, in: kinds) { message += " (did you mean `\(suggestion)`?)" }
+        report.error(at: node, message)
+        return nil
+    }
+
+    /// `questions` on a `read` lesson and the like: probably a wrong `kind`, harmless otherwise.
+    private func warnAboutPayloadsOfOtherKinds(_ fields: Fields, kind: LessonKind) {
+        for (otherKind, key) in Self.payloadKey.sorted(by: { $0.value < $1.value }) where otherKind != kind {
+            guard let keyNode = fields.keyNode(key) else { continue }
+            report.warning(at: keyNode, "`\(key)` belongs to \(otherKind.rawValue) lessons but this lesson's kind is "
+                           + "`\(kind.rawValue)`, so it is ignored; remove it or set `kind: \(otherKind.rawValue)`")
+        }
+    }
+
+    private func predict(_ lesson: Fields) -> Predict? {
+        let keys = ["language", "program", "answer", "caseSensitive", "run"]
+        guard let fields = lesson.map("predict", what: "`predict`", known: keys, required: true) else { return nil }
+        let language = fields.string("language", required: true)
+        let program = fields.value("program", required: true).flatMap { node in
+            fields.text(node, "program").flatMap { files.check($0, at: node, key: "program") ? $0 : nil }
+        }
+        let answer = fields.string("answer", required: true)
+        let caseSensitive = fields.bool("caseSensitive") ?? true
+        let steps = StepParser(report: report).steps(fields, "run", required: false)
+        guard let language, let program, let answer, let steps else { return nil }
+        return Predict(language: language, program: program, answer: answer, caseSensitive: caseSensitive, run: steps)
+    }
+
+    private func code(_ lesson: Fields) -> CodeExercise? {
+        let keys = ["language", "starter", "solution", "hidden", "wrong", "steps"]
+        guard let fields = lesson.map("code", what: "`code`", known: keys, required: true) else { return nil }
+        let language = fields.string("language", required: true)
+        let starter = files.paths(fields, "starter", under: "starter/", required: true)
+        let solution = files.paths(fields, "solution", under: "solution/", required: true)
+        let hidden = files.paths(fields, "hidden", under: "check/") ?? []
+        let wrong = wrongVariants(fields)
+        let steps = StepParser(report: report).steps(fields, "steps", required: true)
+        if let starter, let solution, Set(starter) != Set(solution), let node = fields.value("solution") {
+            report.warning(at: node, "the solution files (\(solution.joined(separator: ", "))) differ from the starter files "
+                           + "(\(starter.joined(separator: ", "))); give the solution the same file names as the starter")
+        }
+        guard let language, let starter, let solution, let wrong, let steps else { return nil }
+        return CodeExercise(language: language, starter: starter, solution: solution, hidden: hidden,
+                            wrong: wrong, steps: steps)
+    }
+
+    private func wrongVariants(_ code: Fields) -> [CodeExercise.WrongVariant]? {
+        guard let nodes = code.list("wrong") else { return code.has("wrong") ? nil : [] }
+        var variants: [CodeExercise.WrongVariant] = []
+        for node in nodes {
+            guard let fields = Fields(node, what: "a `wrong` variant", known: ["name", "files"], report: report),
+                  let nameNode = fields.value("name", required: true), let name = fields.text(nameNode, "name") else { continue }
+            guard !name.contains("/"), name != "..", name != "." else {
+                report.error(at: nameNode, "a `wrong` variant's `name` is a folder under `wrong/`; use a plain name without `/`")
+                continue
+            }
+            if let files = files.paths(fields, "files", under: "wrong/\(name)/", required: true) {
+                variants.append(.init(name: name, files: files))
+            }
+        }
+        return variants
+    }
+}

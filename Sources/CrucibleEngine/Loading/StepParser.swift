@@ -1,0 +1,136 @@
+import Foundation
+import Yams
+
+/// Validates check steps (`code.steps`, `predict.run`) and their `limits` and `expect` maps.
+struct StepParser {
+    let report: FileReport
+
+    static let placeholders = ["scratch", "lesson"]
+    static let signals = ["SIGABRT", "SIGALRM", "SIGBUS", "SIGFPE", "SIGHUP", "SIGILL", "SIGINT", "SIGKILL", "SIGPIPE",
+                          "SIGQUIT", "SIGSEGV", "SIGSYS", "SIGTERM", "SIGTRAP", "SIGUSR1", "SIGUSR2", "SIGXCPU", "SIGXFSZ"]
+
+    /// The steps under `key`; `nil` when any step is invalid. A required list must not be empty.
+    func steps(_ parent: Fields, _ key: String, required: Bool) -> [CheckStep]? {
+        guard let nodes = parent.list(key, required: required) else { return parent.has(key) ? nil : [] }
+        if required, nodes.isEmpty, let node = parent.value(key) {
+            report.error(at: node, "`\(key)` is empty, so nothing would be checked; add at least one step with a `run` list")
+            return nil
+        }
+        let steps = nodes.enumerated().compactMap { step($1, number: $0 + 1) }
+        return steps.count == nodes.count ? steps : nil
+    }
+
+    private func step(_ node: Node, number: Int) -> CheckStep? {
+        let keys = ["name", "run", "timeout", "env", "limits", "expect"]
+        guard let fields = Fields(node, what: "a step", known: keys, report: report) else { return nil }
+        let errorsBefore = report.errorCount
+        let name = fields.string("name") ?? "step \(number)"
+        let run = fields.stringNodes("run", required: true)
+        if let run, run.isEmpty, let node = fields.value("run") {
+            report.error(at: node, "`run` is empty; give the command and its arguments, such as [clang, main.c]")
+        }
+        run?.forEach { checkPlaceholders($0.text, at: $0.node, key: "run") }
+        let timeout = fields.positiveNumber("timeout") ?? CheckStep.defaultTimeout
+        let env = fields.stringMap("env") ?? []
+        env.forEach { checkPlaceholders($0.value, at: $0.node, key: "env") }
+        let limits = self.limits(fields)
+        let expect = self.expect(fields)
+        guard let run, report.errorCount == errorsBefore else { return nil }
+        return CheckStep(name: name, run: run.map(\.text), timeout: timeout,
+                         env: Dictionary(env.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }),
+                         limits: limits, expect: expect)
+    }
+
+    /// Reports `{placeholders}` other than `{scratch}` and `{lesson}`.
+    private func checkPlaceholders(_ text: String, at node: Node, key: String) {
+        guard text.contains("{") else { return }
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            rest = rest[rest.index(after: open)...]
+            let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            guard !name.isEmpty, rest.dropFirst(name.count).first == "}" else { continue }
+            if !Self.placeholders.contains(String(name)) {
+                var message = "unknown placeholder `{\(name)}` in `\(key)`; the known placeholders are `{scratch}` and `{lesson}`"
+                if let suggestion = nearest(String(name), in: Self.placeholders) { message += " (did you mean `{\(suggestion)}`?)" }
+                report.error(at: node, message)
+            }
+        }
+    }
+
+    private func limits(_ step: Fields) -> ResourceLimits {
+        guard let fields = step.map("limits", what: "`limits`", known: ["cpu", "memory", "fileSize", "processes"]) else {
+            return ResourceLimits()
+        }
+        return ResourceLimits(cpuSeconds: fields.wholeNumber("cpu"), memoryBytes: size(fields, "memory"),
+                              fileSizeBytes: size(fields, "fileSize"), processes: fields.wholeNumber("processes"))
+    }
+
+    /// Bytes as a whole number or with a unit: `512M`, `2G`.
+    private func size(_ fields: Fields, _ key: String) -> Int? {
+        guard let node = fields.value(key) else { return nil }
+        if case .scalar(let scalar) = node, let bytes = ResourceLimits.parseSize(scalar.string) { return bytes }
+        report.wrongType(key, "a size in bytes such as `1048576`, `512M` or `2G`", node)
+        return nil
+    }
+
+    private func expect(_ step: Fields) -> StepExpectation {
+        let keys = ["exit", "signal", "stdout", "stderr", "sanitizer", "ratio"]
+        guard let fields = step.map("expect", what: "`expect`", known: keys) else { return StepExpectation() }
+        let signal = fields.value("signal").flatMap(signal)
+        let exit = fields.value("exit").flatMap(exit) ?? (fields.has("signal") ? nil : .code(0))
+        var sanitizerClean = false
+        if let node = fields.value("sanitizer") {
+            sanitizerClean = node.scalar?.string == "clean"
+            if !sanitizerClean { report.wrongType("sanitizer", "`clean`", node) }
+        }
+        return StepExpectation(exit: exit, signal: signal, stdout: output(fields, "stdout"), stderr: output(fields, "stderr"),
+                               sanitizerClean: sanitizerClean, ratio: ratio(fields))
+    }
+
+    private func exit(_ node: Node) -> ExitExpectation? {
+        if case .scalar(let scalar) = node {
+            switch (ScalarKind(scalar), scalar.string) {
+            case (.int(let code), _) where (0...255).contains(code): return .code(code)
+            case (_, "nonzero"): return .nonzero
+            case (_, "compile-error"): return .compileError
+            default: break
+            }
+        }
+        report.wrongType("exit", "an exit status from 0 to 255, `nonzero` or `compile-error`", node)
+        return nil
+    }
+
+    private func signal(_ node: Node) -> String? {
+        if let name = node.scalar?.string, Self.signals.contains(name) { return name }
+        var message = "`signal` must be a signal name such as `SIGSEGV` or `SIGABRT`, found \(describe(node))"
+        if let name = node.scalar?.string, let suggestion = nearest(name, in: Self.signals) { message += "; did you mean `\(suggestion)`?" }
+        report.error(at: node, message)
+        return nil
+    }
+
+    private func output(_ expect: Fields, _ key: String) -> OutputExpectation? {
+        let keys = ["equals", "contains", "matches", "notContains"]
+        guard let fields = expect.map(key, what: "`\(key)`", known: keys) else { return nil }
+        var matches: String?
+        if let node = fields.value("matches"), let pattern = fields.text(node, "matches") {
+            do {
+                _ = try NSRegularExpression(pattern: pattern)
+                matches = pattern
+            } catch {
+                report.error(at: node, "`matches` is not a valid regular expression: `\(pattern)`; check its brackets, "
+                             + "parentheses and escapes (write a literal `(` as `\\\\(` in double quotes)")
+            }
+        }
+        return OutputExpectation(equals: fields.string("equals"), contains: fields.stringList("contains") ?? [],
+                                 matches: matches, notContains: fields.stringList("notContains") ?? [])
+    }
+
+    private func ratio(_ expect: Fields) -> RatioExpectation? {
+        guard let fields = expect.map("ratio", what: "`ratio`", known: ["metric", "baseline", "atLeast"]) else { return nil }
+        let metric = fields.string("metric", required: true)
+        let baseline = fields.string("baseline", required: true)
+        let atLeast = fields.value("atLeast", required: true).flatMap { _ in fields.positiveNumber("atLeast") }
+        guard let metric, let baseline, let atLeast else { return nil }
+        return RatioExpectation(metric: metric, baseline: baseline, atLeast: atLeast)
+    }
+}

@@ -1,0 +1,261 @@
+import Foundation
+import Yams
+
+/// Parsing YAML into a node tree and describing nodes in messages.
+extension FileReport {
+    /// Composes `text` into a node tree (tags are left unresolved: values are classified by
+    /// ``ScalarKind`` instead, which avoids Yams' regular-expression resolver in the hot loop).
+    /// Syntax errors become diagnostics at the right line of the file.
+    func compose(_ text: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: text, .basic)
+        } catch let error as YamlError {
+            reportSyntaxError(error, in: text)
+            return nil
+        } catch {
+            self.error("cannot parse the YAML: \(error)")
+            return nil
+        }
+    }
+
+    private func reportSyntaxError(_ error: YamlError, in text: String) {
+        let fix = "check the indentation, that a space follows each `:`, and quote values that contain `: ` or ` #`"
+        func report(_ context: YamlError.Context?, _ problem: String, _ mark: Mark) {
+            var message = "YAML syntax error: \(problem)"
+            if let context {
+                message += " (\(context.text) at line \(context.mark.line + lineOffset))"
+            }
+            add(.error, yamlLine: mark.line, column: mark.column, "\(message); \(fix)")
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            report(context, problem, mark)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            add(.error, yamlLine: context.mark.line, column: context.mark.column,
+                "key \(keys) appears more than once in the same map; keep only one")
+        case let .reader(problem, offset, _, _):
+            let prefix = text.utf8.prefix(offset ?? 0)
+            let line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            let column = String(decoding: prefix.split(separator: 0x0A, omittingEmptySubsequences: false).last ?? [],
+                                as: UTF8.self).unicodeScalars.count + 1
+            add(.error, yamlLine: line, column: column, "the YAML cannot be read: \(problem); remove control characters")
+        default:
+            self.error("cannot parse the YAML: \(error)")
+        }
+    }
+
+    /// Reports at a node's position.
+    func add(_ severity: Diagnostic.Severity, at node: Node, _ message: String) {
+        let mark = node.mark
+        add(severity, yamlLine: mark?.line ?? 1, column: mark?.column ?? 1, message)
+    }
+
+    func error(at node: Node, _ message: String) { add(.error, at: node, message) }
+    func warning(at node: Node, _ message: String) { add(.warning, at: node, message) }
+
+    /// Reports that `node` is not what `key` needs: "`xp` must be a whole number ≥ 0, found string `lots`".
+    func wrongType(_ key: String, _ expected: String, _ node: Node) {
+        error(at: node, "`\(key)` must be \(expected), found \(describe(node))")
+    }
+}
+
+/// What a plain YAML scalar denotes, decided without Yams' regular-expression resolver.
+enum ScalarKind: Equatable {
+    case null, bool(Bool), int(Int), float(Double), string
+
+    init(_ scalar: Node.Scalar) {
+        guard scalar.style == .plain || scalar.style == .any else {
+            self = .string
+            return
+        }
+        let text = scalar.string
+        switch text {
+        case "", "~", "null", "Null", "NULL": self = .null
+        case "true", "True", "TRUE": self = .bool(true)
+        case "false", "False", "FALSE": self = .bool(false)
+        default:
+            if let value = Int(text) {
+                self = .int(value)
+            } else if text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true,
+                      let value = Double(text), value.isFinite {
+                self = .float(value)
+            } else {
+                self = .string
+            }
+        }
+    }
+}
+
+/// A short description of a node for messages, such as "string `lots`" or "a list".
+func describe(_ node: Node) -> String {
+    switch node {
+    case .scalar(let scalar):
+        var text = scalar.string.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        if text.count > 40 { text = String(text.prefix(40)) + "…" }
+        switch ScalarKind(scalar) {
+        case .null: return "an empty value"
+        case .bool: return "boolean `\(text)`"
+        case .int, .float: return "number `\(text)`"
+        case .string: return "string `\(text)`"
+        }
+    case .mapping: return "a map"
+    case .sequence: return "a list"
+    case .alias: return "an alias"
+    }
+}
+
+/// The keys of one YAML map, read and checked against a table of known keys.
+///
+/// Each accessor returns `nil` when the key is absent or its value has the wrong type,
+/// reporting the latter (and a missing key when `required`), so field validation reads
+/// like the format's tables: `let xp = fields.wholeNumber("xp")`.
+struct Fields {
+    let report: FileReport
+    /// The map node itself, where "missing key" problems are reported.
+    let node: Node
+    /// What the map is, for messages: "the front matter", "a step".
+    let what: String
+    private var entries: [String: (key: Node, value: Node)] = [:]
+
+    /// Reads `node` as a map; reports it if it is not one, and reports keys not in `known`.
+    init?(_ node: Node, what: String, known: [String], report: FileReport) {
+        guard case .mapping(let mapping) = node else {
+            report.error(at: node, "\(what) must be a map of `key: value` lines, found \(describe(node))")
+            return nil
+        }
+        self.report = report
+        self.node = node
+        self.what = what
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                report.error(at: key, "a key in \(what) must be a plain word, found \(describe(key))")
+                continue
+            }
+            let name = scalar.string
+            if known.contains(name) {
+                entries[name] = (key, value)
+            } else {
+                report.error(at: key, unknownMessage("key", name, known: known))
+            }
+        }
+    }
+
+    /// Whether the map has `key` (with any value).
+    func has(_ key: String) -> Bool { entries[key] != nil }
+
+    /// The key node of `key`, for reporting at the key rather than the value.
+    func keyNode(_ key: String) -> Node? { entries[key]?.key }
+
+    /// The value of `key`; reports it missing when `required`.
+    func value(_ key: String, required: Bool = false) -> Node? {
+        if let value = entries[key]?.value { return value }
+        if required {
+            report.error(at: node, "\(what) is missing the required key `\(key)`; add `\(key): …`")
+        }
+        return nil
+    }
+
+    /// Any scalar but an empty one, as text (so `title: 2048` is the string "2048").
+    func string(_ key: String, required: Bool = false) -> String? {
+        value(key, required: required).flatMap { text($0, key) }
+    }
+
+    /// A text scalar at `node`, reported as `key` when it is not one.
+    func text(_ node: Node, _ key: String) -> String? {
+        if case .scalar(let scalar) = node, ScalarKind(scalar) != .null { return scalar.string }
+        report.wrongType(key, "a string", node)
+        return nil
+    }
+
+    /// A whole number ≥ 0.
+    func wholeNumber(_ key: String, required: Bool = false) -> Int? {
+        value(key, required: required).flatMap { wholeNumber($0, key) }
+    }
+
+    func wholeNumber(_ node: Node, _ key: String) -> Int? {
+        if case .scalar(let scalar) = node, case .int(let value) = ScalarKind(scalar), value >= 0 { return value }
+        report.wrongType(key, "a whole number ≥ 0", node)
+        return nil
+    }
+
+    /// A number > 0, whole or not.
+    func positiveNumber(_ key: String) -> Double? {
+        guard let node = value(key) else { return nil }
+        if case .scalar(let scalar) = node {
+            switch ScalarKind(scalar) {
+            case .int(let value) where value > 0: return Double(value)
+            case .float(let value) where value > 0: return value
+            default: break
+            }
+        }
+        report.wrongType(key, "a number greater than 0", node)
+        return nil
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let node = value(key) else { return nil }
+        if case .scalar(let scalar) = node, case .bool(let value) = ScalarKind(scalar) { return value }
+        report.wrongType(key, "`true` or `false`", node)
+        return nil
+    }
+
+    /// A list of nodes; a missing key is `nil`, not an empty list.
+    func list(_ key: String, required: Bool = false) -> [Node]? {
+        guard let node = value(key, required: required) else { return nil }
+        if case .sequence(let sequence) = node { return Array(sequence) }
+        report.wrongType(key, "a list", node)
+        return nil
+    }
+
+    /// A list of strings, with each element's node for precise reports.
+    func stringNodes(_ key: String, required: Bool = false) -> [(text: String, node: Node)]? {
+        guard let nodes = list(key, required: required) else { return nil }
+        var result: [(text: String, node: Node)] = []
+        var valid = true
+        for element in nodes {
+            if case .scalar(let scalar) = element, ScalarKind(scalar) != .null {
+                result.append((scalar.string, element))
+            } else {
+                report.wrongType(key, "a list of strings", element)
+                valid = false
+            }
+        }
+        return valid ? result : nil
+    }
+
+    func stringList(_ key: String, required: Bool = false) -> [String]? {
+        stringNodes(key, required: required)?.map(\.text)
+    }
+
+    /// A nested map, checked against its own known keys.
+    func map(_ key: String, what: String, known: [String], required: Bool = false) -> Fields? {
+        value(key, required: required).flatMap { Fields($0, what: what, known: known, report: report) }
+    }
+
+    /// A map from strings to strings, such as `env`.
+    func stringMap(_ key: String) -> [(key: String, value: String, node: Node)]? {
+        guard let node = value(key) else { return nil }
+        guard case .mapping(let mapping) = node else {
+            report.wrongType(key, "a map of names to strings", node)
+            return nil
+        }
+        var result: [(key: String, value: String, node: Node)] = []
+        for (name, value) in mapping {
+            guard case .scalar(let nameScalar) = name, let text = text(value, "\(key).\(nameScalar.string)") else {
+                continue
+            }
+            result.append((nameScalar.string, text, value))
+        }
+        return result
+    }
+}
+
+/// "unknown key `hnits`; did you mean `hints`?" or, with no close match, the list of valid words.
+func unknownMessage(_ noun: String, _ word: String, known: [String]) -> String {
+    if let suggestion = nearest(word, in: known) {
+        return "unknown \(noun) `\(word)`; did you mean `\(suggestion)`?"
+    }
+    return "unknown \(noun) `\(word)`; use one of " + known.map { "`\($0)`" }.joined(separator: ", ")
+}

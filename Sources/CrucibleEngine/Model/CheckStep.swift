@@ -1,0 +1,117 @@
+import Foundation
+
+/// One command run while checking or demonstrating a lesson, and what must hold afterwards.
+public struct CheckStep: Sendable, Equatable {
+    /// The default deadline of a step, in seconds.
+    public static let defaultTimeout: Double = 10
+
+    /// Shown in results (`step N` when the lesson does not name it).
+    public var name: String
+    /// The argument vector; may contain the placeholders `{scratch}` and `{lesson}`.
+    public var run: [String]
+    /// The step's deadline in seconds.
+    public var timeout: Double
+    /// Added to the environment; values may contain placeholders.
+    public var env: [String: String]
+    public var limits: ResourceLimits
+    public var expect: StepExpectation
+
+    public init(name: String, run: [String], timeout: Double = CheckStep.defaultTimeout,
+                env: [String: String] = [:], limits: ResourceLimits = .init(), expect: StepExpectation = .init()) {
+        self.name = name
+        self.run = run
+        self.timeout = timeout
+        self.env = env
+        self.limits = limits
+        self.expect = expect
+    }
+}
+
+/// Resource limits applied to a step's process group; `nil` means no limit.
+public struct ResourceLimits: Sendable, Equatable {
+    public var cpuSeconds: Int?
+    public var memoryBytes: Int?
+    public var fileSizeBytes: Int?
+    public var processes: Int?
+
+    public init(cpuSeconds: Int? = nil, memoryBytes: Int? = nil, fileSizeBytes: Int? = nil, processes: Int? = nil) {
+        self.cpuSeconds = cpuSeconds
+        self.memoryBytes = memoryBytes
+        self.fileSizeBytes = fileSizeBytes
+        self.processes = processes
+    }
+
+    /// Parses a size such as `4096`, `64K`, `512M` or `2G` (binary units) into bytes.
+    public static func parseSize(_ text: String) -> Int? {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]
+        var digits = Substring(text.trimmingCharacters(in: .whitespaces))
+        var scale = 1
+        if let last = digits.last, let unit = units[Character(last.uppercased())] {
+            scale = unit
+            digits = digits.dropLast()
+        }
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let value = Int(digits), value >= 0 else { return nil }
+        let (bytes, overflow) = value.multipliedReportingOverflow(by: scale)
+        return overflow ? nil : bytes
+    }
+}
+
+/// What must hold when a step ends.
+public struct StepExpectation: Sendable, Equatable {
+    /// The required exit status; `nil` when only a `signal` is expected.
+    public var exit: ExitExpectation?
+    /// A signal name such as `SIGSEGV` that must have killed the program.
+    public var signal: String?
+    public var stdout: OutputExpectation?
+    public var stderr: OutputExpectation?
+    /// No sanitizer or race-detector report may appear.
+    public var sanitizerClean: Bool
+    public var ratio: RatioExpectation?
+
+    public init(exit: ExitExpectation? = .code(0), signal: String? = nil, stdout: OutputExpectation? = nil,
+                stderr: OutputExpectation? = nil, sanitizerClean: Bool = false, ratio: RatioExpectation? = nil) {
+        self.exit = exit
+        self.signal = signal
+        self.stdout = stdout
+        self.stderr = stderr
+        self.sanitizerClean = sanitizerClean
+        self.ratio = ratio
+    }
+}
+
+/// The exit status a step must end with.
+public enum ExitExpectation: Sendable, Equatable {
+    case code(Int)
+    case nonzero
+    /// The step is a compiler run that must fail.
+    case compileError
+}
+
+/// Checks on one output stream; every check that is set must hold.
+public struct OutputExpectation: Sendable, Equatable {
+    public var equals: String?
+    public var contains: [String]
+    /// A regular expression (NSRegularExpression syntax), already checked to compile.
+    public var matches: String?
+    public var notContains: [String]
+
+    public init(equals: String? = nil, contains: [String] = [], matches: String? = nil, notContains: [String] = []) {
+        self.equals = equals
+        self.contains = contains
+        self.matches = matches
+        self.notContains = notContains
+    }
+}
+
+/// A performance check: `metric` must be at least `atLeast` times `baseline`.
+public struct RatioExpectation: Sendable, Equatable {
+    public var metric: String
+    public var baseline: String
+    public var atLeast: Double
+
+    public init(metric: String, baseline: String, atLeast: Double) {
+        self.metric = metric
+        self.baseline = baseline
+        self.atLeast = atLeast
+    }
+}

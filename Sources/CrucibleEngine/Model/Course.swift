@@ -1,0 +1,51 @@
+import Foundation
+
+/// A whole course: the contents of `course.yml` plus its tracks in display order.
+public struct Course: Sendable, Equatable {
+    /// Stable id; progress is kept per course.
+    public var id: String
+    /// Shown in the header.
+    public var title: String
+    /// Shown on first launch.
+    public var welcome: String
+    /// Shown when every lesson is passed.
+    public var final: String?
+    /// The course folder (the one holding `course.yml`).
+    public var root: URL
+    /// Tracks in display order (numeric prefix first, then by name).
+    public var tracks: [Track]
+
+    public init(id: String, title: String, welcome: String, final: String?, root: URL, tracks: [Track]) {
+        self.id = id
+        self.title = title
+        self.welcome = welcome
+        self.final = final
+        self.root = root
+        self.tracks = tracks
+    }
+
+    /// Every lesson of every track, in course order.
+    public var lessons: [Lesson] { tracks.flatMap(\.lessons) }
+}
+
+/// A track: a folder with a `track.yml` and lesson folders.
+public struct Track: Sendable, Equatable {
+    /// Stable id, unique across the course.
+    public var id: String
+    /// Shown on the course map.
+    public var title: String
+    /// One or two sentences shown on the course map.
+    public var summary: String
+    /// The track folder.
+    public var folder: URL
+    /// Lessons in display order; lessons with errors are left out.
+    public var lessons: [Lesson]
+
+    public init(id: String, title: String, summary: String, folder: URL, lessons: [Lesson]) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.folder = folder
+        self.lessons = lessons
+    }
+}
