@@ -1,0 +1,44 @@
+/// The styles used to draw lessons, gathered so a front end can swap colours in one place.
+public struct Theme: Sendable, Hashable {
+    public var text = Style.plain
+    public var heading1 = Style(foreground: .brightCyan, bold: true, underline: true)
+    public var heading2 = Style(foreground: .cyan, bold: true)
+    /// Headings of level 3 to 6.
+    public var heading3 = Style(bold: true)
+    public var emphasis = Style(italic: true)
+    public var strong = Style(bold: true)
+    public var strikethrough = Style(dim: true)
+    public var inlineCode = Style(foreground: .yellow)
+    public var link = Style(foreground: .blue, underline: true)
+    public var linkDestination = Style(dim: true)
+    public var image = Style(foreground: .magenta)
+    public var html = Style(dim: true)
+    public var listMarker = Style(foreground: .cyan)
+    public var quoteBar = Style(foreground: .brightBlack)
+    public var quoteText = Style(italic: true)
+    public var rule = Style(foreground: .brightBlack)
+    public var tableBorder = Style(foreground: .brightBlack)
+    public var tableHeader = Style(bold: true)
+    public var code = Style.plain
+    public var codeKeyword = Style(foreground: .magenta, bold: true)
+    public var codeType = Style(foreground: .cyan)
+    public var codeString = Style(foreground: .green)
+    public var codeNumber = Style(foreground: .yellow)
+    public var codeComment = Style(foreground: .brightBlack, italic: true)
+    /// Swift attributes and `#` directives, Rust attributes and macros, C preprocessor lines.
+    public var codeAttribute = Style(foreground: .brightMagenta)
+
+    public init() {}
+
+    /// The default colours, for terminals with a dark or light background alike.
+    public static let standard = Theme()
+
+    /// The style for a heading of `level`.
+    public func heading(level: Int) -> Style {
+        switch level {
+        case ...1: heading1
+        case 2: heading2
+        default: heading3
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Testing
+@testable import CrucibleUI
+
+@Suite struct CellGridTests {
+    @Test func putClipsAtRightEdgeAndMaxWidth() {
+        var grid = CellGrid(width: 8, height: 2)
+        #expect(grid.put("hello world", x: 2, y: 0) == 6)
+        #expect(grid.put("abcdef", x: 0, y: 1, maxWidth: 3) == 3)
+        expectLines(grid.plainText(), "  hello\nabc")
+    }
+
+    @Test func outOfBoundsWritesAreIgnored() {
+        var grid = CellGrid(width: 3, height: 1)
+        #expect(grid.put("x", x: 0, y: 5) == 0)
+        #expect(grid.put("x", x: 9, y: 0) == 0)
+        grid.put("abcd", x: -2, y: 0)
+        expectLines(grid.plainText(), "cd")
+    }
+
+    @Test func wideCharactersTakeTwoCells() {
+        var grid = CellGrid(width: 6, height: 1)
+        #expect(grid.put("日本", x: 0, y: 0) == 4)
+        #expect(grid[1, 0].isContinuation)
+        #expect(!grid[2, 0].isContinuation)
+        expectLines(grid.plainText(), "日本")
+    }
+
+    @Test func wideCharacterThatDoesNotFitBecomesSpace() {
+        var grid = CellGrid(width: 5, height: 1)
+        grid.put("ab😀😀", x: 0, y: 0)
+        expectLines(grid.plainText(), "ab😀")
+        #expect(grid[4, 0] == Cell(" "))
+    }
+
+    @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var grid = CellGrid(width: 4, height: 1)
+        grid.put("日本", x: 0, y: 0)
+        grid.put("x", x: 1, y: 0)
+        expectLines(grid.plainText(), " x本")
+        grid.put("y", x: 2, y: 0)
+        expectLines(grid.plainText(), " xy")
+        #expect(!grid[3, 0].isContinuation)
+    }
+
+    @Test func combiningMarksJoinThePreviousCell() {
+        var grid = CellGrid(width: 4, height: 1)
+        #expect(grid.put("e\u{301}x", x: 0, y: 0) == 2)
+        // A lone combining mark after a control character attaches to the last drawn cell.
+        grid.put("a\u{7}\u{301}", x: 2, y: 0)
+        #expect(grid[2, 0].character == "a\u{301}")
+        expectLines(grid.plainText(), "éxá")
+    }
+
+    @Test func controlCharactersAreNeverStored() {
+        var grid = CellGrid(width: 6, height: 1)
+        #expect(grid.put("a\u{1B}[b", x: 0, y: 0) == 3)
+        expectLines(grid.plainText(), "a[b")
+    }
+
+    @Test func fillAndStyledLinesInRect() {
+        var grid = CellGrid(width: 5, height: 3)
+        grid.fill(Rect(x: 0, y: 0, width: 5, height: 3), with: ".")
+        let lines = [StyledLine("one"), StyledLine([Span("tw"), Span("o!", style: Style(bold: true))]), StyledLine("three")]
+        grid.put(lines, in: Rect(x: 1, y: 1, width: 3, height: 2), scroll: 1)
+        expectLines(grid.plainText(), ".....\n.two.\n.thr.")
+        #expect(grid[3, 1].style.bold)
+    }
+}
