@@ -1,0 +1,60 @@
+import CrucibleEngine
+
+/// A whole lesson as styled lines: title, kind and XP, the Markdown body, and
+/// what the learner does next (questions, the program to predict, files to edit).
+///
+/// The kind-specific parts are built as Markdown blocks so they wrap and
+/// style exactly like the body.
+public enum LessonText {
+    /// Lays out `lesson` for `width` columns.
+    ///
+    /// - Parameters:
+    ///   - body: the lesson's Markdown body (``Lesson/loadBody()``); the caller reads it,
+    ///     so that drawing never touches the file system.
+    ///   - program: for a predict lesson, the source of the program to predict.
+    public static func lines(for lesson: Lesson, body: String, program: String? = nil,
+                             width: Int, theme: Theme = .standard) -> [StyledLine] {
+        var lines = [StyledLine(lesson.title, style: theme.heading1), StyledLine(summary(of: lesson), style: theme.quoteBar), StyledLine()]
+        lines += MarkdownLayout.lines(for: MarkdownDocument.parse(body), width: width, theme: theme)
+        let extra = blocks(for: lesson, program: program)
+        if !extra.isEmpty {
+            lines.append(StyledLine())
+            lines += MarkdownLayout.lines(for: MarkdownDocument(blocks: extra), width: width, theme: theme)
+        }
+        return lines
+    }
+
+    /// "quiz · 10 XP · 2 hints · needs swiftc".
+    static func summary(of lesson: Lesson) -> String {
+        var parts = [lesson.kind.rawValue, "\(lesson.xp) XP"]
+        if !lesson.hints.isEmpty { parts.append(lesson.hints.count == 1 ? "1 hint" : "\(lesson.hints.count) hints") }
+        if !lesson.requires.isEmpty { parts.append("needs " + lesson.requires.joined(separator: ", ")) }
+        return parts.joined(separator: " · ")
+    }
+
+    static func blocks(for lesson: Lesson, program: String?) -> [MarkdownBlock] {
+        switch lesson.kind {
+        case .read:
+            return []
+        case .quiz:
+            let questions = lesson.quiz?.questions ?? []
+            return questions.enumerated().flatMap { index, question -> [MarkdownBlock] in
+                var heading = "Question \(index + 1) of \(questions.count)"
+                if question.answers.count > 1 { heading += " (pick all that apply)" }
+                let choices = question.choices.map { [MarkdownBlock.paragraph([.text($0.text)])] }
+                return [.heading(level: 3, [.text(heading)]), .paragraph([.text(question.prompt)]),
+                        .list(ordered: true, start: 1, tight: true, items: choices)]
+            }
+        case .predict:
+            guard let predict = lesson.predict else { return [] }
+            return [.heading(level: 3, [.text("What does "), .code(predict.program), .text(" print?")]),
+                    .codeBlock(language: predict.language, code: program ?? "")]
+        case .code:
+            guard let code = lesson.code else { return [] }
+            let files = code.starter.map { [MarkdownBlock.paragraph([.code($0)])] }
+            return [.heading(level: 3, [.text("Files to edit")]),
+                    .list(ordered: false, start: 1, tight: true, items: files),
+                    .paragraph([.text("Run the check with "), .code("crucible check \(lesson.id)"), .text(".")])]
+        }
+    }
+}

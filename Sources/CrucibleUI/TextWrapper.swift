@@ -1,0 +1,103 @@
+/// Greedy word wrap of styled text by display width.
+///
+/// Feed it styled text and hard breaks; whitespace runs collapse to one space
+/// and become the break opportunities. A word wider than the line is broken
+/// between characters. Words may span several styles (`**bold**suffix`).
+struct TextWrapper {
+    let width: Int
+    private(set) var lines: [StyledLine] = []
+    private var line: [Span] = []
+    private var lineWidth = 0
+    private var word: [Span] = []
+    private var wordWidth = 0
+    /// Style of a space seen since the last word, which goes before the next one on the same line.
+    private var pendingSpace: Style?
+
+    init(width: Int) {
+        self.width = max(1, width)
+    }
+
+    /// Adds text in `style`; tabs and newlines act as spaces, other control characters are dropped.
+    mutating func append(_ text: String, style: Style) {
+        let text = DisplayWidth.printable(text)
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: " ") {
+                if start != index { appendToWord(text[start..<index], style: style) }
+                endWord()
+                if !line.isEmpty { pendingSpace = style }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start != utf8.endIndex { appendToWord(text[start..<utf8.endIndex], style: style) }
+    }
+
+    /// Ends the current line even if it is empty (a Markdown hard line break).
+    mutating func breakLine() {
+        endWord()
+        endLine()
+    }
+
+    /// The wrapped lines, ending any line in progress.
+    mutating func finish() -> [StyledLine] {
+        endWord()
+        if !line.isEmpty { endLine() }
+        return lines
+    }
+
+    private mutating func appendToWord(_ piece: Substring, style: Style) {
+        Self.append(String(piece), style: style, to: &word)
+        wordWidth += DisplayWidth.of(piece)
+    }
+
+    private mutating func endWord() {
+        guard !word.isEmpty else { return }
+        defer { word = []; wordWidth = 0 }
+        if !line.isEmpty {
+            if lineWidth + 1 + wordWidth <= width {
+                Self.append(" ", style: pendingSpace ?? Style.plain, to: &line)
+                lineWidth += 1
+            } else {
+                endLine()
+            }
+        }
+        pendingSpace = nil
+        if lineWidth + wordWidth <= width {
+            for span in word { Self.append(span.text, style: span.style, to: &line) }
+            lineWidth += wordWidth
+        } else {
+            appendBrokenWord()
+        }
+    }
+
+    /// Places an overlong word character by character, starting new lines as each fills.
+    private mutating func appendBrokenWord() {
+        for span in word {
+            for character in span.text {
+                let characterWidth = DisplayWidth.of(character)
+                if lineWidth + characterWidth > width, !line.isEmpty { endLine() }
+                Self.append(String(character), style: span.style, to: &line)
+                lineWidth += characterWidth
+            }
+        }
+    }
+
+    private mutating func endLine() {
+        lines.append(StyledLine(line))
+        line = []
+        lineWidth = 0
+        pendingSpace = nil
+    }
+
+    /// Appends text, extending the last span when the style matches so lines stay compact.
+    private static func append(_ text: String, style: Style, to spans: inout [Span]) {
+        if let last = spans.indices.last, spans[last].style == style {
+            spans[last].text += text
+        } else {
+            spans.append(Span(text, style: style))
+        }
+    }
+}
