@@ -5,7 +5,7 @@ import Testing
 /// Real misbehaving programs, compiled with clang at test time, each of which must be stopped
 /// within its deadline + grace + 1 s, classified, and leave no process of its group behind.
 @Suite(.enabled(if: TestTools.has("clang"), "clang is not on PATH"))
-struct RunawayProgramTests {
+struct ProcessRunawayProgramTests {
     let runner = ProcessRunner()
 
     /// Compiles `source`, runs it with `limits`, and checks containment.
