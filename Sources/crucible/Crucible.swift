@@ -1,8 +1,67 @@
 import ArgumentParser
 import CrucibleEngine
+import Foundation
 
+/// The `crucible` command: opens the course, or runs one of its subcommands.
 @main
 struct Crucible: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "A terminal course on memory, concurrency and performance.", version: CrucibleEngine.version)
-    func run() throws { print("Crucible") }
+    static let configuration = CommandConfiguration(
+        abstract: "A terminal course on memory, concurrency and performance in C, Rust, Go and Swift.",
+        discussion: """
+            With no subcommand, opens the course.
+
+            Examples:
+              crucible                                  open the bundled course
+              crucible list                             tracks and lessons with ids and kinds
+              crucible show orientation.first-fix       one lesson as formatted text
+              crucible lint Lessons                     check a course folder for mistakes
+              crucible lint --format json my-course     the same, as JSON
+              crucible --lessons ~/my-course list       use another course folder
+            """,
+        version: CrucibleEngine.version,
+        subcommands: [ListCommand.self, ShowCommand.self, LintCommand.self]
+    )
+
+    @OptionGroup var course: CourseOptions
+
+    func run() throws {
+        let loaded = try course.load()
+        print(CourseMapText.render(loaded, color: Output.useColor))
+    }
+
+    /// Runs the command line, with exit code 2 for usage errors instead of
+    /// ArgumentParser's 64, so scripts see one code for "you called it wrong".
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CommandFailure {
+            Output.error("crucible: " + error.message)
+            Foundation.exit(error.status)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Output.error(fullMessage(for: error))
+                Foundation.exit(ExitStatus.usage)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// A failure the command explains itself, in one sentence, with its exit status.
+///
+/// Unlike `ValidationError`, it prints no usage text: "no lesson has the id
+/// `x`" is not helped by a synopsis of the command.
+struct CommandFailure: Error {
+    var message: String
+    var status: Int32 = ExitStatus.usage
+}
+
+/// The process exit codes every subcommand shares.
+enum ExitStatus {
+    static let success: Int32 = 0
+    /// Lint found errors, a check did not pass.
+    static let problems: Int32 = 1
+    /// A bad argument, an unknown id, or a course that cannot be read.
+    static let usage: Int32 = 2
 }

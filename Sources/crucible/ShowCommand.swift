@@ -1,0 +1,36 @@
+import ArgumentParser
+import CrucibleEngine
+import CrucibleUI
+import Foundation
+
+/// `crucible show ID`: one lesson rendered as formatted text.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one lesson as formatted text.",
+        discussion: "Colour is used on a terminal, never in a pipe or with NO_COLOR set.")
+
+    @OptionGroup var course: CourseOptions
+
+    @Argument(help: "The lesson's id, as `crucible list` prints it.")
+    var id: String
+
+    @Option(help: "Wrap text to this many columns (default: the terminal's width).")
+    var width: Int?
+
+    func validate() throws {
+        if let width, width < 20 { throw ValidationError("--width must be at least 20, got \(width)") }
+    }
+
+    func run() throws {
+        let lesson = try requireLesson(id, in: try course.load())
+        do {
+            let body = try lesson.loadBody()
+            let program = try lesson.predict.map { try String(contentsOf: lesson.folder.appendingPathComponent($0.program), encoding: .utf8) }
+            let lines = LessonText.lines(for: lesson, body: body, program: program, width: width ?? Output.width)
+            print(ANSIText.render(lines, color: Output.useColor))
+        } catch {
+            throw CommandFailure(message: "cannot show `\(id)`: \(error)")
+        }
+    }
+}
