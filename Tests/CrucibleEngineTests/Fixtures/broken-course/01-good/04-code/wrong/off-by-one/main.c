@@ -1,0 +1,1 @@
+int sum(void) { return 55; }

@@ -1,0 +1,1 @@
+/* outside every lesson folder; the symlink-escape lesson's starter points here */
