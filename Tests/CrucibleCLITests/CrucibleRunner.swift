@@ -1,0 +1,80 @@
+import Foundation
+
+/// Runs the built `crucible` binary the way a user would, for end-to-end tests.
+struct CrucibleRunner {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The package checkout, found from this file's path.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The bundled course.
+    static let bundledLessons = packageRoot.appendingPathComponent("Lessons")
+
+    /// A fixture course of the engine's tests.
+    static func fixture(_ name: String) -> URL {
+        packageRoot.appendingPathComponent("Tests/CrucibleEngineTests/Fixtures/\(name)")
+    }
+
+    /// The `crucible` binary SwiftPM built beside this test bundle.
+    static let binary: URL = {
+        let testBinary = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0])
+        var folder = testBinary.deletingLastPathComponent()
+        // On macOS the test binary sits inside an .xctest bundle.
+        while folder.path != "/", !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("crucible").path) {
+            folder = folder.deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("crucible")
+    }()
+
+    /// Runs `crucible` with `arguments` and waits at most `timeout` seconds.
+    static func run(_ arguments: [String], in directory: URL = packageRoot, executable: URL = binary,
+                    environment extra: [String: String] = [:], timeout: TimeInterval = 60) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment.removeValue(forKey: "CRUCIBLE_LESSONS")
+        process.environment = environment.merging(extra) { _, new in new }
+        let stdoutFile = try temporaryFile(), stderrFile = try temporaryFile()
+        defer { try? FileManager.default.removeItem(at: stdoutFile); try? FileManager.default.removeItem(at: stderrFile) }
+        process.standardOutput = try FileHandle(forWritingTo: stdoutFile)
+        process.standardError = try FileHandle(forWritingTo: stderrFile)
+        process.standardInput = FileHandle.nullDevice
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        try process.run()
+        if finished.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            throw TimedOut(arguments: arguments)
+        }
+        return Result(status: process.terminationStatus,
+                      stdout: try String(contentsOf: stdoutFile, encoding: .utf8),
+                      stderr: try String(contentsOf: stderrFile, encoding: .utf8))
+    }
+
+    struct TimedOut: Error, CustomStringConvertible {
+        var arguments: [String]
+        var description: String { "crucible \(arguments.joined(separator: " ")) did not finish in time" }
+    }
+
+    static func temporaryFile() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("crucible-test-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+        return url
+    }
+
+    /// A fresh temporary folder, removed by the caller.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("crucible-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
