@@ -19,20 +19,24 @@ struct TextWrapper {
 
     /// Adds text in `style`; tabs and newlines act as spaces, other control characters are dropped.
     mutating func append(_ text: String, style: Style) {
-        let text = DisplayWidth.printable(text)
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == UInt8(ascii: " ") {
-                if start != index { appendToWord(text[start..<index], style: style) }
-                endWord()
-                if !line.isEmpty { pendingSpace = style }
-                start = utf8.index(after: index)
+        var text = DisplayWidth.printable(text)
+        text.withUTF8 { bytes in
+            var wordStart = 0
+            var isASCII = true
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: " ") {
+                    appendToWord(UnsafeBufferPointer(rebasing: bytes[wordStart..<index]), isASCII: isASCII, style: style)
+                    endWord()
+                    if !line.isEmpty { pendingSpace = style }
+                    wordStart = index + 1
+                    isASCII = true
+                } else if byte >= 0x80 {
+                    isASCII = false
+                }
             }
-            index = utf8.index(after: index)
+            appendToWord(UnsafeBufferPointer(rebasing: bytes[wordStart...]), isASCII: isASCII, style: style)
         }
-        if start != utf8.endIndex { appendToWord(text[start..<utf8.endIndex], style: style) }
     }
 
     /// Ends the current line even if it is empty (a Markdown hard line break).
@@ -48,14 +52,17 @@ struct TextWrapper {
         return lines
     }
 
-    private mutating func appendToWord(_ piece: Substring, style: Style) {
-        Self.append(String(piece), style: style, to: &word)
-        wordWidth += DisplayWidth.of(piece)
+    private mutating func appendToWord(_ utf8: UnsafeBufferPointer<UInt8>, isASCII: Bool, style: Style) {
+        guard !utf8.isEmpty else { return }
+        let piece = String(decoding: utf8, as: UTF8.self)
+        Self.append(piece, style: style, to: &word)
+        // The text is already free of control characters, so ASCII is one column per byte.
+        wordWidth += isASCII ? utf8.count : DisplayWidth.of(piece)
     }
 
     private mutating func endWord() {
         guard !word.isEmpty else { return }
-        defer { word = []; wordWidth = 0 }
+        defer { word.removeAll(keepingCapacity: true); wordWidth = 0 }
         if !line.isEmpty {
             if lineWidth + 1 + wordWidth <= width {
                 Self.append(" ", style: pendingSpace ?? Style.plain, to: &line)
