@@ -60,8 +60,9 @@ public struct CellGrid: Sendable, Hashable {
     /// both halves becomes a space. Returns the number of columns advanced.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int = .max) -> Int {
-        guard y >= 0, y < height else { return 0 }
-        let limit = maxWidth >= width - x ? width : min(width, x + max(0, maxWidth))
+        // Far-off x values would overflow the column arithmetic; nothing there is visible anyway.
+        guard y >= 0, y < height, x < width, x > -(1 << 40), maxWidth > 0 else { return 0 }
+        let limit = maxWidth >= width - x ? width : x + maxWidth
         var column = x
         var lastHead: Int?
         for character in text {

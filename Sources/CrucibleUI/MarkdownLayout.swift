@@ -48,7 +48,7 @@ struct MarkdownRenderer {
         case .codeBlock(let language, let code):
             let indent = Span("  ", style: theme.code)
             return SyntaxHighlighter.lines(for: code, language: language, theme: theme).map {
-                $0.clipped(to: max(1, width - 2)).prefixed(by: indent)
+                $0.spans.isEmpty ? $0 : $0.clipped(to: max(1, width - 2)).prefixed(by: indent)
             }
         case .thematicBreak:
             return [StyledLine(String(repeating: "─", count: width), style: theme.rule)]
