@@ -23,17 +23,17 @@ private struct ToolSession {
         self.environment = environment
     }
 
-    func run(_ executable: String, _ arguments: [String], limits: ProcessLimits = .toolchain) -> ProcessResult {
-        ProcessRunner().run(ProcessInvocation(
+    func run(_ executable: String, _ arguments: [String], limits: ProcessLimits = .toolchain) async -> ProcessResult {
+        await ProcessRunner().run(ProcessInvocation(
             executable: executable, arguments: arguments, environment: environment,
             workingDirectory: directory.path, timeout: .seconds(180), limits: limits))
     }
 
     /// Compiles, expecting success, then runs the program with no memory cap (sanitizers map terabytes).
-    func buildAndRun(_ compiler: String, _ arguments: [String], program: String) throws -> ProcessResult {
-        let build = run(compiler, arguments)
+    func buildAndRun(_ compiler: String, _ arguments: [String], program: String) async throws -> ProcessResult {
+        let build = await run(compiler, arguments)
         try #require(build.termination == .exited(code: 0), "build failed: \(build.stderrText)")
-        return run(directory.path + "/" + program, [], limits: ProcessLimits(cpuSeconds: 60))
+        return await run(directory.path + "/" + program, [], limits: ProcessLimits(cpuSeconds: 60))
     }
 }
 
@@ -66,15 +66,17 @@ private let racyC = """
     }
     """
 
-/// Sanitizers and compilers run for real, their output parsed.
+/// Sanitizers and compilers run for real, their output parsed. One at a time: each build
+/// can take a core, and the machine has two.
+@Suite(.serialized)
 struct FindingsRealToolTests {
     @Test(.enabled(if: toolPath("clang") != nil, "clang is not installed"))
-    func clangThreadSanitizer() throws {
+    func clangThreadSanitizer() async throws {
         let clang = try #require(toolPath("clang"))
         let session = try ToolSession()
         defer { session.directory.remove() }
         try session.directory.write("race.c", racyC)
-        let result = try session.buildAndRun(
+        let result = try await session.buildAndRun(
             clang, ["-g", "-fsanitize=thread", "race.c", "-o", "race"] + clangSanitizerFlags(clang), program: "race")
         let finding = try #require(SanitizerReport.parse(stderr: result.stderrText, learnerFiles: ["race.c"]).first)
         #expect(finding.kind == .dataRace)
@@ -82,7 +84,7 @@ struct FindingsRealToolTests {
     }
 
     @Test(.enabled(if: toolPath("clang") != nil, "clang is not installed"))
-    func clangAddressSanitizerUseAfterFree() throws {
+    func clangAddressSanitizerUseAfterFree() async throws {
         let clang = try #require(toolPath("clang"))
         let session = try ToolSession()
         defer { session.directory.remove() }
@@ -96,7 +98,7 @@ struct FindingsRealToolTests {
                 return 0;
             }
             """)
-        let result = try session.buildAndRun(
+        let result = try await session.buildAndRun(
             clang, ["-g", "-fsanitize=address", "uaf.c", "-o", "uaf"] + clangSanitizerFlags(clang), program: "uaf")
         let finding = try #require(SanitizerReport.parse(stderr: result.stderrText, learnerFiles: ["uaf.c"]).first)
         #expect(finding.kind == .heapUseAfterFree)
@@ -105,7 +107,7 @@ struct FindingsRealToolTests {
     }
 
     @Test(.enabled(if: toolPath("clang") != nil, "clang is not installed"))
-    func clangLeakSanitizer() throws {
+    func clangLeakSanitizer() async throws {
         let clang = try #require(toolPath("clang"))
         let session = try ToolSession()
         defer { session.directory.remove() }
@@ -120,7 +122,7 @@ struct FindingsRealToolTests {
                 return 0;
             }
             """)
-        let result = try session.buildAndRun(
+        let result = try await session.buildAndRun(
             clang, ["-g", "-fsanitize=address,leak", "leak.c", "-o", "leak"] + clangSanitizerFlags(clang), program: "leak")
         let finding = try #require(SanitizerReport.parse(stderr: result.stderrText, learnerFiles: ["leak.c"]).first)
         #expect(finding.kind == .memoryLeak)
@@ -128,7 +130,7 @@ struct FindingsRealToolTests {
     }
 
     @Test(.enabled(if: toolPath("swiftc") != nil, "swiftc is not installed"))
-    func swiftThreadSanitizer() throws {
+    func swiftThreadSanitizer() async throws {
         let swiftc = try #require(toolPath("swiftc"))
         let session = try ToolSession()
         defer { session.directory.remove() }
@@ -142,7 +144,7 @@ struct FindingsRealToolTests {
             Thread.sleep(forTimeInterval: 0.5)
             print(counter.value)
             """)
-        let result = try session.buildAndRun(
+        let result = try await session.buildAndRun(
             swiftc, ["-g", "-sanitize=thread", "main.swift", "-o", "race"], program: "race")
         let finding = try #require(SanitizerReport.parse(stderr: result.stderrText, learnerFiles: ["main.swift"]).first)
         #expect(finding.kind == .dataRace)
@@ -150,7 +152,7 @@ struct FindingsRealToolTests {
     }
 
     @Test(.enabled(if: toolPath("go") != nil, "go is not installed"))
-    func goRaceDetector() throws {
+    func goRaceDetector() async throws {
         let go = try #require(toolPath("go"))
         let session = try ToolSession()
         defer { session.directory.remove() }
@@ -176,43 +178,43 @@ struct FindingsRealToolTests {
             \tfmt.Println(counter)
             }
             """)
-        let result = try session.buildAndRun(go, ["build", "-race", "-o", "race", "main.go"], program: "race")
+        let result = try await session.buildAndRun(go, ["build", "-race", "-o", "race", "main.go"], program: "race")
         let finding = try #require(SanitizerReport.parse(stderr: result.stderrText, learnerFiles: ["main.go"]).first)
         #expect(finding.tool == .goRaceDetector)
         #expect(finding.location?.line == 15)
     }
 
     /// Compiles `source` as `file` with `arguments`, expecting failure, and returns the first error.
-    private func firstCompileError(_ tool: String, _ arguments: [String], file: String, source: String) throws -> CompilerError {
+    private func firstCompileError(_ tool: String, _ arguments: [String], file: String, source: String) async throws -> CompilerError {
         let path = try #require(toolPath(tool))
         let session = try ToolSession()
         defer { session.directory.remove() }
         if file.contains("/") { try FileManager.default.createDirectory(atPath: session.directory.path + "/src", withIntermediateDirectories: true) }
         try session.directory.write(file, source)
-        let result = session.run(path, arguments)
+        let result = await session.run(path, arguments)
         #expect(result.termination != .exited(code: 0))
         return try #require(CompilerDiagnostics.firstError(output: result.stderrText + result.stdoutText))
     }
 
     @Test(.enabled(if: toolPath("swiftc") != nil, "swiftc is not installed"))
-    func swiftcCompileError() throws {
-        let error = try firstCompileError("swiftc", ["main.swift", "-o", "main"], file: "main.swift",
+    func swiftcCompileError() async throws {
+        let error = try await firstCompileError("swiftc", ["main.swift", "-o", "main"], file: "main.swift",
                                           source: "let x: Int = \"hello\"\nprint(x)\n")
         #expect(error.location == FileLocation(file: "main.swift", line: 1, column: 14))
         #expect(error.message.contains("cannot convert value of type 'String'"))
     }
 
     @Test(.enabled(if: toolPath("clang") != nil, "clang is not installed"))
-    func clangCompileError() throws {
-        let error = try firstCompileError("clang", ["main.c", "-o", "main"], file: "main.c",
+    func clangCompileError() async throws {
+        let error = try await firstCompileError("clang", ["main.c", "-o", "main"], file: "main.c",
                                           source: "int main(void) {\n    int x = 1\n    return x;\n}\n")
         #expect(error.location == FileLocation(file: "main.c", line: 2, column: 14))
         #expect(error.message == "expected ';' at end of declaration")
     }
 
     @Test(.enabled(if: toolPath("rustc") != nil, "rustc is not installed"))
-    func rustcCompileError() throws {
-        let error = try firstCompileError("rustc", ["src/main.rs", "-o", "main"], file: "src/main.rs", source: """
+    func rustcCompileError() async throws {
+        let error = try await firstCompileError("rustc", ["src/main.rs", "-o", "main"], file: "src/main.rs", source: """
             fn main() {
                 let s = String::from("hi");
                 let t = s;
@@ -225,8 +227,8 @@ struct FindingsRealToolTests {
     }
 
     @Test(.enabled(if: toolPath("go") != nil, "go is not installed"))
-    func goCompileError() throws {
-        let error = try firstCompileError("go", ["build", "-o", "main", "main.go"], file: "main.go",
+    func goCompileError() async throws {
+        let error = try await firstCompileError("go", ["build", "-o", "main", "main.go"], file: "main.go",
                                           source: "package main\n\nfunc main() {\n\tx := 1\n}\n")
         #expect(error.location == FileLocation(file: "./main.go", line: 4, column: 2))
         #expect(error.message == "x declared but not used")

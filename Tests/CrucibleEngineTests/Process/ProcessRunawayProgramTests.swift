@@ -4,38 +4,40 @@ import Testing
 
 /// Real misbehaving programs, compiled with clang at test time, each of which must be stopped
 /// within its deadline + grace + 1 s, classified, and leave no process of its group behind.
-@Suite(.enabled(if: TestTools.has("clang"), "clang is not on PATH"))
+/// Serialized: several busy loops and a fork bomb at once would starve a two-core machine
+/// and make the timing bounds measure the scheduler instead of the runner.
+@Suite(.serialized, .enabled(if: TestTools.has("clang"), "clang is not on PATH"))
 struct ProcessRunawayProgramTests {
     let runner = ProcessRunner()
 
     /// Compiles `source`, runs it with `limits`, and checks containment.
     func runC(_ source: String, timeout: Duration = .seconds(1), grace: Duration = .milliseconds(300),
-              limits: ProcessLimits = .learnerProgram, outputCap: Int = 1 << 20) throws -> ProcessResult {
+              limits: ProcessLimits = .learnerProgram, outputCap: Int = 1 << 20) async throws -> ProcessResult {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
-        let binary = try TestTools.compileC(source, named: "program", in: directory)
-        let result = runner.run(ProcessInvocation(
+        let binary = try await TestTools.compileC(source, named: "program", in: directory)
+        let result = await runner.run(ProcessInvocation(
             executable: binary, workingDirectory: directory.path, timeout: timeout, grace: grace,
             limits: limits, outputCap: outputCap))
         expectContained(result, within: timeout + grace + .seconds(1))
         return result
     }
 
-    @Test func infiniteLoopTimesOut() throws {
-        let result = try runC("int main(void) { for (;;) {} }")
+    @Test func infiniteLoopTimesOut() async throws {
+        let result = try await runC("int main(void) { for (;;) {} }")
         #expect(result.termination == .timedOut)
         #expect(result.limitHit == nil)
     }
 
-    @Test func cpuLimitStopsBusyLoopWithSIGXCPU() throws {
-        let result = try runC("int main(void) { for (;;) {} }", timeout: .seconds(4),
+    @Test func cpuLimitStopsBusyLoopWithSIGXCPU() async throws {
+        let result = try await runC("int main(void) { for (;;) {} }", timeout: .seconds(4),
                               limits: ProcessLimits(cpuSeconds: 1))
         #expect(result.termination == .signaled(signal: SIGXCPU, name: "SIGXCPU"))
         #expect(result.limitHit == .cpuTime)
     }
 
-    @Test func twoHundredMegabytesToStdoutIsCutAndStopped() throws {
-        let result = try runC("""
+    @Test func twoHundredMegabytesToStdoutIsCutAndStopped() async throws {
+        let result = try await runC("""
             #include <string.h>
             #include <unistd.h>
             int main(void) {
@@ -54,8 +56,8 @@ struct ProcessRunawayProgramTests {
         #expect(result.limitHit == .output)
     }
 
-    @Test func forkBombIsCappedAndSwept() throws {
-        let result = try runC("""
+    @Test func forkBombIsCappedAndSwept() async throws {
+        let result = try await runC("""
             #include <unistd.h>
             int main(void) { for (;;) fork(); }
             """, timeout: .seconds(1), limits: ProcessLimits(cpuSeconds: 5, processes: 64))
@@ -63,8 +65,8 @@ struct ProcessRunawayProgramTests {
         #expect(result.limitHit == .processes)
     }
 
-    @Test func childIgnoringSIGTERMIsKilledAfterGrace() throws {
-        let result = try runC("""
+    @Test func childIgnoringSIGTERMIsKilledAfterGrace() async throws {
+        let result = try await runC("""
             #include <signal.h>
             #include <unistd.h>
             int main(void) { signal(SIGTERM, SIG_IGN); for (;;) pause(); }
@@ -73,9 +75,9 @@ struct ProcessRunawayProgramTests {
         #expect(result.duration >= .milliseconds(800))
     }
 
-    @Test func backgroundGrandchildDoesNotOutliveTheStep() throws {
+    @Test func backgroundGrandchildDoesNotOutliveTheStep() async throws {
         // The grandchild keeps stdout open; the run must still end as soon as the child exits.
-        let result = try runC("""
+        let result = try await runC("""
             #include <stdio.h>
             #include <unistd.h>
             int main(void) {
@@ -90,8 +92,8 @@ struct ProcessRunawayProgramTests {
         #expect(result.duration < .seconds(1))
     }
 
-    @Test func programReadingStdinSeesEndOfFile() throws {
-        let result = try runC("""
+    @Test func programReadingStdinSeesEndOfFile() async throws {
+        let result = try await runC("""
             #include <stdio.h>
             int main(void) {
                 char line[64];
@@ -104,17 +106,17 @@ struct ProcessRunawayProgramTests {
         #expect(result.duration < .seconds(1))
     }
 
-    @Test func segfaultIsReportedAsSIGSEGV() throws {
-        let result = try runC("""
+    @Test func segfaultIsReportedAsSIGSEGV() async throws {
+        let result = try await runC("""
             int main(void) { volatile int *nowhere = 0; *nowhere = 1; return 0; }
             """)
         #expect(result.termination == .signaled(signal: SIGSEGV, name: "SIGSEGV"))
         #expect(result.limitHit == nil)
     }
 
-    @Test func unboundedAllocationHitsMemoryLimit() throws {
+    @Test func unboundedAllocationHitsMemoryLimit() async throws {
         // Like most learner code, it never checks malloc's result: it crashes writing through NULL.
-        let result = try runC("""
+        let result = try await runC("""
             #include <stdlib.h>
             #include <string.h>
             int main(void) { for (;;) memset(malloc(1 << 20), 1, 1 << 20); }
@@ -123,8 +125,8 @@ struct ProcessRunawayProgramTests {
         #expect(result.limitHit == .memory)
     }
 
-    @Test func allocationFailureMessageCountsAsMemoryLimit() throws {
-        let result = try runC("""
+    @Test func allocationFailureMessageCountsAsMemoryLimit() async throws {
+        let result = try await runC("""
             #include <stdio.h>
             #include <stdlib.h>
             int main(void) {
@@ -135,8 +137,8 @@ struct ProcessRunawayProgramTests {
         #expect(result.limitHit == .memory)
     }
 
-    @Test func fileSizeLimitRaisesSIGXFSZ() throws {
-        let result = try runC("""
+    @Test func fileSizeLimitRaisesSIGXFSZ() async throws {
+        let result = try await runC("""
             #include <stdio.h>
             int main(void) {
                 FILE *file = fopen("big.txt", "w");

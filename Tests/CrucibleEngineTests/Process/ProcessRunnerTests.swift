@@ -8,14 +8,14 @@ struct ProcessRunnerTests {
 
     func shell(_ script: String, timeout: Duration = .seconds(5), outputCap: Int = 1 << 20,
                environment: [String: String] = ProcessInfo.processInfo.environment,
-               workingDirectory: String? = nil) -> ProcessResult {
-        runner.run(ProcessInvocation(
+               workingDirectory: String? = nil) async -> ProcessResult {
+        await runner.run(ProcessInvocation(
             executable: "sh", arguments: ["-c", script], environment: environment,
             workingDirectory: workingDirectory, timeout: timeout, outputCap: outputCap))
     }
 
-    @Test func exitCodeAndBothStreamsAreCaptured() {
-        let result = shell("echo out; echo err >&2; exit 7")
+    @Test func exitCodeAndBothStreamsAreCaptured() async {
+        let result = await shell("echo out; echo err >&2; exit 7")
         #expect(result.termination == .exited(code: 7))
         #expect(result.stdoutText == "out\n")
         #expect(result.stderrText == "err\n")
@@ -23,54 +23,54 @@ struct ProcessRunnerTests {
         #expect(liveGroupMembers(result.processGroupID) == [])
     }
 
-    @Test func missingToolIsReportedByName() {
-        let result = runner.run(ProcessInvocation(executable: "crucible-no-such-tool"))
+    @Test func missingToolIsReportedByName() async {
+        let result = await runner.run(ProcessInvocation(executable: "crucible-no-such-tool"))
         #expect(result.termination == .toolMissing(name: "crucible-no-such-tool"))
         #expect(result.termination.summary == "tool missing: crucible-no-such-tool")
     }
 
-    @Test func missingPathIsReportedAsMissingTool() {
-        let result = runner.run(ProcessInvocation(executable: "/nonexistent/bin/tool"))
+    @Test func missingPathIsReportedAsMissingTool() async {
+        let result = await runner.run(ProcessInvocation(executable: "/nonexistent/bin/tool"))
         #expect(result.termination == .toolMissing(name: "/nonexistent/bin/tool"))
     }
 
-    @Test func execFailureArrivesThroughTheErrnoPipe() throws {
+    @Test func execFailureArrivesThroughTheErrnoPipe() async throws {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
         let script = try directory.write("script", "#!/nonexistent/interpreter\n", executable: true)
-        let result = runner.run(ProcessInvocation(executable: script, limits: .none))
+        let result = await runner.run(ProcessInvocation(executable: script, limits: .none))
         #expect(result.termination == .spawnFailed(reason: "exec \(script): No such file or directory"))
     }
 
-    @Test func missingWorkingDirectoryFailsToSpawn() {
-        let result = runner.run(ProcessInvocation(executable: "true", workingDirectory: "/nonexistent/dir", limits: .none))
+    @Test func missingWorkingDirectoryFailsToSpawn() async {
+        let result = await runner.run(ProcessInvocation(executable: "true", workingDirectory: "/nonexistent/dir", limits: .none))
         #expect(result.termination == .spawnFailed(reason: "chdir /nonexistent/dir: No such file or directory"))
     }
 
-    @Test func environmentAndWorkingDirectoryAreApplied() throws {
+    @Test func environmentAndWorkingDirectoryAreApplied() async throws {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
-        let result = shell("echo \"$GREETING\"; pwd", environment: ["GREETING": "hello", "PATH": "/usr/bin:/bin"],
+        let result = await shell("echo \"$GREETING\"; pwd", environment: ["GREETING": "hello", "PATH": "/usr/bin:/bin"],
                            workingDirectory: directory.path)
         #expect(result.stdoutText == "hello\n\(directory.path)\n")
     }
 
-    @Test func onlyStandardDescriptorsReachTheProgram() {
-        let result = shell("ls /proc/self/fd")
+    @Test func onlyStandardDescriptorsReachTheProgram() async {
+        let result = await shell("ls /proc/self/fd")
         // 0, 1, 2, and the descriptor ls itself opened to read the directory.
         #expect(result.stdoutText.split(separator: "\n").count == 4, "\(result.stdoutText)")
     }
 
-    @Test func largeOutputOnBothStreamsDoesNotDeadlock() {
+    @Test func largeOutputOnBothStreamsDoesNotDeadlock() async {
         // 300 KB on each stream, stderr first: a reader draining one pipe at a time would hang.
-        let result = shell("head -c 300000 /dev/zero >&2; head -c 300000 /dev/zero")
+        let result = await shell("head -c 300000 /dev/zero >&2; head -c 300000 /dev/zero")
         #expect(result.termination == .exited(code: 0))
         #expect(result.stdout.count == 300_000)
         #expect(result.stderr.count == 300_000)
     }
 
-    @Test func outputBeyondTheCapIsCutWithAMarker() {
-        let result = shell("head -c 100000 /dev/zero | tr '\\0' a", outputCap: 64 << 10)
+    @Test func outputBeyondTheCapIsCutWithAMarker() async {
+        let result = await shell("head -c 100000 /dev/zero | tr '\\0' a", outputCap: 64 << 10)
         #expect(result.termination == .exited(code: 0))
         #expect(result.stdoutTruncated)
         #expect(result.stdoutText == String(repeating: "a", count: 64 << 10) + "\n[output cut at 64 KiB]")
@@ -78,8 +78,11 @@ struct ProcessRunnerTests {
 
     @Test func cancellingTheTaskKillsTheGroupPromptly() async {
         let runner = self.runner
-        let task = Task { await runner.run(ProcessInvocation(executable: "sleep", arguments: ["30"], timeout: .seconds(60))) }
-        try? await Task.sleep(for: .milliseconds(200))
+        let marker = "crucible-cancel-\(UUID().uuidString)"
+        let task = Task {
+            await runner.run(ProcessInvocation(executable: "sh", arguments: ["-c", "sleep 30", marker], timeout: .seconds(60)))
+        }
+        #expect(waitForProcess(withMarker: marker))
         task.cancel()
         let result = await task.value
         #expect(result.termination == .cancelled)

@@ -31,17 +31,17 @@ enum TestTools {
     }
 
     /// Runs a toolchain command (compiler) in `directory` and returns the result.
-    static func runTool(_ executable: String, _ arguments: [String], in directory: String) -> ProcessResult {
-        ProcessRunner().run(ProcessInvocation(
+    static func runTool(_ executable: String, _ arguments: [String], in directory: String) async -> ProcessResult {
+        await ProcessRunner().run(ProcessInvocation(
             executable: executable, arguments: arguments, workingDirectory: directory,
             timeout: .seconds(120), limits: .toolchain))
     }
 
     /// Compiles C `source` with clang into `directory`/`name` and returns the binary's path.
     static func compileC(_ source: String, named name: String, in directory: ScratchDirectory,
-                         flags: [String] = ["-O0"]) throws -> String {
+                         flags: [String] = ["-O0"]) async throws -> String {
         try directory.write(name + ".c", source)
-        let result = runTool("clang", flags + ["-o", name, name + ".c"], in: directory.path)
+        let result = await runTool("clang", flags + ["-o", name, name + ".c"], in: directory.path)
         try #require(result.termination == .exited(code: 0), "clang failed: \(result.stderrText)")
         return directory.path + "/" + name
     }
@@ -49,12 +49,26 @@ enum TestTools {
 
 /// Waits until process group `group` has no live member, up to `limit`; returns the stragglers.
 func liveGroupMembers(_ group: Int32, waitingUpTo limit: Duration = .seconds(2)) -> [Int32] {
+    guard group > 0 else { return [] }  // group 0 would match the kernel's threads
     let deadline = ContinuousClock.now + limit
     while true {
         let members = ProcTable.liveMembers(ofGroup: group)
         if members.isEmpty || ContinuousClock.now >= deadline { return members }
         _ = poll(nil, 0, 10)
     }
+}
+
+/// Waits until a live process has `marker` in its command line, up to `limit`.
+func waitForProcess(withMarker marker: String, upTo limit: Duration = .seconds(10)) -> Bool {
+    let deadline = ContinuousClock.now + limit
+    while ContinuousClock.now < deadline {
+        for entry in ProcTable.liveProcesses() {
+            if let arguments = try? String(contentsOfFile: "/proc/\(entry.pid)/cmdline", encoding: .utf8),
+               arguments.contains(marker) { return true }
+        }
+        _ = poll(nil, 0, 10)
+    }
+    return false
 }
 
 /// Expects that the run returned within `bound` and that its process group is gone.
