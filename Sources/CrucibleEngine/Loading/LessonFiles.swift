@@ -26,17 +26,39 @@ struct LessonFiles {
                          + "and name it without `..`")
             return false
         }
-        guard let resolved = LessonFiles.realPath(folderPath + "/" + shown) else {
+        switch LessonFiles.inspect(shown, in: folderPath) {
+        case .missing:
             report.error(at: node, "`\(shown)` named in `\(key)` does not exist in the lesson folder; create it or correct the name")
             return false
+        case .plain:
+            return true
+        case .throughSymlink:
+            break
         }
         let folder = LessonFiles.realPath(folderPath) ?? folderPath
-        guard resolved.hasPrefix(folder + "/") else {
+        guard let resolved = LessonFiles.realPath(folderPath + "/" + shown), resolved.hasPrefix(folder + "/") else {
             report.error(at: node, "`\(shown)` named in `\(key)` is a symbolic link that leads outside the lesson folder; "
                          + "copy the file into the lesson folder instead")
             return false
         }
         return true
+    }
+
+    enum Inspection { case missing, plain, throughSymlink }
+
+    /// Whether `relative` exists under `folder`, and whether reaching it follows a symbolic link.
+    /// One `lstat` per path component: much cheaper than `realpath`, which is only needed for links.
+    static func inspect(_ relative: String, in folder: String) -> Inspection {
+        var path = folder
+        var info = stat()
+        for component in relative.split(separator: "/") where component != "." {
+            path += "/" + component
+            guard lstat(path, &info) == 0 else { return .missing }
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                return stat(folder + "/" + relative, &info) == 0 ? .throughSymlink : .missing
+            }
+        }
+        return .plain
     }
 
     static func realPath(_ path: String) -> String? {

@@ -43,7 +43,7 @@ struct StepParser {
 
     /// Reports `{placeholders}` other than `{scratch}` and `{lesson}`.
     private func checkPlaceholders(_ text: String, at node: Node, key: String) {
-        guard text.contains("{") else { return }
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return }
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
             rest = rest[rest.index(after: open)...]

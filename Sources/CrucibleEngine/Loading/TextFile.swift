@@ -42,35 +42,52 @@ enum TextFile {
     /// The 1-based line and column (in Unicode scalars) of the first byte that is not valid UTF-8,
     /// or `nil` when all of `bytes[start...]` is valid.
     static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0) -> (line: Int, column: Int)? {
-        var line = 1, column = 1, index = start
-        let end = bytes.count
-        while index < end {
-            let lead = bytes[index]
-            let length: Int
-            var minimum: UInt32 = 0
-            switch lead {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2; minimum = 0x80
-            case 0xE0...0xEF: length = 3; minimum = 0x800
-            case 0xF0...0xF4: length = 4; minimum = 0x10000
-            default: return (line, column)
-            }
-            if length > 1 {
-                guard index + length <= end else { return (line, column) }
-                var scalar = UInt32(lead) & (0xFF >> (length + 1))
-                for offset in 1..<length {
-                    let next = bytes[index + offset]
-                    guard next & 0xC0 == 0x80 else { return (line, column) }
-                    scalar = scalar << 6 | UInt32(next & 0x3F)
+        guard let bad = firstInvalidUTF8Offset(bytes, from: start) else { return nil }
+        // Only on failure: count lines and characters up to the bad byte (the prefix is valid).
+        let prefix = bytes[start..<bad]
+        let lineStart = (prefix.lastIndex(of: 0x0A) ?? start - 1) + 1
+        let line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        let column = String(decoding: bytes[lineStart..<bad], as: UTF8.self).unicodeScalars.count + 1
+        return (line, column)
+    }
+
+    /// Offset of the first byte that is not valid UTF-8, skipping ASCII eight bytes at a time.
+    private static func firstInvalidUTF8Offset(_ bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            let end = buffer.count
+            while index < end {
+                if index + 8 <= end {
+                    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                        continue
+                    }
                 }
-                guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else {
-                    return (line, column)
+                let lead = buffer[index]
+                let length: Int
+                var minimum: UInt32 = 0
+                switch lead {
+                case 0x00...0x7F: length = 1
+                case 0xC2...0xDF: length = 2; minimum = 0x80
+                case 0xE0...0xEF: length = 3; minimum = 0x800
+                case 0xF0...0xF4: length = 4; minimum = 0x10000
+                default: return index
                 }
+                if length > 1 {
+                    guard index + length <= end else { return index }
+                    var scalar = UInt32(lead) & (0xFF >> (length + 1))
+                    for offset in 1..<length {
+                        let next = buffer[index + offset]
+                        guard next & 0xC0 == 0x80 else { return index }
+                        scalar = scalar << 6 | UInt32(next & 0x3F)
+                    }
+                    guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { return index }
+                }
+                index += length
             }
-            if lead == 0x0A { line += 1; column = 1 } else { column += 1 }
-            index += length
+            return nil
         }
-        return nil
     }
 
     /// Decodes already validated UTF-8 and normalises `\r\n` to `\n`.

@@ -8,7 +8,8 @@ extension FileReport {
     /// Syntax errors become diagnostics at the right line of the file.
     func compose(_ text: String) -> Node? {
         do {
-            return try Yams.compose(yaml: text, .basic)
+            // An explicit encoding: the default one reads the whole process environment on every call.
+            return try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             reportSyntaxError(error, in: text)
             return nil
@@ -117,7 +118,8 @@ struct Fields {
     let node: Node
     /// What the map is, for messages: "the front matter", "a step".
     let what: String
-    private var entries: [String: (key: Node, value: Node)] = [:]
+    /// A list, not a dictionary: maps hold a handful of keys, and a linear search beats hashing them.
+    private var entries: [(name: String, key: Node, value: Node)] = []
 
     /// Reads `node` as a map; reports it if it is not one, and reports keys not in `known`.
     init?(_ node: Node, what: String, known: [String], report: FileReport) {
@@ -135,7 +137,7 @@ struct Fields {
             }
             let name = scalar.string
             if known.contains(name) {
-                entries[name] = (key, value)
+                entries.append((name, key, value))
             } else {
                 report.error(at: key, unknownMessage("key", name, known: known))
             }
@@ -143,14 +145,16 @@ struct Fields {
     }
 
     /// Whether the map has `key` (with any value).
-    func has(_ key: String) -> Bool { entries[key] != nil }
+    func has(_ key: String) -> Bool { entry(key) != nil }
 
     /// The key node of `key`, for reporting at the key rather than the value.
-    func keyNode(_ key: String) -> Node? { entries[key]?.key }
+    func keyNode(_ key: String) -> Node? { entry(key)?.key }
+
+    private func entry(_ key: String) -> (name: String, key: Node, value: Node)? { entries.first { $0.name == key } }
 
     /// The value of `key`; reports it missing when `required`.
     func value(_ key: String, required: Bool = false) -> Node? {
-        if let value = entries[key]?.value { return value }
+        if let value = entry(key)?.value { return value }
         if required {
             report.error(at: node, "\(what) is missing the required key `\(key)`; add `\(key): …`")
         }
