@@ -49,6 +49,7 @@ public struct CellGrid: Sendable, Hashable {
     /// The whole grid as a rectangle.
     public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
+    /// The cell at column `x`, row `y`; both must be inside the grid.
     public subscript(x: Int, y: Int) -> Cell {
         cells[y * width + x]
     }

@@ -4,9 +4,11 @@ import CrucibleEngine
 public enum MarkdownLayout {
     /// The lines that show `document` in `width` columns.
     ///
-    /// Blocks are separated by one blank line. Lines fit in `width` except
-    /// when nesting leaves less than one column for text, or a single
-    /// character is wider than the room left.
+    /// Blocks are separated by one blank line (so a bold, underlined H1 is
+    /// always followed by one); tight list items are not. Lines fit in `width`
+    /// except when nesting leaves less than one column for text, a table has
+    /// more columns than fit at one character each, or a single character is
+    /// wider than the room left. Code blocks are clipped with `…`, never wrapped.
     public static func lines(for document: MarkdownDocument, width: Int, theme: Theme = .standard) -> [StyledLine] {
         MarkdownRenderer(theme: theme).lines(for: document.blocks, width: max(1, width), tight: false)
     }
