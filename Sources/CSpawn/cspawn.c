@@ -29,10 +29,17 @@ static void child_fail(int report_fd, int stage) {
 
 /// Sets soft and hard limit of `resource`; CPU gets a hard limit one second later
 /// so the child first sees SIGXCPU, which tells the parent which limit it hit.
+/// Never asks above the current hard limit, which an unprivileged process cannot raise.
 static int child_limit(int resource, long long value) {
     if (value == CSPAWN_UNSET) return 0;
+    struct rlimit current;
+    if (getrlimit(resource, &current) != 0) return -1;
     struct rlimit limit = {(rlim_t)value, (rlim_t)value};
     if (resource == RLIMIT_CPU) limit.rlim_max = (rlim_t)value + 1;
+    if (current.rlim_max != RLIM_INFINITY) {
+        if (limit.rlim_max > current.rlim_max) limit.rlim_max = current.rlim_max;
+        if (limit.rlim_cur > limit.rlim_max) limit.rlim_cur = limit.rlim_max;
+    }
     return setrlimit(resource, &limit);
 }
 
@@ -153,11 +160,12 @@ int cspawn_pidfd_open(pid_t pid) {
     return (int)syscall(SYS_pidfd_open, pid, 0);
 }
 
-int cspawn_has_exited(pid_t pid) {
+int cspawn_has_exited(pid_t pid, int *exited_cleanly) {
     siginfo_t info = {0};
     while (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) != 0) {
         if (errno != EINTR) return 0;
     }
+    *exited_cleanly = info.si_code == CLD_EXITED && info.si_status == 0;
     return info.si_pid == pid;
 }
 

@@ -65,8 +65,8 @@ typedef struct {
 } cspawn_exit;
 
 /// Whether `pid` has exited, without reaping it (waitid with WNOWAIT): its pid, and so the
-/// process group id, stays reserved until `cspawn_reap`.
-int cspawn_has_exited(pid_t pid);
+/// process group id, stays reserved until `cspawn_reap`. `*exited_cleanly` tells exit code 0.
+int cspawn_has_exited(pid_t pid, int *exited_cleanly);
 
 /// Reaps `pid` without blocking. Returns the pid when reaped, 0 if it is still running, -1 on error.
 pid_t cspawn_reap(pid_t pid, cspawn_exit *exit_info);

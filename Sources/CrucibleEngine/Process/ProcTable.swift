@@ -41,7 +41,8 @@ enum ProcTable {
     /// Parses /proc/PID/stat, or nil if the process is gone.
     static func entry(pid: pid_t) -> Entry? {
         var info = stat()
-        guard stat("/proc/\(pid)", &info) == 0, let text = readSmallFile("/proc/\(pid)/stat") else { return nil }
+        let directory = "/proc/\(pid)"
+        guard stat(directory, &info) == 0, let text = readSmallFile(directory + "/stat") else { return nil }
         // The command name in parentheses may hold spaces and ')': split after the last ')'.
         guard let close = text.lastIndex(of: UInt8(ascii: ")")) else { return nil }
         let fields = text[(close + 1)...].split(separator: UInt8(ascii: " "))

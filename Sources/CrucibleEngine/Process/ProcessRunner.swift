@@ -60,11 +60,14 @@ public struct ProcessRunner: Sendable {
                             stdoutFD: stdoutPipe[1], stderrFD: stderrPipe[1])
         close(stdoutPipe[1])
         close(stderrPipe[1])
-        guard case .success(let pid) = spawned else {
+        let pid: pid_t
+        switch spawned {
+        case .success(let spawnedPID):
+            pid = spawnedPID
+        case .failure(let failure):
             close(stdoutPipe[0])
             close(stderrPipe[0])
-            if case .failure(let failure) = spawned { return early(.spawnFailed(reason: failure.reason)) }
-            return early(.spawnFailed(reason: "unknown"))
+            return early(.spawnFailed(reason: failure.reason))
         }
         for fd in [stdoutPipe[0], stderrPipe[0]] { _ = fcntl(fd, F_SETFL, O_NONBLOCK) }
 
@@ -225,8 +228,10 @@ private struct ChildWatch {
     /// Kills the rest of the group as soon as the main child is a zombie, while its pid still
     /// pins the group id, then reaps it.
     private mutating func reapIfExited() {
-        guard cspawn_has_exited(pid) != 0 else { return }
-        signalGroup(SIGKILL)
+        var exitedCleanly: Int32 = 0
+        guard cspawn_has_exited(pid, &exitedCleanly) != 0 else { return }
+        // A clean exit is never blamed on the process cap, so skip counting the group.
+        signalGroup(SIGKILL, countingGroup: exitedCleanly == 0)
         var info = cspawn_exit()
         guard cspawn_reap(pid, &info) == pid else { return }
         exit = info
@@ -234,8 +239,8 @@ private struct ChildWatch {
     }
 
     /// Signals the whole group, counting it first when the process cap is in question.
-    private mutating func signalGroup(_ signal: Int32) {
-        if invocation.limits.processes != nil {
+    private mutating func signalGroup(_ signal: Int32, countingGroup: Bool = true) {
+        if countingGroup && invocation.limits.processes != nil {
             groupPeak = max(groupPeak, ProcTable.liveMembers(ofGroup: pid).count)
         }
         kill(-pid, signal)
@@ -266,7 +271,7 @@ private struct ChildWatch {
 
 /// What a run left behind that tells which resource limit, if any, stopped it.
 struct LimitEvidence {
-    var limits: ProcessLimits
+    var limits: ResourceLimits
     var termination: ProcessTermination
     var exit: cspawn_exit?
     var stderr: Data

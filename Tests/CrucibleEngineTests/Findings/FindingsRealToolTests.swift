@@ -9,7 +9,7 @@ private func toolPath(_ name: String) -> String? {
     return candidates.lazy.compactMap { ExecutableLookup.resolve($0, path: ProcessInfo.processInfo.environment["PATH"]) }.first
 }
 
-/// Builds `files` with `compiler` in a scratch directory, and optionally runs the result.
+/// A scratch directory, and an environment in which the compilers will build there.
 private struct ToolSession {
     let directory: ScratchDirectory
     let environment: [String: String]
@@ -23,17 +23,10 @@ private struct ToolSession {
         self.environment = environment
     }
 
-    func run(_ executable: String, _ arguments: [String], limits: ProcessLimits = .toolchain) async -> ProcessResult {
+    func run(_ executable: String, _ arguments: [String], limits: ResourceLimits = .toolchain) async -> ProcessResult {
         await ProcessRunner().run(ProcessInvocation(
             executable: executable, arguments: arguments, environment: environment,
             workingDirectory: directory.path, timeout: .seconds(180), limits: limits))
-    }
-
-    /// Compiles, expecting success, then runs the program with no memory cap (sanitizers map terabytes).
-    func buildAndRun(_ compiler: String, _ arguments: [String], program: String) async throws -> ProcessResult {
-        let build = await run(compiler, arguments)
-        try #require(build.termination == .exited(code: 0), "build failed: \(build.stderrText)")
-        return await run(directory.path + "/" + program, [], limits: ProcessLimits(cpuSeconds: 60))
     }
 }
 
@@ -48,6 +41,21 @@ private func clangSanitizerFlags(_ clang: String) -> [String] {
         flags += ["-L" + swiftLibraries, "-ldispatch", "-lBlocksRuntime", "-Wl,-rpath," + swiftLibraries]
     }
     return flags
+}
+
+/// Writes `source` as `file`, builds it with `tool` and `arguments` (which must write
+/// "program"), runs it without a memory cap (sanitizers map terabytes) and parses its stderr.
+private func sanitizerFinding(_ tool: String, _ arguments: [String], file: String, source: String) async throws -> SanitizerFinding {
+    let compiler = try #require(toolPath(tool))
+    let session = try ToolSession()
+    defer { session.directory.remove() }
+    try session.directory.write(file, source)
+    let extraFlags = tool == "clang" ? clangSanitizerFlags(compiler) : []
+    let build = await session.run(compiler, arguments + extraFlags)
+    try #require(build.termination == .exited(code: 0), "build failed: \(build.stderrText)")
+    let run = await session.run(session.directory.path + "/program", [], limits: ResourceLimits(cpuSeconds: 60))
+    return try #require(SanitizerReport.parse(stderr: run.stderrText, learnerFiles: [file]).first,
+                        "no report in: \(run.stderrText)")
 }
 
 private let racyC = """
@@ -72,23 +80,16 @@ private let racyC = """
 struct FindingsRealToolTests {
     @Test(.enabled(if: toolPath("clang") != nil, "clang is not installed"))
     func clangThreadSanitizer() async throws {
-        let clang = try #require(toolPath("clang"))
-        let session = try ToolSession()
-        defer { session.directory.remove() }
-        try session.directory.write("race.c", racyC)
-        let result = try await session.buildAndRun(
-            clang, ["-g", "-fsanitize=thread", "race.c", "-o", "race"] + clangSanitizerFlags(clang), program: "race")
-        let finding = try #require(SanitizerReport.parse(stderr: result.stderrText, learnerFiles: ["race.c"]).first)
+        let finding = try await sanitizerFinding(
+            "clang", ["-g", "-fsanitize=thread", "race.c", "-o", "program"], file: "race.c", source: racyC)
         #expect(finding.kind == .dataRace)
         #expect(finding.location?.line == 4)
     }
 
     @Test(.enabled(if: toolPath("clang") != nil, "clang is not installed"))
     func clangAddressSanitizerUseAfterFree() async throws {
-        let clang = try #require(toolPath("clang"))
-        let session = try ToolSession()
-        defer { session.directory.remove() }
-        try session.directory.write("uaf.c", """
+        let finding = try await sanitizerFinding(
+            "clang", ["-g", "-fsanitize=address", "uaf.c", "-o", "program"], file: "uaf.c", source: """
             #include <stdio.h>
             #include <stdlib.h>
             int main(void) {
@@ -98,9 +99,6 @@ struct FindingsRealToolTests {
                 return 0;
             }
             """)
-        let result = try await session.buildAndRun(
-            clang, ["-g", "-fsanitize=address", "uaf.c", "-o", "uaf"] + clangSanitizerFlags(clang), program: "uaf")
-        let finding = try #require(SanitizerReport.parse(stderr: result.stderrText, learnerFiles: ["uaf.c"]).first)
         #expect(finding.kind == .heapUseAfterFree)
         #expect(finding.location?.line == 6)
         #expect(finding.summary.hasPrefix("AddressSanitizer: heap-use-after-free (READ of size 4) at uaf.c:6"))
@@ -108,10 +106,8 @@ struct FindingsRealToolTests {
 
     @Test(.enabled(if: toolPath("clang") != nil, "clang is not installed"))
     func clangLeakSanitizer() async throws {
-        let clang = try #require(toolPath("clang"))
-        let session = try ToolSession()
-        defer { session.directory.remove() }
-        try session.directory.write("leak.c", """
+        let finding = try await sanitizerFinding(
+            "clang", ["-g", "-fsanitize=address,leak", "leak.c", "-o", "program"], file: "leak.c", source: """
             #include <stdio.h>
             #include <stdlib.h>
             int main(void) {
@@ -122,19 +118,14 @@ struct FindingsRealToolTests {
                 return 0;
             }
             """)
-        let result = try await session.buildAndRun(
-            clang, ["-g", "-fsanitize=address,leak", "leak.c", "-o", "leak"] + clangSanitizerFlags(clang), program: "leak")
-        let finding = try #require(SanitizerReport.parse(stderr: result.stderrText, learnerFiles: ["leak.c"]).first)
         #expect(finding.kind == .memoryLeak)
         #expect(finding.location?.line == 4)
     }
 
     @Test(.enabled(if: toolPath("swiftc") != nil, "swiftc is not installed"))
     func swiftThreadSanitizer() async throws {
-        let swiftc = try #require(toolPath("swiftc"))
-        let session = try ToolSession()
-        defer { session.directory.remove() }
-        try session.directory.write("main.swift", """
+        let finding = try await sanitizerFinding(
+            "swiftc", ["-g", "-sanitize=thread", "main.swift", "-o", "program"], file: "main.swift", source: """
             import Foundation
 
             final class Counter: @unchecked Sendable { var value = 0 }
@@ -144,19 +135,14 @@ struct FindingsRealToolTests {
             Thread.sleep(forTimeInterval: 0.5)
             print(counter.value)
             """)
-        let result = try await session.buildAndRun(
-            swiftc, ["-g", "-sanitize=thread", "main.swift", "-o", "race"], program: "race")
-        let finding = try #require(SanitizerReport.parse(stderr: result.stderrText, learnerFiles: ["main.swift"]).first)
         #expect(finding.kind == .dataRace)
         #expect(finding.location?.line == 5)
     }
 
     @Test(.enabled(if: toolPath("go") != nil, "go is not installed"))
     func goRaceDetector() async throws {
-        let go = try #require(toolPath("go"))
-        let session = try ToolSession()
-        defer { session.directory.remove() }
-        try session.directory.write("main.go", """
+        let finding = try await sanitizerFinding(
+            "go", ["build", "-race", "-o", "program", "main.go"], file: "main.go", source: """
             package main
 
             import (
@@ -178,8 +164,6 @@ struct FindingsRealToolTests {
             \tfmt.Println(counter)
             }
             """)
-        let result = try await session.buildAndRun(go, ["build", "-race", "-o", "race", "main.go"], program: "race")
-        let finding = try #require(SanitizerReport.parse(stderr: result.stderrText, learnerFiles: ["main.go"]).first)
         #expect(finding.tool == .goRaceDetector)
         #expect(finding.location?.line == 15)
     }

@@ -12,7 +12,7 @@ struct ProcessRunawayProgramTests {
 
     /// Compiles `source`, runs it with `limits`, and checks containment.
     func runC(_ source: String, timeout: Duration = .seconds(1), grace: Duration = .milliseconds(300),
-              limits: ProcessLimits = .learnerProgram, outputCap: Int = 1 << 20) async throws -> ProcessResult {
+              limits: ResourceLimits = .learnerProgram, outputCap: Int = 1 << 20) async throws -> ProcessResult {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
         let binary = try await TestTools.compileC(source, named: "program", in: directory)
@@ -31,7 +31,7 @@ struct ProcessRunawayProgramTests {
 
     @Test func cpuLimitStopsBusyLoopWithSIGXCPU() async throws {
         let result = try await runC("int main(void) { for (;;) {} }", timeout: .seconds(4),
-                              limits: ProcessLimits(cpuSeconds: 1))
+                              limits: ResourceLimits(cpuSeconds: 1))
         #expect(result.termination == .signaled(signal: SIGXCPU, name: "SIGXCPU"))
         #expect(result.limitHit == .cpuTime)
     }
@@ -60,7 +60,7 @@ struct ProcessRunawayProgramTests {
         let result = try await runC("""
             #include <unistd.h>
             int main(void) { for (;;) fork(); }
-            """, timeout: .seconds(1), limits: ProcessLimits(cpuSeconds: 5, processes: 64))
+            """, timeout: .seconds(1), limits: ResourceLimits(cpuSeconds: 5, processes: 64))
         #expect(result.termination == .timedOut)
         #expect(result.limitHit == .processes)
     }
@@ -120,7 +120,7 @@ struct ProcessRunawayProgramTests {
             #include <stdlib.h>
             #include <string.h>
             int main(void) { for (;;) memset(malloc(1 << 20), 1, 1 << 20); }
-            """, timeout: .seconds(5), limits: ProcessLimits(memoryBytes: 256 << 20))
+            """, timeout: .seconds(5), limits: ResourceLimits(memoryBytes: 256 << 20))
         #expect(result.termination == .signaled(signal: SIGSEGV, name: "SIGSEGV"))
         #expect(result.limitHit == .memory)
     }
@@ -132,7 +132,7 @@ struct ProcessRunawayProgramTests {
             int main(void) {
                 for (;;) { if (!malloc(1 << 20)) { fputs("fatal: out of memory\\n", stderr); return 1; } }
             }
-            """, timeout: .seconds(5), limits: ProcessLimits(memoryBytes: 256 << 20))
+            """, timeout: .seconds(5), limits: ResourceLimits(memoryBytes: 256 << 20))
         #expect(result.termination == .exited(code: 1))
         #expect(result.limitHit == .memory)
     }
@@ -144,7 +144,7 @@ struct ProcessRunawayProgramTests {
                 FILE *file = fopen("big.txt", "w");
                 for (;;) fputs("0123456789abcdef", file);
             }
-            """, timeout: .seconds(5), limits: ProcessLimits(fileSizeBytes: 1 << 20))
+            """, timeout: .seconds(5), limits: ResourceLimits(fileSizeBytes: 1 << 20))
         #expect(result.termination == .signaled(signal: SIGXFSZ, name: "SIGXFSZ"))
         #expect(result.limitHit == .fileSize)
     }
