@@ -72,7 +72,10 @@ public struct CellGrid: Sendable, Hashable {
             if characterWidth == 0 {
                 if !DisplayWidth.isControl(character), let head = lastHead {
                     let index = y * width + head
-                    cells[index].character = Character(String(cells[index].character) + String(character))
+                    // A zero-width scalar that does not join the previous grapheme
+                    // (a stray joiner, say) would make two Characters: drop it.
+                    let joined = String(cells[index].character) + String(character)
+                    if joined.count == 1 { cells[index].character = Character(joined) }
                 }
                 continue
             }

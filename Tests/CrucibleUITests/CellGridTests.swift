@@ -51,6 +51,13 @@ import Testing
         expectLines(grid.plainText(), "éxá")
     }
 
+    @Test func zeroWidthScalarsThatDoNotJoinAreDropped() {
+        // U+200B (zero-width space) has width 0 but forms its own grapheme; it must not trap.
+        var grid = CellGrid(width: 4, height: 1)
+        #expect(grid.put("a\u{200B}b", x: 0, y: 0) == 2)
+        expectLines(grid.plainText(), "ab")
+    }
+
     @Test func controlCharactersAreNeverStored() {
         var grid = CellGrid(width: 6, height: 1)
         #expect(grid.put("a\u{1B}[b", x: 0, y: 0) == 3)
