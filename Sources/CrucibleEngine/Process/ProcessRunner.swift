@@ -77,7 +77,7 @@ public struct ProcessRunner: Sendable {
             stderr: CappedOutput(fd: stderrPipe[0], cap: invocation.outputCap),
             drainBound: drainBound)
         watch.run()
-        let groupPeak = max(watch.groupPeak, sweep(group: pid, until: clock.now + sweepBound, clock: clock))
+        let groupPeak = max(watch.groupPeak, sweep(group: pid, sandboxUID: identity.sandboxUID, until: clock.now + sweepBound, clock: clock))
         var result = watch.result(groupPeak: groupPeak, duration: clock.now - start)
         result.processGroupID = pid
         return result
@@ -120,17 +120,22 @@ public struct ProcessRunner: Sendable {
         return .failure(SpawnFailure(reason: "\(what): \(errnoText(failedErrno))"))
     }
 
-    /// SIGKILLs group `group` until no live member is left or `limit` passes.
-    /// Returns the most live members seen at once, evidence for a process-cap hit.
-    private func sweep(group: pid_t, until limit: ContinuousClock.Instant, clock: ContinuousClock) -> Int {
+    /// SIGKILLs group `group` until no live member is left or `limit` passes. When the step ran
+    /// under its own uid, every process of that uid goes too: that also catches what left the
+    /// group with setsid or setpgid. Returns the most live members seen at once, evidence
+    /// for a process-cap hit.
+    private func sweep(group: pid_t, sandboxUID: uid_t?, until limit: ContinuousClock.Instant,
+                       clock: ContinuousClock) -> Int {
         var peak = 0
         var pause = Duration.microseconds(200)
         while true {
             // ESRCH: no member at all, not even a zombie, so no /proc scan is needed.
-            if kill(-group, SIGKILL) != 0 && errno == ESRCH { return peak }
-            let live = ProcTable.liveMembers(ofGroup: group).count
-            peak = max(peak, live)
-            if live == 0 || clock.now >= limit { return peak }
+            let groupGone = kill(-group, SIGKILL) != 0 && errno == ESRCH
+            if groupGone && sandboxUID == nil { return peak }
+            let live = ProcTable.liveProcesses().filter { $0.processGroup == group || $0.uid == sandboxUID }
+            for entry in live where entry.processGroup != group { kill(entry.pid, SIGKILL) }
+            peak = max(peak, live.count)
+            if live.isEmpty || clock.now >= limit { return peak }
             // Dying processes need a moment to leave; poll(2) with no fds is a bounded wait.
             _ = poll(nil, 0, Int32(max(1, pause.milliseconds)))
             pause = min(pause * 2, .milliseconds(20))

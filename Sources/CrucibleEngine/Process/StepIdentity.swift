@@ -11,8 +11,9 @@ import Foundation
 ///   group nogroup, with RLIMIT_NPROC = allowance. The working directory is chowned to it.
 /// cgroup pids.max was considered: it needs a writable, delegated cgroup tree, which a
 /// learner's machine usually lacks (v2 without delegation) and which differs by v1/v2.
-/// Whatever the limit, the runner also sweeps the group with SIGKILL until no live member
-/// is left, which converges quickly because the capped bomb cannot outgrow the sweep.
+/// Whatever the limit, the runner also sweeps the group (and, as root, the step's uid, which
+/// catches processes that left the group) with SIGKILL until nothing live is left; this
+/// converges quickly because the capped bomb cannot outgrow the sweep.
 struct StepIdentity: Equatable {
     static let unset: Int64 = -1
     /// uid and gid to switch to, or `unset` to keep the runner's.
@@ -20,6 +21,9 @@ struct StepIdentity: Equatable {
     var gid: Int64 = unset
     /// RLIMIT_NPROC to set, or `unset`.
     var processLimit: Int64 = unset
+
+    /// The uid this step alone runs as, if it was switched to one.
+    var sandboxUID: uid_t? { uid == Self.unset ? nil : uid_t(uid) }
 
     /// The identity for `invocation`, chowning its working directory when switching uid.
     static func make(for invocation: ProcessInvocation) -> StepIdentity {

@@ -92,6 +92,32 @@ struct ProcessRunawayProgramTests {
         #expect(result.duration < .seconds(1))
     }
 
+    @Test func grandchildThatLeftTheGroupCannotHoldTheRunOpen() async throws {
+        // setsid takes the grandchild out of the process group, out of reach of killpg, while it
+        // keeps stdout open: the run must still end within the drain bound.
+        let result = try await runC("""
+            #include <stdio.h>
+            #include <unistd.h>
+            int main(void) {
+                pid_t child = fork();
+                if (child == 0) { setsid(); sleep(60); return 0; }
+                printf("%d\\n", child);
+                return 0;
+            }
+            """, timeout: .seconds(10))
+        #expect(result.termination == .exited(code: 0))
+        #expect(result.duration < .seconds(1))
+        // As root the step ran under its own uid, and the runner kills everything of that uid.
+        let escapee = try #require(Int32(result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        if geteuid() == 0 {
+            let deadline = ContinuousClock.now + .seconds(2)
+            while ProcTable.entry(pid: escapee).map({ $0.state != "Z" }) == true && ContinuousClock.now < deadline {
+                _ = poll(nil, 0, 10)
+            }
+            #expect(ProcTable.entry(pid: escapee).map { $0.state == "Z" } ?? true, "escapee \(escapee) survived")
+        }
+    }
+
     @Test func programReadingStdinSeesEndOfFile() async throws {
         let result = try await runC("""
             #include <stdio.h>
