@@ -1,6 +1,6 @@
 /// Splits `lesson.md` into its YAML front matter and Markdown body, by byte offsets,
 /// without decoding the body (bodies are read later, on demand).
-struct FrontMatter {
+struct FrontMatter: Equatable {
     /// Byte range of the YAML text between the two `---` lines.
     var yaml: Range<Int>
     /// Lines before the YAML text (the opening `---` line), added to YAML line numbers.

@@ -118,8 +118,10 @@ struct Fields {
     let node: Node
     /// What the map is, for messages: "the front matter", "a step".
     let what: String
-    /// A list, not a dictionary: maps hold a handful of keys, and a linear search beats hashing them.
-    private var entries: [(name: String, key: Node, value: Node)] = []
+    /// Parallel lists, not a dictionary: maps hold a handful of keys, and a linear search over
+    /// names alone beats hashing them (and copying nodes while searching).
+    private var names: [String] = []
+    private var pairs: [(key: Node, value: Node)] = []
 
     /// Reads `node` as a map; reports it if it is not one, and reports keys not in `known`.
     init?(_ node: Node, what: String, known: [String], report: FileReport) {
@@ -137,7 +139,8 @@ struct Fields {
             }
             let name = scalar.string
             if known.contains(name) {
-                entries.append((name, key, value))
+                names.append(name)
+                pairs.append((key, value))
             } else {
                 report.error(at: key, unknownMessage("key", name, known: known))
             }
@@ -150,7 +153,7 @@ struct Fields {
     /// The key node of `key`, for reporting at the key rather than the value.
     func keyNode(_ key: String) -> Node? { entry(key)?.key }
 
-    private func entry(_ key: String) -> (name: String, key: Node, value: Node)? { entries.first { $0.name == key } }
+    private func entry(_ key: String) -> (key: Node, value: Node)? { names.firstIndex(of: key).map { pairs[$0] } }
 
     /// The value of `key`; reports it missing when `required`.
     func value(_ key: String, required: Bool = false) -> Node? {

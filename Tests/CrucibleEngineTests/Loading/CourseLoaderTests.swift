@@ -181,11 +181,15 @@ extension LoadingTests {
                     + "already uses it; give this track its own id (ids are unique across the course)",
                 "04-track-syntax/track.yml:3:8: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow "
                     + "sequence at line 2); check the indentation, that a space follows each `:`, and quote values that contain `: ` or ` #`",
+                "05-both/lesson.md:1:1: error: this folder has both track.yml and lesson.md, so the lesson is ignored; move the "
+                    + "lesson into a folder of its own inside the track",
             ])
             #expect(result.course?.id == "tracks")
-            #expect(result.tracks.map(\.id) == ["no-track-file", "shared", "shared", "track-syntax"])
-            #expect(result.tracks.map(\.title) == ["no-track-file", "broken-track-file", "Same id", "track-syntax"])
-            #expect(result.tracks.map { $0.lessons.count } == [1, 1, 1, 1])
+            #expect(result.tracks.map(\.id) == ["no-track-file", "shared", "shared", "track-syntax", "both"])
+            #expect(result.tracks.map(\.title) == ["no-track-file", "broken-track-file", "Same id", "track-syntax", "Both"])
+            #expect(result.tracks.map { $0.lessons.map(\.id) } == [
+                ["no-track.lesson"], ["broken-track.lesson"], ["duplicate-track.lesson"], ["track-syntax.lesson"], ["both.lesson"],
+            ])
         }
     }
 }
