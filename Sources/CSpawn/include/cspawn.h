@@ -71,6 +71,22 @@ int cspawn_has_exited(pid_t pid, int *exited_cleanly);
 /// Reaps `pid` without blocking. Returns the pid when reaped, 0 if it is still running, -1 on error.
 pid_t cspawn_reap(pid_t pid, cspawn_exit *exit_info);
 
+/// One process in /proc: the fields the runner needs to find and kill a step's processes.
+typedef struct {
+    pid_t pid;
+    /// 'R', 'S', 'Z' (zombie: exited, waiting to be reaped), ...
+    char state;
+    pid_t process_group;
+    long threads;
+    /// Owner of /proc/PID, which is the process's effective uid.
+    uid_t uid;
+} cspawn_proc_entry;
+
+/// Fills `entries` with up to `capacity` processes from /proc and returns how many there are
+/// (more than `capacity` means call again with room for them), or -1 with errno.
+/// In C because a scan runs on every step's cleanup and Swift's per-file strings cost milliseconds.
+int cspawn_proc_list(cspawn_proc_entry *entries, int capacity);
+
 /// Decoders for a wait status, which are macros Swift cannot call.
 int cspawn_exited(int status);
 int cspawn_exit_code(int status);

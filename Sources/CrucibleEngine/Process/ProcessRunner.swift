@@ -132,8 +132,8 @@ public struct ProcessRunner: Sendable {
             // ESRCH: no member at all, not even a zombie, so no /proc scan is needed.
             let groupGone = kill(-group, SIGKILL) != 0 && errno == ESRCH
             if groupGone && sandboxUID == nil { return peak }
-            let live = ProcTable.liveProcesses().filter { $0.processGroup == group || $0.uid == sandboxUID }
-            for entry in live where entry.processGroup != group { kill(entry.pid, SIGKILL) }
+            let live = ProcTable.liveProcesses().filter { $0.process_group == group || $0.uid == sandboxUID }
+            for entry in live where entry.process_group != group { kill(entry.pid, SIGKILL) }
             peak = max(peak, live.count)
             if live.isEmpty || clock.now >= limit { return peak }
             // Dying processes need a moment to leave; poll(2) with no fds is a bounded wait.
