@@ -23,7 +23,9 @@ public struct ProcessInvocation: Sendable, Equatable {
     /// reserve terabytes), file size (SIGXFSZ), and processes, which as root runs the step
     /// under a fresh unprivileged uid (see `StepIdentity`).
     public var limits: ResourceLimits
-    /// Bytes kept of each of stdout and stderr; the rest is read and thrown away.
+    /// Bytes kept of each of stdout and stderr; the rest is read and thrown away, so the
+    /// program never blocks on a full pipe. Past 16 times the cap on one stream the group is
+    /// killed and `limitHit` is `.output`.
     public var outputCap: Int
 
     /// Creates an invocation; `environment` defaults to the runner's own.

@@ -117,7 +117,11 @@ public struct ProcessRunner: Sendable {
         case CSPAWN_STAGE_CREDENTIALS: "switching to an unprivileged user"
         default: "exec \(path)"
         }
-        return .failure(SpawnFailure(reason: "\(what): \(errnoText(failedErrno))"))
+        var reason = "\(what): \(errnoText(failedErrno))"
+        if failedErrno == EACCES, let uid = identity.sandboxUID {
+            reason += " (a process limit is set, so the step runs as unprivileged uid \(uid))"
+        }
+        return .failure(SpawnFailure(reason: reason))
     }
 
     /// SIGKILLs group `group` until no live member is left or `limit` passes. When the step ran
