@@ -115,7 +115,7 @@ private struct CourseFolder {
 
     /// Parses every lesson on all cores, keeping results in the order of `locations`.
     private func parseInParallel(_ locations: [LessonLocation]) -> [LessonOutcome] {
-        let empty = LessonOutcome(lesson: nil, diagnostics: [], idLine: 1, idColumn: 1, isLesson: false)
+        let empty = LessonOutcome(lesson: nil, diagnostics: [])
         var outcomes = [LessonOutcome](repeating: empty, count: locations.count)
         outcomes.withUnsafeMutableBufferPointer { buffer in
             // Each index is written by exactly one iteration, so the unsynchronised writes cannot race.

@@ -13,14 +13,13 @@ struct LessonLocation: Sendable {
 
 /// What parsing one `lesson.md` produced.
 struct LessonOutcome: Sendable {
-    /// `nil` when the lesson had errors (it is left out) or the folder has no `lesson.md`.
+    /// `nil` when the lesson had errors (it is left out) or the folder has no `lesson.md`
+    /// (it is not a lesson; there are no diagnostics either).
     var lesson: Lesson?
     var diagnostics: [Diagnostic]
     /// Where the `id` value is, for naming both places of a duplicate id.
-    var idLine: Int
-    var idColumn: Int
-    /// `false` when the folder holds no `lesson.md` and is not a lesson at all.
-    var isLesson = true
+    var idLine = 1
+    var idColumn = 1
 }
 
 /// Reads and validates one `lesson.md`: front matter, kind-specific payload, named files and body.
@@ -45,25 +44,30 @@ struct LessonParser {
     }
 
     func parse() -> LessonOutcome {
-        var outcome = LessonOutcome(lesson: nil, diagnostics: [], idLine: 1, idColumn: 1)
+        var outcome = LessonOutcome(lesson: nil, diagnostics: [])
         switch TextFile.read(location.path + "/lesson.md") {
         case .missing:
-            outcome.isLesson = false
+            break
         case .failed(let reason):
             report.error("cannot read lesson.md: \(reason); check its permissions")
         case .bytes(let bytes):
-            outcome.lesson = parse(bytes, idMark: &outcome)
+            let (lesson, idMark) = parse(bytes)
+            outcome.lesson = report.hasErrors ? nil : lesson
+            if let idMark {
+                outcome.idLine = idMark.line + report.lineOffset
+                outcome.idColumn = idMark.column
+            }
         }
         outcome.diagnostics = report.diagnostics
-        if report.hasErrors { outcome.lesson = nil }
         return outcome
     }
 
-    private func parse(_ bytes: [UInt8], idMark outcome: inout LessonOutcome) -> Lesson? {
+    /// The lesson (`nil` on errors) and where its `id` value is.
+    private func parse(_ bytes: [UInt8]) -> (Lesson?, idMark: Mark?) {
         let start = TextFile.bomLength(bytes)
         if let bad = TextFile.firstInvalidUTF8(bytes, from: start) {
             report.error(TextFile.invalidUTF8Message, line: bad.line, column: bad.column)
-            return nil
+            return (nil, nil)
         }
         let frontMatter: FrontMatter
         switch FrontMatter.split(bytes, from: start) {
@@ -72,10 +76,10 @@ struct LessonParser {
         case .failure(.missingOpening):
             report.error("lesson.md has no front matter; start the file with a `---` line, then the keys "
                          + "(id, title, kind, …), then another `---` line before the Markdown body")
-            return nil
+            return (nil, nil)
         case .failure(.missingClosing):
             report.error("the front matter is never closed; add a `---` line after the last key, before the Markdown body")
-            return nil
+            return (nil, nil)
         }
         report.lineOffset = frontMatter.yamlLineOffset
         if bytes[frontMatter.bodyOffset...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
@@ -87,14 +91,10 @@ struct LessonParser {
             if !report.hasErrors {
                 report.error("the front matter is empty; add at least `id`, `title` and `kind`", line: 2)
             }
-            return nil
+            return (nil, nil)
         }
-        guard let fields = Fields(root, what: "the front matter", known: Self.allKeys, report: report) else { return nil }
-        if let mark = fields.value("id")?.mark {
-            outcome.idLine = mark.line + report.lineOffset
-            outcome.idColumn = mark.column
-        }
-
+        guard let fields = Fields(root, what: "the front matter", known: Self.allKeys, report: report) else { return (nil, nil) }
+        let idMark = fields.value("id")?.mark
         let id = fields.id("id")
         let title = fields.string("title", required: true)
         let kind = self.kind(fields)
@@ -102,18 +102,19 @@ struct LessonParser {
         let hints = fields.stringList("hints") ?? []
         let requires = fields.stringList("requires") ?? []
         let explanation = fields.string("explanation")
-        guard let kind else { return nil }
+        guard let kind else { return (nil, idMark) }
         warnAboutPayloadsOfOtherKinds(fields, kind: kind)
         let quiz = kind == .quiz ? QuizParser(fields: fields).parse() : nil
         let predict = kind == .predict ? predict(fields) : nil
         let code = kind == .code ? code(fields) : nil
 
-        guard let id, let title, !report.hasErrors else { return nil }
-        return Lesson(id: id, title: title, kind: kind, xp: xp, hints: hints, requires: requires,
-                      explanation: explanation, folder: location.folder,
-                      file: location.folder.appendingPathComponent("lesson.md", isDirectory: false),
-                      bodyOffset: frontMatter.bodyOffset, bodyLine: frontMatter.bodyLine,
-                      quiz: quiz, predict: predict, code: code)
+        guard let id, let title, !report.hasErrors else { return (nil, idMark) }
+        let lesson = Lesson(id: id, title: title, kind: kind, xp: xp, hints: hints, requires: requires,
+                            explanation: explanation, folder: location.folder,
+                            file: location.folder.appendingPathComponent("lesson.md", isDirectory: false),
+                            bodyOffset: frontMatter.bodyOffset, bodyLine: frontMatter.bodyLine,
+                            quiz: quiz, predict: predict, code: code)
+        return (lesson, idMark)
     }
 
     private func kind(_ fields: Fields) -> LessonKind? {

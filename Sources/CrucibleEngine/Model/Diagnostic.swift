@@ -1,9 +1,8 @@
 /// One problem found while loading a course, pointing at a file, line and column.
 public struct Diagnostic: Sendable, Equatable, Codable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Codable, Comparable {
+    /// Errors leave a lesson out; warnings only advise.
+    public enum Severity: String, Sendable, Codable {
         case error, warning
-
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
     }
 
     /// The file's path: the course root as it was given, joined with the path inside the course.
