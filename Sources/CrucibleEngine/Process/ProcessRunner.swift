@@ -244,6 +244,7 @@ private struct ChildWatch {
         var info = cspawn_exit()
         guard cspawn_reap(pid, &info) == pid else { return }
         exit = info
+        killAt = nil  // nothing left to escalate against
         drainUntil = clock.now + drainBound
     }
 
