@@ -56,6 +56,18 @@ extension LoadingTests {
             ])
         }
 
+        @Test func duplicateKeyInTheFrontMatter() {
+            expectDiagnostics("duplicate-key", [
+                "3:1: error: key `title` appears more than once in the same map; keep only one",
+            ])
+        }
+
+        @Test func frontMatterMustBeAMap() {
+            expectDiagnostics("front-matter-list", [
+                "2:1: error: the front matter must be a map of `key: value` lines, found a list",
+            ])
+        }
+
         @Test func missingRequiredField() {
             expectDiagnostics("missing-title", ["2:1: error: the front matter is missing the required key `title`; add `title: …`"])
             expectLeftOut("broken.missing-title")
