@@ -1,0 +1,90 @@
+/// Draws the whole app: the base screen, its overlays, and the bars.
+///
+/// Like every view, it reads the state and writes only into the grid it returns.
+enum AppView {
+    static func render(_ state: AppState) -> CellGrid {
+        var grid = CellGrid(width: state.size.width, height: state.size.height)
+        if state.size.isTooSmall {
+            TooSmallView.draw(state.size, into: &grid)
+            return grid
+        }
+        let status: String
+        switch state.base {
+        case .lesson(let screen):
+            LessonView.draw(screen, state: state, into: &grid)
+            status = LessonView.status(screen, state: state)
+        default:
+            CourseMapView.draw(state, into: &grid)
+            status = CourseMapView.status(state)
+        }
+        for (index, screen) in state.screens.enumerated() {
+            switch screen {
+            case .welcome:
+                WelcomeBox.draw(state, into: &grid)
+            case .help:
+                // Help lists the keys of the screen it covers.
+                HelpOverlay.draw(for: state.screens[max(0, index - 1)], state: state, into: &grid)
+            case .courseMap, .lesson:
+                break
+            }
+        }
+        Bars.drawTop(title: state.course.title, into: &grid)
+        Bars.drawBottom(Keymap.bindings(for: state.top), status: status, into: &grid)
+        return grid
+    }
+}
+
+/// Styles of the screen furniture (bars, selection, boxes), apart from the lesson theme.
+enum Chrome {
+    static let bar = Style(reverse: true)
+    static let barKey = Style(bold: true, reverse: true)
+    static let selection = Style(reverse: true)
+    static let dim = Style(dim: true)
+    static let border = Style(foreground: .cyan)
+    static let boxTitle = Style(foreground: .cyan, bold: true)
+    static let key = Style(foreground: .yellow, bold: true)
+    static let error = Style(foreground: .red, bold: true)
+}
+
+/// The top bar (course title) and the bottom bar (main keys and a status).
+enum Bars {
+    static func drawTop(title: String, into grid: inout CellGrid) {
+        grid.fill(Rect(x: 0, y: 0, width: grid.width, height: 1), style: Chrome.bar)
+        let line = StyledLine(" " + DisplayWidth.printable(title), style: Chrome.barKey)
+        grid.put(line.clipped(to: grid.width - 1, ellipsisStyle: Chrome.barKey), x: 0, y: 0)
+    }
+
+    /// The bindings that have a bar hint, then `status` flush right when there is room.
+    static func drawBottom(_ bindings: [KeyBinding], status: String, into grid: inout CellGrid) {
+        let y = grid.height - 1
+        grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), style: Chrome.bar)
+        var spans: [Span] = []
+        for hint in bindings.compactMap(\.bar) {
+            spans.append(Span(" " + hint.keys, style: Chrome.barKey))
+            spans.append(Span(" " + hint.label + " ", style: Chrome.bar))
+        }
+        let hints = StyledLine(spans)
+        let used = grid.put(hints.clipped(to: grid.width, ellipsisStyle: Chrome.bar), x: 0, y: y)
+        let statusWidth = DisplayWidth.of(status) + 1
+        if used + statusWidth + 1 <= grid.width {
+            grid.put(status, x: grid.width - statusWidth, y: y, style: Chrome.bar)
+        }
+    }
+}
+
+/// What is drawn instead of the screens when the terminal is below ``TerminalSize/minimum``.
+enum TooSmallView {
+    static func draw(_ size: TerminalSize, into grid: inout CellGrid) {
+        let minimum = TerminalSize.minimum
+        let message = "terminal too small: need \(minimum.width)x\(minimum.height), have \(size.width)x\(size.height)"
+        // On one line when it fits, else split after the colon.
+        let lines = DisplayWidth.of(message) <= size.width
+            ? [message]
+            : ["terminal too small:", "need \(minimum.width)x\(minimum.height),", "have \(size.width)x\(size.height)"]
+        let top = max(0, (size.height - lines.count) / 2)
+        for (row, line) in lines.enumerated() {
+            let x = max(0, (size.width - DisplayWidth.of(line)) / 2)
+            grid.put(line, x: x, y: top + row, style: Style(bold: true))
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import CrucibleEngine
+
+/// A bordered box drawn over whatever is beneath it.
+enum Box {
+    /// Clears `rect`, draws a rounded border with `title` in the top edge, and returns the area inside.
+    @discardableResult
+    static func draw(_ rect: Rect, title: String, into grid: inout CellGrid) -> Rect {
+        grid.fill(rect)
+        let right = rect.x + rect.width - 1, bottom = rect.y + rect.height - 1
+        let horizontal = String(repeating: "─", count: max(0, rect.width - 2))
+        grid.put("╭" + horizontal + "╮", x: rect.x, y: rect.y, style: Chrome.border)
+        grid.put("╰" + horizontal + "╯", x: rect.x, y: bottom, style: Chrome.border)
+        for y in (rect.y + 1)..<max(rect.y + 1, bottom) {
+            grid.put("│", x: rect.x, y: y, style: Chrome.border)
+            grid.put("│", x: right, y: y, style: Chrome.border)
+        }
+        let heading = StyledLine(" " + title + " ", style: Chrome.boxTitle).clipped(to: rect.width - 4, ellipsisStyle: Chrome.boxTitle)
+        grid.put(heading, x: rect.x + 2, y: rect.y)
+        return Rect(x: rect.x + 2, y: rect.y + 1, width: max(0, rect.width - 4), height: max(0, rect.height - 2))
+    }
+
+    /// A `width` x `height` rectangle centred in the content area of `size`, shrunk to fit it.
+    static func centered(width: Int, height: Int, in size: TerminalSize) -> Rect {
+        let width = min(width, size.width - 2), height = min(height, size.contentHeight)
+        return Rect(x: (size.width - width) / 2, y: 1 + (size.contentHeight - height) / 2, width: width, height: height)
+    }
+}
+
+/// The course's welcome text, shown on launch until a key is pressed.
+enum WelcomeBox {
+    static func draw(_ state: AppState, into grid: inout CellGrid) {
+        let width = min(68, state.size.width - 2)
+        let document = MarkdownDocument(blocks: [.paragraph([.strong([.text(state.course.title)])])]
+                                        + MarkdownDocument.parse(state.course.welcome).blocks)
+        var lines = MarkdownLayout.lines(for: document, width: width - 4, theme: state.theme)
+        lines += [StyledLine(), StyledLine([Span("Press any key to start", style: Chrome.dim)])]
+        // Padding rows above and below the text, inside the border.
+        let rect = Box.centered(width: width, height: lines.count + 4, in: state.size)
+        let inner = Box.draw(rect, title: "Welcome", into: &grid)
+        grid.put(lines, in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 2))
+    }
+}
+
+/// Every key of the screen beneath, with what it does.
+enum HelpOverlay {
+    static func draw(for screen: Screen, state: AppState, into grid: inout CellGrid) {
+        let bindings = Keymap.bindings(for: screen)
+        let keysWidth = bindings.map { DisplayWidth.of($0.keysLabel) }.max() ?? 0
+        let lines = bindings.map { binding in
+            StyledLine([Span(binding.keysLabel.padding(toLength: keysWidth + 2, withPad: " ", startingAt: 0), style: Chrome.key),
+                        Span(binding.help)])
+        }
+        let textWidth = lines.map(\.displayWidth).max() ?? 0
+        let rect = Box.centered(width: textWidth + 4, height: lines.count + 4, in: state.size)
+        let inner = Box.draw(rect, title: "Keys: " + name(of: screen), into: &grid)
+        let area = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 2)
+        grid.put(lines.map { $0.clipped(to: area.width) }, in: area)
+    }
+
+    static func name(of screen: Screen) -> String {
+        switch screen {
+        case .courseMap: "course map"
+        case .lesson: "lesson"
+        case .welcome: "welcome"
+        case .help: "help"
+        }
+    }
+}
