@@ -1,0 +1,118 @@
+import Foundation
+import Yams
+
+/// Reads a course's `achievements.yml`: a list of achievements, each with an `id`, `title`,
+/// `description` and one `condition` (see `Lessons/README.md`, "Achievements").
+///
+/// ```yaml
+/// - id: first-blood
+///   title: First blood
+///   description: Pass your first lesson.
+///   condition: { completeLessons: 1 }
+/// ```
+public enum AchievementsFile {
+    /// The file's name in the course folder.
+    public static let name = "achievements.yml"
+
+    /// The achievements that parsed and a diagnostic (file, line, column) for each problem.
+    public struct LoadResult: Sendable, Equatable {
+        public var achievements: [Achievement]
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Loads `achievements.yml` from the course folder; a course without one has no achievements.
+    /// An achievement with a problem is left out and reported; the others still load.
+    public static func load(courseRoot: URL) -> LoadResult {
+        let url = courseRoot.appendingPathComponent(name)
+        switch TextFile.read(url.path) {
+        case .missing:
+            return LoadResult(achievements: [], diagnostics: [])
+        case .failed(let reason):
+            return LoadResult(achievements: [], diagnostics: [
+                Diagnostic(file: url.relativePath, line: 1, column: 1, severity: .error, message: "cannot read the file: \(reason)"),
+            ])
+        case .bytes(let bytes):
+            let body = bytes.dropFirst(TextFile.bomLength(bytes))
+            guard let text = String(validating: body, as: UTF8.self) else {
+                return LoadResult(achievements: [], diagnostics: [
+                    Diagnostic(file: url.relativePath, line: 1, column: 1, severity: .error, message: "the file is not valid UTF-8"),
+                ])
+            }
+            return parse(text, file: url.relativePath)
+        }
+    }
+
+    /// Parses the text of an achievements file; `file` is used in diagnostics.
+    public static func parse(_ text: String, file: String) -> LoadResult {
+        let report = FileReport(file: file)
+        guard let root = report.compose(text) else { return LoadResult(achievements: [], diagnostics: report.diagnostics) }
+        guard case .sequence(let entries) = root else {
+            report.error(at: root, "the file must be a list of achievements (`- id: …` entries), found \(describe(root))")
+            return LoadResult(achievements: [], diagnostics: report.diagnostics)
+        }
+        var achievements: [Achievement] = []
+        var firstUse: [String: Node] = [:]
+        for entry in entries {
+            let before = report.errorCount
+            guard let fields = Fields(entry, what: "an achievement", known: ["id", "title", "description", "condition"],
+                                      report: report) else { continue }
+            let id = fields.id("id")
+            let title = fields.string("title", required: true)
+            let description = fields.string("description", required: true)
+            let condition = fields.value("condition", required: true).flatMap { parseCondition($0, report: report) }
+            if let id, let node = fields.value("id") {
+                if let first = firstUse[id] {
+                    report.error(at: node, "achievement id `\(id)` is already used at line \((first.mark?.line ?? 0) + report.lineOffset); ids must be unique")
+                } else {
+                    firstUse[id] = node
+                }
+            }
+            guard report.errorCount == before, let id, let title, let description, let condition else { continue }
+            achievements.append(Achievement(id: id, title: title, description: description, condition: condition))
+        }
+        return LoadResult(achievements: achievements, diagnostics: report.diagnostics)
+    }
+
+    /// Warnings for conditions that name a track or lesson the course does not have: such an
+    /// achievement can never be earned.
+    public static func check(_ achievements: [Achievement], against outline: CourseOutline, file: String) -> [Diagnostic] {
+        achievements.compactMap { achievement in
+            let problem: String?
+            switch achievement.condition {
+            case .completeTrack(let track), .trackWithoutHints(let track):
+                problem = outline.track(track) == nil ? "names track `\(track)`, which the course does not have" : nil
+            case .passLesson(let lesson):
+                problem = outline.lesson(lesson) == nil ? "names lesson `\(lesson)`, which the course does not have" : nil
+            case .completeLessons(let count):
+                problem = count > outline.lessonIDs.count ? "needs \(count) lessons; the course has \(outline.lessonIDs.count)" : nil
+            default:
+                problem = nil
+            }
+            return problem.map {
+                Diagnostic(file: file, line: 1, column: 1, severity: .warning,
+                           message: "achievement `\(achievement.id)` \($0), so it cannot be earned yet")
+            }
+        }
+    }
+
+    private static func parseCondition(_ node: Node, report: FileReport) -> AchievementCondition? {
+        let keys = AchievementCondition.keys
+        guard let fields = Fields(node, what: "a condition", known: keys, report: report) else { return nil }
+        let present = keys.filter(fields.has)
+        guard present.count == 1, let key = present.first else {
+            report.error(at: node, present.isEmpty
+                ? "a condition needs one of " + keys.map { "`\($0)`" }.joined(separator: ", ")
+                : "a condition has exactly one key, found " + present.map { "`\($0)`" }.joined(separator: ", "))
+            return nil
+        }
+        switch key {
+        case "completeLessons": return fields.wholeNumber(key, required: true).map(AchievementCondition.completeLessons)
+        case "firstTryPasses": return fields.wholeNumber(key, required: true).map(AchievementCondition.firstTryPasses)
+        case "streakDays": return fields.wholeNumber(key, required: true).map(AchievementCondition.streakDays)
+        case "reachLevel": return fields.wholeNumber(key, required: true).map(AchievementCondition.reachLevel)
+        case "completeTrack": return fields.id(key).map(AchievementCondition.completeTrack)
+        case "trackWithoutHints": return fields.id(key).map(AchievementCondition.trackWithoutHints)
+        default: return fields.id(key).map(AchievementCondition.passLesson)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// The progress file's JSON form: pretty-printed with sorted keys, dates in ISO 8601,
+/// a schema version, and migrations from older versions.
+public enum ProgressCoding {
+    /// The schema this build reads and writes.
+    public static let currentSchemaVersion = 1
+
+    /// Encodes `progress` as the file's bytes (ending in a newline).
+    public static func encode(_ progress: Progress) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        var data = try encoder.encode(progress)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Decodes a progress file, migrating an older schema.
+    ///
+    /// - Parameter migrations: steps from older schemas, ``ProgressMigration/all`` by default
+    ///   (tests pass their own).
+    /// - Throws: ``ProgressDecodingFailure``: `.newerSchema` when a newer Crucible wrote the file,
+    ///   `.unreadable` for anything that is not a progress file (with the reason).
+    public static func decode(_ data: Data, migrations: [ProgressMigration] = ProgressMigration.all) throws -> Decoded {
+        if data.isEmpty { throw ProgressDecodingFailure.unreadable("the file is empty") }
+        let header: SchemaHeader
+        do {
+            header = try JSONDecoder().decode(SchemaHeader.self, from: data)
+        } catch {
+            throw ProgressDecodingFailure.unreadable(describe(error))
+        }
+        if header.schemaVersion > currentSchemaVersion {
+            throw ProgressDecodingFailure.newerSchema(header.schemaVersion)
+        }
+        var json = data
+        var migratedFrom: Int?
+        if header.schemaVersion < currentSchemaVersion {
+            json = try migrate(data, from: header.schemaVersion, using: migrations)
+            migratedFrom = header.schemaVersion
+        }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do {
+            return Decoded(progress: try decoder.decode(Progress.self, from: json), migratedFrom: migratedFrom)
+        } catch {
+            throw ProgressDecodingFailure.unreadable(describe(error))
+        }
+    }
+
+    /// A decoded file and the schema it was migrated from, if it was.
+    public struct Decoded: Sendable, Equatable {
+        public var progress: Progress
+        public var migratedFrom: Int?
+    }
+
+    /// Only the version, read first so a newer file is recognised even when its shape changed.
+    private struct SchemaHeader: Decodable { var schemaVersion: Int }
+
+    private static func migrate(_ data: Data, from version: Int, using migrations: [ProgressMigration]) throws -> Data {
+        guard var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw ProgressDecodingFailure.unreadable("the top level is not a JSON object")
+        }
+        var at = version
+        while at < currentSchemaVersion {
+            guard let step = migrations.first(where: { $0.from == at }) else {
+                throw ProgressDecodingFailure.unreadable("schema version \(at) is not one this Crucible can migrate")
+            }
+            do { try step.apply(&object) } catch {
+                throw ProgressDecodingFailure.unreadable("migrating from schema \(at) failed: \(error)")
+            }
+            at += 1
+            object["schemaVersion"] = at
+        }
+        return try JSONSerialization.data(withJSONObject: object)
+    }
+
+    /// Says what is wrong with a JSON file and where, in one line.
+    static func describe(_ error: Error) -> String {
+        func path(_ keys: [CodingKey]) -> String {
+            keys.isEmpty ? "the top level" : "`" + keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+                .joined(separator: ".").replacingOccurrences(of: ".[", with: "[") + "`"
+        }
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return "\(path(context.codingPath)) lacks the key `\(key.stringValue)`"
+        case DecodingError.typeMismatch(let type, let context):
+            return "\(path(context.codingPath)) is not a \(typeName(type))"
+        case DecodingError.valueNotFound(let type, let context):
+            return "\(path(context.codingPath)) is null where a \(typeName(type)) belongs"
+        case DecodingError.dataCorrupted(let context):
+            if context.codingPath.isEmpty { return "it is not valid JSON (cut short or not text)" }
+            return "\(path(context.codingPath)): \(context.debugDescription)"
+        default:
+            return "\(error)"
+        }
+    }
+
+    private static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type: "whole number"
+        case is Double.Type: "number"
+        case is String.Type: "string"
+        case is Bool.Type: "true or false"
+        default: String(describing: type).hasPrefix("Dictionary") ? "JSON object" : "\(type)"
+        }
+    }
+}
+
+/// Why bytes could not be read as progress.
+public enum ProgressDecodingFailure: Error, Sendable, Equatable {
+    /// Not a progress file this build understands; the reason says what is wrong and where.
+    case unreadable(String)
+    /// Written by a newer Crucible with this schema version.
+    case newerSchema(Int)
+}
+
+/// One step that turns a file of schema `from` into schema `from + 1`, working on the raw
+/// JSON object so that old shapes need no Swift types of their own.
+public struct ProgressMigration: Sendable {
+    public var from: Int
+    public var apply: @Sendable (inout [String: Any]) throws -> Void
+
+    public init(from: Int, apply: @escaping @Sendable (inout [String: Any]) throws -> Void) {
+        self.from = from
+        self.apply = apply
+    }
+
+    /// Every migration this build knows. Schema 1 is the first published one, so there are none
+    /// yet; when schema 2 comes, add `ProgressMigration(from: 1) { … }` here.
+    public static let all: [ProgressMigration] = []
+}

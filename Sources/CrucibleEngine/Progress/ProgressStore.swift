@@ -1,0 +1,270 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The learner's progress in one course, backed by the progress file.
+///
+/// Every ``update(_:)`` takes an exclusive lock on `FILE.lock`, re-reads the file, applies
+/// the change to what is on disk *now*, and saves atomically (see ``AtomicFile``), so two
+/// Crucible processes never lose each other's updates: their changes are serialised.
+/// The previous good file is kept as `FILE.bak`. A file that cannot be read is never
+/// overwritten: it is renamed to `FILE.corrupt-<UTC time>` and the store continues from
+/// the backup when that is good, else from empty, with a ``ProgressNotice`` saying so.
+///
+/// A change that cannot be saved (full disk, unwritable folder) still shows in ``current``
+/// and is applied again, on top of whatever is on disk then, by the next update that saves.
+///
+/// Thread-safe. The first store opened ignores `SIGXFSZ` for the process, so a file size
+/// limit makes a write fail with `EFBIG` instead of killing Crucible (child processes
+/// started through CSpawn get default signal handling back).
+public final class ProgressStore: @unchecked Sendable {
+    /// The progress file.
+    public let file: URL
+    /// The course whose progress this store reads and changes; other courses in the file are kept as they are.
+    public let courseID: String
+    /// The last good file, replaced before every save.
+    public var backupFile: URL { URL(fileURLWithPath: file.path + ".bak") }
+    /// The file `flock`ed while saving.
+    public var lockFile: URL { URL(fileURLWithPath: file.path + ".lock") }
+
+    private let lock = NSLock()
+    private var saved: Progress
+    private var pending: [(inout CourseProgress) throws -> Void] = []
+    private var unreadNotices: [ProgressNotice]
+    private let lockTimeout: TimeInterval
+    private let migrations: [ProgressMigration]
+
+    /// Opens the progress of `courseID` in `file` (which need not exist yet).
+    ///
+    /// - Parameters:
+    ///   - lockTimeout: how long an update waits for another process's save before failing.
+    ///   - migrations: steps from older schemas (tests pass their own).
+    /// - Throws: ``ProgressError/newerSchema(file:version:)`` when a newer Crucible wrote the file.
+    public init(courseID: String, file: URL, lockTimeout: TimeInterval = 10,
+                migrations: [ProgressMigration] = ProgressMigration.all) throws(ProgressError) {
+        self.file = file.standardizedFileURL
+        self.courseID = courseID
+        self.lockTimeout = lockTimeout
+        self.migrations = migrations
+        _ = ignoreFileSizeSignal
+        var notices: [ProgressNotice] = []
+        switch Self.decodeFile(self.file, migrations: migrations) {
+        case .missing: saved = Progress()
+        case .good(let progress, _): saved = progress
+        case .newer(let version): throw .newerSchema(file: self.file.path, version: version)
+        case .bad:
+            // Recovery renames files, so it happens under the lock; a folder we cannot lock
+            // in is one we cannot rename in either, and `recoverLocked` says so.
+            let held = try? FileLock(URL(fileURLWithPath: self.file.path + ".lock"), timeout: lockTimeout)
+            saved = try Self.readLocked(self.file, migrations: migrations, notices: &notices).progress
+            withExtendedLifetime(held) {}
+        }
+        unreadNotices = notices
+    }
+
+    /// The course's progress, including a change whose save failed.
+    public var current: CourseProgress {
+        lock.withLock {
+            var course = saved[course: courseID]
+            for change in pending { try? change(&course) }
+            return course
+        }
+    }
+
+    /// The whole file as last read or saved (every course).
+    public var all: Progress { lock.withLock { saved } }
+
+    /// Whether a change is waiting for a save that failed.
+    public var hasUnsavedChanges: Bool { lock.withLock { !pending.isEmpty } }
+
+    /// Messages about the file (moved aside, recovered, migrated) not yet shown; reading clears them.
+    public func takeNotices() -> [ProgressNotice] {
+        lock.withLock {
+            defer { unreadNotices = [] }
+            return unreadNotices
+        }
+    }
+
+    /// Locks the file, re-reads it, applies `change` to this course's progress, saves
+    /// atomically and returns what `change` returned (the game's events, typically).
+    ///
+    /// When `change` throws, nothing is saved. When saving fails, the change is kept (it shows
+    /// in ``current`` and is saved with the next update) and the error says why.
+    @discardableResult
+    public func update<Result>(_ change: @escaping (inout CourseProgress) throws -> Result) throws -> Result {
+        var result: Result?
+        try updateFile { progress, courseID in
+            var course = progress[course: courseID]
+            result = try change(&course)
+            progress[course: courseID] = course
+        } keepIfUnsaved: { course in _ = try change(&course) }
+        return result!
+    }
+
+    /// Like ``update(_:)`` for the whole file (every course), as import needs.
+    /// A change that cannot be saved is not kept.
+    public func updateAll<Result>(_ change: (inout Progress) throws -> Result) throws -> Result {
+        var result: Result?
+        try withoutActuallyEscaping(change) { change in
+            try updateFile({ progress, _ in result = try change(&progress) }, keepIfUnsaved: nil)
+        }
+        return result!
+    }
+
+    /// Re-reads the file, to see what another process saved.
+    public func reload() throws(ProgressError) {
+        var notices: [ProgressNotice] = []
+        let held = try? FileLock(lockFile, timeout: lockTimeout)
+        let progress = try Self.readLocked(file, migrations: migrations, notices: &notices).progress
+        withExtendedLifetime(held) {}
+        lock.withLock {
+            saved = progress
+            unreadNotices += notices
+        }
+    }
+
+    private func updateFile(_ change: (inout Progress, String) throws -> Void,
+                            keepIfUnsaved: ((inout CourseProgress) throws -> Void)?) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        var notices: [ProgressNotice] = []
+        defer { unreadNotices += notices }
+        do {
+            do {
+                try AtomicFile.createFolder(file.deletingLastPathComponent())
+            } catch {
+                throw ProgressError.cannotSave(file: file.path, reason: error.reason)
+            }
+            let held = try FileLock(lockFile, timeout: lockTimeout)
+            defer { withExtendedLifetime(held) {} }
+            let read = try Self.readLocked(file, migrations: migrations, notices: &notices)
+            if read.unreadableLeftInPlace {
+                throw ProgressError.cannotSave(file: file.path, reason: "the unreadable file could not be moved aside, and it is never overwritten")
+            }
+            var progress = read.progress
+            var course = progress[course: courseID]
+            for earlier in pending { try? earlier(&course) }
+            progress[course: courseID] = course
+            try change(&progress, courseID)
+            progress.schemaVersion = ProgressCoding.currentSchemaVersion
+            let data = try ProgressCoding.encode(progress)
+            do {
+                try AtomicFile.write(data, to: file, backup: read.fileWasGood ? backupFile : nil)
+            } catch {
+                throw ProgressError.cannotSave(file: file.path, reason: error.reason)
+            }
+            // Keep what a reader will see (dates are stored to the second).
+            saved = (try? ProgressCoding.decode(data).progress) ?? progress
+            pending = []
+        } catch let error as ProgressError {
+            if case .cannotSave = error, let keepIfUnsaved { pending.append(keepIfUnsaved) }
+            throw error
+        }
+    }
+
+    // MARK: Reading
+
+    private enum FileState {
+        case missing
+        case good(Progress, migratedFrom: Int?)
+        case newer(Int)
+        case bad(String)
+    }
+
+    private static func decodeFile(_ url: URL, migrations: [ProgressMigration]) -> FileState {
+        let data: Data?
+        do { data = try AtomicFile.read(url) } catch { return .bad(error.reason) }
+        guard let data else { return .missing }
+        do {
+            let decoded = try ProgressCoding.decode(data, migrations: migrations)
+            return .good(decoded.progress, migratedFrom: decoded.migratedFrom)
+        } catch ProgressDecodingFailure.newerSchema(let version) {
+            return .newer(version)
+        } catch ProgressDecodingFailure.unreadable(let reason) {
+            return .bad(reason)
+        } catch {
+            return .bad("\(error)")
+        }
+    }
+
+    private struct ReadResult {
+        var progress: Progress
+        /// The file parsed, so it may become the backup.
+        var fileWasGood: Bool
+        /// The file is unreadable and could not be renamed: it must not be overwritten.
+        var unreadableLeftInPlace = false
+    }
+
+    /// Reads the file while holding the lock, recovering from an unreadable one.
+    private static func readLocked(_ url: URL, migrations: [ProgressMigration],
+                                   notices: inout [ProgressNotice]) throws(ProgressError) -> ReadResult {
+        switch decodeFile(url, migrations: migrations) {
+        case .missing:
+            return ReadResult(progress: Progress(), fileWasGood: false)
+        case .newer(let version):
+            throw .newerSchema(file: url.path, version: version)
+        case let .good(progress, migratedFrom):
+            if let migratedFrom { keepOriginal(of: url, schema: migratedFrom, notices: &notices) }
+            return ReadResult(progress: progress, fileWasGood: true)
+        case .bad(let reason):
+            return recover(url, reason: reason, migrations: migrations, notices: &notices)
+        }
+    }
+
+    /// Moves an unreadable file aside and continues from the backup if it is good, else from empty.
+    private static func recover(_ url: URL, reason: String, migrations: [ProgressMigration],
+                                notices: inout [ProgressNotice]) -> ReadResult {
+        let backup = URL(fileURLWithPath: url.path + ".bak")
+        var progress = Progress(), from = "from empty progress"
+        if case let .good(saved, _) = decodeFile(backup, migrations: migrations) {
+            progress = saved
+            from = "from the backup \(backup.path)"
+        }
+        guard let aside = moveAside(url) else {
+            notices.append(ProgressNotice("""
+                progress file \(url.path) cannot be read (\(reason)) and could not be moved aside; it is left as it \
+                is and nothing will be saved until it is fixed or moved. Continuing \(from) for now.
+                """))
+            return ReadResult(progress: progress, fileWasGood: false, unreadableLeftInPlace: true)
+        }
+        notices.append(ProgressNotice("""
+            progress file \(url.path) could not be read (\(reason)); it was moved to \(aside.path) and the course \
+            continues \(from).
+            """))
+        // Put the recovered state back in place at once, so the next launch finds it even if nothing is saved.
+        if from != "from empty progress", let data = try? ProgressCoding.encode(progress) {
+            try? AtomicFile.write(data, to: url)
+        }
+        return ReadResult(progress: progress, fileWasGood: false)
+    }
+
+    /// Renames `url` to `url.corrupt-YYYYMMDDTHHMMSSZ` (with `-2`, `-3`… when taken).
+    private static func moveAside(_ url: URL) -> URL? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let base = url.path + ".corrupt-" + formatter.string(from: Date())
+        for suffix in [""] + (2...99).map({ "-\($0)" }) where access(base + suffix, F_OK) != 0 {
+            guard rename(url.path, base + suffix) == 0 else { return nil }
+            try? AtomicFile.syncFolder(of: url.path)
+            return URL(fileURLWithPath: base + suffix)
+        }
+        return nil
+    }
+
+    /// Before the first save in the new schema, keeps the old file as `FILE.schema-N` for a downgrade.
+    private static func keepOriginal(of url: URL, schema: Int, notices: inout [ProgressNotice]) {
+        let copy = URL(fileURLWithPath: url.path + ".schema-\(schema)")
+        guard access(copy.path, F_OK) != 0, let data = try? AtomicFile.read(url) else { return }
+        try? AtomicFile.write(data, to: copy)
+        notices.append(ProgressNotice(
+            "progress file \(url.path) used schema \(schema) and was updated to \(ProgressCoding.currentSchemaVersion); the original is kept as \(copy.path)."))
+    }
+}
+
+/// Ignores `SIGXFSZ` once per process (see ``ProgressStore``).
+private let ignoreFileSizeSignal: Void = { signal(SIGXFSZ, SIG_IGN) }()
