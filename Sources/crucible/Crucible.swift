@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
+import CrucibleTerminal
 import Foundation
 
 /// The `crucible` command: opens the course, or runs one of its subcommands.
@@ -24,9 +25,18 @@ struct Crucible: ParsableCommand {
 
     @OptionGroup var course: CourseOptions
 
+    /// Opens the full-screen course on a terminal; in a pipe, prints the course map as text.
     func run() throws {
         let loaded = try course.load()
-        print(CourseMapText.render(loaded, color: Output.useColor))
+        guard TerminalScreen.isAvailable else {
+            print(CourseMapText.render(loaded, color: Output.useColor))
+            return
+        }
+        do {
+            try FullScreen.run(loaded, root: try course.folder())
+        } catch let error as TerminalError {
+            throw CommandFailure(message: error.description)
+        }
     }
 
     /// Runs the command line, with exit code 2 for usage errors instead of

@@ -1,0 +1,20 @@
+import CrucibleEngine
+import Foundation
+
+extension LessonSource {
+    /// Reads `lesson`'s body and, for a predict lesson, its program: the I/O behind
+    /// ``Effect/loadLessonBody(lessonID:)``, kept out of `update`.
+    public static func load(for lesson: Lesson) -> Result<LessonSource, LessonLoadFailure> {
+        do {
+            let body = try lesson.loadBody()
+            let program = try lesson.predict.map {
+                try String(contentsOf: lesson.folder.appendingPathComponent($0.program), encoding: .utf8)
+            }
+            return .success(LessonSource(body: body, program: program))
+        } catch let error as LessonBodyError {
+            return .failure(LessonLoadFailure(error.description))
+        } catch {
+            return .failure(LessonLoadFailure(error.localizedDescription))
+        }
+    }
+}
