@@ -1,0 +1,74 @@
+import Foundation
+
+/// Check results on disk, keyed by what decides them, so re-checking unchanged work is instant.
+///
+/// The key is the SHA-256 of: the engine version, the lesson id and folder, the check
+/// definition (every step's command, environment, limits, timeout and expectations), the
+/// hidden files' contents, the learner's files (names and contents), and the version of every
+/// tool the check uses. Only outcomes that the same inputs reproduce are kept: passed, failed
+/// (except too slow, which depends on the machine's load) and crashed.
+public struct CheckCache: Sendable {
+    /// The folder holding one `<key>.json` per result.
+    public let folder: URL
+
+    public init(folder: URL) {
+        self.folder = folder
+    }
+
+    /// `$XDG_CACHE_HOME/crucible/checks`, else `~/.cache/crucible/checks`.
+    public static func defaultFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+            return URL(fileURLWithPath: cache).appendingPathComponent("crucible/checks")
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home).appendingPathComponent(".cache/crucible/checks")
+    }
+
+    /// The cached result for `key`, marked as coming from the cache.
+    public func result(for key: String) -> CheckResult? {
+        guard let data = try? Data(contentsOf: file(key)),
+              var result = try? JSONDecoder().decode(CheckResult.self, from: data) else { return nil }
+        result.fromCache = true
+        return result
+    }
+
+    /// Keeps `result` under `key` when its outcome is reproducible; failures to write are ignored.
+    public func store(_ result: CheckResult, for key: String) {
+        guard Self.isReproducible(result), let data = try? JSONEncoder().encode(result) else { return }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? data.write(to: file(key), options: .atomic)
+    }
+
+    static func isReproducible(_ result: CheckResult) -> Bool {
+        switch result.outcome {
+        case .passed, .crashed: true
+        case .failed: result.reason != .tooSlow
+        case .timedOut, .resourceLimit, .toolMissing, .engineError: false
+        }
+    }
+
+    private func file(_ key: String) -> URL { folder.appendingPathComponent(key + ".json") }
+
+    /// The key for checking `files` (name → content) against `lesson`, given the tools' versions.
+    static func key(lesson: Lesson, code: CodeExercise, files: [(name: String, content: Data)],
+                    hidden: [(name: String, content: Data)], toolVersions: [ToolStatus]) -> String {
+        var text = "crucible-check v1 engine \(CrucibleEngine.version)\nlesson \(lesson.id) \(lesson.folder.path)\n"
+        for step in code.steps { text += canonical(step) }
+        for tool in toolVersions.sorted(by: { $0.name < $1.name }) {
+            text += "tool \(tool.name) \(tool.path ?? "-") \(tool.version ?? "-")\n"
+        }
+        for (label, entries) in [("hidden", hidden), ("learner", files)] {
+            for entry in entries.sorted(by: { $0.name < $1.name }) {
+                text += "\(label) \(entry.name) \(SHA256.hex(entry.content))\n"
+            }
+        }
+        return SHA256.hex(text.utf8)
+    }
+
+    /// A stable text form of a step (dictionary order varies between processes, so keys are sorted).
+    static func canonical(_ step: CheckStep) -> String {
+        let env = step.env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return "step \(step.name)\nrun \(step.run)\nenv \(env)\ntimeout \(step.timeout)\n"
+            + "limits \(String(describing: step.limits))\nexpect \(String(describing: step.expect))\n"
+    }
+}

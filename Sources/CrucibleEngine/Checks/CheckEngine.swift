@@ -1,0 +1,198 @@
+import Foundation
+
+/// Checks lessons: runs a code lesson's steps on the learner's files, grades quiz and predict answers.
+///
+/// A code check first makes sure every tool it needs is installed, then looks in the cache,
+/// then copies the learner's files and the hidden check files into a fresh scratch folder,
+/// runs the steps there in order (stopping at the first that does not pass), and removes the
+/// folder. Nothing is written to the learner's workspace.
+public struct CheckEngine: Sendable {
+    /// Where results are kept between runs; nil turns caching off.
+    public var cache: CheckCache?
+    public var tools: ToolProbe
+    /// The environment steps start from (a step's `env` is added on top).
+    public var environment: [String: String]
+
+    public init(cache: CheckCache? = CheckCache(folder: CheckCache.defaultFolder()), tools: ToolProbe = .shared,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.cache = cache
+        self.tools = tools
+        self.environment = environment
+    }
+
+    /// Checks the learner's copy of a code lesson in `workspace`, copying the starter there
+    /// first if the lesson was never opened.
+    public func check(lesson: Lesson, workspace: Workspace) async -> CheckResult {
+        let folder: URL
+        do {
+            folder = try workspace.prepare(lesson).folder
+        } catch {
+            return CheckResult(lessonID: lesson.id, outcome: .engineError, message: "\(error)")
+        }
+        return await check(lesson: lesson, folder: folder)
+    }
+
+    /// Checks the code lesson's files as they are in `folder` (under the starter's names).
+    public func check(lesson: Lesson, folder: URL) async -> CheckResult {
+        guard let code = lesson.code else { return notCode(lesson) }
+        var files: [String: Data] = [:]
+        for name in code.starter {
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else {
+                return CheckResult(lessonID: lesson.id, outcome: .engineError,
+                                   message: "\(folder.appendingPathComponent(name).path) is missing or unreadable")
+            }
+            files[name] = data
+        }
+        return await check(lesson: lesson, files: files)
+    }
+
+    /// Checks a code lesson against `files` (relative path → content), such as a verify variant.
+    public func check(lesson: Lesson, files: [String: Data]) async -> CheckResult {
+        let clock = ContinuousClock(), start = clock.now
+        guard let code = lesson.code else { return notCode(lesson) }
+        var hidden: [String: Data] = [:]
+        for name in code.hidden {
+            guard let data = try? Data(contentsOf: lesson.folder.appendingPathComponent("check").appendingPathComponent(name)) else {
+                return CheckResult(lessonID: lesson.id, outcome: .engineError, message: "the hidden check file check/\(name) is unreadable")
+            }
+            hidden[name] = data
+        }
+        let statuses = await tools.statuses(Self.requiredTools(lesson: lesson, steps: code.steps))
+        if let missing = missingTools(lesson, statuses) { return missing }
+
+        let key = CheckCache.key(lesson: lesson, code: code, files: files.map { ($0.key, $0.value) },
+                                 hidden: hidden.map { ($0.key, $0.value) }, toolVersions: statuses)
+        if let cached = cache?.result(for: key) { return cached }
+        var result = await runSteps(code.steps, lesson: lesson, files: files.merging(hidden) { learner, _ in learner },
+                                    learnerFiles: code.starter, hiddenFiles: code.hidden)
+        result.duration = (clock.now - start).seconds
+        cache?.store(result, for: key)
+        return result
+    }
+
+    /// Grades quiz answers: one list of 1-based choice numbers per question.
+    public func answer(quiz lesson: Lesson, choices: [[Int]]) -> CheckResult {
+        AnswerGrading.quiz(lesson, choices: choices)
+    }
+
+    /// Grades a predict answer; when the lesson has `run` steps, runs the program afterwards
+    /// and includes its real output.
+    public func answer(predict lesson: Lesson, answer: String) async -> CheckResult {
+        let run = await runPredictProgram(lesson)
+        return AnswerGrading.predict(lesson, answer: answer, realOutput: run?.passed == true ? run?.steps.last?.stdout : nil)
+    }
+
+    /// Runs a predict lesson's `run` steps; nil when it has none.
+    public func runPredictProgram(_ lesson: Lesson) async -> CheckResult? {
+        guard let predict = lesson.predict, !predict.run.isEmpty else { return nil }
+        let statuses = await tools.statuses(Self.requiredTools(lesson: lesson, steps: predict.run))
+        if let missing = missingTools(lesson, statuses) { return missing }
+        guard let program = try? Data(contentsOf: lesson.folder.appendingPathComponent(predict.program)) else {
+            return CheckResult(lessonID: lesson.id, outcome: .engineError, message: "cannot read \(predict.program)")
+        }
+        return await runSteps(predict.run, lesson: lesson, files: [predict.program: program],
+                              learnerFiles: [predict.program], hiddenFiles: [])
+    }
+
+    /// The lesson's `requires`, then every step program given by bare name, without repeats.
+    public static func requiredTools(lesson: Lesson, steps: [CheckStep]) -> [String] {
+        var names: [String] = []
+        let programs = steps.compactMap(\.run.first).filter { !$0.contains("/") && !$0.contains("{") }
+        for name in lesson.requires + programs where !names.contains(name) { names.append(name) }
+        return names
+    }
+
+    private func missingTools(_ lesson: Lesson, _ statuses: [ToolStatus]) -> CheckResult? {
+        let missing = statuses.filter { !$0.found }.map(\.name)
+        guard !missing.isEmpty else { return nil }
+        var result = CheckResult(
+            lessonID: lesson.id, outcome: .toolMissing,
+            message: "this lesson needs \(missing.map { "`\($0)`" }.joined(separator: ", ")), which "
+                + (missing.count == 1 ? "is" : "are") + " not installed; install it, or skip the lesson")
+        result.missingTools = missing.map { ToolCatalog.info($0).missing }
+        return result
+    }
+
+    private func notCode(_ lesson: Lesson) -> CheckResult {
+        CheckResult(lessonID: lesson.id, outcome: .engineError, message: "`\(lesson.id)` is a \(lesson.kind.rawValue) lesson, not a code lesson")
+    }
+
+    /// Writes `files` into a fresh scratch folder, runs `steps` there until one does not pass,
+    /// and removes the folder.
+    func runSteps(_ steps: [CheckStep], lesson: Lesson, files: [String: Data], learnerFiles: [String],
+                  hiddenFiles: [String]) async -> CheckResult {
+        let scratch: ScratchFolder
+        do {
+            scratch = try ScratchFolder(files: files)
+        } catch {
+            return CheckResult(lessonID: lesson.id, outcome: .engineError, message: "cannot prepare the scratch folder: \(error)")
+        }
+        defer { scratch.remove() }
+        let plan = StepPlan(steps: steps, scratch: scratch.url, lessonFolder: lesson.folder, learnerFiles: learnerFiles,
+                            hiddenFiles: hiddenFiles, environment: environment)
+        var reports: [StepReport] = []
+        var ratio: RatioMeasurement?
+        for step in steps {
+            let invocation = plan.invocation(for: step)
+            let run = await ProcessRunner().run(invocation)
+            var verdict = StepEvaluation(step: step, program: invocation.executable, result: run, learnerFiles: learnerFiles)
+                .verdict(lessonID: lesson.id)
+            reports.append(StepReport(run, name: step.name, command: [invocation.executable] + invocation.arguments,
+                                      passed: verdict.passed))
+            ratio = verdict.ratio ?? ratio
+            if !verdict.passed {
+                verdict.steps = reports
+                return verdict
+            }
+        }
+        var result = CheckResult(lessonID: lesson.id, outcome: .passed, message: "every step passed")
+        result.steps = reports
+        result.ratio = ratio
+        return result
+    }
+}
+
+extension StepReport {
+    init(_ run: ProcessResult, name: String, command: [String], passed: Bool) {
+        var exitCode: Int?, signal: String?
+        switch run.termination {
+        case .exited(let code): exitCode = Int(code)
+        case .signaled(_, let name): signal = name
+        default: break
+        }
+        self.init(name: name, command: command, exitCode: exitCode, signal: signal, termination: run.termination.summary,
+                  duration: run.duration.seconds, stdout: run.stdoutText, stderr: run.stderrText, passed: passed)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds as a Double.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}
+
+/// A fresh folder under the temporary directory holding copies of a check's files.
+struct ScratchFolder {
+    let url: URL
+
+    init(files: [String: Data]) throws {
+        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((base + "/crucible-check-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        url = URL(fileURLWithPath: String(cString: made), isDirectory: true)
+        do {
+            for (name, data) in files {
+                let target = url.appendingPathComponent(name)
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: target)
+            }
+        } catch {
+            remove()
+            throw error
+        }
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: url) }
+}

@@ -1,0 +1,226 @@
+import Foundation
+
+/// How a check ended. Exactly one per check.
+public enum CheckOutcome: String, Codable, Sendable, Equatable {
+    case passed
+    /// An expectation did not hold; ``CheckResult/reason`` says which kind.
+    case failed
+    /// A step ran past its deadline.
+    case timedOut
+    /// A step hit a resource limit; ``CheckResult/limit`` says which.
+    case resourceLimit
+    /// The program was killed by a signal the lesson did not expect.
+    case crashed
+    /// A tool the lesson needs is not installed; ``CheckResult/missingTools`` says how to get it.
+    case toolMissing
+    /// The check itself could not run: a broken lesson, a full disk, a harness without metrics.
+    case engineError
+}
+
+/// Why a check with outcome ``CheckOutcome/failed`` failed.
+public enum FailureReason: String, Codable, Sendable, Equatable {
+    case wrongOutput, exitStatus, sanitizerFinding, tooSlow, compileError
+    /// A quiz or predict answer that does not match the key.
+    case wrongAnswer
+}
+
+/// The result of checking one lesson: the outcome, why, and what every step did.
+public struct CheckResult: Codable, Sendable, Equatable {
+    public var lessonID: String
+    public var outcome: CheckOutcome
+    /// Set when `outcome` is `.failed`.
+    public var reason: FailureReason?
+    /// One sentence for people: why the check ended as it did.
+    public var message: String
+    /// The name of the step that decided the outcome, if a step did.
+    public var failedStep: String?
+    /// Every step that ran, in order.
+    public var steps: [StepReport] = []
+    /// The first compiler error, when a build failed (or failed as the lesson wanted).
+    public var compilerError: CompilerErrorSummary?
+    /// The first sanitizer or race-detector report.
+    public var finding: FindingSummary?
+    /// What an output check wanted and what the program printed.
+    public var outputMismatch: OutputMismatch?
+    /// The figures of a performance check.
+    public var ratio: RatioMeasurement?
+    /// The signal that killed the program, such as `SIGSEGV`.
+    public var signal: String?
+    /// The resource limit hit (`ResourceLimitHit`'s raw value), when outcome is `.resourceLimit`.
+    public var limit: String?
+    /// Tools the lesson needs that are not installed.
+    public var missingTools: [MissingTool] = []
+    /// One entry per quiz question.
+    public var answers: [QuizAnswerFeedback] = []
+    /// The comparison of a predict answer, and the program's real output when it was run.
+    public var predict: PredictFeedback?
+    /// Wall-clock seconds for the whole check.
+    public var duration: Double = 0
+    /// Whether this result was read from the check cache instead of running the steps again.
+    public var fromCache = false
+
+    public init(lessonID: String, outcome: CheckOutcome, reason: FailureReason? = nil, message: String) {
+        self.lessonID = lessonID
+        self.outcome = outcome
+        self.reason = reason
+        self.message = message
+    }
+
+    public var passed: Bool { outcome == .passed }
+
+    /// A short label for tables: `passed`, `failed (compile error)`, `timed out`.
+    public var outcomeLabel: String {
+        switch outcome {
+        case .passed: "passed"
+        case .failed: "failed" + (reason.map { " (\($0.label))" } ?? "")
+        case .timedOut: "timed out"
+        case .resourceLimit: "resource limit" + (limit.map { " (\($0))" } ?? "")
+        case .crashed: "crashed" + (signal.map { " (\($0))" } ?? "")
+        case .toolMissing: "tool missing" + (missingTools.isEmpty ? "" : " (\(missingTools.map(\.name).joined(separator: ", ")))")
+        case .engineError: "engine error"
+        }
+    }
+}
+
+extension FailureReason {
+    /// Words for people: "compile error", "wrong output".
+    public var label: String {
+        switch self {
+        case .wrongOutput: "wrong output"
+        case .exitStatus: "exit status"
+        case .sanitizerFinding: "sanitizer finding"
+        case .tooSlow: "too slow"
+        case .compileError: "compile error"
+        case .wrongAnswer: "wrong answer"
+        }
+    }
+}
+
+/// What one step ran and how it ended.
+public struct StepReport: Codable, Sendable, Equatable {
+    public var name: String
+    /// The argument vector after placeholders were filled in.
+    public var command: [String]
+    /// The exit status, when the program exited.
+    public var exitCode: Int?
+    /// The signal name, when a signal killed it.
+    public var signal: String?
+    /// How it ended, e.g. "exited with code 1" or "timed out".
+    public var termination: String
+    /// Wall-clock seconds.
+    public var duration: Double
+    public var stdout: String
+    public var stderr: String
+    /// Whether the step met every expectation.
+    public var passed: Bool
+}
+
+/// A compiler's first error, for people and JSON.
+public struct CompilerErrorSummary: Codable, Sendable, Equatable {
+    public var file: String?
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+
+    init(_ error: CompilerError) {
+        file = error.file.map(Self.shortPath)
+        line = error.line
+        column = error.column
+        message = error.message
+    }
+
+    /// `sum.swift:5:9: cannot assign…`, with paths relative to the scratch folder.
+    public var text: String {
+        guard let file else { return message }
+        return [file, line.map(String.init), column.map(String.init)].compactMap { $0 }.joined(separator: ":") + ": " + message
+    }
+
+    /// Drops the scratch folder from a path, so the learner sees their own file's name.
+    static func shortPath(_ path: String) -> String {
+        guard let range = path.range(of: "/crucible-check-") else { return path.hasPrefix("./") ? String(path.dropFirst(2)) : path }
+        return path[range.upperBound...].split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? path
+    }
+}
+
+/// A sanitizer report boiled down: kind, where in the learner's code, and the whole report.
+public struct FindingSummary: Codable, Sendable, Equatable {
+    /// "ThreadSanitizer", "AddressSanitizer", "LeakSanitizer" or "Go race detector".
+    public var tool: String
+    /// `SanitizerKind`'s raw value, such as `dataRace` or `heapUseAfterFree`.
+    public var kind: String
+    /// One line, e.g. "AddressSanitizer: heap-use-after-free (READ of size 4) at uaf.c:6:20".
+    public var summary: String
+    /// The first frame in the learner's code.
+    public var file: String?
+    public var line: Int?
+    public var column: Int?
+    /// The whole report as the tool printed it.
+    public var report: String
+
+    init(_ finding: SanitizerFinding) {
+        tool = finding.tool.rawValue
+        kind = finding.kind.rawValue
+        summary = finding.summary
+        file = finding.location.map { CompilerErrorSummary.shortPath($0.file) }
+        line = finding.location?.line
+        column = finding.location?.column
+        report = finding.report
+    }
+}
+
+/// What an output check expected, and what the program printed.
+public struct OutputMismatch: Codable, Sendable, Equatable {
+    /// `stdout` or `stderr`.
+    public var stream: String
+    /// The check that failed, e.g. `equals`, `contains "sum = 55"`.
+    public var check: String
+    /// The expected text, when the check names one.
+    public var expected: String?
+    /// What the program printed.
+    public var actual: String
+}
+
+/// The figures of a performance check: medians of the harness's repetitions, and their ratio.
+public struct RatioMeasurement: Codable, Sendable, Equatable {
+    public var metric: String
+    public var baseline: String
+    /// Median seconds of the learner's code.
+    public var metricMedian: Double
+    /// Median seconds of the baseline.
+    public var baselineMedian: Double
+    /// `baselineMedian / metricMedian`: how many times faster the learner's code is.
+    public var speedup: Double
+    /// The speedup the lesson requires.
+    public var required: Double
+    /// Repetitions seen for the metric and the baseline.
+    public var metricSamples: Int
+    public var baselineSamples: Int
+}
+
+/// A tool that is not installed, and how to install it.
+public struct MissingTool: Codable, Sendable, Equatable {
+    public var name: String
+    /// How to install it on Debian or Ubuntu.
+    public var debian: String
+    /// How to install it on macOS.
+    public var macOS: String
+}
+
+/// Feedback on one quiz question.
+public struct QuizAnswerFeedback: Codable, Sendable, Equatable {
+    /// 1-based question number.
+    public var question: Int
+    public var correct: Bool
+    /// The learner's choices, 1-based.
+    public var chosen: [Int]
+    /// One line per wrong choice picked, with its explanation; and a note for correct choices missed.
+    public var explanations: [String]
+}
+
+/// A predict answer, normalised, next to the expected one, and the real output if it was run.
+public struct PredictFeedback: Codable, Sendable, Equatable {
+    public var answer: String
+    public var expected: String
+    /// The program's real output (the last run step's stdout), when the lesson runs it.
+    public var realOutput: String?
+}

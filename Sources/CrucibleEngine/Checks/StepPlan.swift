@@ -1,0 +1,97 @@
+import Foundation
+
+/// Turns a lesson's check steps into process invocations: placeholders filled in, default
+/// limits applied, environment merged.
+///
+/// Placeholders, in `run` and `env`:
+/// - `{scratch}`: the scratch folder, also every step's working directory;
+/// - `{lesson}`: the lesson folder;
+/// - `{files}`: as a whole argument, the learner's files, one argument each (relative paths);
+/// - `{hidden}`: as a whole argument, the hidden check files, one argument each;
+/// - `{sanitizer_link}`: as a whole argument, the extra clang flags a sanitizer build needs to
+///   link here (lld, and the Swift toolchain's libdispatch for its ThreadSanitizer runtime);
+///   nothing where none are needed.
+struct StepPlan: Sendable {
+    let scratch: URL
+    let lessonFolder: URL
+    let learnerFiles: [String]
+    let hiddenFiles: [String]
+    /// Whether any step of the check builds or runs with a sanitizer, so no step gets an
+    /// address-space limit (sanitizers reserve terabytes of address space).
+    let usesSanitizer: Bool
+    let baseEnvironment: [String: String]
+
+    init(steps: [CheckStep], scratch: URL, lessonFolder: URL, learnerFiles: [String], hiddenFiles: [String],
+         environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.scratch = scratch
+        self.lessonFolder = lessonFolder
+        self.learnerFiles = learnerFiles
+        self.hiddenFiles = hiddenFiles
+        usesSanitizer = steps.contains { step in step.run.contains(where: Self.isSanitizerFlag) || step.expect.sanitizerClean }
+        baseEnvironment = environment
+    }
+
+    static func isSanitizerFlag(_ argument: String) -> Bool {
+        argument.hasPrefix("-fsanitize=") || argument.hasPrefix("-sanitize=") || argument == "-race"
+            || argument.hasPrefix("-Zsanitizer") || argument == "{sanitizer_link}"
+    }
+
+    /// The invocation for `step`.
+    func invocation(for step: CheckStep) -> ProcessInvocation {
+        let arguments = step.run.flatMap(expand)
+        var environment = baseEnvironment
+        for (key, value) in step.env { environment[key] = substitute(value) }
+        return ProcessInvocation(
+            executable: arguments.first ?? "", arguments: Array(arguments.dropFirst()), environment: environment,
+            workingDirectory: scratch.path, timeout: .milliseconds(Int(step.timeout * 1000)),
+            limits: limits(for: step, program: arguments.first ?? ""))
+    }
+
+    /// The lesson's limits over the defaults: toolchain limits for a compiler, learner-program
+    /// limits otherwise, and no address-space limit in a check that uses a sanitizer.
+    func limits(for step: CheckStep, program: String) -> ResourceLimits {
+        let name = program.split(separator: "/").last.map(String.init) ?? program
+        var limits: ResourceLimits = ToolCatalog.compilers.contains(name) ? .toolchain : .learnerProgram
+        if usesSanitizer { limits.memoryBytes = nil }
+        let lesson = step.limits
+        limits.cpuSeconds = lesson.cpuSeconds ?? limits.cpuSeconds
+        limits.memoryBytes = lesson.memoryBytes ?? limits.memoryBytes
+        limits.fileSizeBytes = lesson.fileSizeBytes ?? limits.fileSizeBytes
+        limits.processes = lesson.processes ?? limits.processes
+        return limits
+    }
+
+    private func expand(_ argument: String) -> [String] {
+        switch argument {
+        case "{files}": learnerFiles
+        case "{hidden}": hiddenFiles
+        case "{sanitizer_link}": Self.sanitizerLinkFlags
+        default: [substitute(argument)]
+        }
+    }
+
+    private func substitute(_ text: String) -> String {
+        guard text.contains("{") else { return text }
+        return text.replacingOccurrences(of: "{scratch}", with: scratch.path)
+            .replacingOccurrences(of: "{lesson}", with: lessonFolder.path)
+    }
+
+    /// lld when installed (GNU gold warns about the sanitizer runtimes' symbols), and with the
+    /// Swift toolchain's clang, its libdispatch and BlocksRuntime, which its TSan runtime references.
+    static let sanitizerLinkFlags: [String] = {
+        #if os(Linux)
+        let path = ProcessInfo.processInfo.environment["PATH"]
+        var flags: [String] = []
+        if ExecutableLookup.resolve("ld.lld", path: path) != nil { flags.append("-fuse-ld=lld") }
+        guard let clang = ExecutableLookup.resolve("clang", path: path) else { return flags }
+        let libraries = URL(fileURLWithPath: clang).resolvingSymlinksInPath().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("lib/swift/linux").path
+        if FileManager.default.fileExists(atPath: libraries + "/libdispatch.so") {
+            flags += ["-L" + libraries, "-ldispatch", "-lBlocksRuntime", "-Wl,-rpath," + libraries]
+        }
+        return flags
+        #else
+        return []
+        #endif
+    }()
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// What `crucible verify` found for one lesson.
+public struct LessonVerification: Codable, Sendable, Equatable {
+    public enum Status: String, Codable, Sendable {
+        /// Everything the lesson promises holds.
+        case ok
+        /// Something is wrong with the lesson; see `problems`.
+        case problem
+        /// It could not be verified here, e.g. a tool is missing.
+        case skipped
+    }
+
+    public var lessonID: String
+    public var kind: String
+    public var status: Status
+    /// One line per thing run, e.g. "starter: failed (compile error)".
+    public var checks: [String] = []
+    public var problems: [String] = []
+    /// Wall-clock seconds.
+    public var duration: Double = 0
+}
+
+/// Checks that lessons are consistent: for code lessons the starter fails, the solution
+/// passes and every known-wrong variant fails; quiz keys grade as right; a predict lesson
+/// whose program can be run prints its answer.
+public struct Verifier: Sendable {
+    public var engine: CheckEngine
+
+    /// A verifier whose engine does not use the cache: a lesson author wants real runs.
+    public init(engine: CheckEngine = CheckEngine(cache: nil)) {
+        self.engine = engine
+    }
+
+    /// Verifies `lessons` with at most `jobs` at a time; results are in the lessons' order.
+    public func verify(_ lessons: [Lesson], jobs: Int) async -> [LessonVerification] {
+        var results = [LessonVerification?](repeating: nil, count: lessons.count)
+        await withTaskGroup(of: (Int, LessonVerification).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < lessons.count else { return }
+                let index = next, lesson = lessons[index]
+                group.addTask { (index, await verify(lesson)) }
+                next += 1
+            }
+            for _ in 0..<max(1, jobs) { startNext() }
+            for await (index, result) in group {
+                results[index] = result
+                startNext()
+            }
+        }
+        return results.compactMap { $0 }
+    }
+
+    /// Verifies one lesson.
+    public func verify(_ lesson: Lesson) async -> LessonVerification {
+        let clock = ContinuousClock(), start = clock.now
+        var verification = LessonVerification(lessonID: lesson.id, kind: lesson.kind.rawValue, status: .ok)
+        switch lesson.kind {
+        case .read:
+            verification.checks.append("nothing to run")
+        case .quiz:
+            verifyQuiz(lesson, into: &verification)
+        case .predict:
+            await verifyPredict(lesson, into: &verification)
+        case .code:
+            await verifyCode(lesson, into: &verification)
+        }
+        if !verification.problems.isEmpty { verification.status = .problem }
+        verification.duration = (clock.now - start).seconds
+        return verification
+    }
+
+    private func verifyQuiz(_ lesson: Lesson, into verification: inout LessonVerification) {
+        guard let quiz = lesson.quiz else { return }
+        let key = quiz.questions.map { $0.answers.sorted().map { $0 + 1 } }
+        let graded = engine.answer(quiz: lesson, choices: key)
+        verification.checks.append("key: \(graded.outcomeLabel)")
+        if !graded.passed { verification.problems.append("the answer key does not pass: \(graded.message)") }
+        for (number, question) in quiz.questions.enumerated() {
+            if question.answers.count == question.choices.count {
+                verification.problems.append("question \(number + 1): every choice is correct, so nothing can be wrong")
+            }
+        }
+    }
+
+    private func verifyPredict(_ lesson: Lesson, into verification: inout LessonVerification) async {
+        guard let predict = lesson.predict else { return }
+        if AnswerGrading.normalise(predict.answer, caseSensitive: true).isEmpty {
+            verification.problems.append("the answer is empty")
+        }
+        guard let run = await engine.runPredictProgram(lesson) else {
+            verification.checks.append("no run steps: answer not compared with real output")
+            return
+        }
+        verification.checks.append("run: \(run.outcomeLabel)")
+        if run.outcome == .toolMissing {
+            verification.status = .skipped
+            verification.checks.append(run.message)
+        } else if !run.passed {
+            verification.problems.append("the program does not run: \(run.message)")
+        } else {
+            let printed = run.steps.last?.stdout ?? ""
+            let graded = AnswerGrading.predict(lesson, answer: printed)
+            if !graded.passed {
+                verification.problems.append("the program prints \"\(AnswerGrading.normalise(printed, caseSensitive: true))\" "
+                                             + "but the answer is \"\(predict.answer)\"")
+            }
+        }
+    }
+
+    private func verifyCode(_ lesson: Lesson, into verification: inout LessonVerification) async {
+        guard let code = lesson.code else { return }
+        let starter = await engine.check(lesson: lesson, folder: lesson.folder.appendingPathComponent("starter"))
+        verification.checks.append("starter: \(starter.outcomeLabel)")
+        if starter.outcome == .toolMissing {
+            verification.status = .skipped
+            verification.checks.append(starter.message)
+            return
+        }
+        if starter.passed {
+            verification.problems.append("the starter passes the check; it should fail until the learner fixes it")
+        } else if starter.outcome == .engineError {
+            verification.problems.append("starter: \(starter.message)")
+        }
+
+        let solutionFolder = lesson.folder.appendingPathComponent("solution")
+        let solution = await engine.check(lesson: lesson, folder: solutionFolder)
+        verification.checks.append("solution: \(solution.outcomeLabel)")
+        if !solution.passed { verification.problems.append("the solution does not pass: \(solution.message)") }
+
+        for variant in code.wrong {
+            var files: [String: Data] = [:]
+            for name in code.solution { files[name] = try? Data(contentsOf: solutionFolder.appendingPathComponent(name)) }
+            for name in variant.files {
+                files[name] = try? Data(contentsOf: lesson.folder.appendingPathComponent("wrong/\(variant.name)/\(name)"))
+            }
+            let wrong = await engine.check(lesson: lesson, files: files)
+            verification.checks.append("wrong/\(variant.name): \(wrong.outcomeLabel)")
+            if wrong.passed {
+                verification.problems.append("the known-wrong variant `\(variant.name)` passes the check")
+            } else if wrong.outcome == .engineError {
+                verification.problems.append("wrong/\(variant.name): \(wrong.message)")
+            }
+        }
+    }
+}
