@@ -5,7 +5,8 @@ import Yams
 struct StepParser {
     let report: FileReport
 
-    static let placeholders = ["scratch", "lesson"]
+    /// Names of the placeholders `StepPlan` fills in; see Lessons/README.md.
+    static let placeholders = ["scratch", "lesson", "files", "hidden", "sanitizer_link"]
     static let signals = ["SIGABRT", "SIGALRM", "SIGBUS", "SIGFPE", "SIGHUP", "SIGILL", "SIGINT", "SIGKILL", "SIGPIPE",
                           "SIGQUIT", "SIGSEGV", "SIGSYS", "SIGTERM", "SIGTRAP", "SIGUSR1", "SIGUSR2", "SIGXCPU", "SIGXFSZ"]
 
@@ -41,7 +42,7 @@ struct StepParser {
                          limits: limits, expect: expect)
     }
 
-    /// Reports `{placeholders}` other than `{scratch}` and `{lesson}`.
+    /// Reports `{placeholders}` that are not in `placeholders`.
     private func checkPlaceholders(_ text: String, at node: Node, key: String) {
         guard text.utf8.contains(UInt8(ascii: "{")) else { return }
         var rest = Substring(text)
@@ -50,7 +51,8 @@ struct StepParser {
             let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
             guard !name.isEmpty, rest.dropFirst(name.count).first == "}" else { continue }
             if !Self.placeholders.contains(String(name)) {
-                var message = "unknown placeholder `{\(name)}` in `\(key)`; the known placeholders are `{scratch}` and `{lesson}`"
+                let known = Self.placeholders.map { "`{\($0)}`" }.joined(separator: ", ")
+                var message = "unknown placeholder `{\(name)}` in `\(key)`; the known placeholders are \(known)"
                 if let suggestion = nearest(String(name), in: Self.placeholders) { message += " (did you mean `{\(suggestion)}`?)" }
                 report.error(at: node, message)
             }

@@ -156,7 +156,8 @@ extension LoadingTests {
 
         @Test func unknownPlaceholderSuggestsTheKnownOne() {
             expectDiagnostics("unknown-placeholder", [
-                "10:26: error: unknown placeholder `{scrach}` in `run`; the known placeholders are `{scratch}` and `{lesson}` "
+                "10:26: error: unknown placeholder `{scrach}` in `run`; the known placeholders are `{scratch}`, `{lesson}`, "
+                    + "`{files}`, `{hidden}`, `{sanitizer_link}` "
                     + "(did you mean `{scratch}`?)",
             ])
         }
