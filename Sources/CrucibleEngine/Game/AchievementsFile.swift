@@ -18,6 +18,11 @@ public enum AchievementsFile {
     public struct LoadResult: Sendable, Equatable {
         public var achievements: [Achievement]
         public var diagnostics: [Diagnostic]
+
+        public init(achievements: [Achievement], diagnostics: [Diagnostic]) {
+            self.achievements = achievements
+            self.diagnostics = diagnostics
+        }
     }
 
     /// Loads `achievements.yml` from the course folder; a course without one has no achievements.

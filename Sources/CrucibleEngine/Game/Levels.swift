@@ -8,6 +8,11 @@ public enum Levels {
     public struct Level: Sendable, Equatable, Hashable {
         public var number: Int
         public var name: String
+
+        public init(number: Int, name: String) {
+            self.number = number
+            self.name = name
+        }
     }
 
     /// Names along the course's arc: memory first, then concurrency, then performance.
