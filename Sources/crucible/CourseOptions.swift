@@ -10,6 +10,12 @@ struct CourseOptions: ParsableArguments {
         valueName: "dir"))
     var lessons: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The folder holding your copies of code lessons' files.",
+        discussion: "Defaults to $\(Workspace.environmentKey), then $XDG_DATA_HOME/crucible/workspace, then ~/.local/share/crucible/workspace.",
+        valueName: "dir"))
+    var workspace: String?
+
     /// The course folder to use, as the user gave it (relative paths stay relative in messages).
     func folder() throws -> URL {
         if let lessons { return URL(fileURLWithPath: lessons) }

@@ -1,0 +1,234 @@
+import ArgumentParser
+import CrucibleEngine
+import Foundation
+
+/// `crucible check ID [ANSWER ...]`: checks a lesson and prints the result.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a lesson: your code in the workspace, or a quiz or predict answer.",
+        discussion: """
+            Code lessons: checks your files in the workspace (copied from the starter the first \
+            time). The reason comes first, then the compiler's first error, the sanitizer's \
+            finding or the output that differed. Unchanged work is answered from the cache.
+
+            Quiz lessons: one answer per question, in order; several choices as 1,2,4.
+            Predict lessons: what the program prints, in one argument (quote it).
+
+            Examples:
+              crucible check orientation.first-fix
+              crucible check orientation.first-fix --json
+              crucible check orientation.warm-up-quiz 3 1,2,4
+              crucible check memory.value-and-reference "0 1"
+
+            Exit status: 0 passed, 1 not passed, 2 usage or engine error.
+            """)
+
+    @OptionGroup var course: CourseOptions
+
+    @Argument(help: "The lesson's id, as `crucible list` prints it.")
+    var id: String
+
+    @Argument(help: "Quiz: one answer per question (e.g. 3 1,2,4). Predict: what the program prints.")
+    var answers: [String] = []
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    @Flag(name: [.long, .customLong("full")], help: "Print every step's full output and the whole sanitizer report.")
+    var verbose = false
+
+    @Flag(help: "Run the check even if an unchanged result is cached.")
+    var noCache = false
+
+    func run() throws {
+        let loaded = try course.load()
+        let lesson = try requireLesson(id, in: loaded)
+        let workspace = course.workspace(for: loaded)
+        let engine = noCache ? CheckEngine(cache: nil) : CheckEngine()
+        var notes: [String] = []
+        let result: CheckResult
+        switch lesson.kind {
+        case .read:
+            throw CommandFailure(message: "`\(id)` is a read lesson; there is nothing to check")
+        case .quiz:
+            result = engine.answer(quiz: lesson, choices: try quizChoices(lesson))
+        case .predict:
+            guard !answers.isEmpty else {
+                throw CommandFailure(message: "give your prediction: crucible check \(id) \"WHAT IT PRINTS\"")
+            }
+            let answer = answers.joined(separator: " ")
+            result = waitFor { await engine.answer(predict: lesson, answer: answer) }
+        case .code:
+            guard answers.isEmpty else {
+                throw CommandFailure(message: "`\(id)` is a code lesson: edit the files in your workspace, then run `crucible check \(id)`")
+            }
+            do {
+                let preparation = try workspace.prepare(lesson)
+                if !preparation.copied.isEmpty {
+                    notes.append("copied the starter to \(preparation.folder.path)")
+                }
+                if !preparation.starterChanged.isEmpty {
+                    notes.append("the course has a newer starter for \(preparation.starterChanged.joined(separator: ", ")); "
+                                 + "your copy is kept (`crucible reset \(id)` would replace it)")
+                }
+            } catch {
+                throw CommandFailure(message: "\(error)")
+            }
+            result = waitFor { await engine.check(lesson: lesson, workspace: workspace) }
+        }
+        recordAttempt(result, lesson: lesson, course: loaded)
+
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+        } else {
+            let folder = lesson.kind == .code ? workspace.folder(for: lesson.id) : nil
+            print(CheckResultText.render(result, workspace: folder, notes: notes, verbose: verbose, color: Output.useColor))
+        }
+        switch result.outcome {
+        case .passed: return
+        case .engineError: throw ExitCode(ExitStatus.usage)
+        default: throw ExitCode(ExitStatus.problems)
+        }
+    }
+
+    /// One set of 1-based choices per question, from arguments such as `3` and `1,2,4`.
+    private func quizChoices(_ lesson: Lesson) throws -> [[Int]] {
+        let count = lesson.quiz?.questions.count ?? 0
+        guard answers.count == count else {
+            throw CommandFailure(message: "`\(id)` has \(count) question\(count == 1 ? "" : "s"); give one answer each, "
+                                 + "such as `crucible check \(id) \(Array(repeating: "1", count: count).joined(separator: " "))` (several choices: 1,3)")
+        }
+        return try answers.map { answer in
+            try answer.split(separator: ",").map { part in
+                guard let number = Int(part.trimmingCharacters(in: .whitespaces)), number >= 1 else {
+                    throw CommandFailure(message: "`\(answer)` is not a choice number; use numbers such as 2 or 1,3")
+                }
+                return number
+            }
+        }
+    }
+
+    /// Counts the check in the learner's progress (attempts, passes); engine errors and
+    /// missing tools are not attempts. A progress file that cannot be written is reported, not fatal.
+    private func recordAttempt(_ result: CheckResult, lesson: Lesson, course: CourseLoadResult) {
+        guard let loaded = course.course, result.outcome != .engineError, result.outcome != .toolMissing else { return }
+        do {
+            let store = try ProgressStore(courseID: loaded.id, file: ProgressLocation.defaultFile())
+            try store.update { progress in
+                _ = GameRules.apply(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson)),
+                                    to: &progress, outline: CourseOutline(loaded), now: Date(), calendar: .current)
+            }
+        } catch {
+            Output.error("crucible: could not record this attempt: \(error)")
+        }
+    }
+}
+
+extension CourseOptions {
+    /// The learner's workspace for the loaded course: `--workspace`, `$CRUCIBLE_WORKSPACE`, or the default.
+    func workspace(for course: CourseLoadResult) -> Workspace {
+        let courseID = course.course?.id ?? ((try? folder().lastPathComponent) ?? "course")
+        return Workspace(root: Workspace.defaultRoot(option: workspace), courseID: courseID)
+    }
+}
+
+/// A check result as text for a terminal: the outcome and its reason first, then the detail
+/// that explains it, then where the files are and what to do next.
+enum CheckResultText {
+    static func render(_ result: CheckResult, workspace: URL?, notes: [String] = [], verbose: Bool, color: Bool) -> String {
+        func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        var lines: [String] = notes.map { paint("note: " + $0, "2") }
+        let mark = result.passed ? paint("✓ passed", "1;32") : paint("✗ " + result.outcomeLabel, "1;31")
+        var headline = "\(mark)  \(result.lessonID)"
+        if result.duration > 0 { headline += String(format: "  (%.1f s)", result.duration) }
+        if result.fromCache { headline += paint("  [cached: your files have not changed since this result]", "2") }
+        lines.append(headline)
+        // The reason: the compiler's first error or the sanitizer's finding when there is one.
+        if let error = result.compilerError, !result.passed {
+            lines.append("  " + paint(error.text, "1"))
+        } else if let finding = result.finding {
+            lines.append("  " + paint(finding.summary, "1"))
+        } else if !result.passed {
+            lines.append("  " + result.message)
+        }
+        if let finding = result.finding {
+            if verbose { lines += finding.report.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 } }
+        }
+        if let mismatch = result.outputMismatch { lines += mismatchLines(mismatch, paint: paint) }
+        if let ratio = result.ratio {
+            lines.append(String(format: "  %@: median %.4f s; %@: median %.4f s; %.2f× as fast (needs %.2f×)",
+                                ratio.metric, ratio.metricMedian, ratio.baseline, ratio.baselineMedian, ratio.speedup, ratio.required))
+        }
+        for tool in result.missingTools {
+            lines.append("  \(tool.name): Debian/Ubuntu: \(tool.debian)")
+            lines.append("  \(String(repeating: " ", count: tool.name.count))  macOS: \(tool.macOS)")
+        }
+        for answer in result.answers {
+            lines.append("  question \(answer.question): " + (answer.correct ? paint("right", "32") : paint("not right", "31")))
+            lines += answer.explanations.map { "    " + $0 }
+        }
+        if let predict = result.predict, let output = predict.realOutput {
+            lines.append("  the program printed:")
+            lines += output.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+        }
+        if !result.steps.isEmpty {
+            let steps = result.steps.map { step in
+                (step.passed ? "✓ " : "✗ ") + step.name + String(format: " %.2f s", step.duration)
+            }
+            lines.append(paint("  steps: " + steps.joined(separator: ", "), "2"))
+        }
+        if verbose {
+            for step in result.steps {
+                lines.append("  --- \(step.name): \(step.command.joined(separator: " ")) (\(step.termination))")
+                for (label, text) in [("stdout", step.stdout), ("stderr", step.stderr)] where !text.isEmpty {
+                    lines.append("  \(label):")
+                    lines += text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+                }
+            }
+        }
+        if let workspace { lines.append(paint("  workspace: \(workspace.path)", "2")) }
+        if !result.passed && result.outcome != .toolMissing {
+            if !verbose && !result.steps.isEmpty {
+                lines.append(paint("  full output: crucible check \(result.lessonID) --verbose", "2"))
+            }
+            lines.append(paint("  stuck? crucible hint \(result.lessonID)", "2"))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Expected against actual output: a line diff for `equals`, the output otherwise.
+    private static func mismatchLines(_ mismatch: OutputMismatch, paint: (String, String) -> String) -> [String] {
+        let actual = mismatch.actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard mismatch.check.hasPrefix("differs"), let expected = mismatch.expected?.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) else {
+            return ["  \(mismatch.stream) was:"] + actual.prefix(20).map { "    " + $0 }
+        }
+        var lines = ["  " + paint("- expected", "32") + "  " + paint("+ actual", "31")]
+        for index in 0..<max(expected.count, actual.count) where lines.count < 22 {
+            let want = index < expected.count ? expected[index] : nil, got = index < actual.count ? actual[index] : nil
+            if want == got { lines.append("    " + (want ?? "")); continue }
+            if let want { lines.append(paint("  - " + want, "32")) }
+            if let got { lines.append(paint("  + " + got, "31")) }
+        }
+        return lines
+    }
+}
+
+/// Runs `work` on the concurrency pool and blocks the calling thread until it returns: the
+/// command line's `main` is synchronous, and checks run their processes on their own threads.
+func waitFor<Value: Sendable>(_ work: @escaping @Sendable () async -> Value) -> Value {
+    let box = ResultBox<Value>(), done = DispatchSemaphore(value: 0)
+    Task {
+        box.value = await work()
+        done.signal()
+    }
+    done.wait()
+    return box.value!
+}
+
+/// Carries a value from the task to the blocked thread; the semaphore orders the accesses.
+private final class ResultBox<Value>: @unchecked Sendable {
+    var value: Value?
+}
