@@ -44,14 +44,25 @@ struct StepPlan: Sendable {
         return ProcessInvocation(
             executable: arguments.first ?? "", arguments: Array(arguments.dropFirst()), environment: environment,
             workingDirectory: scratch.path, timeout: .milliseconds(Int(step.timeout * 1000)),
-            limits: limits(for: step, program: arguments.first ?? ""))
+            limits: limits(for: step, arguments: arguments))
     }
 
-    /// The lesson's limits over the defaults: toolchain limits for a compiler, learner-program
-    /// limits otherwise, and no address-space limit in a check that uses a sanitizer.
-    func limits(for step: CheckStep, program: String) -> ResourceLimits {
+    /// Whether the command runs a compiler: its program is one, or it is a shell whose
+    /// script calls one (`sh -c "rustc … 2>&1"`).
+    static func runsCompiler(_ arguments: [String]) -> Bool {
+        guard let program = arguments.first else { return false }
         let name = program.split(separator: "/").last.map(String.init) ?? program
-        var limits: ResourceLimits = ToolCatalog.compilers.contains(name) ? .toolchain : .learnerProgram
+        if ToolCatalog.compilers.contains(name) { return true }
+        guard ["sh", "bash", "dash"].contains(name) else { return false }
+        return arguments.dropFirst().contains { script in
+            script.split { !($0.isLetter || $0.isNumber || "+-._".contains($0)) }.contains { ToolCatalog.compilers.contains(String($0)) }
+        }
+    }
+
+    /// The lesson's limits over the defaults: toolchain limits for a compiler run, learner-program
+    /// limits otherwise, and no address-space limit in a check that uses a sanitizer.
+    func limits(for step: CheckStep, arguments: [String]) -> ResourceLimits {
+        var limits: ResourceLimits = Self.runsCompiler(arguments) ? .toolchain : .learnerProgram
         if usesSanitizer { limits.memoryBytes = nil }
         let lesson = step.limits
         limits.cpuSeconds = lesson.cpuSeconds ?? limits.cpuSeconds

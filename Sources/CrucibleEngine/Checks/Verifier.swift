@@ -23,7 +23,8 @@ public struct LessonVerification: Codable, Sendable, Equatable {
 
 /// Checks that lessons are consistent: for code lessons the starter fails, the solution
 /// passes and every known-wrong variant fails; quiz keys grade as right; a predict lesson
-/// whose program can be run prints its answer.
+/// whose program can be run prints its answer (or, when the answer is a line number, the
+/// compiler's first error is on that line).
 public struct Verifier: Sendable {
     public var engine: CheckEngine
 
@@ -102,7 +103,10 @@ public struct Verifier: Sendable {
         } else {
             let printed = run.steps.last?.stdout ?? ""
             let graded = AnswerGrading.predict(lesson, answer: printed)
-            if !graded.passed {
+            // "Which line fails to compile": the answer is a line number, the compiler names it.
+            let output = run.steps.map { $0.stdout + "\n" + $0.stderr }.joined(separator: "\n")
+            let failingLine = CompilerDiagnostics.firstError(output: output)?.line
+            if !graded.passed && failingLine.map(String.init) != predict.answer.trimmingCharacters(in: .whitespaces) {
                 verification.problems.append("the program prints \"\(AnswerGrading.normalise(printed, caseSensitive: true))\" "
                                              + "but the answer is \"\(predict.answer)\"")
             }
