@@ -201,8 +201,11 @@ enum CheckResultText {
 
     /// Expected against actual output: a line diff for `equals`, the output otherwise.
     private static func mismatchLines(_ mismatch: OutputMismatch, paint: (String, String) -> String) -> [String] {
-        let actual = mismatch.actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard mismatch.check.hasPrefix("differs"), let expected = mismatch.expected?.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) else {
+        func lines(_ text: String) -> [String] {
+            text.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        let actual = lines(mismatch.actual)
+        guard mismatch.check.hasPrefix("differs"), let expected = mismatch.expected.map(lines) else {
             return ["  \(mismatch.stream) was:"] + actual.prefix(20).map { "    " + $0 }
         }
         var lines = ["  " + paint("- expected", "32") + "  " + paint("+ actual", "31")]

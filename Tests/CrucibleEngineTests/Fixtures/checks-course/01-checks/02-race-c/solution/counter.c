@@ -1,0 +1,23 @@
+#include <pthread.h>
+
+static long total;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void *add_many(void *unused) {
+    (void)unused;
+    for (int i = 0; i < 100000; i++) {
+        pthread_mutex_lock(&lock);
+        total++;
+        pthread_mutex_unlock(&lock);
+    }
+    return 0;
+}
+
+long count_in_parallel(void) {
+    pthread_t a, b;
+    pthread_create(&a, 0, add_many, 0);
+    pthread_create(&b, 0, add_many, 0);
+    pthread_join(a, 0);
+    pthread_join(b, 0);
+    return total;
+}

@@ -1,0 +1,9 @@
+#include <stdlib.h>
+#include <string.h>
+
+/* Returns the length of a copy of `name`. */
+size_t copied_length(const char *name) {
+    char *copy = strdup(name);
+    free(copy);
+    return strlen(copy);
+}

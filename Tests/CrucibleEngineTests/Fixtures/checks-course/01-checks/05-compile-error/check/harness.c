@@ -1,0 +1,6 @@
+#include "limit.h"
+
+int main(void) {
+    limit = 5;
+    return limit;
+}

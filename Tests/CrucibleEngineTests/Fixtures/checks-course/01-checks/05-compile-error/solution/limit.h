@@ -1,0 +1,2 @@
+/* The limit must not change after start-up. */
+static const int limit = 10;

@@ -1,0 +1,4 @@
+/* Returns 1 + 2 + ... + n. */
+long sum_to(long n) {
+    return n * (n + 1) / 2;
+}
