@@ -16,6 +16,12 @@ struct CourseOptions: ParsableArguments {
         valueName: "dir"))
     var workspace: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Your progress file.",
+        discussion: "Defaults to $\(ProgressLocation.environmentKey), then $XDG_STATE_HOME/crucible/progress.json, then ~/.local/state/crucible/progress.json.",
+        valueName: "file"))
+    var progress: String?
+
     /// The course folder to use, as the user gave it (relative paths stay relative in messages).
     func folder() throws -> URL {
         if let lessons { return URL(fileURLWithPath: lessons) }
