@@ -20,7 +20,8 @@ struct Crucible: ParsableCommand {
               crucible --lessons ~/my-course list       use another course folder
             """,
         version: CrucibleEngine.version,
-        subcommands: [ListCommand.self, ShowCommand.self, LintCommand.self, CheckCommand.self, VerifyCommand.self, DoctorCommand.self]
+        subcommands: [ListCommand.self, ShowCommand.self, LintCommand.self, CheckCommand.self, VerifyCommand.self, DoctorCommand.self,
+                      WatchCommand.self, HintCommand.self]
     )
 
     @OptionGroup var course: CourseOptions

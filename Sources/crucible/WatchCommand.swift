@@ -1,0 +1,270 @@
+import ArgumentParser
+import CrucibleEngine
+import Foundation
+
+/// `crucible watch [ID]`: checks a code lesson once, then again each time the learner saves.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Check a code lesson again each time you save.",
+        discussion: """
+            Checks the lesson once, then after every save to your workspace copy of its files \
+            (editors that save through a temporary file are fine). With no id, watches the lesson \
+            you left off at. Press Enter to check again at any time; Ctrl-C stops.
+
+            If saves go unnoticed (some network, container or WSL-mounted folders), use --poll to \
+            look for changes every half second, or --manual to check only when you press Enter.
+
+            Examples:
+              crucible watch orientation.first-fix
+              crucible watch                                  the lesson you left off at
+              crucible watch orientation.first-fix --poll
+              crucible watch orientation.first-fix --manual
+            """)
+
+    @OptionGroup var course: CourseOptions
+
+    @Argument(help: "The code lesson's id (default: the lesson you left off at).")
+    var id: String?
+
+    @Flag(help: "Check only when you press Enter; do not watch files.")
+    var manual = false
+
+    @Flag(help: "Look for changes every half second instead of asking the kernel (inotify).")
+    var poll = false
+
+    @Flag(name: [.long, .customLong("full")], help: "Print every step's full output each time.")
+    var verbose = false
+
+    func validate() throws {
+        if manual && poll { throw ValidationError("--manual and --poll cannot be combined: --manual watches no files") }
+    }
+
+    func run() throws {
+        let loaded = try course.load()
+        let (lesson, why) = try watchedLesson(in: loaded)
+        guard lesson.kind == .code else {
+            throw CommandFailure(message: "`\(lesson.id)` is a \(lesson.kind.rawValue) lesson; watch re-checks code lessons "
+                                 + "(answer this one with `crucible check \(lesson.id)`)")
+        }
+        let workspace = course.workspace(for: loaded)
+        let progressFile = ProgressLocation.file(option: course.progress)
+        let folder: URL
+        do {
+            let preparation = try workspace.prepare(lesson)
+            folder = preparation.folder
+            if !preparation.copied.isEmpty { WatchSession.say("note: copied the starter to \(folder.path)") }
+            if !preparation.starterChanged.isEmpty {
+                WatchSession.say("note: the course has a newer starter for \(preparation.starterChanged.joined(separator: ", ")); "
+                      + "your copy is kept")
+            }
+        } catch {
+            throw CommandFailure(message: "\(error)")
+        }
+        if let why { WatchSession.say(why) }
+        let session = WatchSession(lesson: lesson, folder: folder, engine: CheckEngine(),
+                                   progress: try? LearnerProgress(loaded, file: progressFile), verbose: verbose)
+        try session.run(watching: manual ? nil : (poll ? .polling : .automatic))
+    }
+
+    /// The lesson named on the command line, else the one the learner left off at (with a
+    /// line saying so), else the next code lesson after it that is not passed yet.
+    private func watchedLesson(in loaded: CourseLoadResult) throws -> (Lesson, String?) {
+        let progressFile = ProgressLocation.file(option: course.progress)
+        if let id { return (try requireLesson(id, in: loaded), nil) }
+        let usage = "give the id of a code lesson: crucible watch ID (`crucible list` shows them)"
+        guard let progress = try? LearnerProgress(loaded, file: progressFile), let position = progress.store.current.position,
+              let current = loaded.lesson(withID: position.lesson) else {
+            throw CommandFailure(message: "you have not opened a lesson yet; " + usage)
+        }
+        if current.kind == .code { return (current, "watching `\(current.id)`, where you left off") }
+        let lessons = loaded.course?.lessons ?? []
+        let after = lessons.drop { $0.id != current.id }.dropFirst()
+        guard let next = after.first(where: { $0.kind == .code && !progress.store.current[lesson: $0.id].isPassed }) else {
+            throw CommandFailure(message: "you left off at `\(current.id)`, a \(current.kind.rawValue) lesson, "
+                                 + "and no code lesson after it is waiting; " + usage)
+        }
+        return (next, "watching `\(next.id)`, the next code lesson after `\(current.id)` where you left off")
+    }
+}
+
+/// What makes `crucible watch` check again.
+enum WatchTrigger: Sendable {
+    /// The first check, when watching starts.
+    case start
+    /// Files changed under the workspace folder.
+    case saved(FileChanges)
+    /// The learner pressed Enter.
+    case enter
+}
+
+/// One `crucible watch` run: turns saves and Enter presses into checks, one at a time, and
+/// prints each result.
+///
+/// Triggers go through a stream that keeps only the newest one waiting: a save during a
+/// check queues exactly one re-run after it, however many saves came meanwhile. A running
+/// check is never cancelled by a save, so a slow compile always ends with a result.
+final class WatchSession: Sendable {
+    let lesson: Lesson
+    let folder: URL
+    let engine: CheckEngine
+    /// Where checks are recorded; nil when the progress file cannot be opened (watching still works).
+    let progress: LearnerProgress?
+    let verbose: Bool
+    /// After a first Ctrl-C, how long a check may take to stop its processes before the command just exits.
+    static let stopGrace: DispatchTimeInterval = .seconds(5)
+
+    init(lesson: Lesson, folder: URL, engine: CheckEngine, progress: LearnerProgress?, verbose: Bool) {
+        self.lesson = lesson
+        self.folder = folder
+        self.engine = engine
+        self.progress = progress
+        self.verbose = verbose
+    }
+
+    /// Watches with `mode` (nil: only Enter triggers checks) until Ctrl-C, SIGTERM, or, without a
+    /// watcher, the end of standard input.
+    func run(watching mode: FileWatchMode?) throws {
+        let (triggers, continuation) = AsyncStream.makeStream(of: WatchTrigger.self, bufferingPolicy: .bufferingNewest(1))
+        let watcher = mode.map { FileWatcher(folders: [folder], options: .init(mode: $0)) }
+        do {
+            try watcher?.start { continuation.yield(.saved($0)) }
+        } catch {
+            throw CommandFailure(message: "cannot watch \(folder.path): \(error); try --poll or --manual")
+        }
+        switch watcher?.mode {
+        case .inotify?: say("watching \(folder.path) for changes; Enter checks now, Ctrl-C stops")
+        case .polling?: say("watching \(folder.path) for changes (polling every 0.5 s); Enter checks now, Ctrl-C stops")
+        default: say("your files are in \(folder.path); press Enter to check, Ctrl-C stops")
+        }
+        continuation.yield(.start)
+        readEnterPresses(into: continuation, finishingAtEnd: watcher == nil)
+
+        let finished = DispatchSemaphore(value: 0)
+        let checks = Task {
+            await self.checkEach(of: triggers)
+            finished.signal()
+        }
+        let signalSources = stopOnSignals {
+            continuation.finish()
+            checks.cancel()
+        }
+        finished.wait()
+        watcher?.stop()
+        signalSources.forEach { $0.cancel() }
+        say("stopped watching `\(lesson.id)`")
+    }
+
+    /// Checks once per trigger until the stream ends or the task is cancelled.
+    private func checkEach(of triggers: AsyncStream<WatchTrigger>) async {
+        for await trigger in triggers {
+            guard let reason = announcement(for: trigger) else { continue }
+            say(reason)
+            let result = await engine.check(lesson: lesson, folder: folder)
+            if Task.isCancelled { return }  // stopped mid-check: the result is a cancellation, not news
+            say(CheckResultText.render(result, workspace: nil, verbose: verbose, color: Output.useColor))
+            record(result, after: trigger)
+        }
+    }
+
+    /// The line printed before a check, or nil when the trigger needs no check.
+    private func announcement(for trigger: WatchTrigger) -> String? {
+        let time = Date().formatted(.dateTime.hour(.twoDigits(amPM: .omitted)).minute(.twoDigits).second(.twoDigits))
+        switch trigger {
+        case .start:
+            return "\n[\(time)] checking `\(lesson.id)`"
+        case .enter:
+            return "\n[\(time)] checking again"
+        case .saved(let changes):
+            if !changes.missingFolders.isEmpty {
+                say("\n[\(time)] your workspace folder \(folder.path) was removed; waiting for it to come back "
+                    + "(`crucible check \(lesson.id)` copies the starter again)")
+                return nil
+            }
+            if !changes.restoredFolders.isEmpty { return "\n[\(time)] your workspace folder is back; checking" }
+            let names = changedLessonFiles(changes)
+            guard !names.isEmpty else { return nil }  // notes, build output: nothing the check reads
+            return "\n[\(time)] \(names.joined(separator: ", ")) changed; checking"
+        }
+    }
+
+    /// The lesson's own files among `changes`, relative to the workspace folder; a changed folder
+    /// counts when a lesson file lies inside it.
+    func changedLessonFiles(_ changes: FileChanges) -> [String] {
+        let base = folder.standardizedFileURL.path + "/"
+        let lessonFiles = (lesson.code?.starter ?? []).map { base + $0 }
+        return changes.paths.filter { path in
+            lessonFiles.contains { $0 == path || $0.hasPrefix(path + "/") }
+        }.map { String($0.dropFirst(base.count)) }
+    }
+
+    /// Counts a check in the learner's progress. A failed first check is not an attempt (just
+    /// starting `watch` must not cost the first-try bonus), nor is a cached result (those files
+    /// were counted when first checked), an engine error or a missing tool.
+    private func record(_ result: CheckResult, after trigger: WatchTrigger) {
+        guard let progress, !result.fromCache, result.outcome != .engineError, result.outcome != .toolMissing else { return }
+        if case .start = trigger, !result.passed { return }
+        do {
+            try progress.record(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson)))
+        } catch {
+            Output.error("crucible: could not record this check: \(error)")
+        }
+    }
+
+    /// Reads standard input on a thread of its own (a blocking read must not hold a pool thread)
+    /// and turns each line into a check; at end of input, ends the session if asked.
+    ///
+    /// Reads the descriptor with read(2), not `readLine`: stdio would hold stdin's lock while
+    /// blocked, and `exit` (which flushes every stdio stream) would then wait forever.
+    private func readEnterPresses(into triggers: AsyncStream<WatchTrigger>.Continuation, finishingAtEnd: Bool) {
+        let reader = Thread {
+            var buffer = [UInt8](repeating: 0, count: 1024)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { break }
+                if buffer[..<count].contains(UInt8(ascii: "\n")) { triggers.yield(.enter) }
+            }
+            if finishingAtEnd { triggers.finish() }
+        }
+        reader.name = "crucible.watch-stdin"
+        reader.start()
+    }
+
+    /// Ends the session cleanly on Ctrl-C or SIGTERM: `stop` cancels the running check (which
+    /// kills its processes); if that takes longer than ``stopGrace`` or the signal comes again, exits at once.
+    private func stopOnSignals(_ stop: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
+        let seen = SignalCount()
+        return [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)  // the dispatch source sees it instead
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                guard seen.increment() == 1 else { exit(ExitStatus.success) }
+                stop()
+                DispatchQueue.global().asyncAfter(deadline: .now() + Self.stopGrace) { exit(ExitStatus.success) }
+            }
+            source.resume()
+            return source
+        }
+    }
+
+    /// Writes a line to stdout at once (no stdio buffer), so a pipe sees each result as it happens.
+    static func say(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    private func say(_ text: String) { Self.say(text) }
+}
+
+/// How many stop signals arrived.
+private final class SignalCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func increment() -> Int {
+        lock.withLock {
+            count += 1
+            return count
+        }
+    }
+}
