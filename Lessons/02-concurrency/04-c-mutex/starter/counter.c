@@ -1,0 +1,26 @@
+#include <pthread.h>
+
+/* One counter shared by every thread. */
+static long counter;
+
+static void *work(void *arg) {
+    long per_thread = *(const long *)arg;
+    for (long i = 0; i < per_thread; i++) {
+        counter++;
+    }
+    return NULL;
+}
+
+/* Starts `threads` threads (at most 64); each adds 1 to the counter
+   `per_thread` times. Returns the final count. */
+long count_in_parallel(int threads, long per_thread) {
+    pthread_t ids[64];
+    counter = 0;
+    for (int t = 0; t < threads; t++) {
+        pthread_create(&ids[t], NULL, work, &per_thread);
+    }
+    for (int t = 0; t < threads; t++) {
+        pthread_join(ids[t], NULL);
+    }
+    return counter;
+}
