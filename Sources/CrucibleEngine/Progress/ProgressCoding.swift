@@ -7,7 +7,7 @@ public enum ProgressCoding {
     public static let currentSchemaVersion = 1
 
     /// Encodes `progress` as the file's bytes (ending in a newline).
-    public static func encode(_ progress: Progress) throws -> Data {
+    public static func encode(_ progress: SavedProgress) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -42,7 +42,7 @@ public enum ProgressCoding {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do {
-            return Decoded(progress: try decoder.decode(Progress.self, from: json), migratedFrom: migratedFrom)
+            return Decoded(progress: try decoder.decode(SavedProgress.self, from: json), migratedFrom: migratedFrom)
         } catch {
             throw ProgressDecodingFailure.unreadable(describe(error))
         }
@@ -50,7 +50,7 @@ public enum ProgressCoding {
 
     /// A decoded file and the schema it was migrated from, if it was.
     public struct Decoded: Sendable, Equatable {
-        public var progress: Progress
+        public var progress: SavedProgress
         public var migratedFrom: Int?
     }
 

@@ -3,9 +3,9 @@ import Foundation
 // Merging (import) and resetting. Merging never lowers what was earned: statuses, counts,
 // XP and achievements only go up, and the earliest pass and achievement dates are kept.
 
-extension Progress {
+extension SavedProgress {
     /// Every course of both, each merged with ``CourseProgress/merged(with:)``.
-    public func merged(with other: Progress) -> Progress {
+    public func merged(with other: SavedProgress) -> SavedProgress {
         var result = self
         for (id, course) in other.courses {
             result.courses[id] = courses[id].map { $0.merged(with: course) } ?? course

@@ -1,10 +1,11 @@
 import Foundation
 
-/// Everything the progress file holds: one ``CourseProgress`` per course id.
+/// Everything the progress file holds: one ``CourseProgress`` per course id. (Not `Progress`,
+/// which would clash with Foundation's `Progress` in every file that imports both.)
 ///
 /// Several courses (the bundled one and third-party ones) share one file and never
 /// see each other's records.
-public struct Progress: Codable, Sendable, Equatable {
+public struct SavedProgress: Codable, Sendable, Equatable {
     /// The layout version of the file. Files with a higher number are left untouched;
     /// lower ones are migrated (see ``ProgressCoding``).
     public var schemaVersion: Int

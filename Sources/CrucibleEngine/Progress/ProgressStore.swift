@@ -31,7 +31,7 @@ public final class ProgressStore: @unchecked Sendable {
     public var lockFile: URL { URL(fileURLWithPath: file.path + ".lock") }
 
     private let lock = NSLock()
-    private var saved: Progress
+    private var saved: SavedProgress
     private var pending: [(inout CourseProgress) throws -> Void] = []
     private var unreadNotices: [ProgressNotice]
     private let lockTimeout: TimeInterval
@@ -52,7 +52,7 @@ public final class ProgressStore: @unchecked Sendable {
         _ = ignoreFileSizeSignal
         var notices: [ProgressNotice] = []
         switch Self.decodeFile(self.file, migrations: migrations) {
-        case .missing: saved = Progress()
+        case .missing: saved = SavedProgress()
         case .good(let progress, _): saved = progress
         case .newer(let version): throw .newerSchema(file: self.file.path, version: version)
         case .bad:
@@ -75,7 +75,7 @@ public final class ProgressStore: @unchecked Sendable {
     }
 
     /// The whole file as last read or saved (every course).
-    public var all: Progress { lock.withLock { saved } }
+    public var all: SavedProgress { lock.withLock { saved } }
 
     /// Whether a change is waiting for a save that failed.
     public var hasUnsavedChanges: Bool { lock.withLock { !pending.isEmpty } }
@@ -106,7 +106,7 @@ public final class ProgressStore: @unchecked Sendable {
 
     /// Like ``update(_:)`` for the whole file (every course), as import needs.
     /// A change that cannot be saved is not kept.
-    public func updateAll<Result>(_ change: (inout Progress) throws -> Result) throws -> Result {
+    public func updateAll<Result>(_ change: (inout SavedProgress) throws -> Result) throws -> Result {
         var result: Result?
         try withoutActuallyEscaping(change) { change in
             try updateFile({ progress, _ in result = try change(&progress) }, keepIfUnsaved: nil)
@@ -126,7 +126,7 @@ public final class ProgressStore: @unchecked Sendable {
         }
     }
 
-    private func updateFile(_ change: (inout Progress, String) throws -> Void,
+    private func updateFile(_ change: (inout SavedProgress, String) throws -> Void,
                             keepIfUnsaved: ((inout CourseProgress) throws -> Void)?) throws {
         lock.lock()
         defer { lock.unlock() }
@@ -169,7 +169,7 @@ public final class ProgressStore: @unchecked Sendable {
 
     private enum FileState {
         case missing
-        case good(Progress, migratedFrom: Int?)
+        case good(SavedProgress, migratedFrom: Int?)
         case newer(Int)
         case bad(String)
     }
@@ -191,7 +191,7 @@ public final class ProgressStore: @unchecked Sendable {
     }
 
     private struct ReadResult {
-        var progress: Progress
+        var progress: SavedProgress
         /// The file parsed, so it may become the backup.
         var fileWasGood: Bool
         /// The file is unreadable and could not be renamed: it must not be overwritten.
@@ -203,7 +203,7 @@ public final class ProgressStore: @unchecked Sendable {
                                    notices: inout [ProgressNotice]) throws(ProgressError) -> ReadResult {
         switch decodeFile(url, migrations: migrations) {
         case .missing:
-            return ReadResult(progress: Progress(), fileWasGood: false)
+            return ReadResult(progress: SavedProgress(), fileWasGood: false)
         case .newer(let version):
             throw .newerSchema(file: url.path, version: version)
         case let .good(progress, migratedFrom):
@@ -218,7 +218,7 @@ public final class ProgressStore: @unchecked Sendable {
     private static func recover(_ url: URL, reason: String, migrations: [ProgressMigration],
                                 notices: inout [ProgressNotice]) -> ReadResult {
         let backup = URL(fileURLWithPath: url.path + ".bak")
-        var progress = Progress(), from = "from empty progress"
+        var progress = SavedProgress(), from = "from empty progress"
         if case let .good(saved, _) = decodeFile(backup, migrations: migrations) {
             progress = saved
             from = "from the backup \(backup.path)"

@@ -47,8 +47,8 @@ import Testing
     }
 
     @Test func wholeFilesMergeCourseByCourse() {
-        let a = Progress(courses: ["x": CourseProgress(xp: 5), "y": CourseProgress(xp: 1)])
-        let b = Progress(courses: ["x": CourseProgress(xp: 3), "z": CourseProgress(xp: 2)])
+        let a = SavedProgress(courses: ["x": CourseProgress(xp: 5), "y": CourseProgress(xp: 1)])
+        let b = SavedProgress(courses: ["x": CourseProgress(xp: 3), "z": CourseProgress(xp: 2)])
         #expect(a.merged(with: b).courses.mapValues(\.xp) == ["x": 5, "y": 1, "z": 2])
     }
 }

@@ -1,0 +1,118 @@
+import ArgumentParser
+import CrucibleEngine
+import Foundation
+
+/// `crucible reset ID | --track T | --all`: forget progress after a confirmation.
+struct ResetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset",
+        abstract: "Reset your progress in a lesson, a track, or the whole course.",
+        discussion: """
+            Asks first; --yes skips the question (needed when input is not a terminal). The XP the \
+            lessons earned is taken back; achievements already earned are kept, except with --all. \
+            The progress file as it was is kept as a backup (FILE.bak).
+
+            With --files, code lessons' files in your workspace are restored to the starter too; \
+            what they replace is copied first to a folder beside them named LESSON.before-reset-TIME.
+
+            Examples:
+              crucible reset memory.value-and-reference
+              crucible reset --track memory --files
+              crucible reset --all --yes
+            """)
+
+    @OptionGroup var course: CourseOptions
+
+    @Argument(help: "The lesson to reset.")
+    var id: String?
+
+    @Option(help: "Reset every lesson of this track.")
+    var track: String?
+
+    @Flag(help: "Reset the whole course (your settings are kept).")
+    var all = false
+
+    @Flag(help: "Also restore your workspace files to the starter, keeping a copy of what they replace.")
+    var files = false
+
+    @Flag(name: [.short, .long], help: "Do not ask for confirmation.")
+    var yes = false
+
+    func validate() throws {
+        let chosen = [id != nil, track != nil, all].filter { $0 }.count
+        if chosen != 1 { throw ValidationError("name exactly one of: a lesson id, --track TRACK, or --all") }
+    }
+
+    func run() throws {
+        let session = try ProgressSession(options: course)
+        let current = session.store.current
+        let (ids, what) = try target(in: session, progress: current)
+        let earned = ids.reduce(0) { $0 + (current.lessons[$1]?.xpEarned ?? 0) }
+        let recorded = ids.filter { current.lessons[$0] != nil }.count
+        var question = "Reset \(what): \(recorded) lesson record\(recorded == 1 ? "" : "s"), \(all ? current.xp : earned) XP"
+        question += all ? ", the streak and \(current.achievements.count) achievements" : ""
+        if files { question += ", and restore their workspace files to the starter" }
+        guard try confirm(question + "?") else {
+            Output.error("crucible: nothing was reset")
+            throw ExitCode(ExitStatus.problems)
+        }
+        try session.update { progress in
+            if all { progress.resetAll() } else { progress.reset(lessons: ids) }
+        }
+        print("Reset \(what).")
+        if files { try restoreFiles(ids, session: session) }
+    }
+
+    /// The lesson ids to reset and how to name them in messages.
+    private func target(in session: ProgressSession, progress: CourseProgress) throws -> ([String], String) {
+        if all { return (Array(Set(session.outline.lessonIDs).union(progress.lessons.keys)).sorted(), "the whole course") }
+        if let track {
+            guard let entry = session.outline.track(track) else {
+                let known = session.outline.tracks.map { "`\($0.id)`" }.joined(separator: ", ")
+                throw CommandFailure(message: "no track has the id `\(track)`; the tracks are \(known)")
+            }
+            return (entry.lessonIDs, "track `\(track)`")
+        }
+        let id = id ?? ""
+        // A lesson the course no longer has may still have a record to forget.
+        if session.outline.lesson(id) == nil, progress.lessons[id] == nil {
+            var message = "no lesson has the id `\(id)`"
+            if let nearest = session.loaded.lessonID(nearestTo: id) { message += "; did you mean `\(nearest)`?" }
+            throw CommandFailure(message: message + " (`crucible list` shows every id)")
+        }
+        return ([id], "lesson `\(id)`")
+    }
+
+    private func confirm(_ question: String) throws -> Bool {
+        if yes { return true }
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw CommandFailure(message: "\(question) Input is not a terminal, so nothing was reset; pass --yes to confirm")
+        }
+        FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        return answer == "y" || answer == "yes"
+    }
+
+    /// Copies each code lesson's workspace folder aside, then restores the starter.
+    private func restoreFiles(_ ids: [String], session: ProgressSession) throws {
+        let workspace = course.workspace(for: session.loaded)
+        let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!,
+                                                formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone])
+        for id in ids {
+            guard let lesson = session.course.lessons.first(where: { $0.id == id }), lesson.code != nil else { continue }
+            let folder = workspace.folder(for: id)
+            if FileManager.default.fileExists(atPath: folder.path) {
+                let copy = folder.deletingLastPathComponent().appendingPathComponent("\(id).before-reset-\(stamp)")
+                do { try FileManager.default.copyItem(at: folder, to: copy) } catch {
+                    throw CommandFailure(message: "cannot keep a copy of \(folder.path) before restoring it, so it was left as it is: "
+                                         + error.localizedDescription, status: ExitStatus.problems)
+                }
+                print("Kept your files of `\(id)` in \(copy.path)")
+            }
+            do { try workspace.reset(lesson) } catch {
+                throw CommandFailure(message: "\(error)", status: ExitStatus.problems)
+            }
+            print("Restored the starter files of `\(id)` in \(folder.path)")
+        }
+    }
+}
