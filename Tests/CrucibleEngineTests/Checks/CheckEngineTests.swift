@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+@testable import CrucibleEngine
+
+/// The check engine end to end with `sh` steps: every outcome, placeholders, scratch, cache.
+@Suite struct CheckEngineTests {
+    @Test func passingStepsPassAndCarryTheirOutput() async throws {
+        let lesson = try TemporaryLesson(starter: ["answer.txt": "42\n"], steps: [
+            shellStep("cat answer.txt", name: "cat", expect: StepExpectation(stdout: OutputExpectation(
+                equals: "42", contains: ["4"], matches: "^4[0-9]$", notContains: ["error"]))),
+        ])
+        defer { lesson.remove() }
+        let result = await lesson.check(["answer.txt": "42\n"])
+        #expect(result.outcome == .passed, "\(result.message)")
+        #expect(result.steps.map(\.stdout) == ["42\n"])
+        #expect(result.steps.first?.exitCode == 0)
+    }
+
+    @Test func wrongOutputSaysWhichCheckFailedAndWhatWasPrinted() async throws {
+        let lesson = try TemporaryLesson(starter: ["answer.txt": ""], steps: [
+            shellStep("cat answer.txt", name: "cat", expect: StepExpectation(stdout: OutputExpectation(contains: ["sum = 55"]))),
+        ])
+        defer { lesson.remove() }
+        let result = await lesson.check(["answer.txt": "sum = 54\n"])
+        #expect(result.outcome == .failed)
+        #expect(result.reason == .wrongOutput)
+        #expect(result.outputMismatch?.stream == "stdout")
+        #expect(result.outputMismatch?.actual == "sum = 54\n")
+        #expect(result.failedStep == "cat")
+    }
+
+    @Test(arguments: [
+        ("exit 3", StepExpectation(exit: .code(0)), CheckOutcome.failed, FailureReason?.some(.exitStatus)),
+        ("exit 3", StepExpectation(exit: .nonzero), .passed, nil),
+        ("kill -SEGV $$", StepExpectation(exit: .code(0)), .crashed, nil),
+        ("kill -ABRT $$", StepExpectation(exit: nil, signal: "SIGABRT"), .passed, nil),
+        ("exit 0", StepExpectation(exit: nil, signal: "SIGABRT"), .failed, .exitStatus),
+        ("exit 1", StepExpectation(exit: .compileError), .passed, nil),
+        ("exit 0", StepExpectation(exit: .compileError), .failed, .exitStatus),
+    ])
+    func exitStatusAndSignals(script: String, expect: StepExpectation, outcome: CheckOutcome, reason: FailureReason?) async throws {
+        let lesson = try TemporaryLesson(starter: ["x": ""], steps: [shellStep(script, expect: expect)])
+        defer { lesson.remove() }
+        let result = await lesson.check(["x": ""])
+        #expect(result.outcome == outcome, "\(result.message)")
+        #expect(result.reason == reason)
+        if outcome == .crashed { #expect(result.signal == "SIGSEGV") }
+    }
+
+    @Test func aStepPastItsDeadlineTimesOut() async throws {
+        let lesson = try TemporaryLesson(starter: ["x": ""], steps: [shellStep("sleep 30", timeout: 0.3)])
+        defer { lesson.remove() }
+        let result = await lesson.check(["x": ""])
+        #expect(result.outcome == .timedOut)
+        #expect(result.duration < 5)
+    }
+
+    @Test func aStepOverItsLimitReportsTheLimit() async throws {
+        var step = shellStep("yes")
+        step.limits = ResourceLimits(cpuSeconds: 1)
+        let lesson = try TemporaryLesson(starter: ["x": ""], steps: [step])
+        defer { lesson.remove() }
+        let result = await lesson.check(["x": ""])
+        #expect(result.outcome == .resourceLimit, "\(result.message)")
+        #expect(result.limit != nil)
+    }
+
+    @Test func ratioUsesTheMediansOfTheHarnessMetrics() async throws {
+        let metrics = "for t in 0.010 0.011 0.5; do echo crucible-metric base $t; done; "
+            + "for t in 0.001 0.002 0.001; do echo crucible-metric mine $t; done"
+        let ratio = RatioExpectation(metric: "mine", baseline: "base", atLeast: 5)
+        let lesson = try TemporaryLesson(starter: ["x": ""], steps: [shellStep(metrics, expect: StepExpectation(ratio: ratio))])
+        defer { lesson.remove() }
+        let result = await lesson.check(["x": ""])
+        #expect(result.outcome == .passed, "\(result.message)")
+        #expect(result.ratio?.baselineMedian == 0.011)
+        #expect(result.ratio?.metricMedian == 0.001)
+        #expect(result.ratio?.metricSamples == 3)
+
+        var slower = ratio
+        slower.atLeast = 20
+        let tooSlow = try TemporaryLesson(starter: ["x": ""], steps: [shellStep(metrics, expect: StepExpectation(ratio: slower))])
+        defer { tooSlow.remove() }
+        let failed = await tooSlow.check(["x": ""])
+        #expect(failed.outcome == .failed)
+        #expect(failed.reason == .tooSlow)
+    }
+
+    @Test func aHarnessWithoutMetricsIsAnEngineError() async throws {
+        let ratio = RatioExpectation(metric: "mine", baseline: "base", atLeast: 1)
+        let lesson = try TemporaryLesson(starter: ["x": ""], steps: [shellStep("echo hi", expect: StepExpectation(ratio: ratio))])
+        defer { lesson.remove() }
+        let result = await lesson.check(["x": ""])
+        #expect(result.outcome == .engineError)
+        #expect(result.message.contains("crucible-metric"))
+    }
+
+    @Test func placeholdersExpandToScratchFilesAndHiddenFiles() async throws {
+        let step = CheckStep(name: "args", run: ["sh", "-c", "echo \"$@\"; pwd", "sh", "{files}", "{hidden}", "{lesson}"],
+                             env: ["WHERE": "{scratch}"])
+        let lesson = try TemporaryLesson(starter: ["a.c": "", "b.c": ""], hidden: ["h.c": ""], steps: [step])
+        defer { lesson.remove() }
+        let result = await lesson.check(["a.c": "", "b.c": ""])
+        let lines = result.steps.first?.stdout.split(separator: "\n").map(String.init) ?? []
+        #expect(lines.first == "a.c b.c h.c \(lesson.folder.path)")
+        #expect(lines.last?.contains("/crucible-check-") == true)
+    }
+
+    @Test func hiddenFilesWinAndTheScratchFolderIsRemoved() async throws {
+        // A learner who edits a file named like the harness cannot replace it: only starter names are copied.
+        let lesson = try TemporaryLesson(starter: ["main.sh": "echo learner"], hidden: ["harness.sh": "echo harness"],
+                                         steps: [shellStep("sh harness.sh; pwd; echo litter > litter.txt")])
+        defer { lesson.remove() }
+        let workspace = Workspace(root: try temporaryFolder(), courseID: "c")
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        let folder = try workspace.prepare(lesson.lesson).folder
+        try "echo cheat".write(to: folder.appendingPathComponent("harness.sh"), atomically: true, encoding: .utf8)
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+
+        let result = await CheckEngine(cache: nil, tools: ToolProbe()).check(lesson: lesson.lesson, workspace: workspace)
+        let lines = result.steps.first?.stdout.split(separator: "\n").map(String.init) ?? []
+        #expect(lines.first == "harness")
+        let scratch = try #require(lines.dropFirst().first)
+        #expect(!FileManager.default.fileExists(atPath: scratch), "scratch folder left behind")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == before, "litter in the workspace")
+    }
+
+    @Test func aMissingToolIsReportedBeforeAnythingRuns() async throws {
+        let lesson = try TemporaryLesson(starter: ["x": ""], requires: ["crucible-no-such-tool"],
+                                         steps: [shellStep("touch /tmp/should-not-run-\(UUID().uuidString)")])
+        defer { lesson.remove() }
+        let result = await lesson.check(["x": ""])
+        #expect(result.outcome == .toolMissing)
+        #expect(result.steps.isEmpty)
+        #expect(result.missingTools.map(\.name) == ["crucible-no-such-tool"])
+        #expect(result.message.contains("skip"))
+    }
+
+    @Test func unchangedWorkComesFromTheCache() async throws {
+        let cacheFolder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: cacheFolder) }
+        let engine = CheckEngine(cache: CheckCache(folder: cacheFolder), tools: ToolProbe())
+        let lesson = try TemporaryLesson(starter: ["n": ""], steps: [
+            shellStep("cat n", expect: StepExpectation(stdout: OutputExpectation(equals: "1"))),
+        ])
+        defer { lesson.remove() }
+        let first = await lesson.check(["n": "2"], engine: engine)
+        let second = await lesson.check(["n": "2"], engine: engine)
+        let changed = await lesson.check(["n": "1"], engine: engine)
+        #expect(!first.fromCache && first.outcome == .failed)
+        #expect(second.fromCache && second.outcome == .failed)
+        #expect(!changed.fromCache && changed.outcome == .passed)
+    }
+
+    @Test func timeoutsAndEngineErrorsAreNotCached() {
+        for outcome in [CheckOutcome.timedOut, .resourceLimit, .toolMissing, .engineError] {
+            #expect(!CheckCache.isReproducible(CheckResult(lessonID: "x", outcome: outcome, message: "")))
+        }
+        #expect(!CheckCache.isReproducible(CheckResult(lessonID: "x", outcome: .failed, reason: .tooSlow, message: "")))
+        #expect(CheckCache.isReproducible(CheckResult(lessonID: "x", outcome: .failed, reason: .compileError, message: "")))
+    }
+
+    @Test func defaultLimitsDependOnTheProgramAndSanitizers() throws {
+        let scratch = URL(fileURLWithPath: "/tmp")
+        let plain = StepPlan(steps: [], scratch: scratch, lessonFolder: scratch, learnerFiles: [], hiddenFiles: [])
+        #expect(plain.limits(for: CheckStep(name: "", run: []), arguments: ["clang", "x.c"]) == .toolchain)
+        #expect(plain.limits(for: CheckStep(name: "", run: []), arguments: ["sh", "-c", "rustc x.rs 2>&1"]) == .toolchain)
+        #expect(plain.limits(for: CheckStep(name: "", run: []), arguments: ["/tmp/app"]) == .learnerProgram)
+        let overridden = CheckStep(name: "", run: [], limits: ResourceLimits(cpuSeconds: 2))
+        #expect(plain.limits(for: overridden, arguments: ["/tmp/app"]).cpuSeconds == 2)
+        #expect(plain.limits(for: overridden, arguments: ["/tmp/app"]).processes == ResourceLimits.learnerProgram.processes)
+
+        let sanitized = StepPlan(steps: [CheckStep(name: "", run: ["clang", "-fsanitize=address"])], scratch: scratch,
+                                 lessonFolder: scratch, learnerFiles: [], hiddenFiles: [])
+        #expect(sanitized.limits(for: CheckStep(name: "", run: []), arguments: ["/tmp/app"]).memoryBytes == nil)
+    }
+}

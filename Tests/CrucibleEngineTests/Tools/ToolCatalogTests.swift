@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import CrucibleEngine
+
+/// The tool catalog's install hints and the probe's lookups.
+@Suite struct ToolCatalogTests {
+    @Test func everyCatalogToolSaysHowToInstallItOnBothSystems() {
+        for tool in ToolCatalog.all {
+            #expect(!tool.debian.isEmpty && !tool.macOS.isEmpty, "\(tool.name)")
+        }
+        #expect(ToolCatalog.info("go").debian.contains("golang-go"))
+        #expect(ToolCatalog.info("clang").macOS.contains("xcode-select"))
+        #expect(ToolCatalog.info("frobnicate").debian.contains("frobnicate"))
+    }
+
+    @Test func theProbeFindsInstalledToolsAndTheirVersionsAndRemembersThem() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cacheFile = folder.appendingPathComponent("versions.json")
+        let missing = await ToolProbe(cacheFile: cacheFile).status("crucible-no-such-tool")
+        #expect(!missing.found && missing.version == nil)
+        guard ToolProbe().locate("swiftc") != nil else { return }
+        let swiftc = await ToolProbe(cacheFile: cacheFile).status("swiftc")
+        #expect(swiftc.version?.contains("Swift version") == true)
+        #expect(FileManager.default.fileExists(atPath: cacheFile.path))
+        let again = await ToolProbe(cacheFile: cacheFile).status("swiftc")
+        #expect(again == swiftc)
+    }
+
+    @Test func requiredToolsAreTheLessonsPlusBareStepPrograms() throws {
+        let lesson = try TemporaryLesson(starter: ["x": ""], requires: ["clang"], steps: [
+            CheckStep(name: "a", run: ["clang", "x.c"]), CheckStep(name: "b", run: ["go", "vet"]),
+            CheckStep(name: "c", run: ["{scratch}/app"]), CheckStep(name: "d", run: ["/bin/true"]),
+        ])
+        defer { lesson.remove() }
+        #expect(CheckEngine.requiredTools(lesson: lesson.lesson, steps: lesson.lesson.code!.steps) == ["clang", "go"])
+    }
+}
