@@ -17,6 +17,9 @@ static long long baseline_sum(const int *m, size_t n) {
     return sum;
 }
 
+/* Called through a volatile pointer so the compiler cannot reuse one call's result. */
+static long long (*volatile baseline)(const int *, size_t) = baseline_sum;
+
 static double now(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
@@ -59,9 +62,11 @@ int main(void) {
 
     long long sink = 0;
     for (int rep = 0; rep < 5; rep++) {
+        __asm__ volatile("" ::: "memory");   /* keep each call: no reuse of results */
         double t0 = now();
-        sink += baseline_sum(m, n);
+        sink += baseline(m, n);
         double t1 = now();
+        __asm__ volatile("" ::: "memory");
         sink += matrix_sum(m, n);
         double t2 = now();
         printf("crucible-metric baseline %.9f\n", t1 - t0);
