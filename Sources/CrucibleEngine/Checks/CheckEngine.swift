@@ -76,10 +76,13 @@ public struct CheckEngine: Sendable {
     }
 
     /// Grades a predict answer; when the lesson has `run` steps, runs the program afterwards
-    /// and includes its real output.
+    /// and includes its real output (the last step's stdout then stderr). What it "prints",
+    /// for `crucible verify`, is the last step's stdout alone.
     public func answer(predict lesson: Lesson, answer: String) async -> CheckResult {
         let run = await runPredictProgram(lesson)
-        return AnswerGrading.predict(lesson, answer: answer, realOutput: run?.passed == true ? run?.steps.last?.stdout : nil)
+        // Show what a terminal would: stdout, then stderr (a trap's message, say).
+        let last = run?.passed == true ? run?.steps.last : nil
+        return AnswerGrading.predict(lesson, answer: answer, realOutput: last.map { $0.stdout + $0.stderr })
     }
 
     /// Runs a predict lesson's `run` steps; nil when it has none.

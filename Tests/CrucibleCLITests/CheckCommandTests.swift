@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// `crucible check`, `verify` and `doctor` driven as a user drives them.
+@Suite(.serialized) struct CheckCommandTests {
+    /// A private workspace, cache and progress file, so tests never touch the user's.
+    private func environment(_ folder: URL) -> [String: String] {
+        ["CRUCIBLE_WORKSPACE": folder.appendingPathComponent("workspace").path,
+         "XDG_CACHE_HOME": folder.appendingPathComponent("cache").path,
+         "CRUCIBLE_PROGRESS": folder.appendingPathComponent("progress.json").path]
+    }
+
+    @Test func quizAnswersArePositionalPerQuestion() throws {
+        let folder = try CrucibleRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let right = try CrucibleRunner.run(["check", "orientation.warm-up-quiz", "3", "1,2,4"], environment: environment(folder))
+        #expect(right.status == 0, "\(right.stdout)\(right.stderr)")
+        #expect(right.stdout.hasPrefix("✓ passed"))
+
+        let wrong = try CrucibleRunner.run(["check", "orientation.warm-up-quiz", "1", "1,2,4"], environment: environment(folder))
+        #expect(wrong.status == 1)
+        #expect(wrong.stdout.contains("C never frees memory for you"), "\(wrong.stdout)")
+
+        let usage = try CrucibleRunner.run(["check", "orientation.warm-up-quiz", "3"], environment: environment(folder))
+        #expect(usage.status == 2)
+        #expect(usage.stderr.contains("2 questions"))
+    }
+
+    @Test func predictShowsTheRealOutputAfterTheAnswer() throws {
+        let folder = try CrucibleRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CrucibleRunner.run(["check", "memory.value-and-reference", " 0   1 "], environment: environment(folder))
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("the program printed:\n    0 1"), "\(result.stdout)")
+    }
+
+    @Test func codeCheckCopiesTheStarterReportsTheCompileErrorAndCaches() throws {
+        let folder = try CrucibleRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try CrucibleRunner.run(["check", "orientation.first-fix", "--json"], environment: environment(folder), timeout: 300)
+        #expect(first.status == 1, "\(first.stdout)\(first.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect(json["outcome"] as? String == "failed")
+        #expect(json["reason"] as? String == "compileError")
+        let error = try #require(json["compilerError"] as? [String: Any])
+        #expect(error["file"] as? String == "sum.swift")
+        #expect(error["line"] as? Int == 5)
+        #expect(json["fromCache"] as? Bool == false)
+        let copied = folder.appendingPathComponent("workspace/crucible/orientation.first-fix/sum.swift")
+        #expect(FileManager.default.fileExists(atPath: copied.path))
+
+        let again = try CrucibleRunner.run(["check", "orientation.first-fix"], environment: environment(folder), timeout: 300)
+        #expect(again.status == 1)
+        #expect(again.stdout.hasPrefix("✗ failed (compile error)"), "\(again.stdout)")
+        #expect(again.stdout.contains("sum.swift:5:"))
+        #expect(again.stdout.contains("cached"))
+        #expect(again.stdout.contains("crucible hint orientation.first-fix"))
+
+        let solution = CrucibleRunner.bundledLessons.appendingPathComponent("00-orientation/03-first-fix/solution/sum.swift")
+        try FileManager.default.removeItem(at: copied)
+        try FileManager.default.copyItem(at: solution, to: copied)
+        let fixed = try CrucibleRunner.run(["check", "orientation.first-fix"], environment: environment(folder), timeout: 300)
+        #expect(fixed.status == 0, "\(fixed.stdout)")
+        #expect(!fixed.stdout.contains("\u{1B}["), "colour in a pipe")
+        let progress = try String(contentsOf: folder.appendingPathComponent("progress.json"), encoding: .utf8)
+        #expect(progress.contains("orientation.first-fix"))
+    }
+
+    @Test func verifyPassesOnTheBundledCourse() throws {
+        let result = try CrucibleRunner.run(["verify", "--jobs", "2"], timeout: 600)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("orientation.first-fix"))
+        #expect(result.stdout.contains("starter: failed (compile error); solution: passed"))
+    }
+
+    @Test func doctorListsEveryToolFoundOrNot() throws {
+        let result = try CrucibleRunner.run(["doctor"])
+        for tool in ["swiftc", "clang", "gcc", "rustc", "go"] {
+            #expect(result.stdout.contains(" \(tool): "), "\(tool) missing from:\n\(result.stdout)")
+        }
+        #expect(result.stdout.contains("Swift version") || result.stdout.contains("swiftc: not found"))
+    }
+}
