@@ -25,16 +25,15 @@ struct HintCommand: ParsableCommand {
     var all = false
 
     func run() throws {
-        let loaded = try course.load()
-        let lesson = try requireLesson(id, in: loaded)
+        let session = try ProgressSession(options: course)
+        let lesson = try requireLesson(id, in: session.loaded)
         let hints = lesson.hints
         guard !hints.isEmpty else {
             print("`\(id)` has no hints.")
             return
         }
-        let progress = try LearnerProgress(loaded, file: ProgressLocation.file(option: course.progress))
         if all {
-            let revealed = min(progress.store.current[lesson: id].hintsRevealed, hints.count)
+            let revealed = min(session.store.current[lesson: id].hintsRevealed, hints.count)
             guard revealed > 0 else {
                 print("No hints of `\(id)` are revealed yet; `crucible hint \(id)` shows the first of \(hints.count).")
                 return
@@ -43,10 +42,12 @@ struct HintCommand: ParsableCommand {
             return
         }
         // Read and recorded in one locked update, so two commands at once reveal two different hints.
-        let index: Int? = try progress.update { record, apply in
-            let revealed = record[lesson: id].hintsRevealed
+        let id = id, outline = session.outline, achievements = session.achievements
+        let index: Int? = try session.update { progress in
+            let revealed = progress[lesson: id].hintsRevealed
             guard revealed < hints.count else { return nil }
-            apply(.revealedHint(lesson: id))
+            _ = GameRules.apply(.revealedHint(lesson: id), to: &progress, outline: outline, achievements: achievements,
+                                now: Date(), calendar: .current)
             return revealed
         }
         guard let index else {
@@ -59,48 +60,5 @@ struct HintCommand: ParsableCommand {
     /// "Hint 2 of 3: …" for the hint at 0-based `index`.
     static func line(_ index: Int, of hints: [String]) -> String {
         "Hint \(index + 1) of \(hints.count): \(hints[index])"
-    }
-}
-
-/// The learner's progress in the loaded course, and recording what they did in it through
-/// the game rules, shared by the commands that change progress.
-struct LearnerProgress {
-    let store: ProgressStore
-    let course: Course
-
-    /// Opens the progress `file` (`--progress`, `$CRUCIBLE_PROGRESS`, or the default) for the loaded course.
-    init(_ loaded: CourseLoadResult, file: URL) throws {
-        guard let course = loaded.course else {
-            throw CommandFailure(message: "the course has no usable course.yml, so there is no progress to keep; "
-                                 + "`crucible lint` explains what is wrong")
-        }
-        do {
-            store = try ProgressStore(courseID: course.id, file: file)
-        } catch {
-            throw CommandFailure(message: "cannot open your progress: \(error)")
-        }
-        self.course = course
-    }
-
-    /// Records `action` now.
-    func record(_ action: LearnerAction) throws {
-        try update { _, apply in apply(action) }
-    }
-
-    /// Runs `change` inside one locked read-and-save of the progress file: it sees the current
-    /// progress and may apply learner actions to it through the game rules.
-    func update<Result>(_ change: @escaping (CourseProgress, (LearnerAction) -> Void) throws -> Result) throws -> Result {
-        let outline = CourseOutline(course)
-        do {
-            return try store.update { progress in
-                try change(progress) { action in
-                    _ = GameRules.apply(action, to: &progress, outline: outline, now: Date(), calendar: .current)
-                }
-            }
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw CommandFailure(message: "cannot save your progress: \(error)")
-        }
     }
 }

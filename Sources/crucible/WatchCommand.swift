@@ -41,46 +41,46 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try course.load()
-        let (lesson, why) = try watchedLesson(in: loaded)
+        // Progress is optional here: a progress file that cannot be opened should not stop the
+        // learner from watching, only from having the checks counted.
+        let session = try? ProgressSession(options: course)
+        let loaded = try session?.loaded ?? course.load()
+        if session == nil, loaded.course != nil {
+            Output.error("crucible: your progress cannot be opened, so these checks are not recorded")
+        }
+        let (lesson, why) = try watchedLesson(in: loaded, progress: session?.store.current)
         guard lesson.kind == .code else {
             throw CommandFailure(message: "`\(lesson.id)` is a \(lesson.kind.rawValue) lesson; watch re-checks code lessons "
                                  + "(answer this one with `crucible check \(lesson.id)`)")
         }
-        let workspace = course.workspace(for: loaded)
-        let progressFile = ProgressLocation.file(option: course.progress)
         let folder: URL
         do {
-            let preparation = try workspace.prepare(lesson)
+            let preparation = try course.workspace(for: loaded).prepare(lesson)
             folder = preparation.folder
             if !preparation.copied.isEmpty { WatchSession.say("note: copied the starter to \(folder.path)") }
             if !preparation.starterChanged.isEmpty {
                 WatchSession.say("note: the course has a newer starter for \(preparation.starterChanged.joined(separator: ", ")); "
-                      + "your copy is kept")
+                                 + "your copy is kept")
             }
         } catch {
             throw CommandFailure(message: "\(error)")
         }
         if let why { WatchSession.say(why) }
-        let session = WatchSession(lesson: lesson, folder: folder, engine: CheckEngine(),
-                                   progress: try? LearnerProgress(loaded, file: progressFile), verbose: verbose)
-        try session.run(watching: manual ? nil : (poll ? .polling : .automatic))
+        let watch = WatchSession(lesson: lesson, folder: folder, engine: CheckEngine(), progress: session, verbose: verbose)
+        try watch.run(watching: manual ? nil : (poll ? .polling : .automatic))
     }
 
     /// The lesson named on the command line, else the one the learner left off at (with a
     /// line saying so), else the next code lesson after it that is not passed yet.
-    private func watchedLesson(in loaded: CourseLoadResult) throws -> (Lesson, String?) {
-        let progressFile = ProgressLocation.file(option: course.progress)
+    private func watchedLesson(in loaded: CourseLoadResult, progress: CourseProgress?) throws -> (Lesson, String?) {
         if let id { return (try requireLesson(id, in: loaded), nil) }
         let usage = "give the id of a code lesson: crucible watch ID (`crucible list` shows them)"
-        guard let progress = try? LearnerProgress(loaded, file: progressFile), let position = progress.store.current.position,
-              let current = loaded.lesson(withID: position.lesson) else {
+        guard let progress, let position = progress.position, let current = loaded.lesson(withID: position.lesson) else {
             throw CommandFailure(message: "you have not opened a lesson yet; " + usage)
         }
         if current.kind == .code { return (current, "watching `\(current.id)`, where you left off") }
-        let lessons = loaded.course?.lessons ?? []
-        let after = lessons.drop { $0.id != current.id }.dropFirst()
-        guard let next = after.first(where: { $0.kind == .code && !progress.store.current[lesson: $0.id].isPassed }) else {
+        let after = (loaded.course?.lessons ?? []).drop { $0.id != current.id }.dropFirst()
+        guard let next = after.first(where: { $0.kind == .code && !progress[lesson: $0.id].isPassed }) else {
             throw CommandFailure(message: "you left off at `\(current.id)`, a \(current.kind.rawValue) lesson, "
                                  + "and no code lesson after it is waiting; " + usage)
         }
@@ -109,12 +109,12 @@ final class WatchSession: Sendable {
     let folder: URL
     let engine: CheckEngine
     /// Where checks are recorded; nil when the progress file cannot be opened (watching still works).
-    let progress: LearnerProgress?
+    let progress: ProgressSession?
     let verbose: Bool
     /// After a first Ctrl-C, how long a check may take to stop its processes before the command just exits.
     static let stopGrace: DispatchTimeInterval = .seconds(5)
 
-    init(lesson: Lesson, folder: URL, engine: CheckEngine, progress: LearnerProgress?, verbose: Bool) {
+    init(lesson: Lesson, folder: URL, engine: CheckEngine, progress: ProgressSession?, verbose: Bool) {
         self.lesson = lesson
         self.folder = folder
         self.engine = engine
@@ -205,7 +205,7 @@ final class WatchSession: Sendable {
         guard let progress, !result.fromCache, result.outcome != .engineError, result.outcome != .toolMissing else { return }
         if case .start = trigger, !result.passed { return }
         do {
-            try progress.record(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson)))
+            _ = try progress.record(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson)))
         } catch {
             Output.error("crucible: could not record this check: \(error)")
         }
