@@ -1,0 +1,6 @@
+// Hidden: the order type, as shown in the lesson.
+struct Order: Equatable {
+    var id: Int
+    var customer: String
+    var cents: Int
+}
