@@ -182,22 +182,26 @@ struct ProgressStressCommand: ParsableCommand {
     var padding = 50
 
     func run() throws {
-        let store = try ProgressStore(courseID: "stress", file: URL(fileURLWithPath: file))
-        let lesson = lesson, padding = padding
-        var saved = 0
-        while count == 0 || saved < count {
-            // xp and the lesson's attempts move together, so a torn write would show as a mismatch.
-            let value = try store.update { (progress: inout CourseProgress) -> Int in
-                progress.xp += 1
-                progress[lesson: lesson].attempts += 1
-                progress[lesson: lesson].status = .attempted
-                for index in 0..<padding where progress.lessons["pad-\(index)"] == nil {
-                    progress[lesson: "pad-\(index)"] = LessonProgress(status: .passed, attempts: 1, passedAt: Date(), xpEarned: 0)
+        do {
+            let store = try ProgressStore(courseID: "stress", file: URL(fileURLWithPath: file))
+            let lesson = lesson, padding = padding
+            var saved = 0
+            while count == 0 || saved < count {
+                // xp and the lesson's attempts move together, so a torn write would show as a mismatch.
+                let value = try store.update { (progress: inout CourseProgress) -> Int in
+                    progress.xp += 1
+                    progress[lesson: lesson].attempts += 1
+                    progress[lesson: lesson].status = .attempted
+                    for index in 0..<padding where progress.lessons["pad-\(index)"] == nil {
+                        progress[lesson: "pad-\(index)"] = LessonProgress(status: .passed, attempts: 1, passedAt: Date())
+                    }
+                    return progress.xp
                 }
-                return progress.xp
+                saved += 1
+                FileHandle.standardOutput.write(Data("\(value)\n".utf8))
             }
-            saved += 1
-            FileHandle.standardOutput.write(Data("\(value)\n".utf8))
+        } catch let error as ProgressError {
+            throw CommandFailure(message: error.description, status: ExitStatus.problems)
         }
     }
 }
