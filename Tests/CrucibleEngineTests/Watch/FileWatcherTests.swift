@@ -8,118 +8,92 @@ import Testing
     static let modes: [FileWatchMode] = [.inotify, .polling]
 
     @Test(arguments: modes) func plainWriteIsReported(mode: FileWatchMode) async throws {
-        let folder = try WatchedFolder()
-        defer { folder.remove() }
-        let (watcher, recorder) = try start(folder, mode)
-        defer { watcher.stop() }
-
-        try folder.write("main.swift", "let x = 2 // longer, so even a coarse clock sees a change\n")
-        let seen = await recorder.wait { $0.contains { $0.paths.contains(folder.file("main.swift")) } }
-        #expect(seen, "batches: \(recorder.batches)")
+        try await watching(mode) { folder, recorder in
+            try folder.write("main.swift", "let x = 2 // longer, so even a coarse clock sees a change\n")
+            #expect(await recorder.waitFor(folder.file("main.swift")), "batches: \(recorder.batches)")
+        }
     }
 
     @Test(arguments: modes) func editorSaveByRenameIsReported(mode: FileWatchMode) async throws {
-        let folder = try WatchedFolder()
-        defer { folder.remove() }
-        let (watcher, recorder) = try start(folder, mode)
-        defer { watcher.stop() }
+        try await watching(mode) { folder, recorder in
+            // What vim (backupcopy=no), VS Code's atomic save and most IDEs do.
+            try folder.write("main.swift.tmp-save", "let x = 3 // saved through a temporary file\n")
+            #expect(rename(folder.file("main.swift.tmp-save"), folder.file("main.swift")) == 0)
+            #expect(await recorder.waitFor(folder.file("main.swift")), "batches: \(recorder.batches)")
 
-        // What vim (backupcopy=no), VS Code's atomic save and most IDEs do.
-        try folder.write("main.swift.tmp-save", "let x = 3 // saved through a temporary file\n")
-        #expect(rename(folder.file("main.swift.tmp-save"), folder.file("main.swift")) == 0)
-        let seen = await recorder.wait { $0.contains { $0.paths.contains(folder.file("main.swift")) } }
-        #expect(seen, "batches: \(recorder.batches)")
-
-        // The folder is watched, not the file: the save after a rename is seen too.
-        try folder.write("main.swift", "let x = 4 // a second save, written in place this time\n")
-        let seenAgain = await recorder.wait { $0.count >= 2 && $0.last!.paths.contains(folder.file("main.swift")) }
-        #expect(seenAgain, "batches: \(recorder.batches)")
+            // The folder is watched, not the file: the save after a rename is seen too.
+            try folder.write("main.swift", "let x = 4 // a second save, written in place this time\n")
+            let seenAgain = await recorder.wait { $0.count >= 2 && $0.last!.paths.contains(folder.file("main.swift")) }
+            #expect(seenAgain, "batches: \(recorder.batches)")
+        }
     }
 
     @Test(arguments: modes) func newFileAndNewSubfolderAreReported(mode: FileWatchMode) async throws {
-        let folder = try WatchedFolder()
-        defer { folder.remove() }
-        let (watcher, recorder) = try start(folder, mode)
-        defer { watcher.stop() }
+        try await watching(mode) { folder, recorder in
+            try folder.write("helper.swift", "func help() {}\n")
+            #expect(await recorder.waitFor(folder.file("helper.swift")), "\(recorder.batches)")
 
-        try folder.write("helper.swift", "func help() {}\n")
-        #expect(await recorder.wait { _ in recorder.paths.contains(folder.file("helper.swift")) }, "\(recorder.batches)")
+            try FileManager.default.createDirectory(atPath: folder.file("Sources"), withIntermediateDirectories: false)
+            try folder.write("Sources/lib.swift", "let lib = 1\n")
+            #expect(await recorder.waitFor(folder.file("Sources/lib.swift")), "\(recorder.batches)")
 
-        try FileManager.default.createDirectory(atPath: folder.file("Sources"), withIntermediateDirectories: false)
-        try folder.write("Sources/lib.swift", "let lib = 1\n")
-        #expect(await recorder.wait { _ in recorder.paths.contains(folder.file("Sources/lib.swift")) }, "\(recorder.batches)")
-
-        // Writes inside a folder created after the watch started are seen too.
-        try folder.write("Sources/lib.swift", "let lib = 22 // edited\n")
-        #expect(await recorder.wait { $0.last?.paths == [folder.file("Sources/lib.swift")] }, "\(recorder.batches)")
+            // Writes inside a folder created after the watch started are seen too.
+            try folder.write("Sources/lib.swift", "let lib = 22 // edited\n")
+            #expect(await recorder.wait { $0.last?.paths == [folder.file("Sources/lib.swift")] }, "\(recorder.batches)")
+        }
     }
 
     @Test(arguments: modes) func deleteIsReported(mode: FileWatchMode) async throws {
-        let folder = try WatchedFolder()
-        defer { folder.remove() }
-        let (watcher, recorder) = try start(folder, mode)
-        defer { watcher.stop() }
-
-        #expect(unlink(folder.file("main.swift")) == 0)
-        let seen = await recorder.wait { $0.contains { $0.paths.contains(folder.file("main.swift")) } }
-        #expect(seen, "batches: \(recorder.batches)")
+        try await watching(mode) { folder, recorder in
+            #expect(unlink(folder.file("main.swift")) == 0)
+            #expect(await recorder.waitFor(folder.file("main.swift")), "batches: \(recorder.batches)")
+        }
     }
 
     @Test(arguments: modes) func burstOfWritesIsOneBatch(mode: FileWatchMode) async throws {
-        let folder = try WatchedFolder()
-        defer { folder.remove() }
         // A generous quiet period, so a busy machine pausing this test mid-burst does not split it.
-        let recorder = BatchRecorder()
-        let watcher = FileWatcher(folders: [folder.url], options: .fast(mode, quiet: .milliseconds(600)))
-        try watcher.start(onChange: recorder.record)
-        defer { watcher.stop() }
+        try await watching(mode, quiet: .milliseconds(600)) { folder, recorder in
+            for round in 0..<20 {
+                try folder.write("main.swift", "let x = \(round) // write \(round) of a burst\n")
+                try folder.write("other.swift", String(repeating: "o", count: round + 1))
+            }
+            #expect(await recorder.wait { !$0.isEmpty })
+            // A later, separate change marks the end: any extra batch from the burst would come before it.
+            try folder.write("sentinel.swift", "// done\n")
+            #expect(await recorder.waitFor(folder.file("sentinel.swift")))
 
-        for round in 0..<20 {
-            try folder.write("main.swift", "let x = \(round) // write \(round) of a burst\n")
-            try folder.write("other.swift", String(repeating: "o", count: round + 1))
+            let batches = recorder.batches
+            #expect(batches.count == 2, "batches: \(batches)")
+            #expect(batches.first?.paths == [folder.file("main.swift"), folder.file("other.swift")], "batches: \(batches)")
         }
-        #expect(await recorder.wait { !$0.isEmpty })
-        // A later, separate change marks the end: any extra batch from the burst would come before it.
-        try folder.write("sentinel.swift", "// done\n")
-        #expect(await recorder.wait { _ in recorder.paths.contains(folder.file("sentinel.swift")) })
-
-        let batches = recorder.batches
-        #expect(batches.count == 2, "batches: \(batches)")
-        #expect(batches.first?.paths == [folder.file("main.swift"), folder.file("other.swift")], "batches: \(batches)")
     }
 
     @Test(arguments: modes) func editorLitterIsIgnored(mode: FileWatchMode) async throws {
-        let folder = try WatchedFolder()
-        defer { folder.remove() }
-        let (watcher, recorder) = try start(folder, mode)
-        defer { watcher.stop() }
+        try await watching(mode) { folder, recorder in
+            let litter = [".main.swift.swp", ".main.swift.swx", "main.swift~", "4913", ".#main.swift", "#main.swift#",
+                          "main.swift___jb_tmp___"]
+            for name in litter { try folder.write(name, "litter\n") }
+            try FileManager.default.createDirectory(atPath: folder.file(".git"), withIntermediateDirectories: false)
+            try folder.write(".git/index", "litter\n")
+            for name in litter { unlink(folder.file(name)) }
+            try folder.write("main.swift", "let x = 5 // the real save, after the litter\n")
 
-        let litter = [".main.swift.swp", ".main.swift.swx", "main.swift~", "4913", ".#main.swift", "#main.swift#",
-                      "main.swift___jb_tmp___"]
-        for name in litter { try folder.write(name, "litter\n") }
-        try FileManager.default.createDirectory(atPath: folder.file(".git"), withIntermediateDirectories: false)
-        try folder.write(".git/index", "litter\n")
-        for name in litter { unlink(folder.file(name)) }
-        try folder.write("main.swift", "let x = 5 // the real save, after the litter\n")
-
-        #expect(await recorder.wait { _ in recorder.paths.contains(folder.file("main.swift")) })
-        #expect(recorder.paths == [folder.file("main.swift")], "batches: \(recorder.batches)")
+            #expect(await recorder.waitFor(folder.file("main.swift")))
+            #expect(recorder.paths == [folder.file("main.swift")], "batches: \(recorder.batches)")
+        }
     }
 
     @Test(arguments: modes) func deletedFolderIsReportedAndWatchedAgainWhenRecreated(mode: FileWatchMode) async throws {
-        let folder = try WatchedFolder()
-        defer { folder.remove() }
-        let (watcher, recorder) = try start(folder, mode)
-        defer { watcher.stop() }
+        try await watching(mode) { folder, recorder in
+            try FileManager.default.removeItem(at: folder.url)
+            #expect(await recorder.wait { $0.last?.missingFolders == [folder.path] }, "batches: \(recorder.batches)")
 
-        try FileManager.default.removeItem(at: folder.url)
-        #expect(await recorder.wait { $0.last?.missingFolders == [folder.path] }, "batches: \(recorder.batches)")
+            try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: false)
+            #expect(await recorder.wait { $0.last?.restoredFolders == [folder.path] }, "batches: \(recorder.batches)")
 
-        try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: false)
-        #expect(await recorder.wait { $0.last?.restoredFolders == [folder.path] }, "batches: \(recorder.batches)")
-
-        try folder.write("main.swift", "let x = 6 // written into the recreated folder\n")
-        #expect(await recorder.wait { $0.last?.paths == [folder.file("main.swift")] }, "batches: \(recorder.batches)")
+            try folder.write("main.swift", "let x = 6 // written into the recreated folder\n")
+            #expect(await recorder.wait { $0.last?.paths == [folder.file("main.swift")] }, "batches: \(recorder.batches)")
+        }
     }
 
     @Test(arguments: modes) func stopReturnsPromptly(mode: FileWatchMode) throws {
@@ -192,10 +166,15 @@ import Testing
         #expect(watcher.mode == expected, "file system: \(FolderScan.fileSystemType(of: folder.path) ?? "?")")
     }
 
-    private func start(_ folder: WatchedFolder, _ mode: FileWatchMode) throws -> (FileWatcher, BatchRecorder) {
+    /// Runs `body` with a fresh folder watched in `mode`, then stops the watcher and removes the folder.
+    private func watching(_ mode: FileWatchMode, quiet: Duration = .milliseconds(100),
+                          _ body: (WatchedFolder, BatchRecorder) async throws -> Void) async throws {
+        let folder = try WatchedFolder()
+        defer { folder.remove() }
         let recorder = BatchRecorder()
-        let watcher = FileWatcher(folders: [folder.url], options: .fast(mode))
+        let watcher = FileWatcher(folders: [folder.url], options: .fast(mode, quiet: quiet))
         try watcher.start(onChange: recorder.record)
-        return (watcher, recorder)
+        defer { watcher.stop() }
+        try await body(folder, recorder)
     }
 }

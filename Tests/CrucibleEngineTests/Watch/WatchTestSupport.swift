@@ -15,6 +15,11 @@ final class BatchRecorder: @unchecked Sendable {
     /// Every path reported so far.
     var paths: Set<String> { Set(batches.flatMap(\.paths)) }
 
+    /// Polls until some batch reports `path`; returns whether one did in time.
+    func waitFor(_ path: String) async -> Bool {
+        await wait { _ in self.paths.contains(path) }
+    }
+
     /// Polls until `condition` holds on the batches so far, or the deadline passes; returns whether it held.
     func wait(upTo timeout: Duration = .seconds(10), until condition: ([FileChanges]) -> Bool) async -> Bool {
         await waitUntil(timeout) { condition(self.batches) }
