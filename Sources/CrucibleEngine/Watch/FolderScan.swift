@@ -9,10 +9,10 @@ enum FolderScan {
     }
 
     /// The device and inode of the folder at `path` (following symbolic links), or nil if it is not a folder.
-    static func folderIdentity(_ path: String) -> FileIdentity? {
+    static func folderIdentity(_ path: String) -> FolderIdentity? {
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
-        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        return FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
     /// The entries of the folder at `path` except `.` and `..`, or nothing if it cannot be read.
@@ -66,8 +66,8 @@ enum FolderScan {
     }
 }
 
-/// Which file a path named when it was looked at, to notice a folder replaced by another.
-struct FileIdentity: Equatable {
+/// Which folder a path named when it was looked at, to notice a folder replaced by another.
+struct FolderIdentity: Equatable {
     var device: UInt64
     var inode: UInt64
 }

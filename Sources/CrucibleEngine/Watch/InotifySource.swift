@@ -24,7 +24,7 @@ final class InotifySource: ChangeSource, @unchecked Sendable {
     /// How often the roots are checked: a root whose parent is renamed raises no event of its own.
     private let rootCheckInterval: Duration
     private var folderOfWatch: [Int32: String] = [:]
-    private var identityOfRoot: [String: FileIdentity] = [:]
+    private var identityOfRoot: [String: FolderIdentity] = [:]
     private var missingRoots: Set<String> = []
     private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
 
