@@ -30,7 +30,9 @@ struct ProcessRunawayProgramTests {
     }
 
     @Test func cpuLimitStopsBusyLoopWithSIGXCPU() async throws {
-        let result = try await runC("int main(void) { for (;;) {} }", timeout: .seconds(4),
+        // The wall-clock deadline is far beyond the CPU limit: on a loaded machine one
+        // CPU-second can take several seconds of wall time, and the CPU limit must win.
+        let result = try await runC("int main(void) { for (;;) {} }", timeout: .seconds(30),
                               limits: ResourceLimits(cpuSeconds: 1))
         #expect(result.termination == .signaled(signal: SIGXCPU, name: "SIGXCPU"))
         #expect(result.limitHit == .cpuTime)

@@ -82,7 +82,7 @@ struct ProcessRunnerTests {
         let task = Task {
             await runner.run(ProcessInvocation(executable: "sh", arguments: ["-c", "sleep 30", marker], timeout: .seconds(60)))
         }
-        #expect(waitForProcess(withMarker: marker))
+        #expect(await waitForProcess(withMarker: marker))
         task.cancel()
         let result = await task.value
         #expect(result.termination == .cancelled)

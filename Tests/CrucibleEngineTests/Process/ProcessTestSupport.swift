@@ -59,14 +59,16 @@ func liveGroupMembers(_ group: Int32, waitingUpTo limit: Duration = .seconds(2))
 }
 
 /// Waits until a live process has `marker` in its command line, up to `limit`.
-func waitForProcess(withMarker marker: String, upTo limit: Duration = .seconds(10)) -> Bool {
+func waitForProcess(withMarker marker: String, upTo limit: Duration = .seconds(10)) async -> Bool {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
         for entry in ProcTable.liveProcesses() {
             if let arguments = try? String(contentsOfFile: "/proc/\(entry.pid)/cmdline", encoding: .utf8),
                arguments.contains(marker) { return true }
         }
-        _ = poll(nil, 0, 10)
+        // Sleep, not poll(2): blocking this cooperative thread could starve the very task
+        // that starts the process (two cores give the pool two threads).
+        try? await Task.sleep(for: .milliseconds(10))
     }
     return false
 }
