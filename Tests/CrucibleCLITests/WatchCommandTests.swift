@@ -61,6 +61,19 @@ import Testing
         #expect(await watch.waitForExit() == 0, "\(watch.text)")
     }
 
+    @Test func ctrlCDuringACheckStopsItsProcessesAndExitsCleanly() async throws {
+        let course = try WatchTestCourse(blocking: true)
+        defer { course.remove() }
+        let watch = try RunningCrucible(["--lessons", course.lessons.path, "watch", "t.fix"], environment: course.environment)
+        #expect(await poll(.seconds(30)) { course.checkPID != nil }, "\(watch.text)")
+        let pid = try #require(course.checkPID)
+
+        watch.interrupt()
+        #expect(await watch.waitForExit() == 0, "\(watch.text)")
+        #expect(await poll(.seconds(5)) { kill(pid, 0) != 0 }, "the held check (pid \(pid)) outlived watch")
+        #expect(!watch.text.contains("✗"), "a cancelled check was printed as a result:\n\(watch.text)")
+    }
+
     @Test func manualModeChecksOnEnterAndEndsWithInput() async throws {
         let course = try WatchTestCourse()
         defer { course.remove() }

@@ -5,8 +5,9 @@ import Foundation
 /// progress file and check cache so tests never touch the learner's.
 ///
 /// Lesson `t.fix` passes once `answer.txt` contains `fixed`. Its check appends a line to
-/// `signals/runs.log` each time it really runs, and when `blocking` is set waits for the test
-/// to create `signals/release`, so a test can hold a check open while it saves.
+/// `signals/runs.log` each time it really runs and leaves its shell's pid in `signals/pid`; when
+/// `blocking` is set it waits for the test to create `signals/release`, so a test can hold a
+/// check open while it saves.
 struct WatchTestCourse {
     let root: URL
     var lessons: URL { root.appendingPathComponent("course") }
@@ -40,7 +41,7 @@ struct WatchTestCourse {
               solution: [answer.txt]
               steps:
                 - name: answer
-                  run: [sh, "-c", "echo run >> {lesson}/signals/runs.log; \(wait)grep -q fixed answer.txt"]
+                  run: [sh, "-c", "echo run >> {lesson}/signals/runs.log; echo $$ > {lesson}/signals/pid; \(wait)grep -q fixed answer.txt"]
             ---
             Write `fixed` into answer.txt.
             """)
@@ -49,10 +50,12 @@ struct WatchTestCourse {
         try write("01-t/02-read/lesson.md", "---\nid: t.read\ntitle: Read\nkind: read\n---\nJust read.\n")
         try FileManager.default.createDirectory(at: signals, withIntermediateDirectories: true)
         // As root, each check runs under a fresh uid of its own, which must be able to append here.
-        let log = signals.appendingPathComponent("runs.log").path
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
         chmod(signals.path, 0o777)
-        chmod(log, 0o666)
+        for name in ["runs.log", "pid"] {
+            let file = signals.appendingPathComponent(name).path
+            _ = FileManager.default.createFile(atPath: file, contents: nil)
+            chmod(file, 0o666)
+        }
     }
 
     /// Writes `text` to `path` under the course folder, creating folders.
@@ -75,6 +78,12 @@ struct WatchTestCourse {
     var runs: Int {
         let log = (try? String(contentsOf: signals.appendingPathComponent("runs.log"), encoding: .utf8)) ?? ""
         return log.split(separator: "\n").count
+    }
+
+    /// The pid of the shell of the check that ran last, once one has started.
+    var checkPID: pid_t? {
+        (try? String(contentsOf: signals.appendingPathComponent("pid"), encoding: .utf8))
+            .flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
     /// Lets a blocked check finish, and every later one run straight through.
