@@ -1,0 +1,37 @@
+// Hidden harness: counts primes once normally, then cancels a long count
+// halfway and gives it two seconds to stop.
+import Foundation
+import Synchronization
+
+let latest = Atomic<Int>(0)
+
+let small = try await countPrimes(in: 0..<1000) { _ in }
+print("primes below 1000 = \(small)")
+if small != 168 {
+    print("FAIL: there are 168 primes below 1000")
+    exit(1)
+}
+
+let task = Task {
+    try await countPrimes(in: 0..<1_000_000_000) { n in latest.store(n, ordering: .relaxed) }
+}
+while latest.load(ordering: .relaxed) < 20_000 {
+    try await Task.sleep(for: .milliseconds(5))
+}
+task.cancel()
+// From now on, a watchdog on its own thread, outside the task pool.
+Thread {
+    Thread.sleep(forTimeInterval: 2)
+    print("FAIL: countPrimes was still running 2 seconds after its task was cancelled (it reached \(latest.load(ordering: .relaxed)))")
+    exit(1)
+}.start()
+do {
+    let count = try await task.value
+    print("FAIL: countPrimes returned \(count) instead of throwing CancellationError")
+    exit(1)
+} catch is CancellationError {
+    print("stopped at \(latest.load(ordering: .relaxed)) after cancel")
+} catch {
+    print("FAIL: countPrimes threw \(error), expected CancellationError")
+    exit(1)
+}
