@@ -128,13 +128,19 @@ final class WatchSession: Sendable {
         let (triggers, continuation) = AsyncStream.makeStream(of: WatchTrigger.self, bufferingPolicy: .bufferingNewest(1))
         let watcher = mode.map { FileWatcher(folders: [folder], options: .init(mode: $0)) }
         do {
-            try watcher?.start { continuation.yield(.saved($0)) }
+            // Filtered here, not when taken: a waiting save of a lesson file must not be
+            // replaced in the one-slot buffer by a later save of some unrelated file.
+            try watcher?.start { [self] changes in
+                if needsAttention(changes) { continuation.yield(.saved(changes)) }
+            }
         } catch {
             throw CommandFailure(message: "cannot watch \(folder.path): \(error); try --poll or --manual")
         }
         switch watcher?.mode {
         case .inotify?: say("watching \(folder.path) for changes; Enter checks now, Ctrl-C stops")
-        case .polling?: say("watching \(folder.path) for changes (polling every 0.5 s); Enter checks now, Ctrl-C stops")
+        case .polling?:
+            let interval = watcher?.options.pollInterval ?? .zero
+            say("watching \(folder.path) for changes (polling every \(interval)); Enter checks now, Ctrl-C stops")
         default: say("your files are in \(folder.path); press Enter to check, Ctrl-C stops")
         }
         continuation.yield(.start)
@@ -182,15 +188,19 @@ final class WatchSession: Sendable {
                 return nil
             }
             if !changes.restoredFolders.isEmpty { return "\n[\(time)] your workspace folder is back; checking" }
-            let names = changedLessonFiles(changes)
-            guard !names.isEmpty else { return nil }  // notes, build output: nothing the check reads
-            return "\n[\(time)] \(names.joined(separator: ", ")) changed; checking"
+            return "\n[\(time)] \(changedLessonFiles(changes).joined(separator: ", ")) changed; checking"
         }
+    }
+
+    /// Whether `changes` touch a file the check reads, or the workspace folder itself; saves of
+    /// notes or build output do not.
+    private func needsAttention(_ changes: FileChanges) -> Bool {
+        !changes.missingFolders.isEmpty || !changes.restoredFolders.isEmpty || !changedLessonFiles(changes).isEmpty
     }
 
     /// The lesson's own files among `changes`, relative to the workspace folder; a changed folder
     /// counts when a lesson file lies inside it.
-    func changedLessonFiles(_ changes: FileChanges) -> [String] {
+    private func changedLessonFiles(_ changes: FileChanges) -> [String] {
         let base = folder.standardizedFileURL.path + "/"
         let lessonFiles = (lesson.code?.starter ?? []).map { base + $0 }
         return changes.paths.filter { path in

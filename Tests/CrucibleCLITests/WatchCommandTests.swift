@@ -16,9 +16,12 @@ import Testing
         #expect(watch.text.contains("watching \(course.workspace.path)"), "\(watch.text)")
         if !extra.isEmpty { #expect(watch.text.contains("polling"), "\(watch.text)") }
 
+        // A file the check does not read changes nothing; the save after it is checked.
+        try "my notes\n".write(to: course.workspace.appendingPathComponent("notes.md"), atomically: false, encoding: .utf8)
         try course.save("still broken, but differently\n")
         #expect(await watch.waitFor("answer.txt changed; checking"), "\(watch.text)")
         #expect(await watch.waitFor("✗ failed", times: 2), "\(watch.text)")
+        #expect(!watch.text.contains("notes.md"), "\(watch.text)")
 
         try course.save("fixed\n")
         #expect(await watch.waitFor("✓ passed"), "\(watch.text)")
