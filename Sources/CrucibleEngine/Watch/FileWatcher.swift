@@ -7,7 +7,9 @@ import Foundation
 /// Events are gathered on a dedicated thread (never the cooperative pool) that
 /// sleeps in poll(2) on an inotify descriptor, or wakes every poll interval to
 /// rescan when inotify is unavailable or polling was asked for. ``stop()`` wakes
-/// that thread through a pipe and returns once it has ended.
+/// that thread through a pipe and returns once it has ended. The running thread keeps
+/// the watcher alive, so a started watcher runs until ``stop()`` (or, for ``changes()``,
+/// until its stream's iteration ends).
 ///
 /// ```swift
 /// let watcher = FileWatcher(folders: [workspace])
