@@ -1,0 +1,35 @@
+#include "buffer.h"
+
+/* Wrong: waits correctly, but nobody ever signals, so a waiter sleeps forever. */
+
+void buffer_init(struct buffer *b) {
+    b->head = 0;
+    b->count = 0;
+    pthread_mutex_init(&b->lock, NULL);
+    pthread_cond_init(&b->not_full, NULL);
+    pthread_cond_init(&b->not_empty, NULL);
+}
+
+void buffer_put(struct buffer *b, int item) {
+    pthread_mutex_lock(&b->lock);
+    /* while, not if: wake-ups can be spurious, and another producer may
+       have filled the slot before this thread got the lock back. */
+    while (b->count == CAPACITY) {
+        pthread_cond_wait(&b->not_full, &b->lock);  /* unlocks, sleeps, relocks */
+    }
+    b->items[(b->head + b->count) % CAPACITY] = item;
+    b->count++;
+    pthread_mutex_unlock(&b->lock);
+}
+
+int buffer_take(struct buffer *b) {
+    pthread_mutex_lock(&b->lock);
+    while (b->count == 0) {
+        pthread_cond_wait(&b->not_empty, &b->lock);
+    }
+    int item = b->items[b->head];
+    b->head = (b->head + 1) % CAPACITY;
+    b->count--;
+    pthread_mutex_unlock(&b->lock);
+    return item;
+}
