@@ -181,6 +181,9 @@ struct ProgressStressCommand: ParsableCommand {
     @Option(help: "Lessons to pad the file with, so writes have a realistic size.")
     var padding = 50
 
+    @Flag(help: "Print each save's latency in microseconds after its count (for scripts/bench-progress).")
+    var timings = false
+
     func run() throws {
         do {
             let store = try ProgressStore(courseID: "stress", file: URL(fileURLWithPath: file))
@@ -188,6 +191,7 @@ struct ProgressStressCommand: ParsableCommand {
             var saved = 0
             while count == 0 || saved < count {
                 // xp and the lesson's attempts move together, so a torn write would show as a mismatch.
+                let start = DispatchTime.now().uptimeNanoseconds
                 let value = try store.update { (progress: inout CourseProgress) -> Int in
                     progress.xp += 1
                     progress[lesson: lesson].attempts += 1
@@ -197,8 +201,9 @@ struct ProgressStressCommand: ParsableCommand {
                     }
                     return progress.xp
                 }
+                let micros = (DispatchTime.now().uptimeNanoseconds - start) / 1_000
                 saved += 1
-                FileHandle.standardOutput.write(Data("\(value)\n".utf8))
+                FileHandle.standardOutput.write(Data((timings ? "\(value) \(micros)\n" : "\(value)\n").utf8))
             }
         } catch let error as ProgressError {
             throw CommandFailure(message: error.description, status: ExitStatus.problems)

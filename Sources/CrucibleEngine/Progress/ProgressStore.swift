@@ -32,6 +32,8 @@ public final class ProgressStore: @unchecked Sendable {
 
     private let lock = NSLock()
     private var saved: SavedProgress
+    /// The file as this store last read or wrote it; while it is unchanged, ``saved`` is what it holds.
+    private var savedIdentity: SavedFileVersion?
     private var pending: [(inout CourseProgress) throws -> Void] = []
     private var unreadNotices: [ProgressNotice]
     private let lockTimeout: TimeInterval
@@ -140,7 +142,11 @@ public final class ProgressStore: @unchecked Sendable {
             }
             let held = try FileLock(lockFile, timeout: lockTimeout)
             defer { withExtendedLifetime(held) {} }
-            let read = try Self.readLocked(file, migrations: migrations, notices: &notices)
+            // Unchanged since this store last read or wrote it: skip reading and decoding it again.
+            let identity = SavedFileVersion(file)
+            let read = identity != nil && identity == savedIdentity
+                ? ReadResult(progress: saved, fileWasGood: true)
+                : try Self.readLocked(file, migrations: migrations, notices: &notices)
             if read.unreadableLeftInPlace {
                 throw ProgressError.cannotSave(file: file.path, reason: "the unreadable file could not be moved aside, and it is never overwritten")
             }
@@ -156,8 +162,9 @@ public final class ProgressStore: @unchecked Sendable {
             } catch {
                 throw ProgressError.cannotSave(file: file.path, reason: error.reason)
             }
-            // Keep what a reader will see (dates are stored to the second).
-            saved = (try? ProgressCoding.decode(data).progress) ?? progress
+            // Dates are stored to the second; the sub-second part kept here is harmless.
+            saved = progress
+            savedIdentity = SavedFileVersion(file)
             pending = []
         } catch let error as ProgressError {
             if case .cannotSave = error, let keepIfUnsaved { pending.append(keepIfUnsaved) }
@@ -263,6 +270,31 @@ public final class ProgressStore: @unchecked Sendable {
         try? AtomicFile.write(data, to: copy)
         notices.append(ProgressNotice(
             "progress file \(url.path) used schema \(schema) and was updated to \(ProgressCoding.currentSchemaVersion); the original is kept as \(copy.path)."))
+    }
+}
+
+/// What identifies one version of a file without reading it: device, inode, size and
+/// modification time. A save renames a new inode into place, so any save changes it.
+private struct SavedFileVersion: Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modified: Int64
+    var modifiedNanoseconds: Int
+
+    init?(_ url: URL) {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        #if canImport(Darwin)
+        modified = Int64(info.st_mtimespec.tv_sec)
+        modifiedNanoseconds = Int(info.st_mtimespec.tv_nsec)
+        #else
+        modified = Int64(info.st_mtim.tv_sec)
+        modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+        #endif
     }
 }
 
