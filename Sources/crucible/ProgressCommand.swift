@@ -46,10 +46,7 @@ struct ProgressSummaryCommand: ParsableCommand {
         let summary = ProgressSummary(progress: progress, outline: session.outline, achievements: session.achievements,
                                       today: LocalDay(Date(), calendar: .current))
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
-            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            print(String(decoding: try ProgressCoding.makeEncoder().encode(summary), as: UTF8.self))
         } else {
             print(ProgressSummaryText.render(summary, courseTitle: session.course.title, file: session.store.file))
         }

@@ -8,12 +8,17 @@ public enum ProgressCoding {
 
     /// Encodes `progress` as the file's bytes (ending in a newline).
     public static func encode(_ progress: SavedProgress) throws -> Data {
+        var data = try makeEncoder().encode(progress)
+        data.append(0x0A)
+        return data
+    }
+
+    /// The encoder of the file's style, also for other progress JSON such as `crucible progress --json`.
+    public static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        var data = try encoder.encode(progress)
-        data.append(0x0A)
-        return data
+        return encoder
     }
 
     /// Decodes a progress file, migrating an older schema.

@@ -120,12 +120,25 @@ public final class ProgressStore: @unchecked Sendable {
     public func reload() throws(ProgressError) {
         var notices: [ProgressNotice] = []
         let held = try? FileLock(lockFile, timeout: lockTimeout)
-        let progress = try Self.readLocked(file, migrations: migrations, notices: &notices).progress
+        let version = SavedFileVersion(file)
+        let read = try Self.readLocked(file, migrations: migrations, notices: &notices)
         withExtendedLifetime(held) {}
         lock.withLock {
-            saved = progress
+            saved = read.progress
+            savedIdentity = read.fileWasGood ? version : nil
             unreadNotices += notices
         }
+    }
+
+    /// Re-reads the file only when it changed since this store last read or wrote it (one
+    /// `stat`), so a full-screen UI can call it on every tick to show what `crucible check`
+    /// saved from another terminal. Returns whether it re-read.
+    @discardableResult
+    public func reloadIfChanged() throws(ProgressError) -> Bool {
+        let version = SavedFileVersion(file)
+        guard lock.withLock({ version != savedIdentity }) else { return false }
+        try reload()
+        return true
     }
 
     private func updateFile(_ change: (inout SavedProgress, String) throws -> Void,

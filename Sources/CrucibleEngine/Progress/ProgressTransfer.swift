@@ -34,15 +34,4 @@ extension ProgressStore {
             throw .cannotImport(file: url.path, reason: "\(error)")
         }
     }
-
-    /// Merges every course of `imported` into the file (see ``CourseProgress/merged(with:)``) and
-    /// returns the file before and after.
-    @discardableResult
-    public func merge(_ imported: SavedProgress) throws -> (before: SavedProgress, after: SavedProgress) {
-        try updateAll { progress in
-            let before = progress
-            progress = progress.merged(with: imported)
-            return (before, progress)
-        }
-    }
 }

@@ -169,3 +169,18 @@ import Testing
         #expect(try ProgressStore(courseID: "c", file: file).current.xp == 1)
     }
 }
+
+@Suite struct ProgressReloadTests {
+    @Test func reloadIfChangedSeesAnotherWritersSaveAndNothingElse() throws {
+        let folder = try ProgressFolder()
+        let watcher = try folder.store(), writer = try folder.store()
+        #expect(try watcher.reloadIfChanged() == false, "no file yet")
+        try writer.update { $0.xp = 4 }
+        #expect(try watcher.reloadIfChanged())
+        #expect(watcher.current.xp == 4)
+        #expect(try watcher.reloadIfChanged() == false)
+        try watcher.update { $0.xp += 1 }
+        #expect(try watcher.reloadIfChanged() == false, "its own save is not a change")
+        #expect(try writer.reloadIfChanged() && writer.current.xp == 5)
+    }
+}
