@@ -78,7 +78,9 @@ enum ProgressSummaryText {
         if !summary.lessonsNoLongerInCourse.isEmpty {
             lines.append("Kept but not counted (no longer in the course): " + summary.lessonsNoLongerInCourse.joined(separator: ", "))
         }
-        if let position = summary.position { lines += ["", "Resume at: \(position.lesson)"] }
+        lines.append("")
+        if let position = summary.position { lines.append("Resume at: \(position.lesson)") }
+        if let next = summary.nextInOrder { lines.append("Next in the recommended order: \(next)") }
         lines.append("Progress file: \(file.path)")
         return lines.joined(separator: "\n")
     }

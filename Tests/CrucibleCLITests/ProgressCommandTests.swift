@@ -34,7 +34,7 @@ import Testing
         for line in ["Level 2 · Stack Walker · 60 XP · 90 XP to level 3", "Streak: 0 days (best 4)",
                      "Orientation  [█████████████░░░░░░░]  2/3", "✓ First light: Pass your first lesson. (earned",
                      "· Oriented: Finish the orientation track.", "Kept but not counted (no longer in the course): orientation.retired-lesson",
-                     "Resume at: orientation.first-fix", "Progress file: \(file.path)"] {
+                     "Resume at: orientation.first-fix", "Next in the recommended order: orientation.how-crucible-works", "Progress file: \(file.path)"] {
             #expect(result.stdout.contains(line), "missing \(line) in:\n\(result.stdout)")
         }
     }

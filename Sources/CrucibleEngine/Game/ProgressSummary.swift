@@ -39,6 +39,9 @@ public struct ProgressSummary: Codable, Sendable, Equatable {
     public var lessonsNoLongerInCourse: [String]
     /// Where the learner was.
     public var position: ResumePosition?
+    /// The first lesson in the recommended order not yet passed (skipped ones included); the
+    /// order is shown, never enforced.
+    public var nextInOrder: String?
 
     public init(progress: CourseProgress, outline: CourseOutline, achievements: [Achievement], today: LocalDay) {
         func passed(_ id: String) -> Bool { progress.lessons[id]?.isPassed == true }
@@ -62,5 +65,6 @@ public struct ProgressSummary: Codable, Sendable, Equatable {
         updatedLessons = outline.lessonIDs.filter { progress.lessons[$0]?.updatedSincePass == true }
         lessonsNoLongerInCourse = progress.lessons.keys.filter { outline.lesson($0) == nil }.sorted()
         position = progress.position
+        nextInOrder = outline.lessonIDs.first { !passed($0) }
     }
 }

@@ -102,5 +102,6 @@ import Testing
         #expect(summary.lessonsNoLongerInCourse == ["gone"])
         #expect(summary.achievements.map { $0.earned != nil } == [true, false])
         #expect(summary.streak == 1 && summary.xpToNextLevel == 45)
+        #expect(summary.nextInOrder == "o.quiz")
     }
 }
