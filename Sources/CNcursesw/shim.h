@@ -188,6 +188,16 @@ static inline void crucible_install_restore_handlers(void) {
         crucible_install_handler(fatal[i], crucible_fatal_signal);
     }
     atexit(crucible_restore_at_exit);
+    // A parent may hand down a blocked mask (a test runner's thread, say); resizes,
+    // Ctrl-C and termination must still arrive.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGWINCH);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGTERM);
+    sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGQUIT);
+    sigprocmask(SIG_UNBLOCK, &wanted, NULL);
 }
 
 /// Takes the pending Ctrl-C, if any.

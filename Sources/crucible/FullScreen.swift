@@ -19,7 +19,7 @@ enum FullScreen {
         var state = AppState(course: course, size: terminal.size)
         terminal.present(App.view(state))
         while true {
-            // Blocking read; a resize arrives as an event and a Ctrl-C interrupts the wait.
+            // Blocking read: a key, resize (SIGWINCH) or Ctrl-C (SIGINT, no SA_RESTART) ends the wait.
             guard let event = terminal.readEvent(timeout: -1) else { continue }
             var pending = [Action.input(event)]
             while !pending.isEmpty {
