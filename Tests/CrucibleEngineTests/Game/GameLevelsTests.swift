@@ -1,7 +1,7 @@
 import CrucibleEngine
 import Testing
 
-@Suite struct LevelsTests {
+@Suite struct GameLevelsTests {
     @Test(arguments: [
         (0, 1, "Fresh Allocation", 50), (49, 1, "Fresh Allocation", 1), (50, 2, "Stack Walker", 100),
         (149, 2, "Stack Walker", 1), (150, 3, "Heap Explorer", 150), (300, 4, "Leak Hunter", 200),

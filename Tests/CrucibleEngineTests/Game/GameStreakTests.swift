@@ -2,7 +2,7 @@ import CrucibleEngine
 import Foundation
 import Testing
 
-@Suite struct StreakTests {
+@Suite struct GameStreakTests {
     /// Activity at each instant, in the zone given, and the streak after each.
     struct Row: CustomTestStringConvertible, Sendable {
         var name: String

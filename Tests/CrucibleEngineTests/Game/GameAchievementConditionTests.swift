@@ -2,7 +2,7 @@ import CrucibleEngine
 import Foundation
 import Testing
 
-@Suite struct AchievementConditionTests {
+@Suite struct GameAchievementConditionTests {
     typealias F = GameFixtures
 
     struct Row: CustomTestStringConvertible, Sendable {

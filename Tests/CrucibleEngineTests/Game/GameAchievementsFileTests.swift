@@ -2,7 +2,7 @@ import CrucibleEngine
 import Foundation
 import Testing
 
-@Suite struct AchievementsFileTests {
+@Suite struct GameAchievementsFileTests {
     @Test func parsesEveryCondition() {
         let text = """
             - id: first

@@ -1,7 +1,7 @@
 import CrucibleEngine
 import Testing
 
-@Suite struct XPTests {
+@Suite struct GameXPTests {
     struct Row: CustomTestStringConvertible, Sendable {
         var kind: LessonKind
         var base: Int
