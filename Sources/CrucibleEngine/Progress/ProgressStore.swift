@@ -58,8 +58,8 @@ public final class ProgressStore: @unchecked Sendable {
         case .good(let progress, _): saved = progress
         case .newer(let version): throw .newerSchema(file: self.file.path, version: version)
         case .bad:
-            // Recovery renames files, so it happens under the lock; a folder we cannot lock
-            // in is one we cannot rename in either, and `recoverLocked` says so.
+            // Recovery renames files, so it happens under the lock; in a folder where the lock
+            // file cannot be made, renaming fails too, and the notice says so.
             let held = try? FileLock(URL(fileURLWithPath: self.file.path + ".lock"), timeout: lockTimeout)
             saved = try Self.readLocked(self.file, migrations: migrations, notices: &notices).progress
             withExtendedLifetime(held) {}
@@ -93,8 +93,9 @@ public final class ProgressStore: @unchecked Sendable {
     /// Locks the file, re-reads it, applies `change` to this course's progress, saves
     /// atomically and returns what `change` returned (the game's events, typically).
     ///
-    /// When `change` throws, nothing is saved. When saving fails, the change is kept (it shows
-    /// in ``current`` and is saved with the next update) and the error says why.
+    /// When `change` throws, nothing is saved. When saving fails (full disk, unwritable folder,
+    /// lock held too long), the change is kept (it shows in ``current`` and is saved with the
+    /// next update) and the error says why.
     @discardableResult
     public func update<Result>(_ change: @escaping (inout CourseProgress) throws -> Result) throws -> Result {
         var result: Result?
@@ -180,7 +181,11 @@ public final class ProgressStore: @unchecked Sendable {
             savedIdentity = SavedFileVersion(file)
             pending = []
         } catch let error as ProgressError {
-            if case .cannotSave = error, let keepIfUnsaved { pending.append(keepIfUnsaved) }
+            // A full disk or a busy lock passes; a newer file's schema does not, so that change is dropped.
+            switch error {
+            case .cannotSave, .locked: if let keepIfUnsaved { pending.append(keepIfUnsaved) }
+            case .newerSchema, .cannotImport: break
+            }
             throw error
         }
     }

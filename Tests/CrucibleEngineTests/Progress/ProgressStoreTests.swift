@@ -70,7 +70,6 @@ import Testing
         let folder = try ProgressFolder()
         let store = try folder.store(lockTimeout: 0.2)
         let fd = open(store.lockFile.path, O_RDWR | O_CREAT, 0o600)
-        defer { close(fd) }
         #expect(flock(fd, LOCK_EX) == 0)
         #expect {
             try store.update { $0.xp = 1 }
@@ -78,6 +77,9 @@ import Testing
             "\(error)".contains("another Crucible process") && "\(error)".contains(store.lockFile.path)
         }
         #expect(folder.contents() == nil)
+        close(fd)
+        try store.update { $0.settings.watchMode = true }
+        #expect(try folder.store().current.xp == 1, "the change that waited in vain is saved with the next one")
     }
 
     @Test func aNewerSchemaIsLeftUntouched() throws {
