@@ -9,10 +9,10 @@ struct ProgressCommand: ParsableCommand {
         abstract: "Show your progress: XP, level, streak, tracks and achievements.",
         discussion: """
             Examples:
-              crucible progress                        the summary
-              crucible progress --json                 the same as JSON
-              crucible progress export ~/crucible.json copy your progress to move it to another machine
-              crucible progress import ~/crucible.json merge it in (nothing you earned is lowered)
+              crucible progress                    the summary
+              crucible progress --json             the same as JSON
+              crucible progress export ~/p.json    copy it, to move it to another machine
+              crucible progress import ~/p.json    merge it in; nothing earned is lowered
             """,
         subcommands: [ProgressSummaryCommand.self, ProgressExportCommand.self, ProgressImportCommand.self,
                       ProgressStressCommand.self],
