@@ -13,6 +13,8 @@ import Yams
 public enum AchievementsFile {
     /// The file's name in the course folder.
     public static let name = "achievements.yml"
+    /// Keys of one achievement.
+    static let achievementKeys = ["id", "title", "description", "condition"]
 
     /// The achievements that parsed and a diagnostic (file, line, column) for each problem.
     public struct LoadResult: Sendable, Equatable {
@@ -59,7 +61,7 @@ public enum AchievementsFile {
         var firstUse: [String: Node] = [:]
         for entry in entries {
             let before = report.errorCount
-            guard let fields = Fields(entry, what: "an achievement", known: ["id", "title", "description", "condition"],
+            guard let fields = Fields(entry, what: "an achievement", known: achievementKeys,
                                       report: report) else { continue }
             let id = fields.id("id")
             let title = fields.string("title", required: true)

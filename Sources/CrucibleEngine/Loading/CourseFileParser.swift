@@ -19,10 +19,15 @@ struct TrackHeader {
 
 /// Reads `course.yml` and `track.yml`.
 enum CourseFileParser {
+    /// Keys of `course.yml`.
+    static let courseKeys = ["id", "title", "welcome", "final"]
+    /// Keys of `track.yml`.
+    static let trackKeys = ["id", "title", "summary"]
+
     /// The course header, or `nil` when the file is missing or lacks a usable `id`, `title` or `welcome`.
     static func course(_ path: String, report: FileReport) -> CourseHeader? {
         let missing = "the course file is missing; create course.yml with `id`, `title` and `welcome`"
-        guard let fields = fields(path, what: "course.yml", known: ["id", "title", "welcome", "final"],
+        guard let fields = fields(path, what: "course.yml", known: courseKeys,
                                   missing: missing, report: report) else { return nil }
         let id = fields.id("id")
         let title = fields.string("title", required: true)
@@ -37,7 +42,7 @@ enum CourseFileParser {
     static func track(_ path: String, folder: String, report: FileReport) -> TrackHeader {
         let missing = "the track file is missing; create track.yml with `id`, `title` and `summary` "
             + "(meanwhile the track is named after its folder)"
-        let fields = fields(path, what: "track.yml", known: ["id", "title", "summary"], missing: missing, report: report)
+        let fields = fields(path, what: "track.yml", known: trackKeys, missing: missing, report: report)
         var place = Place(file: report.file, line: 1, column: 1)
         if let mark = fields?.value("id")?.mark { place = Place(file: report.file, line: mark.line, column: mark.column) }
         return TrackHeader(id: fields?.id("id") ?? Identifier.fallback(fromFolder: folder),

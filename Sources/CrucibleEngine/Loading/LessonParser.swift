@@ -28,6 +28,12 @@ struct LessonParser {
     /// The key that carries each kind's payload.
     static let payloadKey: [LessonKind: String] = [.quiz: "questions", .predict: "predict", .code: "code"]
     static let allKeys = commonKeys + ["questions", "predict", "code"]
+    /// Keys of the `predict` map.
+    static let predictKeys = ["language", "program", "answer", "caseSensitive", "run"]
+    /// Keys of the `code` map.
+    static let codeKeys = ["language", "starter", "solution", "hidden", "wrong", "steps"]
+    /// Keys of one entry of `code.wrong`.
+    static let wrongVariantKeys = ["name", "files"]
 
     let location: LessonLocation
     let report: FileReport
@@ -137,8 +143,7 @@ struct LessonParser {
     }
 
     private func predict(_ lesson: Fields) -> Predict? {
-        let keys = ["language", "program", "answer", "caseSensitive", "run"]
-        guard let fields = lesson.map("predict", what: "`predict`", known: keys, required: true) else { return nil }
+        guard let fields = lesson.map("predict", what: "`predict`", known: Self.predictKeys, required: true) else { return nil }
         let language = fields.string("language", required: true)
         let program = fields.value("program", required: true).flatMap { node in
             fields.text(node, "program").flatMap { files.check($0, at: node, key: "program") ? $0 : nil }
@@ -151,8 +156,7 @@ struct LessonParser {
     }
 
     private func code(_ lesson: Fields) -> CodeExercise? {
-        let keys = ["language", "starter", "solution", "hidden", "wrong", "steps"]
-        guard let fields = lesson.map("code", what: "`code`", known: keys, required: true) else { return nil }
+        guard let fields = lesson.map("code", what: "`code`", known: Self.codeKeys, required: true) else { return nil }
         let language = fields.string("language", required: true)
         let starter = files.paths(fields, "starter", under: "starter/", required: true)
         let solution = files.paths(fields, "solution", under: "solution/", required: true)
@@ -172,7 +176,7 @@ struct LessonParser {
         guard let nodes = code.list("wrong") else { return code.has("wrong") ? nil : [] }
         var variants: [CodeExercise.WrongVariant] = []
         for node in nodes {
-            guard let fields = Fields(node, what: "a `wrong` variant", known: ["name", "files"], report: report),
+            guard let fields = Fields(node, what: "a `wrong` variant", known: Self.wrongVariantKeys, report: report),
                   let nameNode = fields.value("name", required: true), let name = fields.text(nameNode, "name") else { continue }
             guard !name.contains("/"), name != "..", name != "." else {
                 report.error(at: nameNode, "a `wrong` variant's `name` is a folder under `wrong/`; use a plain name without `/`")

@@ -2,6 +2,11 @@ import Yams
 
 /// Validates a quiz lesson's `questions`.
 struct QuizParser {
+    /// Keys of one question.
+    static let questionKeys = ["prompt", "choices", "answer"]
+    /// Keys of one choice.
+    static let choiceKeys = ["text", "explanation"]
+
     let fields: Fields
     private var report: FileReport { fields.report }
 
@@ -15,7 +20,7 @@ struct QuizParser {
     }
 
     private func question(_ node: Node) -> Quiz.Question? {
-        guard let question = Fields(node, what: "a question", known: ["prompt", "choices", "answer"], report: report) else {
+        guard let question = Fields(node, what: "a question", known: Self.questionKeys, report: report) else {
             return nil
         }
         let prompt = question.string("prompt", required: true)
@@ -30,7 +35,7 @@ struct QuizParser {
     }
 
     private func choice(_ node: Node) -> Quiz.Choice? {
-        guard let choice = Fields(node, what: "a choice", known: ["text", "explanation"], report: report) else { return nil }
+        guard let choice = Fields(node, what: "a choice", known: Self.choiceKeys, report: report) else { return nil }
         let text = choice.string("text", required: true)
         let explanation = choice.string("explanation")
         if !choice.has("explanation") {

@@ -10,6 +10,17 @@ struct StepParser {
     static let signals = ["SIGABRT", "SIGALRM", "SIGBUS", "SIGFPE", "SIGHUP", "SIGILL", "SIGINT", "SIGKILL", "SIGPIPE",
                           "SIGQUIT", "SIGSEGV", "SIGSYS", "SIGTERM", "SIGTRAP", "SIGUSR1", "SIGUSR2", "SIGXCPU", "SIGXFSZ"]
 
+    /// Keys of one step.
+    static let stepKeys = ["name", "run", "timeout", "env", "limits", "expect"]
+    /// Keys of a step's `limits`.
+    static let limitKeys = ["cpu", "memory", "fileSize", "processes"]
+    /// Keys of a step's `expect`.
+    static let expectKeys = ["exit", "signal", "stdout", "stderr", "sanitizer", "ratio"]
+    /// Keys of `expect.stdout` and `expect.stderr`.
+    static let outputKeys = ["equals", "contains", "matches", "notContains"]
+    /// Keys of `expect.ratio`.
+    static let ratioKeys = ["metric", "baseline", "atLeast"]
+
     /// The steps under `key`; `nil` when any step is invalid. A required list must not be empty.
     func steps(_ parent: Fields, _ key: String, required: Bool) -> [CheckStep]? {
         guard let nodes = parent.list(key, required: required) else { return parent.has(key) ? nil : [] }
@@ -22,8 +33,7 @@ struct StepParser {
     }
 
     private func step(_ node: Node, number: Int) -> CheckStep? {
-        let keys = ["name", "run", "timeout", "env", "limits", "expect"]
-        guard let fields = Fields(node, what: "a step", known: keys, report: report) else { return nil }
+        guard let fields = Fields(node, what: "a step", known: Self.stepKeys, report: report) else { return nil }
         let errorsBefore = report.errorCount
         let name = fields.string("name") ?? "step \(number)"
         let run = fields.stringNodes("run", required: true)
@@ -60,7 +70,7 @@ struct StepParser {
     }
 
     private func limits(_ step: Fields) -> ResourceLimits {
-        guard let fields = step.map("limits", what: "`limits`", known: ["cpu", "memory", "fileSize", "processes"]) else {
+        guard let fields = step.map("limits", what: "`limits`", known: Self.limitKeys) else {
             return ResourceLimits()
         }
         return ResourceLimits(cpuSeconds: fields.wholeNumber("cpu"), memoryBytes: size(fields, "memory"),
@@ -76,8 +86,7 @@ struct StepParser {
     }
 
     private func expect(_ step: Fields) -> StepExpectation {
-        let keys = ["exit", "signal", "stdout", "stderr", "sanitizer", "ratio"]
-        guard let fields = step.map("expect", what: "`expect`", known: keys) else { return StepExpectation() }
+        guard let fields = step.map("expect", what: "`expect`", known: Self.expectKeys) else { return StepExpectation() }
         let signal = fields.value("signal").flatMap(signal)
         let exit = fields.value("exit").flatMap(exit) ?? (fields.has("signal") ? nil : .code(0))
         var sanitizerClean = false
@@ -111,8 +120,7 @@ struct StepParser {
     }
 
     private func output(_ expect: Fields, _ key: String) -> OutputExpectation? {
-        let keys = ["equals", "contains", "matches", "notContains"]
-        guard let fields = expect.map(key, what: "`\(key)`", known: keys) else { return nil }
+        guard let fields = expect.map(key, what: "`\(key)`", known: Self.outputKeys) else { return nil }
         var matches: String?
         if let node = fields.value("matches"), let pattern = fields.text(node, "matches") {
             do {
@@ -128,7 +136,7 @@ struct StepParser {
     }
 
     private func ratio(_ expect: Fields) -> RatioExpectation? {
-        guard let fields = expect.map("ratio", what: "`ratio`", known: ["metric", "baseline", "atLeast"]) else { return nil }
+        guard let fields = expect.map("ratio", what: "`ratio`", known: Self.ratioKeys) else { return nil }
         let metric = fields.string("metric", required: true)
         let baseline = fields.string("baseline", required: true)
         let atLeast = fields.value("atLeast", required: true).flatMap { _ in fields.positiveNumber("atLeast") }
