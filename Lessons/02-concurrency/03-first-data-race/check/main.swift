@@ -1,4 +1,6 @@
 // Hidden harness: many threads share one of the learner's Counters.
+// On a failure this prints FAIL lines and still exits 0, so the check shows
+// this output; the check passes only when the final success line is printed.
 import Foundation
 
 let threads = 4
@@ -30,5 +32,5 @@ let total = counter.current
 print("count = \(total)")
 if total != threads * perThread {
     print("FAIL: expected \(threads * perThread); \(threads * perThread - total) increments were lost")
-    exit(1)
+    exit(0)
 }

@@ -1,4 +1,6 @@
 /* Hidden harness: calls the learner's function and checks the total. */
+/* On a failure this prints FAIL lines and still exits 0, so the check shows
+   this output; the check passes only when the final success line is printed. */
 #include <stdio.h>
 
 long count_in_parallel(int threads, long per_thread);
@@ -10,7 +12,7 @@ int main(void) {
     printf("count = %ld\n", total);
     if (total != threads * per_thread) {
         printf("FAIL: expected %ld; %ld increments were lost\n", threads * per_thread, threads * per_thread - total);
-        return 1;
+        return 0;
     }
     return 0;
 }

@@ -1,4 +1,6 @@
 // Hidden harness: calls the learner's function and checks the sum.
+// On a failure this prints FAIL lines and still exits 0, so the check shows
+// this output; the check passes only when the final success line is printed.
 #if canImport(Glibc)
 import Glibc
 #else
@@ -12,6 +14,6 @@ let total = await totalScore(games)
 print("total = \(total)")
 if total != expected {
     print("FAIL: expected \(expected)")
-    exit(1)
+    exit(0)
 }
 print(await totalScore([]) == 0 ? "empty = 0" : "FAIL: no games must score 0")

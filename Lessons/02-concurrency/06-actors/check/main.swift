@@ -1,5 +1,7 @@
 // Hidden harness: Account must be an actor, and must keep its books straight
 // while many tasks deposit, withdraw and read at once.
+// On a failure this prints FAIL lines and still exits 0, so the check shows
+// this output; the check passes only when the final success line is printed.
 #if canImport(Glibc)
 import Glibc
 #else
@@ -42,5 +44,5 @@ if failures.isEmpty {
     print("books balanced")
 } else {
     failures.forEach { print("FAIL: \($0)") }
-    exit(1)
+    exit(0)
 }

@@ -1,6 +1,8 @@
 /* Hidden harness: four threads move money between three accounts in every
    direction while an auditor, taking the locks in id order, checks that the
    total never changes. */
+/* On a failure this prints FAIL lines and still exits 0, so the check shows
+   this output; the check passes only when the final success line is printed. */
 #include <stdio.h>
 #include "bank.h"
 
@@ -48,11 +50,11 @@ int main(void) {
     printf("total = %ld\n", sum);
     if (sum != TOTAL) {
         printf("FAIL: money was created or destroyed: expected %d\n", TOTAL);
-        return 1;
+        return 0;
     }
     if (bad > 0) {
         printf("FAIL: the auditor saw the wrong total %ld times: a transfer was half done\n", bad);
-        return 1;
+        return 0;
     }
     printf("all transfers done, books balanced\n");
     return 0;

@@ -1,4 +1,6 @@
 // Hidden harness: calls the learner's SumSquares and checks the sums.
+// On a failure this prints FAIL lines and still exits 0, so the check shows
+// this output; the check passes only when the final success line is printed.
 package main
 
 import (
@@ -27,7 +29,7 @@ func main() {
 		ok = false
 	}
 	if !ok {
-		os.Exit(1)
+		os.Exit(0)
 	}
 	fmt.Println("sums match")
 }

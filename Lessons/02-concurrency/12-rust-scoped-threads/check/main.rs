@@ -1,5 +1,7 @@
 // Hidden harness: calls the learner's parallel_total with a function that
 // records which threads ran it and how many ran at once.
+// On a failure this prints FAIL lines and still exits 0, so the check shows
+// this output; the check passes only when the final success line is printed.
 mod total;
 
 use std::collections::HashSet;
@@ -42,7 +44,7 @@ fn main() {
         ok = false;
     }
     if !ok {
-        std::process::exit(1);
+        std::process::exit(0);
     }
     println!("threads and total correct");
 }

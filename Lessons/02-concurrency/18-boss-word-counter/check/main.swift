@@ -1,6 +1,8 @@
 // Hidden harness for the boss: checks the counts against a reference,
 // checks that documents are fetched concurrently, and times the learner's
 // countWords against a sequential baseline (crucible-metric lines).
+// On a failure this prints FAIL lines and still exits 0, so the check shows
+// this output; the check passes only when the final success line is printed.
 #if canImport(Glibc)
 import Glibc
 #else
@@ -82,7 +84,7 @@ if most < 8 {
     print("FAIL: fetch at least 8 documents at the same time; you fetched at most \(most)")
     ok = false
 }
-if !ok { exit(1) }
+if !ok { exit(0) }
 print("counts correct (\(expected.count) distinct words, \(expected.values.reduce(0, +)) in all)")
 
 func seconds(_ duration: Duration) -> Double {
