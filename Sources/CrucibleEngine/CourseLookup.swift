@@ -14,3 +14,17 @@ extension CourseLoadResult {
         nearest(id, in: lessons.map(\.id))
     }
 }
+
+extension CourseLoadResult {
+    /// Every problem `crucible lint` reports: the loader's, plus those of the course's
+    /// `achievements.yml` (its syntax, and conditions that name unknown tracks or lessons).
+    public func lintDiagnostics() -> [Diagnostic] {
+        guard let course else { return diagnostics }
+        let achievements = AchievementsFile.load(courseRoot: course.root)
+        let file = course.root.appendingPathComponent(AchievementsFile.name).relativePath
+        let extra = achievements.diagnostics
+            + AchievementsFile.check(achievements.achievements, against: CourseOutline(course), file: file)
+        guard !extra.isEmpty else { return diagnostics }
+        return (diagnostics + extra).sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+    }
+}

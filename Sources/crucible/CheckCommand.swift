@@ -77,7 +77,7 @@ struct CheckCommand: ParsableCommand {
             }
             result = waitFor { await engine.check(lesson: lesson, workspace: workspace) }
         }
-        recordAttempt(result, lesson: lesson, course: loaded)
+        let events = recordAttempt(result, lesson: lesson, course: loaded)
 
         if json {
             let encoder = JSONEncoder()
@@ -86,6 +86,7 @@ struct CheckCommand: ParsableCommand {
         } else {
             let folder = lesson.kind == .code ? workspace.folder(for: lesson.id) : nil
             print(CheckResultText.render(result, workspace: folder, notes: notes, verbose: verbose, color: Output.useColor))
+            for line in GameEventText.lines(events) { print("  " + line) }
         }
         switch result.outcome {
         case .passed: return
@@ -111,18 +112,18 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    /// Counts the check in the learner's progress (attempts, passes); engine errors and
-    /// missing tools are not attempts. A progress file that cannot be written is reported, not fatal.
-    private func recordAttempt(_ result: CheckResult, lesson: Lesson, course: CourseLoadResult) {
-        guard let loaded = course.course, result.outcome != .engineError, result.outcome != .toolMissing else { return }
+    /// Counts the check in the learner's progress (attempts, passes, XP, achievements) and
+    /// returns what to celebrate. Engine errors and missing tools are not attempts. A progress
+    /// file that cannot be opened or written is reported, not fatal: the check itself stands.
+    private func recordAttempt(_ result: CheckResult, lesson: Lesson, course: CourseLoadResult) -> [GameEvent] {
+        guard course.course != nil, result.outcome != .engineError, result.outcome != .toolMissing else { return [] }
         do {
-            let store = try ProgressStore(courseID: loaded.id, file: ProgressLocation.defaultFile())
-            try store.update { progress in
-                _ = GameRules.apply(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson)),
-                                    to: &progress, outline: CourseOutline(loaded), now: Date(), calendar: .current)
-            }
+            let session = try ProgressSession(options: self.course, loaded: course)
+            return try session.record(.checked(lesson: lesson.id, passed: result.passed,
+                                               contentHash: LessonContentHash.of(lesson)))
         } catch {
             Output.error("crucible: could not record this attempt: \(error)")
+            return []
         }
     }
 }

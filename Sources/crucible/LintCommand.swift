@@ -27,14 +27,16 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let root = try folder.map { URL(fileURLWithPath: $0) } ?? course.folder()
         let result = CourseLoader.load(from: root)
-        let errors = result.errors.count, warnings = result.warnings.count
+        let diagnostics = result.lintDiagnostics()
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
         switch format {
         case .text:
-            for diagnostic in result.diagnostics { print(diagnostic.description) }
+            for diagnostic in diagnostics { print(diagnostic.description) }
             let lessons = result.lessons.count
             Output.error("\(lessons) lesson\(lessons == 1 ? "" : "s") loaded; \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         case .json:
-            let report = LintReport(diagnostics: result.diagnostics, errors: errors, warnings: warnings, lessons: result.lessons.count)
+            let report = LintReport(diagnostics: diagnostics, errors: errors, warnings: warnings, lessons: result.lessons.count)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))

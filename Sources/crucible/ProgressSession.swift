@@ -18,7 +18,12 @@ struct ProgressSession {
 
     /// Loads the course and opens its progress; notices about the file go to stderr.
     init(options: CourseOptions) throws {
-        loaded = try options.load()
+        try self.init(options: options, loaded: try options.load())
+    }
+
+    /// Opens progress for a course the command has already loaded.
+    init(options: CourseOptions, loaded: CourseLoadResult) throws {
+        self.loaded = loaded
         guard let course = loaded.course else {
             throw CommandFailure(message: "the course has no usable course.yml, so there is no progress to keep; "
                                  + "`crucible lint` explains what is wrong")
@@ -57,6 +62,28 @@ struct ProgressSession {
         let outline = outline, achievements = achievements
         return try update { progress in
             GameRules.apply(action, to: &progress, outline: outline, achievements: achievements, now: now, calendar: .current)
+        }
+    }
+}
+
+/// Game events as short lines for the command line: "+30 XP (20, first try +10)", level-ups, achievements.
+enum GameEventText {
+    static func lines(_ events: [GameEvent]) -> [String] {
+        events.compactMap { event in
+            switch event {
+            case .xpAwarded(_, let base, let bonuses):
+                let total = base + bonuses.map(\.points).reduce(0, +)
+                let parts = ["\(base)"] + bonuses.map { "\($0.bonus.label) +\($0.points)" }
+                return bonuses.isEmpty ? "+\(total) XP" : "+\(total) XP (\(parts.joined(separator: ", ")))"
+            case .levelUp(let level):
+                return "Level up! You are now level \(level.number): \(level.name)"
+            case .achievementUnlocked(let achievement):
+                return "Achievement unlocked: \(achievement.title) — \(achievement.description)"
+            case .streakExtended(let days):
+                return days > 1 ? "Streak: \(days) days in a row" : nil
+            case .lessonPassed, .streakBroken:
+                return nil
+            }
         }
     }
 }

@@ -62,4 +62,32 @@ import Testing
             #expect(!list.stdout.contains(" \(folder) "), "\(folder) is listed despite its error")
         }
     }
+
+    @Test func achievementsThatNameUnknownTracksOrLessonsAreReported() throws {
+        let course = try CrucibleRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: course) }
+        let files = FileManager.default
+        try files.createDirectory(at: course.appendingPathComponent("01-t/01-l"), withIntermediateDirectories: true)
+        try "id: c\ntitle: C\nwelcome: hi\n".write(to: course.appendingPathComponent("course.yml"), atomically: true, encoding: .utf8)
+        try "id: t\ntitle: T\nsummary: s\n".write(to: course.appendingPathComponent("01-t/track.yml"), atomically: true, encoding: .utf8)
+        try "---\nid: t.l\ntitle: L\nkind: read\n---\nYou will read.\n".write(
+            to: course.appendingPathComponent("01-t/01-l/lesson.md"), atomically: true, encoding: .utf8)
+        try """
+            - id: ok
+              title: Fine
+              description: Pass the lesson.
+              condition: { passLesson: t.l }
+            - id: ghost
+              title: Ghost
+              description: Finish a track that is not there.
+              condition: { completeTrack: nowhere }
+            """.write(to: course.appendingPathComponent("achievements.yml"), atomically: true, encoding: .utf8)
+
+        let result = try CrucibleRunner.run(["lint", course.path])
+        #expect(result.status == 0, "warnings alone must not fail lint:\n\(result.stdout)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 1, "\(result.stdout)")
+        #expect(lines.first?.contains("achievements.yml:1:1: warning: achievement `ghost` names track `nowhere`") == true,
+                "\(result.stdout)")
+    }
 }

@@ -23,6 +23,14 @@ public enum XPBonus: String, Sendable, Equatable, Codable {
     /// Passed without revealing a hint or viewing the solution.
     case noHints
 
+    /// How the bonus is named to the learner: "first try", "no hints".
+    public var label: String {
+        switch self {
+        case .firstTry: "first try"
+        case .noHints: "no hints"
+        }
+    }
+
     /// The bonus for a lesson worth `base` XP: half of it for the first try, a quarter
     /// without hints (at least 1 each).
     public func points(base: Int) -> Int {
