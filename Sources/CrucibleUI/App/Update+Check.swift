@@ -1,0 +1,87 @@
+import CrucibleEngine
+
+/// The check lifecycle of a lesson screen: start → running (elapsed ticks) → finished or
+/// cancelled; the editor; watch mode; and what the game made of a pass.
+extension App {
+    static func performCheck(_ command: Command, screen: inout LessonScreen, lesson: Lesson) -> [Effect] {
+        guard lesson.code != nil || command == .cancelCheck else { return [] }
+        switch command {
+        case .check:
+            return startCheck(screen: &screen)
+        case .cancelCheck:
+            guard case .running(let elapsed) = screen.activity.check else { return [] }
+            screen.activity.check = .cancelling(elapsed: elapsed)
+            return [.cancelCheck(lessonID: lesson.id)]
+        case .openEditor:
+            return [.openEditor(lessonID: lesson.id)]
+        case .toggleWatch:
+            screen.activity.watching.toggle()
+            screen.activity.notice = screen.activity.watching
+                ? "Watching your files: every save checks them again (w stops)." : "Stopped watching your files."
+            return [.watchWorkspace(lessonID: lesson.id, on: screen.activity.watching)]
+        default:
+            return []
+        }
+    }
+
+    /// Starts a check unless one is running already (a second would race the first for the same files).
+    static func startCheck(screen: inout LessonScreen) -> [Effect] {
+        guard !screen.activity.check.isActive else { return [] }
+        screen.activity.check = .running(elapsed: 0)
+        return [.runCheck(lessonID: screen.lessonID)]
+    }
+
+    /// Applies check progress, results and watched saves to the screens of their lesson.
+    static func updateCheck(_ action: Action, on state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        switch action {
+        case .checkElapsed(let id, let seconds):
+            updateLesson(id, on: &state) { screen, _ in
+                switch screen.activity.check {
+                case .running: screen.activity.check = .running(elapsed: seconds)
+                case .cancelling: screen.activity.check = .cancelling(elapsed: seconds)
+                case .idle: break
+                }
+            }
+        case .checkFinished(let id, let result):
+            updateLesson(id, on: &state) { screen, lesson in
+                let wasCancelled = if case .cancelling = screen.activity.check { true } else { false }
+                screen.activity.check = .idle
+                if wasCancelled {
+                    screen.activity.notice = "Check cancelled; its processes were stopped."
+                } else if lesson.kind == .predict {
+                    addRealOutput(result, to: &screen)
+                } else {
+                    effects += finishAnswer(result, screen: &screen)
+                }
+            }
+        case .workspaceChanged(let id):
+            updateLesson(id, on: &state) { screen, _ in
+                if screen.activity.watching { effects += startCheck(screen: &screen) }
+            }
+        default:
+            break
+        }
+        return effects
+    }
+
+    /// Puts a predict program's run beside the graded answer: what it printed, or why it did not run.
+    private static func addRealOutput(_ run: CheckResult, to screen: inout LessonScreen) {
+        guard var result = screen.activity.result, result.predict != nil else { return }
+        if run.passed, let last = run.steps.last {
+            result.predict?.realOutput = last.stdout + last.stderr
+        } else {
+            result.predict?.realOutput = "(the program could not be run: \(run.outcomeLabel): \(run.message))"
+            result.missingTools = run.missingTools
+        }
+        screen.activity.result = result
+    }
+
+    /// Keeps what the game made of a lesson's pass (XP, bonuses, level-ups, achievements) for its result panel.
+    static func celebrate(_ recorded: LearnerAction, events: [GameEvent], on state: inout AppState) {
+        guard case .checked(let id, true, _) = recorded else { return }
+        updateLesson(id, on: &state) { screen, _ in
+            if screen.activity.passed { screen.activity.events = events }
+        }
+    }
+}
