@@ -6,6 +6,20 @@ public enum Action: Sendable, Equatable {
     case command(Command)
     /// The answer to ``Effect/loadLessonBody(lessonID:)``.
     case lessonLoaded(lessonID: String, Result<LessonSource, LessonLoadFailure>)
+    /// A timer tick while something animates (the pass celebration); see ``App/wantsTimer(_:)``.
+    case timer
+    /// How long lesson `lessonID`'s running check has taken, sent by the run loop while it runs.
+    case checkElapsed(lessonID: String, seconds: Double)
+    /// The answer to ``Effect/runCheck(lessonID:)``, also when the check was cancelled.
+    case checkFinished(lessonID: String, CheckResult)
+    /// The answer to ``Effect/prepareWorkspace(lessonID:)``.
+    case workspacePrepared(lessonID: String, Result<WorkspaceFiles, LessonLoadFailure>)
+    /// The learner's editor exited; `failure` says why it could not run.
+    case editorClosed(lessonID: String, failure: String?)
+    /// A file of a watched workspace was saved (see ``Effect/watchWorkspace(lessonID:on:)``).
+    case workspaceChanged(lessonID: String)
+    /// The answer to ``Effect/loadSolution(lessonID:)``.
+    case solutionLoaded(lessonID: String, Result<[SolutionFile], LessonLoadFailure>)
 }
 
 /// Why a lesson body could not be read, as a sentence for the screen.
@@ -27,6 +41,36 @@ public enum Command: Sendable, Hashable {
     /// Closes the overlay on top.
     case dismiss
     case quit
+    // The lesson screen's own commands (see `LessonKeys`).
+    /// Opens the quiz or predict panel.
+    case answer
+    /// Picks (or, when several are right, ticks) quiz choice `n`, counted from 1.
+    case choose(Int)
+    /// Ticks or unticks the highlighted quiz choice.
+    case toggleChoice
+    /// Answers the quiz question, or submits the prediction.
+    case submit
+    /// Edits the prediction field.
+    case edit(TextField.Edit)
+    /// Answers the quiz or prediction again after a failure.
+    case retry
+    /// Runs the code lesson's check in the background.
+    case check
+    /// Stops the running check and the processes it started.
+    case cancelCheck
+    /// Opens the code lesson's files in the learner's editor.
+    case openEditor
+    /// Turns checking on every save on or off.
+    case toggleWatch
+    /// Reveals the next hint.
+    case hint
+    /// Shows the reference solution, once a pass or enough failures allow it.
+    case solution
+    /// Shows the latest result again.
+    case showResult
+    /// Goes back from a panel to the lesson text.
+    case closePanel
+    case nextLesson, previousLesson
 }
 
 /// Work `update` asks the run loop to do, so that `update` itself stays free of I/O.
@@ -35,4 +79,19 @@ public enum Effect: Sendable, Equatable {
     case quit
     /// Read the lesson's body (and program) and send back ``Action/lessonLoaded(lessonID:_:)``.
     case loadLessonBody(lessonID: String)
+    /// Copy a code lesson's missing starter files to the workspace and send back
+    /// ``Action/workspacePrepared(lessonID:_:)`` with the files' full paths.
+    case prepareWorkspace(lessonID: String)
+    /// Suspend the UI, run `$VISUAL`, `$EDITOR` or a fallback on the lesson's workspace files,
+    /// restore the UI, and send back ``Action/editorClosed(lessonID:failure:)``.
+    case openEditor(lessonID: String)
+    /// Check the code lesson (or run the predict lesson's program) in the background, sending
+    /// ``Action/checkElapsed(lessonID:seconds:)`` while it runs and ``Action/checkFinished(lessonID:_:)`` at the end.
+    case runCheck(lessonID: String)
+    /// Cancel the lesson's running check: its process group is killed and it finishes as cancelled.
+    case cancelCheck(lessonID: String)
+    /// Start or stop watching the lesson's workspace; each save sends ``Action/workspaceChanged(lessonID:)``.
+    case watchWorkspace(lessonID: String, on: Bool)
+    /// Read the lesson's `solution/` files and send back ``Action/solutionLoaded(lessonID:_:)``.
+    case loadSolution(lessonID: String)
 }
