@@ -47,6 +47,8 @@ public struct LessonScreen: Sendable, Equatable {
     /// Index of the first line shown.
     public var scroll: Int
     public var content: LessonContent
+    /// Answers, checks, hints and the panel shown (see `Update+Lesson.swift`).
+    public var activity = LessonActivity()
 
     public init(lessonID: String, scroll: Int = 0, content: LessonContent = .loading) {
         self.lessonID = lessonID
