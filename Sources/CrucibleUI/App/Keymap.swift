@@ -35,7 +35,7 @@ public enum Keymap {
     public static func bindings(for screen: Screen) -> [KeyBinding] {
         switch screen {
         case .courseMap: courseMap
-        case .lesson: lesson
+        case .lesson(let screen): LessonKeys.bindings(for: screen)
         case .welcome: welcome
         case .help: help
         }
