@@ -11,8 +11,8 @@ enum AppView {
         let status: String
         switch state.base {
         case .lesson(let screen):
-            LessonView.draw(screen, state: state, into: &grid)
-            status = LessonView.status(screen, state: state)
+            LessonScreenView.draw(screen, state: state, into: &grid)
+            status = LessonScreenView.status(screen, state: state)
         default:
             CourseMapView.draw(state, into: &grid)
             status = CourseMapView.status(state)
