@@ -60,7 +60,7 @@ enum HelpOverlay {
     static func name(of screen: Screen) -> String {
         switch screen {
         case .courseMap: "course map"
-        case .lesson: "lesson"
+        case .lesson(let screen): LessonKeys.name(of: screen)
         case .welcome: "welcome"
         case .help: "help"
         }
