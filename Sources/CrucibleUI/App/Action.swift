@@ -1,3 +1,5 @@
+import CrucibleEngine
+
 /// Something that changes the app state: input, a command, or the result of an effect.
 public enum Action: Sendable, Equatable {
     /// A key, mouse action or resize, mapped to a command through ``Keymap``.
@@ -20,6 +22,18 @@ public enum Action: Sendable, Equatable {
     case workspaceChanged(lessonID: String)
     /// The answer to ``Effect/loadSolution(lessonID:)``.
     case solutionLoaded(lessonID: String, Result<[SolutionFile], LessonLoadFailure>)
+    /// The answer to ``Effect/recordProgress(_:)``: the action as recorded, what the game rules
+    /// made of it (XP, level-up, achievements, for the lesson screens to celebrate), and the
+    /// progress after it. When the save failed, a ``notice(_:)`` follows and the change is saved with the next one.
+    case progressRecorded(LearnerAction, events: [GameEvent], progress: CourseProgress)
+    /// Progress as it is now, read after launch or saved by another process.
+    case progressLoaded(CourseProgress)
+    /// The course's achievements, read after the first frame.
+    case achievementsLoaded([Achievement])
+    /// Lesson id → tools it needs that are not on PATH, probed after the first frame.
+    case toolsProbed(missing: [String: [String]])
+    /// A message for the learner (a progress file moved aside, a save that failed), shown in a box.
+    case notice(String)
 }
 
 /// Why a lesson body could not be read, as a sentence for the screen.
@@ -71,6 +85,12 @@ public enum Command: Sendable, Hashable {
     /// Goes back from a panel to the lesson text.
     case closePanel
     case nextLesson, previousLesson
+    /// Marks the lesson skipped and moves on; the recommended order is shown, not enforced.
+    case skip
+    /// Opens the stats screen.
+    case stats
+    /// Starts filtering the map's lessons by title or id.
+    case search
 }
 
 /// Work `update` asks the run loop to do, so that `update` itself stays free of I/O.
@@ -94,4 +114,8 @@ public enum Effect: Sendable, Equatable {
     case watchWorkspace(lessonID: String, on: Bool)
     /// Read the lesson's `solution/` files and send back ``Action/solutionLoaded(lessonID:_:)``.
     case loadSolution(lessonID: String)
+    /// Record a learner action in the progress file through the game rules and send back
+    /// ``Action/progressRecorded(_:events:progress:)``. A passing `.checked` without a content
+    /// hash gets the lesson's hash from the run loop.
+    case recordProgress(LearnerAction)
 }
