@@ -1,0 +1,147 @@
+import CrucibleEngine
+
+/// What the learner typed on the map after `/`, and the lessons it matches.
+public struct MapSearch: Sendable, Equatable {
+    public var query: String
+    /// Indices into ``AppState/lessons`` of the lessons whose title or id contains every word of ``query``.
+    public var matches: [Int]
+    /// The selected match, an index into ``matches``.
+    public var selected: Int
+    /// The first match shown.
+    public var scroll: Int
+
+    public init(query: String = "", in lessons: [Lesson]) {
+        self.query = query
+        matches = Self.matches(query, in: lessons)
+        selected = 0
+        scroll = 0
+    }
+
+    /// Lessons whose title or id contains every word of `query`, ignoring case; all of them for an empty query.
+    public static func matches(_ query: String, in lessons: [Lesson]) -> [Int] {
+        let words = query.lowercased().split(separator: " ")
+        guard !words.isEmpty else { return Array(lessons.indices) }
+        return lessons.indices.filter { index in
+            let title = lessons[index].title.lowercased(), id = lessons[index].id.lowercased()
+            return words.allSatisfy { title.contains($0) || id.contains($0) }
+        }
+    }
+
+    /// The lesson the selected match stands for.
+    public var selectedLesson: Int? { matches.indices.contains(selected) ? matches[selected] : nil }
+}
+
+extension AppState {
+    /// Rows above the map's lessons: the header with level, XP, streak and achievements.
+    public static let mapHeaderHeight = 1
+
+    /// Rows the course map's lessons (or search matches) get, below the header.
+    public var mapHeight: Int { max(1, size.contentHeight - Self.mapHeaderHeight) }
+}
+
+extension App {
+    /// Moves the selection on the map, the search matches, or scrolls the stats.
+    static func moveOnMap(_ command: Command, on state: inout AppState) {
+        let page = max(1, state.mapHeight - 1)
+        func target(_ current: Int, last: Int) -> Int {
+            let moved = switch command {
+            case .up: current - 1
+            case .down: current + 1
+            case .pageUp: current - page
+            case .pageDown: current + page
+            case .top: 0
+            default: last
+            }
+            return min(max(moved, 0), max(0, last))
+        }
+        switch state.top {
+        case .courseMap:
+            guard !state.lessons.isEmpty else { return }
+            state.selection = target(state.selection, last: state.lessons.count - 1)
+            state.mapScroll = state.map.scroll(showing: state.selection, from: state.mapScroll, height: state.mapHeight)
+        case .search(var search):
+            guard !search.matches.isEmpty else { return }
+            search.selected = target(search.selected, last: search.matches.count - 1)
+            search.scroll = scroll(showing: search.selected, from: search.scroll, height: state.mapHeight)
+            state.screens[state.screens.count - 1] = .search(search)
+        case .stats(let scroll):
+            let last = StatsView.lines(for: state).count - state.size.contentHeight
+            state.screens[state.screens.count - 1] = .stats(scroll: target(scroll, last: last))
+        default:
+            break
+        }
+    }
+
+    /// The first row to show so that row `row` is visible in `height` rows, moving as little as possible.
+    static func scroll(showing row: Int, from scroll: Int, height: Int) -> Int {
+        if row < scroll { return row }
+        if row >= scroll + height { return row - height + 1 }
+        return scroll
+    }
+
+    /// Opens the stats screen or the search field over the map.
+    static func openMapScreen(_ command: Command, on state: inout AppState) -> [Effect] {
+        guard state.top == .courseMap else { return [] }
+        switch command {
+        case .stats: state.screens.append(.stats(scroll: 0))
+        case .search: state.screens.append(.search(MapSearch(in: state.lessons)))
+        default: break
+        }
+        return []
+    }
+
+    /// A key the search keymap does not bind: typed into the query (Backspace deletes).
+    static func typeInSearch(_ key: Key, on state: inout AppState) -> [Effect] {
+        guard case .search(var search) = state.top else { return [] }
+        switch key {
+        case .character(let character): search.query.append(character)
+        case .backspace: if !search.query.isEmpty { search.query.removeLast() }
+        default: return []
+        }
+        search = MapSearch(query: search.query, in: state.lessons)
+        state.screens[state.screens.count - 1] = .search(search)
+        return []
+    }
+
+    /// Closes the search and opens the selected match.
+    static func openSearchMatch(on state: inout AppState) -> [Effect] {
+        guard case .search(let search) = state.top, let index = search.selectedLesson else { return [] }
+        state.screens.removeLast()
+        state.selection = index
+        state.mapScroll = state.map.scroll(showing: index, from: state.mapScroll, height: state.mapHeight)
+        return perform(.open, on: &state)
+    }
+
+    /// A press on the map or the search list: the first press on a lesson selects it, a second opens it.
+    static func click(y: Int, on state: inout AppState) -> [Effect] {
+        // Row 0 is the top bar, then the header.
+        let row = y - 1 - AppState.mapHeaderHeight
+        guard row >= 0 else { return [] }
+        switch state.top {
+        case .courseMap:
+            let mapRow = state.mapScroll + row
+            guard state.map.rows.indices.contains(mapRow), case .lesson(let index) = state.map.rows[mapRow] else { return [] }
+            if index == state.selection { return perform(.open, on: &state) }
+            state.selection = index
+        case .search(var search):
+            let match = search.scroll + row
+            guard search.matches.indices.contains(match) else { return [] }
+            if match == search.selected { return openSearchMatch(on: &state) }
+            search.selected = match
+            state.screens[state.screens.count - 1] = .search(search)
+        default:
+            break
+        }
+        return []
+    }
+}
+
+extension Screen {
+    /// Whether the wheel scrolls this screen by several lines (text) rather than one selection step (lists).
+    var scrollsByLines: Bool {
+        switch self {
+        case .lesson, .stats: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import CrucibleEngine
+
+extension Keymap {
+    /// Keys of the search field; every other key is typed into it.
+    static let search: [KeyBinding] = [
+        KeyBinding([.up], .up, "previous match", bar: BarHint("↑↓", "move")),
+        KeyBinding([.down], .down, "next match"),
+        KeyBinding([.pageUp], .pageUp, "a page up"),
+        KeyBinding([.pageDown], .pageDown, "a page down"),
+        KeyBinding([.enter], .open, "open the lesson", bar: BarHint("Enter", "open")),
+        KeyBinding([.escape], .back, "clear the search, back to the map", bar: BarHint("Esc", "clear")),
+        quitAnywhere,
+    ]
+
+    /// Any other key dismisses a message too (see ``App/update(_:_:)``).
+    static let message: [KeyBinding] = [
+        KeyBinding([.enter, .escape, .character(" ")], .dismiss, "close the message", bar: BarHint("Enter", "close")),
+        quitAnywhere,
+    ]
+}
+
+/// The course map filtered as the learner types after `/`: the query, then the matching lessons.
+enum SearchView {
+    static func draw(_ search: MapSearch, state: AppState, into grid: inout CellGrid) {
+        let count = search.matches.count
+        let summary = search.query.isEmpty ? "type to filter \(state.lessons.count) lessons"
+            : "\(count) of \(state.lessons.count) lesson\(state.lessons.count == 1 ? "" : "s") match"
+        let field = StyledLine([
+            Span(" / ", style: Chrome.key),
+            Span(DisplayWidth.printable(search.query), style: Style(bold: true)),
+            Span("▏", style: Chrome.key),
+            Span("   " + summary, style: Chrome.dim),
+        ])
+        grid.put(field.clipped(to: grid.width - 1), x: 0, y: 1)
+        let top = 1 + AppState.mapHeaderHeight
+        if count == 0 {
+            grid.put("No lesson title or id contains that.", x: 3, y: top + 1, style: Chrome.dim, maxWidth: grid.width - 4)
+            return
+        }
+        for row in 0..<state.mapHeight {
+            let match = search.scroll + row
+            guard match < count else { break }
+            let index = search.matches[match]
+            let trackTitle = state.course.tracks.first { track in track.lessons.contains { $0.id == state.lessons[index].id } }?.title
+            CourseMapView.drawLesson(index, selected: match == search.selected, note: trackTitle.map { "· " + $0 },
+                                     state: state, y: top + row, into: &grid)
+        }
+    }
+
+    /// "match 2 of 5", for the bottom bar.
+    static func status(_ search: MapSearch) -> String {
+        search.matches.isEmpty ? "no matches" : "match \(search.selected + 1) of \(search.matches.count)"
+    }
+}
