@@ -71,12 +71,18 @@ public enum Screen: Sendable, Equatable {
     case welcome
     /// Every key of the screen beneath.
     case help
+    /// XP by day, active days, tracks and achievements; scrolled to line `scroll`.
+    case stats(scroll: Int)
+    /// The course map filtered by what the learner types.
+    case search(MapSearch)
+    /// A message for the learner in a box; any key dismisses it.
+    case message(String)
 
     /// Whether the screen draws over the one beneath instead of replacing it.
     public var isOverlay: Bool {
         switch self {
-        case .welcome, .help: true
-        case .courseMap, .lesson: false
+        case .welcome, .help, .message: true
+        case .courseMap, .lesson, .stats, .search: false
         }
     }
 }
@@ -96,9 +102,13 @@ public struct AppState: Sendable, Equatable {
     public var mapScroll = 0
     public var size: TerminalSize
     public var theme: Theme
+    /// The learner's progress, achievements and missing tools, as the map and stats show them.
+    public var game: GameState
 
-    /// The course map, with the welcome box over it when the course has welcome text and `showWelcome` is set.
-    public init(course: Course, size: TerminalSize, showWelcome: Bool = true, theme: Theme = .standard) {
+    /// The course map, with the welcome box over it when the course has welcome text and `showWelcome` is set,
+    /// and the selection on the lesson `game`'s progress left off at.
+    public init(course: Course, size: TerminalSize, showWelcome: Bool = true, game: GameState = GameState(),
+                theme: Theme = .standard) {
         self.course = course
         lessons = course.lessons
         map = CourseMapLayout(course: course)
@@ -106,6 +116,8 @@ public struct AppState: Sendable, Equatable {
         screens = showWelcome && hasWelcome ? [.courseMap, .welcome] : [.courseMap]
         self.size = size
         self.theme = theme
+        self.game = game
+        App.selectResumeLesson(&self)
     }
 
     /// The screen that receives keys.
