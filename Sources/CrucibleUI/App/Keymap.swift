@@ -38,6 +38,9 @@ public enum Keymap {
         case .lesson(let screen): LessonKeys.bindings(for: screen)
         case .welcome: welcome
         case .help: help
+        case .stats: stats
+        case .search: search
+        case .message: message
         }
     }
 
@@ -46,7 +49,7 @@ public enum Keymap {
         bindings(for: screen).first { $0.keys.contains(key) }?.command
     }
 
-    private static let quitAnywhere = KeyBinding([.control("c")], .quit, "quit Crucible")
+    static let quitAnywhere = KeyBinding([.control("c")], .quit, "quit Crucible")
 
     static let courseMap: [KeyBinding] = [
         KeyBinding([.up, .character("k")], .up, "previous lesson", bar: BarHint("↑↓", "move")),
@@ -56,6 +59,9 @@ public enum Keymap {
         KeyBinding([.home, .character("g")], .top, "first lesson"),
         KeyBinding([.end, .character("G")], .bottom, "last lesson"),
         KeyBinding([.enter, .right, .character("l")], .open, "open the lesson", bar: BarHint("Enter", "open")),
+        KeyBinding([.character("/")], .search, "find a lesson by title", bar: BarHint("/", "find")),
+        KeyBinding([.character("s")], .stats, "your stats: XP, active days, achievements", bar: BarHint("s", "stats")),
+        KeyBinding([.character("x")], .skip, "skip the lesson (the order is only a suggestion)"),
         KeyBinding([.character("?")], .help, "show these keys", bar: BarHint("?", "help")),
         KeyBinding([.character("q")], .quit, "quit Crucible", bar: BarHint("q", "quit")),
         quitAnywhere,
@@ -69,6 +75,7 @@ public enum Keymap {
         KeyBinding([.home, .character("g")], .top, "to the top"),
         KeyBinding([.end, .character("G")], .bottom, "to the end"),
         KeyBinding([.character("q"), .escape, .left, .character("h")], .back, "back to the course map", bar: BarHint("q", "back")),
+        KeyBinding([.character("x")], .skip, "skip this lesson and go back to the map"),
         KeyBinding([.character("?")], .help, "show these keys", bar: BarHint("?", "help")),
         quitAnywhere,
     ]
