@@ -13,6 +13,12 @@ enum AppView {
         case .lesson(let screen):
             LessonScreenView.draw(screen, state: state, into: &grid)
             status = LessonScreenView.status(screen, state: state)
+        case .stats(let scroll):
+            StatsView.draw(scroll, state: state, into: &grid)
+            status = StatsView.status(scroll, state: state)
+        case .search(let search):
+            SearchView.draw(search, state: state, into: &grid)
+            status = SearchView.status(search)
         default:
             CourseMapView.draw(state, into: &grid)
             status = CourseMapView.status(state)
@@ -24,7 +30,9 @@ enum AppView {
             case .help:
                 // Help lists the keys of the screen it covers.
                 HelpOverlay.draw(for: state.screens[max(0, index - 1)], state: state, into: &grid)
-            case .courseMap, .lesson:
+            case .message(let text):
+                MessageBox.draw(text, state: state, into: &grid)
+            case .courseMap, .lesson, .stats, .search:
                 break
             }
         }
