@@ -33,10 +33,32 @@ enum WelcomeBox {
         let document = MarkdownDocument(blocks: [.paragraph([.strong([.text(state.course.title)])])]
                                         + MarkdownDocument.parse(state.course.welcome).blocks)
         var lines = MarkdownLayout.lines(for: document, width: width - 4, theme: state.theme)
-        lines += [StyledLine(), StyledLine([Span("Press any key to start", style: Chrome.dim)])]
+        lines += [StyledLine()] + keyLines + [StyledLine(), StyledLine([Span("Press any key to start", style: Chrome.dim)])]
         // Padding rows above and below the text, inside the border.
         let rect = Box.centered(width: width, height: lines.count + 4, in: state.size)
         let inner = Box.draw(rect, title: "Welcome", into: &grid)
+        grid.put(lines, in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 2))
+    }
+}
+
+extension WelcomeBox {
+    /// The handful of keys that matter, on the welcome box.
+    static let keyLines: [StyledLine] = [
+        ("↑↓ Enter", "move, open a lesson"), ("/", "find a lesson"), ("s", "your stats"), ("?", "every key"), ("q", "quit"),
+    ].map { keys, help in
+        StyledLine([Span(keys.padding(toLength: 10, withPad: " ", startingAt: 0), style: Chrome.key), Span(help)])
+    }
+}
+
+/// A message for the learner (a progress file moved aside, a save that failed) in a box.
+enum MessageBox {
+    static func draw(_ text: String, state: AppState, into grid: inout CellGrid) {
+        let width = min(72, state.size.width - 2)
+        var lines = MarkdownLayout.lines(for: MarkdownDocument(blocks: text.components(separatedBy: "\n\n").map { .paragraph([.text($0)]) }),
+                                         width: width - 4, theme: state.theme)
+        lines += [StyledLine(), StyledLine([Span("Press any key to close", style: Chrome.dim)])]
+        let rect = Box.centered(width: width, height: lines.count + 4, in: state.size)
+        let inner = Box.draw(rect, title: "Note", into: &grid)
         grid.put(lines, in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 2))
     }
 }
@@ -63,6 +85,9 @@ enum HelpOverlay {
         case .lesson(let screen): LessonKeys.name(of: screen)
         case .welcome: "welcome"
         case .help: "help"
+        case .stats: "stats"
+        case .search: "find a lesson"
+        case .message: "message"
         }
     }
 }
