@@ -10,15 +10,17 @@ public enum App {
         switch action {
         case .input(.key(let key)):
             if let command = Keymap.command(for: key, on: state.top) { return perform(command, on: &state) }
-            // The welcome box goes away on any key.
+            // The welcome box and messages go away on any key.
             if state.top == .welcome { return perform(.dismiss, on: &state) }
+            if case .message = state.top { return perform(.dismiss, on: &state) }
+            if case .search = state.top { return typeInSearch(key, on: &state) }
             return []
         case .input(.mouse(let event)):
             return handle(event, on: &state)
         case .input(.resize(let width, let height)):
             state.size = TerminalSize(width: width, height: height)
             relayoutLessons(&state)
-            state.mapScroll = state.map.scroll(showing: state.selection, from: state.mapScroll, height: state.size.contentHeight)
+            state.mapScroll = state.map.scroll(showing: state.selection, from: state.mapScroll, height: state.mapHeight)
             return []
         case .command(let command):
             return perform(command, on: &state)
@@ -27,11 +29,16 @@ public enum App {
             updateLessonScreens(&state) { screen in
                 guard screen.lessonID == id, screen.content == .loading else { return }
                 switch result {
-                case .success(let source): screen.content = layout(source, lessonID: id, in: snapshot)
+                case .success(let source):
+                    screen.content = layout(source, lessonID: id, in: snapshot)
+                    // A resumed lesson opens at its saved line, kept in range of the text as laid out now.
+                    screen.scroll = clampedScroll(screen.scroll, lines: screen.lines.count, in: snapshot)
                 case .failure(let failure): screen.content = .failed(failure.message)
                 }
             }
             return []
+        case .progressRecorded, .progressLoaded, .achievementsLoaded, .toolsProbed, .notice:
+            return updateGame(action, on: &state)
         }
     }
 
@@ -45,18 +52,31 @@ public enum App {
     static func perform(_ command: Command, on state: inout AppState) -> [Effect] {
         switch command {
         case .quit:
-            return [.quit]
+            return effectsBeforeQuit(state) + [.quit]
         case .help:
             if state.top == .help { state.screens.removeLast() } else { state.screens.append(.help) }
         case .dismiss:
             if state.top.isOverlay { state.screens.removeLast() }
         case .back:
-            if case .lesson = state.top { state.screens.removeLast() }
+            switch state.top {
+            case .lesson(let screen):
+                state.screens.removeLast()
+                return [savePosition(of: screen)]
+            case .stats, .search:
+                state.screens.removeLast()
+            default:
+                break
+            }
         case .open:
+            if case .search = state.top { return openSearchMatch(on: &state) }
             guard state.top == .courseMap, state.lessons.indices.contains(state.selection) else { return [] }
             let id = state.lessons[state.selection].id
-            state.screens.append(.lesson(LessonScreen(lessonID: id)))
-            return [.loadLessonBody(lessonID: id)]
+            state.screens.append(.lesson(LessonScreen(lessonID: id, scroll: resumeScroll(for: id, in: state))))
+            return [.loadLessonBody(lessonID: id), .recordProgress(.opened(lesson: id))]
+        case .skip:
+            return skip(on: &state)
+        case .stats, .search:
+            return openMapScreen(command, on: &state)
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
             move(command, on: &state)
         }
@@ -67,19 +87,8 @@ public enum App {
     static func move(_ command: Command, on state: inout AppState) {
         let page = max(1, state.size.contentHeight - 1)
         switch state.top {
-        case .courseMap:
-            guard !state.lessons.isEmpty else { return }
-            let last = state.lessons.count - 1
-            let target = switch command {
-            case .up: state.selection - 1
-            case .down: state.selection + 1
-            case .pageUp: state.selection - page
-            case .pageDown: state.selection + page
-            case .top: 0
-            default: last
-            }
-            state.selection = min(max(target, 0), last)
-            state.mapScroll = state.map.scroll(showing: state.selection, from: state.mapScroll, height: state.size.contentHeight)
+        case .courseMap, .search, .stats:
+            moveOnMap(command, on: &state)
         case .lesson(var screen):
             let target = switch command {
             case .up: screen.scroll - 1
@@ -91,7 +100,7 @@ public enum App {
             }
             screen.scroll = clampedScroll(target, lines: screen.lines.count, in: state)
             state.screens[state.screens.count - 1] = .lesson(screen)
-        case .welcome, .help:
+        case .welcome, .help, .message:
             break
         }
     }
@@ -103,18 +112,14 @@ public enum App {
 
     static func handle(_ event: MouseEvent, on state: inout AppState) -> [Effect] {
         switch (state.top, event) {
-        case (.welcome, .press):
+        case (.welcome, .press), (.message, .press):
             return perform(.dismiss, on: &state)
-        case (.courseMap, .wheelUp), (.lesson, .wheelUp):
-            for _ in 0..<(state.top == .courseMap ? 1 : wheelLines) { move(.up, on: &state) }
-        case (.courseMap, .wheelDown), (.lesson, .wheelDown):
-            for _ in 0..<(state.top == .courseMap ? 1 : wheelLines) { move(.down, on: &state) }
-        case (.courseMap, .press(_, let y)):
-            // Row 0 is the top bar; a press on a lesson selects it, a second press opens it.
-            let row = state.mapScroll + y - 1
-            guard y >= 1, state.map.rows.indices.contains(row), case .lesson(let index) = state.map.rows[row] else { return [] }
-            if index == state.selection { return perform(.open, on: &state) }
-            state.selection = index
+        case (.courseMap, .wheelUp), (.search, .wheelUp), (.lesson, .wheelUp), (.stats, .wheelUp):
+            for _ in 0..<(state.top.scrollsByLines ? wheelLines : 1) { move(.up, on: &state) }
+        case (.courseMap, .wheelDown), (.search, .wheelDown), (.lesson, .wheelDown), (.stats, .wheelDown):
+            for _ in 0..<(state.top.scrollsByLines ? wheelLines : 1) { move(.down, on: &state) }
+        case (.courseMap, .press(_, let y)), (.search, .press(_, let y)):
+            return click(y: y, on: &state)
         default:
             break
         }
