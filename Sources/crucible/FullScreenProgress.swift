@@ -1,0 +1,110 @@
+import CrucibleEngine
+import CrucibleUI
+import Foundation
+
+/// The full-screen UI's progress file, achievements and tool probe: the I/O behind
+/// ``Effect/recordProgress(_:)`` and the actions that keep the app's ``GameState`` current.
+///
+/// Opening the store (one small JSON read) happens before the first frame, because the
+/// welcome box and the resume position depend on it; everything slower (achievements,
+/// content hashes of passed lessons, tool lookup) waits for ``afterFirstFrame()``.
+final class FullScreenProgress {
+    let course: Course
+    /// Nil when the file cannot be used (a newer Crucible wrote it); progress is then not kept.
+    let store: ProgressStore?
+    private let outline: CourseOutline
+    private var achievements: [Achievement] = []
+    /// Messages for the first frame's box, such as a corrupt file moved aside.
+    private(set) var openingNotices: [String] = []
+
+    init(course: Course, file: URL) {
+        self.course = course
+        outline = CourseOutline(course)
+        do {
+            let store = try ProgressStore(courseID: course.id, file: file)
+            openingNotices = store.takeNotices().map(\.message)
+            self.store = store
+        } catch {
+            openingNotices = [error.description + ". Your progress will not be saved in this session."]
+            store = nil
+        }
+    }
+
+    /// The progress as the app starts with it.
+    var initial: CourseProgress { store?.current ?? CourseProgress() }
+
+    /// Loads achievements, marks passed lessons whose content changed, and finds missing tools;
+    /// returns the actions that report them.
+    func afterFirstFrame() -> [Action] {
+        var actions: [Action] = []
+        let file = AchievementsFile.load(courseRoot: course.root)
+        achievements = file.achievements
+        actions.append(.achievementsLoaded(achievements))
+        if let store {
+            // Hash only passed lessons: loading the course never reads their files.
+            let lessons = Dictionary(course.lessons.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            var progress = store.current
+            if !progress.markUpdatedLessons(hash: { id in lessons[id].map(LessonContentHash.of) }).isEmpty {
+                actions += save { _ = $0.markUpdatedLessons { id in lessons[id].map(LessonContentHash.of) } }
+                actions.append(.progressLoaded(store.current))
+            }
+        }
+        actions.append(.toolsProbed(missing: Self.missingTools(in: course)))
+        return actions
+    }
+
+    /// Lesson id → tools it needs that are not on PATH; each tool is looked up once.
+    static func missingTools(in course: Course) -> [String: [String]] {
+        let probe = ToolProbe()
+        var found: [String: Bool] = [:]
+        var missing: [String: [String]] = [:]
+        for lesson in course.lessons {
+            let steps = lesson.code?.steps ?? lesson.predict?.run ?? []
+            let absent = CheckEngine.requiredTools(lesson: lesson, steps: steps).filter { name in
+                if let known = found[name] { return !known }
+                let isFound = probe.locate(name) != nil
+                found[name] = isFound
+                return !isFound
+            }
+            if !absent.isEmpty { missing[lesson.id] = absent }
+        }
+        return missing
+    }
+
+    /// Records `action` through the game rules and reports the result (and any notice).
+    func record(_ action: LearnerAction) -> [Action] {
+        guard let store else { return [] }
+        var action = action
+        // The content hash needs the lesson's files: read here, not in `update`.
+        if case .checked(let id, true, nil) = action, let lesson = course.lessons.first(where: { $0.id == id }) {
+            action = .checked(lesson: id, passed: true, contentHash: LessonContentHash.of(lesson))
+        }
+        let outline = outline, achievements = achievements, recorded = action
+        var events: [GameEvent] = []
+        var actions = save { progress in
+            events = GameRules.apply(recorded, to: &progress, outline: outline, achievements: achievements,
+                                     now: Date(), calendar: .current)
+        }
+        actions.insert(.progressRecorded(recorded, events: events, progress: store.current), at: 0)
+        return actions
+    }
+
+    /// Progress saved by another process since the last look (one stat), as an action.
+    func reloadIfChanged() -> [Action] {
+        guard let store, (try? store.reloadIfChanged()) == true else { return [] }
+        return [.progressLoaded(store.current)]
+    }
+
+    /// Applies `change` and saves; a failure is kept by the store for the next save and reported as a notice.
+    private func save(_ change: @escaping (inout CourseProgress) -> Void) -> [Action] {
+        guard let store else { return [] }
+        var actions: [Action] = []
+        do {
+            try store.update(change)
+        } catch {
+            actions.append(.notice("Your progress could not be saved: \(error). It is kept and saved with the next change."))
+        }
+        actions += store.takeNotices().map { .notice($0.message) }
+        return actions
+    }
+}
