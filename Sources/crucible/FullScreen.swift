@@ -10,18 +10,22 @@ import Foundation
 /// and present the grid. Only this loop does I/O.
 enum FullScreen {
     /// Runs until the user quits. Throws ``TerminalError`` when the terminal cannot be used.
-    static func run(_ loaded: CourseLoadResult, root: URL) throws {
+    /// Progress is kept in `progressFile`.
+    static func run(_ loaded: CourseLoadResult, root: URL, progressFile: URL) throws {
         let course = loaded.course ?? Course(id: "untitled", title: "Untitled course (course.yml has errors)",
                                             welcome: "", final: nil, root: root, tracks: loaded.tracks)
+        let progress = FullScreenProgress(course: course, file: progressFile)
         let terminal = TerminalScreen()
         try terminal.start()
         defer { terminal.stop() }
-        var state = AppState(course: course, size: terminal.size)
+        let initial = progress.initial
+        // The welcome box is for a first launch; afterwards the map opens on the lesson the learner left off at.
+        var state = AppState(course: course, size: terminal.size, showWelcome: initial.isEmpty, game: GameState(progress: initial))
+        for notice in progress.openingNotices { _ = App.update(&state, .notice(notice)) }
         terminal.present(App.view(state))
+        // Slower work waits for the first frame; keys typed meanwhile wait in the terminal's buffer.
+        var pending = progress.afterFirstFrame()
         while true {
-            // Blocking read: a key, resize (SIGWINCH) or Ctrl-C (SIGINT, no SA_RESTART) ends the wait.
-            guard let event = terminal.readEvent(timeout: -1) else { continue }
-            var pending = [Action.input(event)]
             while !pending.isEmpty {
                 let action = pending.removeFirst()
                 for effect in App.update(&state, action) {
@@ -31,10 +35,16 @@ enum FullScreen {
                     case .loadLessonBody(let id):
                         guard let lesson = state.lesson(withID: id) else { continue }
                         pending.append(.lessonLoaded(lessonID: id, LessonSource.load(for: lesson)))
+                    case .recordProgress(let action):
+                        pending += progress.record(action)
                     }
                 }
             }
             terminal.present(App.view(state))
+            // Blocking read: a key, resize (SIGWINCH) or Ctrl-C (SIGINT, no SA_RESTART) ends the wait.
+            guard let event = terminal.readEvent(timeout: -1) else { continue }
+            // One stat: progress another process saved (`crucible check` in another terminal) shows at the next key.
+            pending = progress.reloadIfChanged() + [Action.input(event)]
         }
     }
 }
