@@ -34,7 +34,7 @@ struct Crucible: ParsableCommand {
             return
         }
         do {
-            try FullScreen.run(loaded, root: try course.folder())
+            try FullScreen.run(loaded, root: try course.folder(), progressFile: course.progressFile())
         } catch let error as TerminalError {
             throw CommandFailure(message: error.description)
         }
