@@ -50,7 +50,9 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "CrucibleEngineTests", dependencies: ["CrucibleEngine"],
+        // Yams reads course files as JSON values for the JSON Schema tests.
+        .testTarget(name: "CrucibleEngineTests",
+                    dependencies: ["CrucibleEngine", .product(name: "Yams", package: "Yams")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "CrucibleUITests", dependencies: ["CrucibleUI"]),
         .testTarget(name: "CrucibleCLITests", dependencies: ["CrucibleEngine", "crucible"]),

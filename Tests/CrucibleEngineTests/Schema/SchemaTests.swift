@@ -1,0 +1,139 @@
+@testable import CrucibleEngine
+import Foundation
+import Testing
+
+/// The JSON Schemas under `Lessons/schema`: every bundled file obeys them, they name exactly the
+/// keys the loader accepts, and the authoring guide documents every key.
+@Suite struct SchemaTests {
+    static let lessons = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Lessons", isDirectory: true)
+
+    static func validator(_ name: String) throws -> JSONSchemaValidator {
+        try JSONSchemaValidator(schema: lessons.appendingPathComponent("schema/\(name).schema.json"))
+    }
+
+    /// The YAML of a lesson's front matter.
+    static func frontMatter(_ lessonFile: URL) throws -> String {
+        let bytes = [UInt8](try Data(contentsOf: lessonFile))
+        let start = TextFile.bomLength(bytes)
+        guard case .success(let split) = FrontMatter.split(bytes, from: start) else {
+            throw SchemaError("\(lessonFile.path) has no front matter")
+        }
+        return String(decoding: bytes[split.yaml], as: UTF8.self)
+    }
+
+    /// Every schema'd file of a course: (schema name, file, YAML text).
+    static func courseFiles(_ root: URL) throws -> [(schema: String, file: URL, yaml: String)] {
+        let loaded = CourseLoader.load(from: root)
+        var files: [(schema: String, file: URL, yaml: String)] = []
+        func add(_ schema: String, _ file: URL) throws { files.append((schema, file, try String(contentsOf: file, encoding: .utf8))) }
+        try add("course", root.appendingPathComponent("course.yml"))
+        let achievements = root.appendingPathComponent(AchievementsFile.name)
+        if FileManager.default.fileExists(atPath: achievements.path) { try add("achievements", achievements) }
+        for track in loaded.tracks {
+            try add("track", track.folder.appendingPathComponent("track.yml"))
+            for lesson in track.lessons { files.append(("lesson", lesson.file, try frontMatter(lesson.file))) }
+        }
+        return files
+    }
+
+    /// Validates every schema'd file of the course at `root`; returns "file: problem" lines.
+    static func schemaErrors(inCourse root: URL) throws -> [String] {
+        var validators: [String: JSONSchemaValidator] = [:]
+        var problems: [String] = []
+        for (schema, file, yaml) in try courseFiles(root) {
+            let validator = try validators[schema] ?? validator(schema)
+            validators[schema] = validator
+            problems += validator.errors(in: try JSONValue.yaml(yaml)).map { "\(file.path): \($0)" }
+        }
+        return problems
+    }
+
+    @Test func everyBundledFileMatchesItsSchema() throws {
+        let files = try Self.courseFiles(Self.lessons)
+        #expect(files.filter { $0.schema == "lesson" }.count >= 50)
+        #expect(files.contains { $0.schema == "achievements" })
+        let problems = try Self.schemaErrors(inCourse: Self.lessons)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    @Test(arguments: ["course", "track", "lesson", "achievements"])
+    func theValidatorSupportsEveryKeywordTheSchemaUses(_ name: String) throws {
+        #expect(try Self.validator(name).unsupportedKeywords().isEmpty)
+    }
+
+    @Test func theSchemaFolderIsNotATrack() {
+        let loaded = CourseLoader.load(from: Self.lessons)
+        #expect(!loaded.tracks.contains { $0.folder.lastPathComponent == Scaffold.schemaFolderName })
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+    }
+
+    /// A schema's object keys: at the root, or at `$defs/NAME`.
+    static func properties(_ schema: String, _ definition: String? = nil) throws -> Set<String> {
+        var object = try validator(schema).root
+        if let definition { object = (object["$defs"] as? [String: Any])?[definition] as? [String: Any] ?? [:] }
+        return Set((object["properties"] as? [String: Any] ?? [:]).keys)
+    }
+
+    @Test func schemasAndLoaderAgreeOnFieldNames() throws {
+        #expect(try Self.properties("course") == Set(CourseFileParser.courseKeys))
+        #expect(try Self.properties("track") == Set(CourseFileParser.trackKeys))
+        #expect(try Self.properties("lesson") == Set(LessonParser.allKeys))
+        #expect(try Self.properties("lesson", "question") == Set(QuizParser.questionKeys))
+        #expect(try Self.properties("lesson", "choice") == Set(QuizParser.choiceKeys))
+        #expect(try Self.properties("lesson", "predict") == Set(LessonParser.predictKeys))
+        #expect(try Self.properties("lesson", "code") == Set(LessonParser.codeKeys))
+        #expect(try Self.properties("lesson", "wrong") == Set(LessonParser.wrongVariantKeys))
+        #expect(try Self.properties("lesson", "step") == Set(StepParser.stepKeys))
+        #expect(try Self.properties("lesson", "limits") == Set(StepParser.limitKeys))
+        #expect(try Self.properties("lesson", "expect") == Set(StepParser.expectKeys))
+        #expect(try Self.properties("lesson", "output") == Set(StepParser.outputKeys))
+        #expect(try Self.properties("lesson", "ratio") == Set(StepParser.ratioKeys))
+        #expect(try Self.properties("achievements", "achievement") == Set(AchievementsFile.achievementKeys))
+        #expect(try Self.properties("achievements", "condition") == Set(AchievementCondition.keys))
+    }
+
+    @Test func schemasAndLoaderAgreeOnEnumeratedValues() throws {
+        let lesson = try Self.validator("lesson").root
+        let kinds = (lesson["properties"] as? [String: Any])?["kind"] as? [String: Any]
+        #expect(kinds?["enum"] as? [String] == LessonKind.allCases.map(\.rawValue))
+        let expect = (lesson["$defs"] as? [String: Any])?["expect"] as? [String: Any]
+        let signal = (expect?["properties"] as? [String: Any])?["signal"] as? [String: Any]
+        #expect(signal?["enum"] as? [String] == StepParser.signals)
+    }
+
+    @Test func theAuthoringGuideNamesEveryKey() throws {
+        let guide = try String(contentsOf: Self.lessons.appendingPathComponent("README.md"), encoding: .utf8)
+        let keys = CourseFileParser.courseKeys + CourseFileParser.trackKeys + LessonParser.allKeys
+            + QuizParser.questionKeys + QuizParser.choiceKeys + LessonParser.predictKeys + LessonParser.codeKeys
+            + LessonParser.wrongVariantKeys + StepParser.stepKeys + StepParser.limitKeys + StepParser.expectKeys
+            + StepParser.outputKeys + StepParser.ratioKeys + AchievementsFile.achievementKeys + AchievementCondition.keys
+        let missing = Set(keys).filter { !guide.contains("`\($0)`") }
+        #expect(missing.isEmpty, "keys the guide never names: \(missing.sorted())")
+    }
+
+    /// Mistakes the loader rejects are rejected by the schema too, so the bundled files' passing means something.
+    @Test(arguments: [
+        ("lesson", "id: a.b\ntitle: T\nkind: read\nhnits: [x]\n", "unknown key `hnits`"),
+        ("lesson", "id: A B\ntitle: T\nkind: read\n", "does not match"),
+        ("lesson", "id: a\ntitle: T\nkind: quiz\n", "missing required `questions`"),
+        ("lesson", "id: a\ntitle: T\nkind: lecture\n", "is not one of"),
+        ("lesson", "id: a\ntitle: T\nkind: read\nxp: -1\n", "below 0"),
+        ("lesson", "id: a\ntitle: T\nkind: quiz\nquestions:\n  - prompt: P\n    choices: [{text: A}]\n    answer: 1\n",
+         "fewer than 2 items"),
+        ("lesson", "id: a\ntitle: T\nkind: code\ncode:\n  language: c\n  starter: [a.c]\n  solution: [a.c]\n"
+            + "  steps:\n    - run: [cc]\n      expect: { exit: maybe }\n", "not exactly one"),
+        ("lesson", "id: a\ntitle: T\nkind: code\ncode:\n  language: c\n  starter: [a.c]\n  solution: [a.c]\n"
+            + "  steps:\n    - run: [cc]\n      timeout: 0\n", "must be greater than 0"),
+        ("course", "id: c\ntitle: T\n", "missing required `welcome`"),
+        ("track", "id: t\ntitle: T\nsummary: S\ncolor: red\n", "unknown key `color`"),
+        ("achievements", "- id: a\n  title: T\n  description: D\n  condition: { completeLessons: 1, reachLevel: 2 }\n",
+         "more than 1 keys"),
+        ("achievements", "- id: a\n  title: T\n  description: D\n  condition: { winGame: 1 }\n", "unknown key `winGame`"),
+    ])
+    func theSchemasRejectMistakes(schema: String, yaml: String, expected: String) throws {
+        let errors = try Self.validator(schema).errors(in: try JSONValue.yaml(yaml))
+        #expect(errors.contains { $0.contains(expected) }, "\(errors)")
+    }
+}
