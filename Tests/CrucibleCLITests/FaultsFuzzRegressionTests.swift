@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// Every input in `Fixtures/fuzz-regressions` (crashes and slow inputs the fuzzers found, and
+/// hostile seeds) through the real binary: `lesson/` files are linted as a lesson.md, `markdown/`
+/// files are shown as a lesson body at several widths. Neither may crash or hang.
+@Suite struct FaultsFuzzRegressionTests {
+    static let folder = CrucibleRunner.fixture("fuzz-regressions")
+
+    static func inputs(_ kind: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path + "/" + kind)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// A course with one track holding one lesson folder whose lesson.md is `bytes`.
+    static func course(lesson bytes: Data) throws -> URL {
+        let root = try CrucibleRunner.temporaryFolder()
+        let lesson = root.appendingPathComponent("01-t/01-fuzz")
+        try FileManager.default.createDirectory(at: lesson, withIntermediateDirectories: true)
+        try Data("id: fuzz\ntitle: Fuzz\nwelcome: Hi.\n".utf8).write(to: root.appendingPathComponent("course.yml"))
+        try Data("id: t\ntitle: T\nsummary: S\n".utf8).write(to: root.appendingPathComponent("01-t/track.yml"))
+        try bytes.write(to: lesson.appendingPathComponent("lesson.md"))
+        return root
+    }
+
+    @Test func thereAreRegressionInputs() {
+        #expect(!Self.inputs("lesson").isEmpty && !Self.inputs("markdown").isEmpty)
+    }
+
+    @Test(arguments: inputs("lesson"))
+    func lessonInputLintsWithoutCrashing(name: String) throws {
+        let input = try Data(contentsOf: Self.folder.appendingPathComponent("lesson/" + name))
+        let root = try Self.course(lesson: input)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try CrucibleRunner.run(["lint", root.path], timeout: 60)
+        #expect(result.status == 0 || result.status == 1, "status \(result.status): \(result.stderr.suffix(2000))")
+    }
+
+    @Test(arguments: inputs("markdown"))
+    func markdownInputShowsWithoutCrashing(name: String) throws {
+        let input = try Data(contentsOf: Self.folder.appendingPathComponent("markdown/" + name))
+        // The loader rejects invalid UTF-8 before any Markdown is parsed, so the body is decoded lossily.
+        let body = String(decoding: input, as: UTF8.self)
+        let root = try Self.course(lesson: Data("---\nid: t.fuzz\ntitle: Fuzz\nkind: read\n---\nGoal.\n\n\(body)\n".utf8))
+        defer { try? FileManager.default.removeItem(at: root) }
+        // 20 columns is the narrowest `show` accepts; narrower layouts are fuzzed directly.
+        for width in ["20", "47", "100"] {
+            let result = try CrucibleRunner.run(["--lessons", root.path, "show", "t.fuzz", "--width", width], timeout: 60)
+            #expect(result.status == 0, "width \(width), status \(result.status): \(result.stderr.suffix(2000))")
+        }
+    }
+}
