@@ -1,3 +1,4 @@
+import CrucibleEngine
 import Testing
 @testable import CrucibleUI
 
@@ -32,10 +33,12 @@ import Testing
     @Test func ctrlCQuitsFromEveryScreen() {
         var welcome = FixtureCourse.state()
         #expect(press(.control("c"), &welcome) == [.quit])
+        // Quitting from a lesson saves where the learner was first.
+        let saved = Effect.recordProgress(.moved(to: ResumePosition(lesson: "basics.heap", scroll: 0)))
         var lesson = lessonState()
-        #expect(press(.control("c"), &lesson) == [.quit])
+        #expect(press(.control("c"), &lesson) == [saved, .quit])
         _ = press(.character("?"), &lesson)
-        #expect(press(.control("c"), &lesson) == [.quit])
+        #expect(press(.control("c"), &lesson) == [saved, .quit])
     }
 
     @Test func moveSelectionStaysInTheCourse() {
@@ -58,7 +61,7 @@ import Testing
     @Test func openAsksForTheBodyAndShowsItWhenItArrives() {
         var state = mapState()
         _ = press(.down, &state)
-        #expect(press(.enter, &state) == [.loadLessonBody(lessonID: "basics.heap")])
+        #expect(press(.enter, &state).prefix(2) == [.loadLessonBody(lessonID: "basics.heap"), .recordProgress(.opened(lesson: "basics.heap"))])
         #expect(state.openLesson == LessonScreen(lessonID: "basics.heap", content: .loading))
         // A result for another lesson is ignored.
         _ = App.update(&state, .lessonLoaded(lessonID: "basics.stack", .success(LessonSource(body: "other"))))
@@ -101,7 +104,7 @@ import Testing
 
     @Test func backLeavesTheLessonAndQOnTheMapQuits() {
         var state = lessonState()
-        #expect(press(.character("q"), &state).isEmpty)
+        #expect(press(.character("q"), &state).first == .recordProgress(.moved(to: ResumePosition(lesson: "basics.heap", scroll: 0))))
         #expect(state.screens == [.courseMap])
         #expect(state.selection == 1)
         // Esc does nothing on the map; q quits.
@@ -154,11 +157,11 @@ import Testing
 
     @Test func aPressSelectsALessonAndASecondPressOpensIt() {
         var state = mapState()
-        // Row 0 is the top bar; map row r is drawn at y = r + 1.
-        let y = state.map.lessonRows[3] + 1
+        // Row 0 is the top bar, then the game header; map row r is drawn below them.
+        let y = state.map.lessonRows[3] + 1 + AppState.mapHeaderHeight
         #expect(App.update(&state, .input(.mouse(.press(x: 10, y: y)))).isEmpty)
         #expect(state.selection == 3)
-        #expect(App.update(&state, .input(.mouse(.press(x: 10, y: y)))) == [.loadLessonBody(lessonID: "threads.race")])
+        #expect(App.update(&state, .input(.mouse(.press(x: 10, y: y)))).first == .loadLessonBody(lessonID: "threads.race"))
         // A press on a heading does nothing.
         var other = mapState()
         #expect(App.update(&other, .input(.mouse(.press(x: 1, y: 2)))).isEmpty)
