@@ -82,11 +82,16 @@ enum CourseMapView {
         }
     }
 
-    /// "passed · lesson 2 of 4", for the bottom bar: the selected lesson's status in words and where it is.
+    /// "passed · lesson 2 of 4", for the bottom bar: the selected lesson's status in words and where it is,
+    /// or only where it is when the longer form would not fit beside the key hints.
     static func status(_ state: AppState) -> String {
         guard state.lessons.indices.contains(state.selection) else { return "no lessons" }
         let mark = state.game.mark(for: state.lessons[state.selection].id)
-        return "\(mark.label) · lesson \(state.selection + 1) of \(state.lessons.count)"
+        let short = "lesson \(state.selection + 1) of \(state.lessons.count)"
+        let long = "\(mark.label) · " + short
+        // Each hint takes " keys label " in the bar (see `Bars.drawBottom`).
+        let hints = Keymap.bindings(for: state.top).compactMap(\.bar).reduce(0) { $0 + DisplayWidth.of($1.keys + $1.label) + 3 }
+        return hints + DisplayWidth.of(long) + 2 <= state.size.width ? long : short
     }
 
     /// One line of `text` (newlines become spaces) from column `x`, ending in `…` when cut.
