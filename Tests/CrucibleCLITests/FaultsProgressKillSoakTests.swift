@@ -31,8 +31,10 @@ struct FaultsProgressKillSoakTests {
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
             try process.run()
+            // Odd rounds wait for the first save, then kill within 30 ms (a few saves in); even rounds
+            // kill anywhere in the first 200 ms, which spans start-up, opening the store and early saves.
             var received = round % 2 == 1 ? output.fileHandleForReading.availableData : Data()
-            usleep(UInt32.random(in: 0...30_000, using: &generator))
+            usleep(UInt32.random(in: 0...(round % 2 == 1 ? 30_000 : 200_000), using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             try #require(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
