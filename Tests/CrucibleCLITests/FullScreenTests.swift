@@ -24,8 +24,15 @@ struct FullScreenTests {
     func launch(width: Int = 100, height: Int = 30, prefix: String = "") throws -> (TmuxSession, URL) {
         let course = try Self.writeCourse()
         let session = try TmuxSession(width: width, height: height)
-        try session.run("\(prefix)'\(CrucibleRunner.binary.path)' --lessons '\(course.path)'")
+        try session.run("\(prefix)\(Self.command(course: course))")
         return (session, course)
+    }
+
+    /// `crucible` on `course` with a progress file and workspace of its own in the course's hidden
+    /// `.state` folder (the loader skips it), so a test never reads or changes the learner's.
+    static func command(course: URL) -> String {
+        let state = course.appendingPathComponent(".state").path
+        return "'\(CrucibleRunner.binary.path)' --lessons '\(course.path)' --progress '\(state)/progress.json' --workspace '\(state)/workspace'"
     }
 
     /// Waits for the shell prompt after crucible ended, and checks the terminal is back in cooked mode with echo.
