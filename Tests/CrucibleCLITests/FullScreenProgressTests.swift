@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+/// The game around the course map in a real terminal (tmux): the welcome only on a first launch,
+/// progress earned on the command line shown in the header, resuming where the learner left
+/// off, search and stats. Every launch uses a progress file and workspace of the test's own.
+@Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
+struct FullScreenProgressTests {
+    /// A course with a quiz (to earn XP with `crucible check`), a short and a long lesson.
+    static func writeCourse() throws -> URL {
+        let root = try CrucibleRunner.temporaryFolder()
+        func write(_ path: String, _ text: String) throws {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        try write("course.yml", "id: tmuxgame\ntitle: Tmux Game Course\nwelcome: Welcome to the game course.\n")
+        try write("01-first/track.yml", "id: first\ntitle: First Track\nsummary: A quiz and two lessons.\n")
+        try write("01-first/01-quiz/lesson.md", """
+            ---
+            id: first.quiz
+            title: Garbage quiz
+            kind: quiz
+            questions:
+              - prompt: Which language has a tracing garbage collector?
+                choices:
+                  - text: C
+                    explanation: C frees memory only when you call free().
+                  - text: Go
+                    explanation: Right.
+                answer: 2
+            ---
+            Answer the question.
+
+            """)
+        try write("01-first/02-intro/lesson.md", "---\nid: first.intro\ntitle: Intro lesson\nkind: read\n---\nShort intro.\n")
+        let long = (1...80).map { "Paragraph line number \($0)." }.joined(separator: "\n\n")
+        try write("01-first/03-long/lesson.md", "---\nid: first.long\ntitle: Long lesson\nkind: read\n---\nLONG START\n\n\(long)\n\nLONG END\n")
+        return root
+    }
+
+    /// `crucible ARGUMENTS` on `course` with the same progress file and workspace as the full-screen launches.
+    func runCLI(_ arguments: [String], course: URL) throws -> CrucibleRunner.Result {
+        let state = course.appendingPathComponent(".state")
+        return try CrucibleRunner.run(arguments + ["--lessons", course.path, "--progress", state.appendingPathComponent("progress.json").path,
+                                                   "--workspace", state.appendingPathComponent("workspace").path])
+    }
+
+    /// Waits for the shell prompt, so that the next launch starts after the last one has saved and exited.
+    func expectQuit(_ session: TmuxSession) throws {
+        try session.waitUntil("the shell prompt after quitting") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(TmuxSession.prompt) }
+    }
+
+    @Test func theWelcomeIsOnlyForTheFirstLaunch() throws {
+        let course = try Self.writeCourse()
+        let session = try TmuxSession(width: 100, height: 30)
+        defer { session.close(); try? FileManager.default.removeItem(at: course) }
+        try session.run(FullScreenTests.command(course: course))
+        let welcome = try session.waitFor("Welcome to the game course.")
+        #expect(welcome.contains("find a lesson"))
+        try session.send("Enter")
+        try session.waitUntil("the map without the welcome") { $0.contains("Intro lesson") && !$0.contains("Welcome to the game") }
+        // Opening a lesson is progress, so the next launch goes straight to the map.
+        try session.send("j", "Enter")
+        try session.waitFor("Short intro.")
+        try session.send("q", "q")
+        try expectQuit(session)
+        try session.run("clear; " + FullScreenTests.command(course: course))
+        let map = try session.waitFor("lesson 2 of 3")
+        #expect(!map.contains("Welcome to the game"))
+        #expect(map.contains("◀ continue"))
+    }
+
+    @Test func quittingAndLaunchingAgainLandsOnTheSamePlaceWithTheSameXP() throws {
+        let course = try Self.writeCourse()
+        defer { try? FileManager.default.removeItem(at: course) }
+        let check = try runCLI(["check", "first.quiz", "2"], course: course)
+        #expect(check.status == 0, "crucible check failed: \(check.stdout)\(check.stderr)")
+        let summary = try runCLI(["progress", "--json"], course: course)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any])
+        let xp = try #require(json["xp"] as? Int)
+        #expect(xp > 0)
+
+        let session = try TmuxSession(width: 100, height: 30)
+        defer { session.close() }
+        try session.run(FullScreenTests.command(course: course))
+        // Progress exists, so no welcome: the header shows the XP the check earned and the quiz is passed.
+        let map = try session.waitFor("\(xp)/50 XP")
+        #expect(!map.contains("Welcome to the game"))
+        #expect(map.contains("1/3"))
+        #expect(map.contains("✓ quiz"))
+        try session.send("G", "Enter")
+        try session.waitFor("LONG START")
+        try session.send("NPage")
+        let scrolled = try session.waitUntil("the lesson scrolled a page") { !$0.contains("LONG START") && $0.contains("lines 28-") }
+        let firstLine = try #require(scrolled.split(separator: "\n").dropFirst().first { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        // Ctrl-C saves the position too, like q.
+        try session.send("C-c")
+        try expectQuit(session)
+
+        try session.run("clear; " + FullScreenTests.command(course: course))
+        let again = try session.waitFor("lesson 3 of 3")
+        #expect(again.contains("\(xp)/50 XP"))
+        #expect(again.contains("Long lesson  ◀ continue"))
+        try session.send("Enter")
+        let resumed = try session.waitFor("lines 28-")
+        #expect(resumed.contains(String(firstLine)), "not at the saved line:\n\(resumed)")
+        try session.send("q", "q")
+        try expectQuit(session)
+    }
+
+    @Test func searchFiltersAndOpensAndStatsShowTheTracks() throws {
+        let course = try Self.writeCourse()
+        let session = try TmuxSession(width: 100, height: 30)
+        defer { session.close(); try? FileManager.default.removeItem(at: course) }
+        try session.run(FullScreenTests.command(course: course))
+        try session.waitFor("Press any key")
+        try session.send("Enter", "/")
+        try session.waitFor("type to filter 3 lessons")
+        try session.send("-l", "long")
+        let filtered = try session.waitFor("1 of 3 lessons match")
+        #expect(!filtered.contains("Intro lesson"))
+        try session.send("Enter")
+        try session.waitFor("LONG START")
+        try session.send("q", "s")
+        let stats = try session.waitFor("XP by day")
+        #expect(stats.contains("Active days, last 12 weeks"))
+        #expect(stats.contains("First Track"))
+        try session.send("q", "q")
+        try expectQuit(session)
+    }
+
+    @Test func resizingTheMapAndStatsNeverBreaksTheScreen() throws {
+        let course = try Self.writeCourse()
+        let session = try TmuxSession(width: 100, height: 30)
+        defer { session.close(); try? FileManager.default.removeItem(at: course) }
+        try session.run(FullScreenTests.command(course: course))
+        try session.waitFor("Press any key")
+        try session.send("Enter", "s")
+        try session.waitFor("XP by day")
+        for (width, height) in [(60, 18), (200, 60), (100, 30)] {
+            try session.resize(width: width, height: height)
+            try session.waitUntil("the stats redrawn at \(width)x\(height)") { screen in
+                let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+                return rows.count >= height && rows[height - 1].contains("q back")
+            }
+        }
+        try session.send("q", "q")
+        try expectQuit(session)
+    }
+}
