@@ -16,7 +16,7 @@ enum LessonKeys {
         switch activity.panel {
         case .text:
             // Every key of the plain lesson screen (scrolling, skip) except those redefined here.
-            bindings += Keymap.lesson.filter { ![.back, .help, .quit].contains($0.command) }
+            bindings += quiet(Keymap.lesson.filter { ![.back, .help, .quit].contains($0.command) })
             bindings += kindKeys(kind, activity: activity)
             bindings += common(kind: kind)
             bindings.append(KeyBinding([.character("q"), .escape, .left], .back, "back to the course map", bar: BarHint("q", "back")))
@@ -42,7 +42,7 @@ enum LessonKeys {
             ]
             return bindings
         case .result:
-            bindings += Keymap.lesson.filter { scrolling.contains($0.command) }
+            bindings += scrollKeys
             if let result = activity.result, !result.passed {
                 if kind == .code {
                     bindings.append(KeyBinding([.character("e")], .openEditor, "edit the exercise in your editor", bar: BarHint("e", "edit")))
@@ -54,11 +54,11 @@ enum LessonKeys {
             bindings += common(kind: kind)
             bindings.append(closePanel)
         case .hints:
-            bindings += Keymap.lesson.filter { scrolling.contains($0.command) }
+            bindings += scrollKeys
             bindings += common(kind: kind)
             bindings.append(closePanel)
         case .solution:
-            bindings += Keymap.lesson.filter { scrolling.contains($0.command) }
+            bindings += scrollKeys
             bindings.append(closePanel)
         }
         bindings.append(KeyBinding([.character("?")], .help, "show these keys", bar: BarHint("?", "help")))
@@ -79,6 +79,17 @@ enum LessonKeys {
     }
 
     private static let scrolling: Set<Command> = [.up, .down, .pageUp, .pageDown, .top, .bottom]
+    /// The lesson's scrolling keys, with only "↑↓ scroll" in the bar: the panels' own keys need the room.
+    private static let scrollKeys = quiet(Keymap.lesson.filter { scrolling.contains($0.command) })
+
+    /// `bindings` with every bar entry but the first arrow's dropped.
+    private static func quiet(_ bindings: [KeyBinding]) -> [KeyBinding] {
+        bindings.map { binding in
+            var binding = binding
+            if binding.command != .up { binding.bar = nil }
+            return binding
+        }
+    }
     private static let quitAnywhere = Keymap.quitAnywhere
     private static let hint = KeyBinding([.character("h")], .hint, "reveal the next hint", bar: BarHint("h", "hint"))
     private static let closePanel = KeyBinding([.character("q"), .escape], .closePanel, "back to the lesson text",
@@ -110,7 +121,7 @@ enum LessonKeys {
         case .code:
             var bindings = [
                 KeyBinding([.character("e")], .openEditor, "edit the exercise in your editor", bar: BarHint("e", "edit")),
-                KeyBinding([.character("c")], .check, "check your code", bar: BarHint("c", "check")),
+                KeyBinding([.character("c")], .check, "check your code", bar: activity.check.isActive ? nil : BarHint("c", "check")),
                 KeyBinding([.character("w")], .toggleWatch, "watch: check again on every save", bar: BarHint("w", "watch")),
             ]
             if activity.result != nil { bindings.append(KeyBinding([.character("r")], .showResult, "the latest result")) }

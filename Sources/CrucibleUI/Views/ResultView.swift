@@ -13,7 +13,6 @@ enum ResultView {
         guard let result = activity.result else { return [StyledLine("No result yet.", style: Chrome.dim)] }
         var lines = result.passed ? passLines(result, activity: activity, lesson: lesson, width: width, theme: theme)
                                   : failureLines(result, activity: activity, lesson: lesson, width: width, theme: theme)
-        lines += answerLines(result, lesson: lesson, width: width, theme: theme)
         if lesson.kind == .code { lines += outputLines(result, width: width, theme: theme) }
         return lines
     }
@@ -36,6 +35,7 @@ enum ResultView {
         var lines = [celebration(frame: activity.celebrationFrame), StyledLine(lesson.title, style: Style(bold: true)), StyledLine()]
         let earned = eventLines(activity.events)
         if !earned.isEmpty { lines += earned + [StyledLine()] }
+        lines += answerLines(result, lesson: lesson, width: width, theme: theme)
         if let explanation = lesson.explanation, !explanation.allSatisfy(\.isWhitespace) {
             lines.append(StyledLine("Why it works", style: theme.heading2))
             lines += PanelText.markdown(explanation, width: width, theme: theme)
@@ -82,8 +82,9 @@ enum ResultView {
         if result.duration > 0 { headline.append(Span("  " + LessonScreenView.seconds(result.duration), style: Chrome.dim)) }
         if result.fromCache { headline.append(Span("  (cached: your files have not changed)", style: Chrome.dim)) }
         var lines = [StyledLine(headline), StyledLine()]
-        lines += reasonLines(result, width: width, theme: theme)
-        lines.append(StyledLine())
+        let reason = reasonLines(result, width: width, theme: theme)
+        if !reason.isEmpty { lines += reason + [StyledLine()] }
+        lines += answerLines(result, lesson: lesson, width: width, theme: theme)
         lines.append(StyledLine(nextStep(activity, lesson: lesson), style: Style(foreground: .cyan)))
         return lines
     }

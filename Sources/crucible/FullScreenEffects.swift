@@ -1,0 +1,242 @@
+import CrucibleEngine
+import CrucibleTerminal
+import CrucibleUI
+import Foundation
+
+/// Performs the lesson screen's effects for the run loop: the workspace, the editor,
+/// background checks with cancellation, watch mode, and the reference solution.
+///
+/// Checks run as tasks and watchers on their own threads; what they report waits in an
+/// inbox the run loop empties after every read. While a check runs the loop reads with a
+/// short timeout, so the spinner's elapsed time advances and the result shows promptly
+/// while keys, resizes and scrolling go on as usual.
+final class LessonWork {
+    let course: Course
+    let workspace: Workspace
+    let engine: CheckEngine
+    private let inbox = ActionInbox()
+    private var checks: [String: RunningCheck] = [:]
+    private var watchers: [String: FileWatcher] = [:]
+    private let clock = ContinuousClock()
+    private var lastTimer: ContinuousClock.Instant?
+
+    private struct RunningCheck {
+        let task: Task<Void, Never>
+        let started: ContinuousClock.Instant
+    }
+
+    /// Milliseconds between timer actions (spinner, elapsed time, celebration frames).
+    static let tick: Int32 = 100
+    /// How often to look for saves reported by a watcher when nothing else is going on.
+    static let watchPoll: Int32 = 250
+
+    init(course: Course, workspace: Workspace, engine: CheckEngine = CheckEngine()) {
+        self.course = course
+        self.workspace = workspace
+        self.engine = engine
+    }
+
+    /// Performs a lesson effect; returns the actions that answer it at once (the rest arrive through ``collect(animating:)``).
+    func perform(_ effect: Effect, terminal: TerminalScreen) -> [Action] {
+        switch effect {
+        case .prepareWorkspace(let id):
+            guard let lesson = course.lessons.first(where: { $0.id == id }) else { return [] }
+            return [.workspacePrepared(lessonID: id, prepare(lesson))]
+        case .openEditor(let id):
+            guard let lesson = course.lessons.first(where: { $0.id == id }) else { return [] }
+            return openEditor(lesson, terminal: terminal)
+        case .runCheck(let id):
+            guard let lesson = course.lessons.first(where: { $0.id == id }) else { return [] }
+            startCheck(lesson)
+        case .cancelCheck(let id):
+            // Cancelling the task kills the step's process group (ProcessRunner's cancellation handler).
+            checks[id]?.task.cancel()
+        case .watchWorkspace(let id, let on):
+            guard let lesson = course.lessons.first(where: { $0.id == id }) else { return [] }
+            return on ? startWatching(lesson) : stopWatching(id)
+        case .loadSolution(let id):
+            guard let lesson = course.lessons.first(where: { $0.id == id }) else { return [] }
+            return [.solutionLoaded(lessonID: id, Self.loadSolution(lesson))]
+        default:
+            break
+        }
+        return []
+    }
+
+    /// How long the run loop may block reading a key: briefly while a check runs or something animates,
+    /// a little longer while watching, else until a key arrives.
+    func readTimeout(animating: Bool) -> Int32 {
+        if !checks.isEmpty || animating { return Self.tick }
+        return watchers.isEmpty ? -1 : Self.watchPoll
+    }
+
+    /// What arrived since the last call: finished checks and saves, then the elapsed time of
+    /// running checks and a timer tick when one is due.
+    func collect(animating: Bool) -> [Action] {
+        var actions = inbox.take()
+        for case .checkFinished(let id, _) in actions { checks[id] = nil }
+        let now = clock.now
+        for (id, check) in checks.sorted(by: { $0.key < $1.key }) {
+            actions.append(.checkElapsed(lessonID: id, seconds: Self.seconds(now - check.started)))
+        }
+        if animating, lastTimer.map({ now - $0 >= .milliseconds(Int(Self.tick) - 10) }) ?? true {
+            lastTimer = now
+            actions.append(.timer)
+        }
+        return actions
+    }
+
+    /// Cancels every running check and waits (at most `patience`) until their process groups are
+    /// killed, so quitting never leaves a learner's program running; then stops the watchers.
+    func stopAll(patience: Duration = .seconds(3)) {
+        for check in checks.values { check.task.cancel() }
+        let deadline = clock.now + patience
+        while !checks.isEmpty && clock.now < deadline {
+            for case .checkFinished(let id, _) in inbox.take() { checks[id] = nil }
+            if !checks.isEmpty { usleep(10_000) }
+        }
+        for watcher in watchers.values { watcher.stop() }
+        watchers = [:]
+    }
+
+    // MARK: - Workspace and solution
+
+    private func prepare(_ lesson: Lesson) -> Result<WorkspaceFiles, LessonLoadFailure> {
+        do {
+            let preparation = try workspace.prepare(lesson)
+            let files = (lesson.code?.starter ?? []).map { preparation.folder.appendingPathComponent($0).path }
+            return .success(WorkspaceFiles(folder: preparation.folder.path, files: files, starterChanged: preparation.starterChanged))
+        } catch {
+            return .failure(LessonLoadFailure("\(error)"))
+        }
+    }
+
+    static func loadSolution(_ lesson: Lesson) -> Result<[SolutionFile], LessonLoadFailure> {
+        let folder = lesson.folder.appendingPathComponent("solution")
+        var files: [SolutionFile] = []
+        for name in lesson.code?.solution ?? [] {
+            guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) else {
+                return .failure(LessonLoadFailure("\(folder.appendingPathComponent(name).path) cannot be read"))
+            }
+            files.append(SolutionFile(name: name, text: text))
+        }
+        return .success(files)
+    }
+
+    // MARK: - Checks
+
+    private func startCheck(_ lesson: Lesson) {
+        guard checks[lesson.id] == nil else { return }
+        let engine = engine, workspace = workspace, inbox = inbox, id = lesson.id
+        let task = Task.detached {
+            let result: CheckResult
+            if lesson.kind == .predict {
+                result = await engine.runPredictProgram(lesson)
+                    ?? CheckResult(lessonID: id, outcome: .engineError, message: "the lesson does not run its program")
+            } else {
+                result = await engine.check(lesson: lesson, workspace: workspace)
+            }
+            inbox.post(.checkFinished(lessonID: id, result))
+        }
+        checks[id] = RunningCheck(task: task, started: clock.now)
+    }
+
+    // MARK: - Watch mode
+
+    private func startWatching(_ lesson: Lesson) -> [Action] {
+        guard watchers[lesson.id] == nil else { return [] }
+        // The folder must exist before it can be watched.
+        if case .failure(let failure) = prepare(lesson) {
+            return [.editorClosed(lessonID: lesson.id, failure: "Cannot watch the workspace: " + failure.message)]
+        }
+        let watcher = FileWatcher(folders: [workspace.folder(for: lesson.id)])
+        let inbox = inbox, id = lesson.id
+        do {
+            try watcher.start { _ in inbox.post(.workspaceChanged(lessonID: id)) }
+        } catch {
+            return [.editorClosed(lessonID: id, failure: "Cannot watch the workspace: \(error)")]
+        }
+        watchers[id] = watcher
+        return []
+    }
+
+    private func stopWatching(_ id: String) -> [Action] {
+        watchers.removeValue(forKey: id)?.stop()
+        return []
+    }
+
+    // MARK: - Editor
+
+    /// Gives the terminal to the learner's editor on the lesson's files, then takes it back.
+    private func openEditor(_ lesson: Lesson, terminal: TerminalScreen) -> [Action] {
+        let files: [String]
+        switch prepare(lesson) {
+        case .success(let prepared): files = prepared.files
+        case .failure(let failure): return [.editorClosed(lessonID: lesson.id, failure: "Cannot open the editor: " + failure.message)]
+        }
+        guard let editor = Editor.command() else {
+            return [.editorClosed(lessonID: lesson.id, failure: "No editor found: set $EDITOR (or $VISUAL), or install nano or vi.")]
+        }
+        let status = terminal.suspend { Editor.run(editor, files: files) }
+        return [.workspacePrepared(lessonID: lesson.id, prepare(lesson)),
+                .editorClosed(lessonID: lesson.id, failure: status == 0 ? nil : "The editor `\(editor)` ended with status \(status).")]
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}
+
+/// Which editor to run, and running it in the foreground of the terminal.
+enum Editor {
+    /// `$VISUAL`, then `$EDITOR` (either may hold arguments, such as `code -w`), then nano, then vi.
+    static func command(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        for key in ["VISUAL", "EDITOR"] {
+            if let value = environment[key], !value.allSatisfy(\.isWhitespace) { return value }
+        }
+        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        return ["nano", "vi"].first { name in
+            path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
+        }
+    }
+
+    /// Runs `command` on `files` through `/bin/sh` (so that an editor with arguments works) and
+    /// waits for it; returns its exit status, or 127 when it could not start.
+    static func run(_ command: String, files: [String]) -> Int32 {
+        let arguments = ["/bin/sh", "-c", command + " \"$@\"", "crucible-editor"] + files
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // The editor gets the default signal mask, whatever this thread has blocked.
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, environ) == 0 else { return 127 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        // WIFEXITED / WEXITSTATUS, which Swift does not import as functions.
+        return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+}
+
+/// Actions posted from checks and watchers on other threads, taken by the run loop.
+final class ActionInbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var actions: [Action] = []
+
+    func post(_ action: Action) {
+        lock.withLock { actions.append(action) }
+    }
+
+    func take() -> [Action] {
+        lock.withLock {
+            defer { actions = [] }
+            return actions
+        }
+    }
+}
