@@ -10,6 +10,7 @@ public enum App {
         switch action {
         case .input(.key(let key)):
             if let command = Keymap.command(for: key, on: state.top) { return perform(command, on: &state) }
+            if let effects = typeInLesson(key, on: &state) { return effects }
             // The welcome box and messages go away on any key.
             if state.top == .welcome { return perform(.dismiss, on: &state) }
             if case .message = state.top { return perform(.dismiss, on: &state) }
@@ -38,7 +39,10 @@ public enum App {
             }
             return []
         case .progressRecorded, .progressLoaded, .achievementsLoaded, .toolsProbed, .notice:
+            if case .progressRecorded(let recorded, let events, _) = action { celebrate(recorded, events: events, on: &state) }
             return updateGame(action, on: &state)
+        case .timer, .checkElapsed, .checkFinished, .workspacePrepared, .editorClosed, .workspaceChanged, .solutionLoaded:
+            return updateLessonWork(action, on: &state)
         }
     }
 
@@ -61,7 +65,7 @@ public enum App {
             switch state.top {
             case .lesson(let screen):
                 state.screens.removeLast()
-                return [savePosition(of: screen)]
+                return [savePosition(of: screen)] + lessonLeavingEffects(screen)
             case .stats, .search:
                 state.screens.removeLast()
             default:
@@ -71,14 +75,17 @@ public enum App {
             if case .search = state.top { return openSearchMatch(on: &state) }
             guard state.top == .courseMap, state.lessons.indices.contains(state.selection) else { return [] }
             let id = state.lessons[state.selection].id
-            state.screens.append(.lesson(LessonScreen(lessonID: id, scroll: resumeScroll(for: id, in: state))))
-            return [.loadLessonBody(lessonID: id), .recordProgress(.opened(lesson: id))]
+            state.screens.append(.lesson(newLessonScreen(id, scroll: resumeScroll(for: id, in: state), in: state)))
+            return [.loadLessonBody(lessonID: id), .recordProgress(.opened(lesson: id))] + lessonOpeningEffects(id, in: state)
         case .skip:
             return skip(on: &state)
         case .stats, .search:
             return openMapScreen(command, on: &state)
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
             move(command, on: &state)
+        case .answer, .choose, .toggleChoice, .submit, .edit, .retry, .check, .cancelCheck, .openEditor, .toggleWatch,
+             .hint, .solution, .showResult, .closePanel, .nextLesson, .previousLesson:
+            return performLesson(command, on: &state)
         }
         return []
     }
@@ -90,6 +97,10 @@ public enum App {
         case .courseMap, .search, .stats:
             moveOnMap(command, on: &state)
         case .lesson(var screen):
+            if movePanel(command, screen: &screen, in: state) {
+                state.screens[state.screens.count - 1] = .lesson(screen)
+                return
+            }
             let target = switch command {
             case .up: screen.scroll - 1
             case .down: screen.scroll + 1
@@ -98,7 +109,9 @@ public enum App {
             case .top: 0
             default: Int.max
             }
-            screen.scroll = clampedScroll(target, lines: screen.lines.count, in: state)
+            // The dock under the text hides its last rows unless the scroll can go that much further.
+            let docked = state.size.contentHeight - LessonScreenView.panelHeight(screen, in: state)
+            screen.scroll = clampedScroll(target, lines: screen.lines.count + docked, in: state)
             state.screens[state.screens.count - 1] = .lesson(screen)
         case .welcome, .help, .message:
             break
