@@ -11,13 +11,17 @@ import Foundation
 enum FullScreen {
     /// Runs until the user quits. Throws ``TerminalError`` when the terminal cannot be used.
     /// Progress is kept in `progressFile`.
-    static func run(_ loaded: CourseLoadResult, root: URL, progressFile: URL) throws {
+    /// Code lessons' files live in `workspace` (the default workspace when nil).
+    static func run(_ loaded: CourseLoadResult, root: URL, progressFile: URL, workspace: Workspace? = nil) throws {
         let course = loaded.course ?? Course(id: "untitled", title: "Untitled course (course.yml has errors)",
                                             welcome: "", final: nil, root: root, tracks: loaded.tracks)
         let progress = FullScreenProgress(course: course, file: progressFile)
+        let lessonWork = LessonWork(course: course, workspace: workspace ?? Workspace(root: Workspace.defaultRoot(), courseID: course.id))
         let terminal = TerminalScreen()
         try terminal.start()
         defer { terminal.stop() }
+        // Runs before the terminal is given back: a running check's processes are killed first.
+        defer { lessonWork.stopAll() }
         let initial = progress.initial
         // The welcome box is for a first launch; afterwards the map opens on the lesson the learner left off at.
         var state = AppState(course: course, size: terminal.size, showWelcome: initial.isEmpty, game: GameState(progress: initial))
@@ -37,14 +41,20 @@ enum FullScreen {
                         pending.append(.lessonLoaded(lessonID: id, LessonSource.load(for: lesson)))
                     case .recordProgress(let action):
                         pending += progress.record(action)
+                    case .prepareWorkspace, .openEditor, .runCheck, .cancelCheck, .watchWorkspace, .loadSolution:
+                        pending += lessonWork.perform(effect, terminal: terminal)
                     }
                 }
             }
             terminal.present(App.view(state))
             // Blocking read: a key, resize (SIGWINCH) or Ctrl-C (SIGINT, no SA_RESTART) ends the wait.
-            guard let event = terminal.readEvent(timeout: -1) else { continue }
+            // While a check runs or something animates, the read times out to advance the spinner.
+            let event = terminal.readEvent(timeout: lessonWork.readTimeout(animating: App.wantsTimer(state)))
+            // Finished checks, saves in a watched workspace, elapsed time and animation frames.
+            pending = lessonWork.collect(animating: App.wantsTimer(state))
+            guard let event else { continue }
             // One stat: progress another process saved (`crucible check` in another terminal) shows at the next key.
-            pending = progress.reloadIfChanged() + [Action.input(event)]
+            pending = progress.reloadIfChanged() + pending + [Action.input(event)]
         }
     }
 }
