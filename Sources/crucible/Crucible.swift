@@ -34,7 +34,8 @@ struct Crucible: ParsableCommand {
             return
         }
         do {
-            try FullScreen.run(loaded, root: try course.folder(), progressFile: course.progressFile())
+            try FullScreen.run(loaded, root: try course.folder(), progressFile: course.progressFile(),
+                               workspace: course.workspace(for: loaded))
         } catch let error as TerminalError {
             throw CommandFailure(message: error.description)
         }
