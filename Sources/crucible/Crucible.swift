@@ -21,7 +21,7 @@ struct Crucible: ParsableCommand {
             """,
         version: CrucibleEngine.version,
         subcommands: [ListCommand.self, ShowCommand.self, LintCommand.self, CheckCommand.self, VerifyCommand.self, DoctorCommand.self,
-                      WatchCommand.self, HintCommand.self, ProgressCommand.self, ResetCommand.self, NewCommand.self]
+                      WatchCommand.self, HintCommand.self, ProgressCommand.self, ResetCommand.self, NewCommand.self, PreviewCommand.self]
     )
 
     @OptionGroup var course: CourseOptions
