@@ -5,7 +5,7 @@ PREFIX ?= $(HOME)/.local
 
 build:
 	scripts/deps
-	swift build -c release --product crucible
+	swift build -c release --static-swift-stdlib --product crucible
 
 test:
 	scripts/test
