@@ -85,7 +85,7 @@ enum LessonScreenView {
         let lesson = state.lesson(withID: screen.lessonID)
         var lines: [StyledLine] = []
         if lesson?.kind == .code && activity.panel == .text {
-            lines += fileLines(activity.workspace, lesson: lesson)
+            lines += fileLines(activity.workspace, width: width)
             if !activity.check.isActive { lines.append(codeStatus(activity)) }
         }
         if activity.check.isActive {
@@ -105,10 +105,11 @@ enum LessonScreenView {
     }
 
     /// "Your files:" and each file's full path, so the learner can open it however they like.
-    private static func fileLines(_ workspace: WorkspaceFiles?, lesson: Lesson?) -> [StyledLine] {
+    private static func fileLines(_ workspace: WorkspaceFiles?, width: Int) -> [StyledLine] {
         guard let workspace else { return [StyledLine("Preparing your workspace…", style: Chrome.dim)] }
         var lines = [StyledLine("Your files (e opens them in $VISUAL / $EDITOR):", style: Style(bold: true))]
-        lines += workspace.files.map { StyledLine([Span("  "), Span(DisplayWidth.printable($0), style: Style(foreground: .cyan))]) }
+        // Broken across lines rather than cut: the whole path is what the learner needs to copy.
+        lines += workspace.files.flatMap { PanelText.output($0, width: width, style: Style(foreground: .cyan)) }
         if !workspace.starterChanged.isEmpty {
             lines.append(StyledLine("The course changed the starter of \(workspace.starterChanged.joined(separator: ", ")); your copy is kept.",
                                     style: Chrome.dim))

@@ -62,7 +62,7 @@ import Testing
         var state = mapState()
         _ = press(.down, &state)
         #expect(press(.enter, &state).prefix(2) == [.loadLessonBody(lessonID: "basics.heap"), .recordProgress(.opened(lesson: "basics.heap"))])
-        #expect(state.openLesson == LessonScreen(lessonID: "basics.heap", content: .loading))
+        #expect(state.openLesson?.lessonID == "basics.heap" && state.openLesson?.content == .loading)
         // A result for another lesson is ignored.
         _ = App.update(&state, .lessonLoaded(lessonID: "basics.stack", .success(LessonSource(body: "other"))))
         #expect(state.openLesson?.content == .loading)
