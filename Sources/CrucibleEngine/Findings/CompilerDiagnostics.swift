@@ -25,14 +25,18 @@ public enum CompilerDiagnostics {
     /// The first error in `output`, or nil if there is none. Warnings and notes are skipped.
     public static func firstError(output: String) -> CompilerError? {
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        // swiftc prints its driver's "error: emit-module command failed" before the real,
+        // located errors, so an unlocated error is only the answer when nothing better follows.
+        var unlocated: CompilerError?
         for (index, line) in lines.enumerated() {
             // Cheap filter first: Regex is slow and the output may be a megabyte.
             guard line.contains("error") || line.contains(".go:") else { continue }
             if let error = locatedError(line) ?? goError(line) { return error }
-            if let error = rustError(line, following: lines[(index + 1)...]) { return error }
-            if let error = unlocatedError(line) { return error }
+            let rust = rustError(line, following: lines[(index + 1)...])
+            if let rust, rust.location != nil { return rust }
+            if unlocated == nil { unlocated = rust ?? unlocatedError(line) }
         }
-        return nil
+        return unlocated
     }
 
     /// clang, gcc, swiftc: "main.c:3:14: error: expected ';'" (column optional, "fatal error" too).

@@ -123,6 +123,17 @@ struct FindingsCompilerDiagnosticsTests {
         #expect(CompilerDiagnostics.firstError(output: output) == CompilerError(location: nil, message: "undefined symbol: helper"))
     }
 
+    @Test func swiftDriverLineBeforeTheRealErrorIsSkipped() {
+        // swiftc without -wmo reports its failed frontend job first; the learner needs the line after.
+        let output = """
+            error: emit-module command failed with exit code 1 (use -v to see invocation)
+            main.swift:10:13: error: type 'Account' does not conform to protocol 'Actor'
+            """
+        #expect(CompilerDiagnostics.firstError(output: output) == CompilerError(
+            location: FileLocation(file: "main.swift", line: 10, column: 13),
+            message: "type 'Account' does not conform to protocol 'Actor'"))
+    }
+
     @Test func rustEpilogueAloneIsNotAnError() {
         #expect(CompilerDiagnostics.firstError(output: "error: aborting due to 1 previous error\n") == nil)
         #expect(CompilerDiagnostics.firstError(output: "all good\n") == nil)
