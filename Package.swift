@@ -55,6 +55,7 @@ let package = Package(
                     dependencies: ["CrucibleEngine", .product(name: "Yams", package: "Yams")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "CrucibleUITests", dependencies: ["CrucibleUI"]),
-        .testTarget(name: "CrucibleCLITests", dependencies: ["CrucibleEngine", "crucible"]),
+        .testTarget(name: "CrucibleCLITests", dependencies: ["CrucibleEngine", "crucible"],
+                    exclude: ["Fixtures"]),
     ]
 )
