@@ -6,17 +6,12 @@ import Testing
 /// off, search and stats. Every launch uses a progress file and workspace of the test's own.
 @Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
 struct FullScreenProgressTests {
-    /// A course with a quiz (to earn XP with `crucible check`), a short and a long lesson.
+    /// ``FullScreenTests``' course with a quiz first (to earn XP with `crucible check`): quiz, intro, long lesson.
     static func writeCourse() throws -> URL {
-        let root = try CrucibleRunner.temporaryFolder()
-        func write(_ path: String, _ text: String) throws {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        try write("course.yml", "id: tmuxgame\ntitle: Tmux Game Course\nwelcome: Welcome to the game course.\n")
-        try write("01-first/track.yml", "id: first\ntitle: First Track\nsummary: A quiz and two lessons.\n")
-        try write("01-first/01-quiz/lesson.md", """
+        let root = try FullScreenTests.writeCourse()
+        let quiz = root.appendingPathComponent("01-first/00-quiz")
+        try FileManager.default.createDirectory(at: quiz, withIntermediateDirectories: true)
+        try """
             ---
             id: first.quiz
             title: Garbage quiz
@@ -32,10 +27,7 @@ struct FullScreenProgressTests {
             ---
             Answer the question.
 
-            """)
-        try write("01-first/02-intro/lesson.md", "---\nid: first.intro\ntitle: Intro lesson\nkind: read\n---\nShort intro.\n")
-        let long = (1...80).map { "Paragraph line number \($0)." }.joined(separator: "\n\n")
-        try write("01-first/03-long/lesson.md", "---\nid: first.long\ntitle: Long lesson\nkind: read\n---\nLONG START\n\n\(long)\n\nLONG END\n")
+            """.write(to: quiz.appendingPathComponent("lesson.md"), atomically: true, encoding: .utf8)
         return root
     }
 
@@ -46,20 +38,26 @@ struct FullScreenProgressTests {
                                                    "--workspace", state.appendingPathComponent("workspace").path])
     }
 
+    /// A tmux session running `crucible` on a new copy of the course with no progress yet.
+    func launchFresh() throws -> (TmuxSession, URL) {
+        let course = try Self.writeCourse()
+        let session = try TmuxSession(width: 100, height: 30)
+        try session.run(FullScreenTests.command(course: course))
+        return (session, course)
+    }
+
     /// Waits for the shell prompt, so that the next launch starts after the last one has saved and exited.
     func expectQuit(_ session: TmuxSession) throws {
         try session.waitUntil("the shell prompt after quitting") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(TmuxSession.prompt) }
     }
 
     @Test func theWelcomeIsOnlyForTheFirstLaunch() throws {
-        let course = try Self.writeCourse()
-        let session = try TmuxSession(width: 100, height: 30)
+        let (session, course) = try launchFresh()
         defer { session.close(); try? FileManager.default.removeItem(at: course) }
-        try session.run(FullScreenTests.command(course: course))
-        let welcome = try session.waitFor("Welcome to the game course.")
+        let welcome = try session.waitFor("Welcome aboard the tmux course.")
         #expect(welcome.contains("find a lesson"))
         try session.send("Enter")
-        try session.waitUntil("the map without the welcome") { $0.contains("Intro lesson") && !$0.contains("Welcome to the game") }
+        try session.waitUntil("the map without the welcome") { $0.contains("Intro lesson") && !$0.contains("Welcome aboard") }
         // Opening a lesson is progress, so the next launch goes straight to the map.
         try session.send("j", "Enter")
         try session.waitFor("Short intro.")
@@ -67,7 +65,7 @@ struct FullScreenProgressTests {
         try expectQuit(session)
         try session.run("clear; " + FullScreenTests.command(course: course))
         let map = try session.waitFor("lesson 2 of 3")
-        #expect(!map.contains("Welcome to the game"))
+        #expect(!map.contains("Welcome aboard"))
         #expect(map.contains("◀ continue"))
     }
 
@@ -86,7 +84,7 @@ struct FullScreenProgressTests {
         try session.run(FullScreenTests.command(course: course))
         // Progress exists, so no welcome: the header shows the XP the check earned and the quiz is passed.
         let map = try session.waitFor("\(xp)/50 XP")
-        #expect(!map.contains("Welcome to the game"))
+        #expect(!map.contains("Welcome aboard"))
         #expect(map.contains("1/3"))
         #expect(map.contains("✓ quiz"))
         try session.send("G", "Enter")
@@ -110,10 +108,8 @@ struct FullScreenProgressTests {
     }
 
     @Test func searchFiltersAndOpensAndStatsShowTheTracks() throws {
-        let course = try Self.writeCourse()
-        let session = try TmuxSession(width: 100, height: 30)
+        let (session, course) = try launchFresh()
         defer { session.close(); try? FileManager.default.removeItem(at: course) }
-        try session.run(FullScreenTests.command(course: course))
         try session.waitFor("Press any key")
         try session.send("Enter", "/")
         try session.waitFor("type to filter 3 lessons")
@@ -131,10 +127,8 @@ struct FullScreenProgressTests {
     }
 
     @Test func resizingTheMapAndStatsNeverBreaksTheScreen() throws {
-        let course = try Self.writeCourse()
-        let session = try TmuxSession(width: 100, height: 30)
+        let (session, course) = try launchFresh()
         defer { session.close(); try? FileManager.default.removeItem(at: course) }
-        try session.run(FullScreenTests.command(course: course))
         try session.waitFor("Press any key")
         try session.send("Enter", "s")
         try session.waitFor("XP by day")
