@@ -16,10 +16,12 @@ struct LanguageTemplate {
     var function: String
     /// The predict lesson's program: it prints 14.
     var predictProgram: String
-    /// The code lesson's starter, solution and known-wrong files (one file, `squares.EXT`).
+    /// The code lesson's starter and solution (one file, `squares.EXT`).
     var starter: String
     var solution: String
-    var offByOne: String
+    /// The solution's loop bound that includes n, and the one that stops before it.
+    var inclusiveBound: String
+    var exclusiveBound: String
     /// The hidden harness (`main.EXT`): prints one line per case, `FAIL: …` for a wrong one and
     /// `squares: ok` when all are right, and exits 0 so the check's output says what is wrong.
     var harness: String
@@ -29,6 +31,12 @@ struct LanguageTemplate {
     var sanitized = false
     /// The build's `env` lines, already indented for a step.
     var buildEnvironment: [String] = []
+
+    /// The known-wrong variant: the solution with its loop stopping before n.
+    var offByOne: String {
+        let comment = tool == "clang" ? "/* Known wrong: the loop stops before n. */" : "// Known wrong: the loop stops before n."
+        return comment + "\n" + solution.replacingOccurrences(of: inclusiveBound, with: exclusiveBound)
+    }
 
     var sourceFile: String { "squares." + fileExtension }
     var harnessFile: String { "main." + fileExtension }
@@ -87,17 +95,7 @@ struct LanguageTemplate {
             }
 
             """,
-        offByOne: """
-            /// Known wrong: stops before n.
-            func sumOfSquares(_ n: Int) -> Int {
-                var total = 0
-                for i in stride(from: 1, to: n, by: 1) {
-                    total += i * i
-                }
-                return total
-            }
-
-            """,
+        inclusiveBound: "through: n", exclusiveBound: "to: n",
         harness: """
             // Hidden harness: calls the learner's function and prints what is wrong, so the check can say why it failed.
             var failures = 0
@@ -150,17 +148,7 @@ struct LanguageTemplate {
             }
 
             """,
-        offByOne: """
-            /* Known wrong: stops before n. */
-            long sum_of_squares(int n) {
-                long total = 0;
-                for (int i = 1; i < n; i++) {
-                    total += (long)i * i;
-                }
-                return total;
-            }
-
-            """,
+        inclusiveBound: "i <= n", exclusiveBound: "i < n",
         harness: """
             /* Hidden harness: calls the learner's function and prints what is wrong, so the check can say why it failed. */
             #include <stdio.h>
@@ -217,13 +205,7 @@ struct LanguageTemplate {
             }
 
             """,
-        offByOne: """
-            /// Known wrong: stops before n.
-            pub fn sum_of_squares(n: u64) -> u64 {
-                (1..n).map(|i| i * i).sum()
-            }
-
-            """,
+        inclusiveBound: "1..=n", exclusiveBound: "1..n",
         harness: """
             // Hidden harness: calls the learner's function and prints what is wrong, so the check can say why it failed.
             mod squares;
@@ -284,19 +266,7 @@ struct LanguageTemplate {
             }
 
             """,
-        offByOne: """
-            package main
-
-            // SumOfSquares is known wrong: it stops before n.
-            func SumOfSquares(n int) int {
-            \ttotal := 0
-            \tfor i := 1; i < n; i++ {
-            \t\ttotal += i * i
-            \t}
-            \treturn total
-            }
-
-            """,
+        inclusiveBound: "i <= n", exclusiveBound: "i < n",
         harness: """
             // Hidden harness: calls the learner's function and prints what is wrong, so the check can say why it failed.
             package main
