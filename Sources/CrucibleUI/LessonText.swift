@@ -12,11 +12,13 @@ public enum LessonText {
     ///   - body: the lesson's Markdown body (``Lesson/loadBody()``); the caller reads it,
     ///     so that drawing never touches the file system.
     ///   - program: for a predict lesson, the source of the program to predict.
+    ///   - interactive: whether the lesson is shown in the full-screen UI, where a key checks the
+    ///     work, rather than printed, where the learner runs `crucible check`.
     public static func lines(for lesson: Lesson, body: String, program: String? = nil,
-                             width: Int, theme: Theme = .standard) -> [StyledLine] {
+                             width: Int, theme: Theme = .standard, interactive: Bool = false) -> [StyledLine] {
         var lines = [StyledLine(lesson.title, style: theme.heading1), StyledLine(summary(of: lesson), style: theme.quoteBar), StyledLine()]
         lines += MarkdownLayout.lines(for: MarkdownDocument.parse(body), width: width, theme: theme)
-        let extra = blocks(for: lesson, program: program)
+        let extra = blocks(for: lesson, program: program, interactive: interactive)
         if !extra.isEmpty {
             lines.append(StyledLine())
             lines += MarkdownLayout.lines(for: MarkdownDocument(blocks: extra), width: width, theme: theme)
@@ -32,7 +34,7 @@ public enum LessonText {
         return parts.joined(separator: " · ")
     }
 
-    static func blocks(for lesson: Lesson, program: String?) -> [MarkdownBlock] {
+    static func blocks(for lesson: Lesson, program: String?, interactive: Bool) -> [MarkdownBlock] {
         switch lesson.kind {
         case .read:
             return []
@@ -54,7 +56,9 @@ public enum LessonText {
             let files = code.starter.map { [MarkdownBlock.paragraph([.code($0)])] }
             return [.heading(level: 3, [.text("Files to edit")]),
                     .list(ordered: false, start: 1, tight: true, items: files),
-                    .paragraph([.text("Run the check with "), .code("crucible check \(lesson.id)"), .text(".")])]
+                    interactive
+                        ? .paragraph([.text("Press "), .code("e"), .text(" to edit them and "), .code("c"), .text(" to check.")])
+                        : .paragraph([.text("Run the check with "), .code("crucible check \(lesson.id)"), .text(".")])]
         }
     }
 }

@@ -145,7 +145,8 @@ public enum App {
     static func layout(_ source: LessonSource, lessonID: String, in state: AppState) -> LessonContent {
         guard let lesson = state.lesson(withID: lessonID) else { return .failed("no lesson has the id `\(lessonID)`") }
         let width = LessonView.textWidth(for: state.size)
-        let lines = LessonText.lines(for: lesson, body: source.body, program: source.program, width: width, theme: state.theme)
+        let lines = LessonText.lines(for: lesson, body: source.body, program: source.program, width: width, theme: state.theme,
+                                     interactive: true)
         return .loaded(source, lines: lines, width: width)
     }
 
