@@ -9,22 +9,27 @@ public struct MapSearch: Sendable, Equatable {
     public var selected: Int
     /// The first match shown.
     public var scroll: Int
+    /// Each lesson's title and id in lower case, made once when the search opens rather than per key.
+    let haystack: [String]
 
-    public init(query: String = "", in lessons: [Lesson]) {
-        self.query = query
-        matches = Self.matches(query, in: lessons)
+    public init(in lessons: [Lesson]) {
+        query = ""
+        haystack = lessons.map { ($0.title + "\n" + $0.id).lowercased() }
+        matches = Array(lessons.indices)
         selected = 0
         scroll = 0
     }
 
-    /// Lessons whose title or id contains every word of `query`, ignoring case; all of them for an empty query.
-    public static func matches(_ query: String, in lessons: [Lesson]) -> [Int] {
-        let words = query.lowercased().split(separator: " ")
-        guard !words.isEmpty else { return Array(lessons.indices) }
-        return lessons.indices.filter { index in
-            let title = lessons[index].title.lowercased(), id = lessons[index].id.lowercased()
-            return words.allSatisfy { title.contains($0) || id.contains($0) }
-        }
+    /// The search for `newQuery`, selecting the first match. A query that only grows narrows the current matches.
+    public func searching(_ newQuery: String) -> MapSearch {
+        var search = self
+        let words = newQuery.lowercased().split(separator: " ")
+        let candidates = newQuery.hasPrefix(query) ? matches : Array(haystack.indices)
+        search.query = newQuery
+        search.matches = candidates.filter { index in words.allSatisfy { haystack[index].contains($0) } }
+        search.selected = 0
+        search.scroll = 0
+        return search
     }
 
     /// The lesson the selected match stands for.
@@ -93,13 +98,13 @@ extension App {
     /// A key the search keymap does not bind: typed into the query (Backspace deletes).
     static func typeInSearch(_ key: Key, on state: inout AppState) -> [Effect] {
         guard case .search(var search) = state.top else { return [] }
+        var query = search.query
         switch key {
-        case .character(let character): search.query.append(character)
-        case .backspace: if !search.query.isEmpty { search.query.removeLast() }
+        case .character(let character): query.append(character)
+        case .backspace: if !query.isEmpty { query.removeLast() }
         default: return []
         }
-        search = MapSearch(query: search.query, in: state.lessons)
-        state.screens[state.screens.count - 1] = .search(search)
+        state.screens[state.screens.count - 1] = .search(search.searching(query))
         return []
     }
 

@@ -5,7 +5,11 @@ import Foundation
 ///
 /// A snapshot: the run loop owns the progress file and sends new snapshots back as actions.
 public struct GameState: Sendable, Equatable {
-    public var progress: CourseProgress
+    public var progress: CourseProgress {
+        didSet { activity = Activity(progress, calendar: calendar) }
+    }
+    /// XP and lessons per day for the stats, worked out once per progress change rather than per frame.
+    public private(set) var activity: Activity
     /// The course's achievements; empty until ``Action/achievementsLoaded(_:)``, read after the first frame.
     public var achievements: [Achievement]
     /// Lesson id → tools it needs that are not on PATH; nil until probed, after the first frame.
@@ -22,6 +26,7 @@ public struct GameState: Sendable, Equatable {
         self.missingTools = missingTools
         self.calendar = calendar
         self.today = today ?? LocalDay(Date(), calendar: calendar)
+        activity = Activity(progress, calendar: calendar)
     }
 
     /// How far the learner got with lesson `id`, as the map marks it.

@@ -41,10 +41,19 @@ enum SearchView {
             let match = search.scroll + row
             guard match < count else { break }
             let index = search.matches[match]
-            let trackTitle = state.course.tracks.first { track in track.lessons.contains { $0.id == state.lessons[index].id } }?.title
-            CourseMapView.drawLesson(index, selected: match == search.selected, note: trackTitle.map { "· " + $0 },
+            CourseMapView.drawLesson(index, selected: match == search.selected, note: trackTitle(ofLesson: index, in: state.course).map { "· " + $0 },
                                      state: state, y: top + row, into: &grid)
         }
+    }
+
+    /// The title of the track holding the course's `index`th lesson; lessons are numbered in track order.
+    static func trackTitle(ofLesson index: Int, in course: Course) -> String? {
+        var first = 0
+        for track in course.tracks {
+            if index < first + track.lessons.count { return track.title }
+            first += track.lessons.count
+        }
+        return nil
     }
 
     /// "match 2 of 5", for the bottom bar.

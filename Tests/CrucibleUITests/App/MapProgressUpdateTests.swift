@@ -1,3 +1,4 @@
+import Foundation
 import CrucibleEngine
 import Testing
 @testable import CrucibleUI
@@ -212,6 +213,19 @@ import Testing
     @Test func localDaysRoundTripThroughDayNumbers() {
         for day in [LocalDay(year: 2026, month: 2, day: 28), LocalDay(year: 2024, month: 2, day: 29), LocalDay(year: 1999, month: 12, day: 31)] {
             #expect(LocalDay(dayNumber: day.dayNumber) == day)
+        }
+    }
+}
+
+/// Activity days agree with the calendar's idea of the local day, across zones and midnight.
+@Suite struct ActivityDayTests {
+    @Test(arguments: ["UTC", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Kiritimati"])
+    func dayNumbersMatchTheCalendar(zone: String) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: zone)!
+        for hours in stride(from: -30, through: 30, by: 1) {
+            let date = MapProgressFixture.date(daysAgo: 0).addingTimeInterval(Double(hours) * 3_600 + 59)
+            #expect(Activity.dayNumber(date, in: calendar.timeZone) == LocalDay(date, calendar: calendar).dayNumber)
         }
     }
 }
