@@ -22,7 +22,7 @@ final class FullScreenProgress {
         outline = CourseOutline(course)
         do {
             let store = try ProgressStore(courseID: course.id, file: file)
-            openingNotices = store.takeNotices().map(\.message)
+            openingNotices = store.takeNotices().map { Self.sentence($0.message) }
             self.store = store
         } catch {
             openingNotices = [error.description + ". Your progress will not be saved in this session."]
@@ -95,6 +95,11 @@ final class FullScreenProgress {
         return [.progressLoaded(store.current)]
     }
 
+    /// `message` with a capital first letter: the store words notices for `crucible: ` prefixes, the box shows them alone.
+    static func sentence(_ message: String) -> String {
+        message.prefix(1).uppercased() + message.dropFirst()
+    }
+
     /// Applies `change` and saves; a failure is kept by the store for the next save and reported as a notice.
     private func save(_ change: @escaping (inout CourseProgress) -> Void) -> [Action] {
         guard let store else { return [] }
@@ -104,7 +109,7 @@ final class FullScreenProgress {
         } catch {
             actions.append(.notice("Your progress could not be saved: \(error). It is kept and saved with the next change."))
         }
-        actions += store.takeNotices().map { .notice($0.message) }
+        actions += store.takeNotices().map { .notice(Self.sentence($0.message)) }
         return actions
     }
 }

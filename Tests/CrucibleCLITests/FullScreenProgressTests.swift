@@ -107,6 +107,26 @@ struct FullScreenProgressTests {
         try expectQuit(session)
     }
 
+    @Test func aCorruptProgressFileIsMovedAsideAndSaidSoInABox() throws {
+        let course = try Self.writeCourse()
+        let state = course.appendingPathComponent(".state")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        try "{ not json".write(to: state.appendingPathComponent("progress.json"), atomically: true, encoding: .utf8)
+        let session = try TmuxSession(width: 100, height: 30)
+        defer { session.close(); try? FileManager.default.removeItem(at: course) }
+        try session.run(FullScreenTests.command(course: course))
+        let note = try session.waitFor("Press any key to close")
+        #expect(note.contains("Progress file"))
+        #expect(note.contains("moved to"))
+        let aside = try FileManager.default.contentsOfDirectory(atPath: state.path).filter { $0.contains("corrupt") }
+        #expect(aside.count == 1, "files: \(aside)")
+        // Nothing was kept, so this counts as a first launch: the welcome is under the note.
+        try session.send("Enter")
+        try session.waitUntil("the note closed over the welcome") { !$0.contains("Press any key to close") && $0.contains("Welcome aboard") }
+        try session.send("Enter", "q")
+        try expectQuit(session)
+    }
+
     @Test func searchFiltersAndOpensAndStatsShowTheTracks() throws {
         let (session, course) = try launchFresh()
         defer { session.close(); try? FileManager.default.removeItem(at: course) }
