@@ -22,6 +22,7 @@ public enum App {
             state.size = TerminalSize(width: width, height: height)
             relayoutLessons(&state)
             state.mapScroll = state.map.scroll(showing: state.selection, from: state.mapScroll, height: state.mapHeight)
+            relayoutMapScreens(&state)
             return []
         case .command(let command):
             return perform(command, on: &state)
