@@ -77,6 +77,22 @@ extension App {
         }
     }
 
+    /// Keeps the search's selected match and the stats' scroll in range after a resize.
+    static func relayoutMapScreens(_ state: inout AppState) {
+        for index in state.screens.indices {
+            switch state.screens[index] {
+            case .search(var search):
+                search.scroll = scroll(showing: search.selected, from: search.scroll, height: state.mapHeight)
+                state.screens[index] = .search(search)
+            case .stats(let scroll):
+                let last = max(0, StatsView.lines(for: state).count - state.size.contentHeight)
+                state.screens[index] = .stats(scroll: min(scroll, last))
+            default:
+                break
+            }
+        }
+    }
+
     /// The first row to show so that row `row` is visible in `height` rows, moving as little as possible.
     static func scroll(showing row: Int, from scroll: Int, height: Int) -> Int {
         if row < scroll { return row }

@@ -164,6 +164,20 @@ import Testing
         #expect(state.top == .courseMap)
     }
 
+    @Test func resizingKeepsTheStatsScrollAndTheSearchMatchInRange() {
+        var state = MapProgressFixture.state(width: 40, height: 10)
+        _ = press(.character("s"), &state)
+        _ = press(.end, &state)
+        _ = App.update(&state, .input(.resize(width: 120, height: 60)))
+        #expect(state.top == .stats(scroll: 0))
+        _ = press(.character("q"), &state)
+        _ = press(.character("/"), &state)
+        _ = press(.end, &state)
+        _ = App.update(&state, .input(.resize(width: 40, height: 10)))
+        guard case .search(let search) = state.top else { Issue.record("no search"); return }
+        #expect(search.selected >= search.scroll && search.selected < search.scroll + state.mapHeight)
+    }
+
     @Test func noticesShareOneBoxThatAnyKeyCloses() {
         var state = MapProgressFixture.state()
         _ = App.update(&state, .notice("first"))
