@@ -53,6 +53,18 @@ final class TmuxSession {
         try tmux(["resize-window", "-t", "0", "-x", String(width), "-y", String(height)])
     }
 
+    /// Resizes the window to each of `sizes` in turn and waits for a full redraw at each: `height`
+    /// rows with `bottomBar` on the last one.
+    func resize(through sizes: [(width: Int, height: Int)], expectingBottomBar bottomBar: String) throws {
+        for (width, height) in sizes {
+            try resize(width: width, height: height)
+            try waitUntil("the screen redrawn at \(width)x\(height)") { screen in
+                let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+                return rows.count >= height && rows[height - 1].contains(bottomBar)
+            }
+        }
+    }
+
     /// Waits until the screen contains `text`, polling until `timeout` seconds have passed; returns the screen.
     @discardableResult
     func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
