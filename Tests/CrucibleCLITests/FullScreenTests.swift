@@ -90,13 +90,7 @@ struct FullScreenTests {
         try session.waitFor("Press any key")
         try session.send("Enter", "j", "Enter")
         try session.waitFor("LONG START")
-        for (width, height) in [(60, 18), (200, 60), (100, 30)] {
-            try session.resize(width: width, height: height)
-            try session.waitUntil("the lesson redrawn at \(width)x\(height)") { screen in
-                let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
-                return rows.count >= height && rows[height - 1].contains("? help")
-            }
-        }
+        try session.resize(through: [(60, 18), (200, 60), (100, 30)], expectingBottomBar: "? help")
         try session.send("q", "q")
         try session.waitFor(TmuxSession.prompt)
         try expectShellRestored(session)
