@@ -152,13 +152,7 @@ struct FullScreenProgressTests {
         try session.waitFor("Press any key")
         try session.send("Enter", "s")
         try session.waitFor("XP by day")
-        for (width, height) in [(60, 18), (200, 60), (100, 30)] {
-            try session.resize(width: width, height: height)
-            try session.waitUntil("the stats redrawn at \(width)x\(height)") { screen in
-                let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
-                return rows.count >= height && rows[height - 1].contains("q back")
-            }
-        }
+        try session.resize(through: [(60, 18), (200, 60), (100, 30)], expectingBottomBar: "q back")
         try session.send("q", "q")
         try expectQuit(session)
     }
