@@ -14,6 +14,8 @@ final class FullScreenProgress {
     let store: ProgressStore?
     private let outline: CourseOutline
     private var achievements: [Achievement] = []
+    /// Progress when there is no store, kept only while the UI runs.
+    private var sessionOnly = CourseProgress()
     /// Messages for the first frame's box, such as a corrupt file moved aside.
     private(set) var openingNotices: [String] = []
 
@@ -73,18 +75,22 @@ final class FullScreenProgress {
 
     /// Records `action` through the game rules and reports the result (and any notice).
     func record(_ action: LearnerAction) -> [Action] {
-        guard let store else { return [] }
         var action = action
         // The content hash needs the lesson's files: read here, not in `update`.
         if case .checked(let id, true, nil) = action, let lesson = course.lessons.first(where: { $0.id == id }) {
             action = .checked(lesson: id, passed: true, contentHash: LessonContentHash.of(lesson))
         }
         let outline = outline, achievements = achievements, recorded = action
-        var events: [GameEvent] = []
-        var actions = save { progress in
-            events = GameRules.apply(recorded, to: &progress, outline: outline, achievements: achievements,
-                                     now: Date(), calendar: .current)
+        let apply = { (progress: inout CourseProgress) in
+            GameRules.apply(recorded, to: &progress, outline: outline, achievements: achievements, now: Date(), calendar: .current)
         }
+        guard let store else {
+            // The file cannot be used (the opening notice said so): the game still plays, for this session only.
+            let events = apply(&sessionOnly)
+            return [.progressRecorded(recorded, events: events, progress: sessionOnly)]
+        }
+        var events: [GameEvent] = []
+        var actions = save { events = apply(&$0) }
         actions.insert(.progressRecorded(recorded, events: events, progress: store.current), at: 0)
         return actions
     }

@@ -127,6 +127,27 @@ struct FullScreenProgressTests {
         try expectQuit(session)
     }
 
+    @Test func aFileFromANewerCrucibleIsLeftUntouchedAndTheCourseStillPlays() throws {
+        let course = try Self.writeCourse()
+        let state = course.appendingPathComponent(".state")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        let file = state.appendingPathComponent("progress.json")
+        let newer = #"{"schemaVersion": 999, "courses": {}}"#
+        try newer.write(to: file, atomically: true, encoding: .utf8)
+        let session = try TmuxSession(width: 100, height: 30)
+        defer { session.close(); try? FileManager.default.removeItem(at: course) }
+        try session.run(FullScreenTests.command(course: course))
+        let note = try session.waitFor("Press any key to close")
+        #expect(note.contains("newer version of Crucible"))
+        try session.send("Enter", "Enter", "j", "Enter")
+        try session.waitFor("Short intro.")
+        try session.send("q")
+        try session.waitFor("◀ continue")
+        try session.send("q")
+        try expectQuit(session)
+        #expect(try String(contentsOf: file, encoding: .utf8) == newer)
+    }
+
     @Test func searchFiltersAndOpensAndStatsShowTheTracks() throws {
         let (session, course) = try launchFresh()
         defer { session.close(); try? FileManager.default.removeItem(at: course) }
