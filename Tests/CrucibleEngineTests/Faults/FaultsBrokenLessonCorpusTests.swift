@@ -103,7 +103,7 @@ import Testing
     }
 
     @Test func loadingTheWholeCorpusIsBounded() {
-        // About 60 MB of hostile text; a debug build on a loaded two-core machine stays far below this.
+        // About 35 MB of hostile text; a debug build on a loaded two-core machine stays far below this.
         #expect(Self.corpus.duration < .seconds(60), "took \(Self.corpus.duration)")
     }
 
