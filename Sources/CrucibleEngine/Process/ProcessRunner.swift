@@ -46,7 +46,7 @@ public struct ProcessRunner: Sendable {
         guard let path = ExecutableLookup.resolve(invocation.executable, path: invocation.environment["PATH"]) else {
             return early(.toolMissing(name: invocation.executable))
         }
-        let identity = StepIdentity.make(for: invocation, executable: path)
+        let identity = StepIdentity.make(for: invocation)
 
         var stdoutPipe: [Int32] = [-1, -1]
         var stderrPipe: [Int32] = [-1, -1]

@@ -26,36 +26,16 @@ struct StepIdentity: Equatable {
     var sandboxUID: uid_t? { uid == Self.unset ? nil : uid_t(uid) }
 
     /// The identity for `invocation`, chowning its working directory when switching uid.
-    ///
-    /// `executable` is the resolved program. As root, a program that other users cannot reach
-    /// (one under `/root`, such as a pyenv shim) would fail to start under a fresh uid, so it
-    /// keeps root's identity: no process cap then, but the group sweep still ends every process.
-    static func make(for invocation: ProcessInvocation, executable: String) -> StepIdentity {
+    static func make(for invocation: ProcessInvocation) -> StepIdentity {
         guard let allowance = invocation.limits.processes else { return StepIdentity() }
         guard geteuid() == 0 else {
             let existing = ProcTable.threadCount(ofUser: getuid())
             return StepIdentity(processLimit: Int64(existing + max(allowance, 1)))
         }
-        guard isRunnableByOthers(executable) else { return StepIdentity() }
         let uid = SandboxUIDs.shared.next()
         let gid: gid_t = 65534  // nogroup: no group-owned file becomes writable
         if let directory = invocation.workingDirectory { handOver(directory, to: uid, gid: gid) }
         return StepIdentity(uid: Int64(uid), gid: Int64(gid), processLimit: Int64(max(allowance, 1)))
-    }
-
-    /// Whether users other than the owner may run `path`: the file, after symlinks, has o+x and
-    /// every folder above it o+x.
-    static func isRunnableByOthers(_ path: String) -> Bool {
-        guard let resolved = realpath(path, nil) else { return false }
-        defer { free(resolved) }
-        var current = String(cString: resolved)
-        var info = stat()
-        guard stat(current, &info) == 0, info.st_mode & S_IXOTH != 0 else { return false }
-        while current != "/" && !current.isEmpty {
-            current = (current as NSString).deletingLastPathComponent
-            guard stat(current, &info) == 0, info.st_mode & S_IXOTH != 0 else { return false }
-        }
-        return true
     }
 
     /// Chowns `directory` and everything below it, without following symlinks.
