@@ -25,7 +25,8 @@ public struct GameState: Sendable, Equatable {
         self.achievements = achievements
         self.missingTools = missingTools
         self.calendar = calendar
-        self.today = today ?? LocalDay(Date(), calendar: calendar)
+        // Zone arithmetic rather than calendar components: it keeps ICU's data files off the first frame's path.
+        self.today = today ?? LocalDay(dayNumber: Activity.dayNumber(Date(), in: calendar.timeZone))
         activity = Activity(progress, calendar: calendar)
     }
 
