@@ -27,7 +27,7 @@ final class FullScreenProgress {
             openingNotices = store.takeNotices().map { Self.sentence($0.message) }
             self.store = store
         } catch {
-            openingNotices = [error.description + ". Your progress will not be saved in this session."]
+            openingNotices = [Self.sentence(error.description) + "\n\nThis session's progress will not be saved."]
             store = nil
         }
     }
@@ -113,7 +113,7 @@ final class FullScreenProgress {
         do {
             try store.update(change)
         } catch {
-            actions.append(.notice("Your progress could not be saved: \(error). It is kept and saved with the next change."))
+            actions.append(.notice(Self.sentence("\(error)") + "\n\nThe change is kept and saved with the next one."))
         }
         actions += store.takeNotices().map { .notice(Self.sentence($0.message)) }
         return actions
