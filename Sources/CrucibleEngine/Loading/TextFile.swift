@@ -11,7 +11,9 @@ enum TextFile {
 
     /// Reads a whole file with plain POSIX calls: cheaper than Foundation in the per-lesson hot loop.
     static func read(_ path: String) -> ReadResult {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO must not wait for a writer. Only regular files are read,
+        // so a FIFO or a link to /dev/zero is reported instead of hanging the course.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             return errno == ENOENT || errno == ENOTDIR ? .missing : .failed(String(cString: strerror(errno)))
         }
@@ -19,6 +21,9 @@ enum TextFile {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failed(String(cString: strerror(errno))) }
         if (info.st_mode & S_IFMT) == S_IFDIR { return .missing }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            return .failed("it is not a regular file (a FIFO, device or socket)")
+        }
         var bytes = [UInt8]()
         bytes.reserveCapacity(Int(info.st_size) + 1)
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
