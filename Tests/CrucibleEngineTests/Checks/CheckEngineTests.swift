@@ -48,11 +48,13 @@ import Testing
     }
 
     @Test func aStepPastItsDeadlineTimesOut() async throws {
-        let lesson = try TemporaryLesson(starter: ["x": ""], steps: [shellStep("sleep 30", timeout: 0.3)])
+        let lesson = try TemporaryLesson(starter: ["x": ""], steps: [shellStep("sleep 300", timeout: 0.3)])
         defer { lesson.remove() }
         let result = await lesson.check(["x": ""])
         #expect(result.outcome == .timedOut)
-        #expect(result.duration < 5)
+        // Far below the program's own 300 s, so the deadline ended it; loose because parallel
+        // tests that block the cooperative pool can delay the engine's async steps by seconds.
+        #expect(result.duration < 60)
     }
 
     @Test func aStepOverItsLimitReportsTheLimit() async throws {
