@@ -1,5 +1,6 @@
 import CNcursesw
 import CrucibleUI
+import Foundation
 import Glibc
 
 /// Why the full-screen UI could not start; the message is meant for the user.
@@ -20,8 +21,12 @@ public final class TerminalScreen {
     private var pairs: [ColorKey: Int16] = [:]
     private var hasColor = false
     private var colorCount = 8
+    private let capabilities: TerminalCapabilities
 
-    public init() {}
+    /// - Parameter capabilities: colour off under NO_COLOR, ASCII stand-ins outside a UTF-8 locale.
+    public init(capabilities: TerminalCapabilities = .fromEnvironment(ProcessInfo.processInfo.environment)) {
+        self.capabilities = capabilities
+    }
 
     /// Whether stdin and stdout are both terminals, so the full-screen UI can run.
     public static var isAvailable: Bool {
@@ -67,7 +72,7 @@ public final class TerminalScreen {
         intrflush(window, false)
         curs_set(0)
         set_escdelay(25)
-        hasColor = has_colors()
+        hasColor = capabilities.color && has_colors()
         if hasColor {
             start_color()
             use_default_colors()
@@ -96,8 +101,15 @@ public final class TerminalScreen {
                     lastStyle = source.style
                 }
                 // The base character, then up to four combining marks (CCHARW_MAX is 5).
+                let character = capabilities.unicode ? String(source.character)
+                    : ASCIIFallback.replacement(for: source.character, width: x + 1 < columns && grid[x + 1, y].isContinuation ? 2 : 1)
+                if character.count > 1 {  // a wide character's ASCII stand-in fills its continuation cell too
+                    setcchar(&cell, [wchar_t(character.unicodeScalars.first!.value), 0], attributes, pair, nil)
+                    for offset in 0..<character.count { mvwadd_wch(window, Int32(y), Int32(x + offset), &cell) }
+                    continue
+                }
                 var count = 0
-                for scalar in source.character.unicodeScalars where count < 5 {
+                for scalar in character.unicodeScalars where count < 5 {
                     characters[count] = wchar_t(bitPattern: scalar.value)
                     count += 1
                 }

@@ -30,8 +30,26 @@ public struct Theme: Sendable, Hashable {
 
     public init() {}
 
-    /// The default colours, for terminals with a dark or light background alike.
+    /// The default colours, made for a dark background.
     public static let standard = Theme()
+
+    /// Colours for a light background: no yellow or bright cyan, which wash out on white.
+    public static let light: Theme = {
+        var theme = Theme()
+        theme.heading1 = Style(foreground: .blue, bold: true, underline: true)
+        theme.heading2 = Style(foreground: .blue, bold: true)
+        theme.inlineCode = Style(foreground: .magenta)
+        theme.codeNumber = Style(foreground: .red)
+        theme.codeType = Style(foreground: .blue)
+        theme.codeAttribute = Style(foreground: .magenta)
+        theme.listMarker = Style(foreground: .blue)
+        return theme
+    }()
+
+    /// The theme a learner's setting names ("light" or "dark"); dark for anything else.
+    public static func named(_ name: String?) -> Theme {
+        name?.lowercased() == "light" ? .light : .standard
+    }
 
     /// The style for a heading of `level`.
     public func heading(level: Int) -> Style {

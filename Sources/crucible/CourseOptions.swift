@@ -22,6 +22,14 @@ struct CourseOptions: ParsableArguments {
         valueName: "file"))
     var progress: String?
 
+    @Flag(name: .long, help: "No colours, on screen or in printed text (the same as NO_COLOR=1).")
+    var noColor = false
+
+    /// Publishes --no-color as NO_COLOR, which every printer and the terminal layer already honour.
+    func validate() throws {
+        if noColor { setenv("NO_COLOR", "1", 1) }
+    }
+
     /// The course folder to use, as the user gave it (relative paths stay relative in messages).
     func folder() throws -> URL {
         if let lessons { return URL(fileURLWithPath: lessons) }

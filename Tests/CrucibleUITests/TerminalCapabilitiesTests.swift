@@ -1,0 +1,24 @@
+import CrucibleUI
+import Testing
+
+@Suite struct TerminalCapabilitiesTests {
+    @Test(arguments: [
+        ([:], false, true),
+        (["LANG": "en_US.UTF-8"], true, true),
+        (["LANG": "C.utf8", "NO_COLOR": "1"], true, false),
+        (["LC_ALL": "C", "LANG": "en_US.UTF-8"], false, true),
+        (["LC_CTYPE": "de_DE.UTF-8", "LANG": "C"], true, true),
+        (["LANG": "en_US.UTF-8", "NO_COLOR": ""], true, true),
+    ])
+    func environmentDecidesUnicodeAndColour(environment: [String: String], unicode: Bool, color: Bool) {
+        #expect(TerminalCapabilities.fromEnvironment(environment) == TerminalCapabilities(color: color, unicode: unicode))
+    }
+
+    @Test func asciiStandInsKeepTheWidth() {
+        #expect(ASCIIFallback.replacement(for: "╭", width: 1) == "+")
+        #expect(ASCIIFallback.replacement(for: "█", width: 1) == "#")
+        #expect(ASCIIFallback.replacement(for: "✓", width: 1) == "v")
+        #expect(ASCIIFallback.replacement(for: "a", width: 1) == "a")
+        #expect(ASCIIFallback.replacement(for: "日", width: 2) == "??")
+    }
+}
