@@ -23,6 +23,7 @@ struct WatchTestCourse {
 
     init(blocking: Bool = false) throws {
         root = try CrucibleRunner.temporaryFolder()
+        // A held check must outlast a slow, loaded test run: its deadline is far off (300 s).
         let wait = blocking ? "while [ ! -e {lesson}/signals/release ]; do sleep 0.02; done; " : ""
         try write("course.yml", "id: wcourse\ntitle: Watch course\nwelcome: hi\n")
         try write("01-t/track.yml", "id: t\ntitle: T\nsummary: A track.\n")
@@ -42,6 +43,7 @@ struct WatchTestCourse {
               steps:
                 - name: answer
                   run: [sh, "-c", "echo run >> {lesson}/signals/runs.log; echo $$ > {lesson}/signals/pid; \(wait)grep -q fixed answer.txt"]
+                  timeout: 300
             ---
             Write `fixed` into answer.txt.
             """)
