@@ -104,7 +104,9 @@ extension App {
     static func openMapScreen(_ command: Command, on state: inout AppState) -> [Effect] {
         guard state.top == .courseMap else { return [] }
         switch command {
-        case .stats: state.screens.append(.stats(scroll: 0))
+        case .stats:
+            if state.game.activity == nil { state.game.countActivity() }
+            state.screens.append(.stats(scroll: 0))
         case .search: state.screens.append(.search(MapSearch(in: state.lessons)))
         default: break
         }

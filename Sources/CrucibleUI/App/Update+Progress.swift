@@ -6,28 +6,43 @@ import Foundation
 /// A snapshot: the run loop owns the progress file and sends new snapshots back as actions.
 public struct GameState: Sendable, Equatable {
     public var progress: CourseProgress {
-        didSet { activity = Activity(progress, calendar: calendar) }
+        didSet { if activity != nil { countActivity() } }
     }
-    /// XP and lessons per day for the stats, worked out once per progress change rather than per frame.
-    public private(set) var activity: Activity
+    /// XP and lessons per day for the stats: counted when the stats open and again on each
+    /// progress change after that, rather than per frame (nil until then).
+    public private(set) var activity: Activity?
     /// The course's achievements; empty until ``Action/achievementsLoaded(_:)``, read after the first frame.
     public var achievements: [Achievement]
     /// Lesson id → tools it needs that are not on PATH; nil until probed, after the first frame.
     public var missingTools: [String: [String]]?
     /// The learner's local day, for the streak and the stats calendar.
     public var today: LocalDay
-    /// The learner's calendar and time zone, which turn activity dates into days.
-    public var calendar: Calendar
+    /// The learner's calendar and time zone, which turn activity dates into days; `Calendar.current`
+    /// unless one was given, looked up only when needed since it loads ICU's data.
+    public var calendar: Calendar { givenCalendar ?? .current }
+    private let givenCalendar: Calendar?
 
     public init(progress: CourseProgress = CourseProgress(), achievements: [Achievement] = [],
-                missingTools: [String: [String]]? = nil, today: LocalDay? = nil, calendar: Calendar = .current) {
+                missingTools: [String: [String]]? = nil, today: LocalDay? = nil, calendar: Calendar? = nil) {
         self.progress = progress
         self.achievements = achievements
         self.missingTools = missingTools
-        self.calendar = calendar
-        // Zone arithmetic rather than calendar components: it keeps ICU's data files off the first frame's path.
-        self.today = today ?? LocalDay(dayNumber: Activity.dayNumber(Date(), in: calendar.timeZone))
+        givenCalendar = calendar
+        self.today = today ?? Self.localToday()
+    }
+
+    /// Counts ``activity`` from the progress as it is now.
+    public mutating func countActivity() {
         activity = Activity(progress, calendar: calendar)
+    }
+
+    /// Today in the process's local time zone, from the C library: Foundation's time zones load
+    /// ICU's data (about a millisecond and a few megabytes), which the first frame should not wait for.
+    static func localToday() -> LocalDay {
+        var now = time(nil)
+        var parts = tm()
+        guard localtime_r(&now, &parts) != nil else { return LocalDay(Date(), calendar: .current) }
+        return LocalDay(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
     }
 
     /// How far the learner got with lesson `id`, as the map marks it.

@@ -40,7 +40,7 @@ enum StatsView {
 
     static func lines(for state: AppState) -> [StyledLine] {
         let game = state.game
-        let activity = game.activity
+        let activity = game.activity ?? Activity(game.progress, calendar: game.calendar)
         var lines = [HeaderView.line(state, width: state.size.width - 1), StyledLine()]
         lines += xpChart(activity, today: game.today, width: state.size.width)
         lines.append(StyledLine())
