@@ -29,24 +29,32 @@ enum FullScreen {
         terminal.present(App.view(state))
         // Slower work waits for the first frame; keys typed meanwhile wait in the terminal's buffer.
         var pending = progress.afterFirstFrame()
+        // Progress is saved (with an fsync) after the frame it follows is on screen, so no key waits for the disk.
+        var saves: [LearnerAction] = []
         while true {
             while !pending.isEmpty {
                 let action = pending.removeFirst()
                 for effect in App.update(&state, action) {
                     switch effect {
                     case .quit:
+                        for action in saves { _ = progress.record(action) }
                         return
                     case .loadLessonBody(let id):
                         guard let lesson = state.lesson(withID: id) else { continue }
                         pending.append(.lessonLoaded(lessonID: id, LessonSource.load(for: lesson)))
                     case .recordProgress(let action):
-                        pending += progress.record(action)
+                        saves.append(action)
                     case .prepareWorkspace, .openEditor, .runCheck, .cancelCheck, .watchWorkspace, .loadSolution:
                         pending += lessonWork.perform(effect, terminal: terminal)
                     }
                 }
             }
             terminal.present(App.view(state))
+            if !saves.isEmpty {
+                pending = saves.flatMap(progress.record)
+                saves = []
+                continue
+            }
             // Blocking read: a key, resize (SIGWINCH) or Ctrl-C (SIGINT, no SA_RESTART) ends the wait.
             // While a check runs or something animates, the read times out to advance the spinner.
             let event = terminal.readEvent(timeout: lessonWork.readTimeout(animating: App.wantsTimer(state)))
