@@ -128,7 +128,12 @@ static inline void crucible_restore_terminal(void) {
 static inline void crucible_fatal_signal(int sig, siginfo_t *info, void *context) {
     crucible_restore_terminal();
     struct sigaction previous = crucible_previous_actions()[sig];
-    if (previous.sa_flags & SA_SIGINFO) {
+    // A signal sent with kill(2) (si_code <= 0) is no fault: there is nothing to backtrace, and
+    // Swift's backtracer would hold the shell for 30 s asking for a key. Real faults still get it.
+    int sent_by_a_process = info != NULL && info->si_code <= 0;
+    if (sent_by_a_process) {
+        // Straight to the default action below.
+    } else if (previous.sa_flags & SA_SIGINFO) {
         if (previous.sa_sigaction) previous.sa_sigaction(sig, info, context);
     } else if (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN) {
         previous.sa_handler(sig);
