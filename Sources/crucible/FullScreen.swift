@@ -20,6 +20,10 @@ enum FullScreen {
         let terminal = TerminalScreen()
         try terminal.start()
         defer { terminal.stop() }
+        // Authors see a saved lesson file at once (started after the terminal, so a watcher
+        // failure never stops the course; without it there is simply no live reload).
+        let reload = CourseReload(root: root)
+        defer { reload?.stop() }
         // Runs before the terminal is given back: a running check's processes are killed first.
         defer { lessonWork.stopAll() }
         let initial = progress.initial
@@ -57,9 +61,12 @@ enum FullScreen {
             }
             // Blocking read: a key, resize (SIGWINCH) or Ctrl-C (SIGINT, no SA_RESTART) ends the wait.
             // While a check runs or something animates, the read times out to advance the spinner.
-            let event = terminal.readEvent(timeout: lessonWork.readTimeout(animating: App.wantsTimer(state)))
-            // Finished checks, saves in a watched workspace, elapsed time and animation frames.
-            pending = lessonWork.collect(animating: App.wantsTimer(state))
+            var timeout = lessonWork.readTimeout(animating: App.wantsTimer(state))
+            if reload != nil { timeout = timeout < 0 ? CourseReload.poll : min(timeout, CourseReload.poll) }
+            let event = terminal.readEvent(timeout: timeout)
+            // Finished checks, saves in a watched workspace, elapsed time and animation frames,
+            // and the course itself when an author saved one of its files.
+            pending = lessonWork.collect(animating: App.wantsTimer(state)) + (reload?.collect() ?? [])
             guard let event else { continue }
             // One stat: progress another process saved (`crucible check` in another terminal) shows at the next key.
             pending = progress.reloadIfChanged() + pending + [Action.input(event)]

@@ -34,6 +34,9 @@ public enum Action: Sendable, Equatable {
     case toolsProbed(missing: [String: [String]])
     /// A message for the learner (a progress file moved aside, a save that failed), shown in a box.
     case notice(String)
+    /// The course was loaded again because its files changed (live reload while authoring), with
+    /// the loader's diagnostics, so a lesson that no longer parses can show them in place.
+    case courseReloaded(Course, diagnostics: [Diagnostic])
 }
 
 /// Why a lesson body could not be read, as a sentence for the screen.

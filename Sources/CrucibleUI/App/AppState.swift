@@ -89,11 +89,11 @@ public enum Screen: Sendable, Equatable {
 
 /// Everything the full-screen UI shows; changed only by ``App/update(_:_:)``.
 public struct AppState: Sendable, Equatable {
-    public let course: Course
+    public private(set) var course: Course
     /// Every lesson in course order; ``selection`` indexes it.
-    public let lessons: [Lesson]
-    /// Rows of the course map, computed once since the course does not change.
-    public let map: CourseMapLayout
+    public private(set) var lessons: [Lesson]
+    /// Rows of the course map, computed when the course is loaded or reloaded.
+    public private(set) var map: CourseMapLayout
     /// Bottom first; the first entry is always ``Screen/courseMap``.
     public var screens: [Screen]
     /// The selected lesson on the course map, an index into ``lessons``.
@@ -118,6 +118,13 @@ public struct AppState: Sendable, Equatable {
         self.theme = theme
         self.game = game
         App.selectResumeLesson(&self)
+    }
+
+    /// Swaps in a reloaded course (an author saved a lesson file); see ``App/reloadCourse(_:diagnostics:on:)``.
+    mutating func replaceCourse(_ course: Course) {
+        self.course = course
+        lessons = course.lessons
+        map = CourseMapLayout(course: course)
     }
 
     /// The screen that receives keys.

@@ -44,6 +44,8 @@ public enum App {
             return updateGame(action, on: &state)
         case .timer, .checkElapsed, .checkFinished, .workspacePrepared, .editorClosed, .workspaceChanged, .solutionLoaded:
             return updateLessonWork(action, on: &state)
+        case .courseReloaded(let course, let diagnostics):
+            return reloadCourse(course, diagnostics: diagnostics, on: &state)
         }
     }
 

@@ -115,7 +115,12 @@ public enum LessonView {
             grid.put("Loading…", x: area.x, y: area.y + 1, style: Chrome.dim)
         case .failed(let message):
             grid.put("Cannot open this lesson:", x: area.x, y: area.y + 1, style: Chrome.error, maxWidth: area.width)
-            grid.put(DisplayWidth.printable(message), x: area.x, y: area.y + 2, maxWidth: area.width)
+            // One paragraph per line of the message (diagnostics are one per line), wrapped to the width.
+            let paragraphs = message.split(separator: "\n", omittingEmptySubsequences: false).map {
+                MarkdownBlock.paragraph([.text(String($0))])
+            }
+            let lines = paragraphs.flatMap { MarkdownLayout.lines(for: MarkdownDocument(blocks: [$0]), width: area.width, theme: state.theme) }
+            grid.put(lines, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)), scroll: 0)
         case .loaded(_, let lines, _):
             grid.put(lines, in: area, scroll: screen.scroll)
         }
