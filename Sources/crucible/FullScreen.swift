@@ -12,7 +12,9 @@ enum FullScreen {
     /// Runs until the user quits. Throws ``TerminalError`` when the terminal cannot be used.
     /// Progress is kept in `progressFile`.
     /// Code lessons' files live in `workspace` (the default workspace when nil).
-    static func run(_ loaded: CourseLoadResult, root: URL, progressFile: URL, workspace: Workspace? = nil) throws {
+    /// With `openLesson`, that lesson opens right after the first frame (`crucible preview`).
+    static func run(_ loaded: CourseLoadResult, root: URL, progressFile: URL, workspace: Workspace? = nil,
+                    openLesson: String? = nil) throws {
         let course = loaded.course ?? Course(id: "untitled", title: "Untitled course (course.yml has errors)",
                                             welcome: "", final: nil, root: root, tracks: loaded.tracks)
         let progress = FullScreenProgress(course: course, file: progressFile)
@@ -33,6 +35,10 @@ enum FullScreen {
         terminal.present(App.view(state))
         // Slower work waits for the first frame; keys typed meanwhile wait in the terminal's buffer.
         var pending = progress.afterFirstFrame()
+        if let openLesson, let index = state.lessons.firstIndex(where: { $0.id == openLesson }) {
+            state.selection = index
+            pending.append(.command(.open))
+        }
         // Progress is saved (with an fsync) after the frame it follows is on screen, so no key waits for the disk.
         var saves: [LearnerAction] = []
         while true {

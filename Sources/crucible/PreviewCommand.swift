@@ -10,8 +10,9 @@ struct PreviewCommand: ParsableCommand {
         commandName: "preview",
         abstract: "Open one lesson in the full-screen UI without touching your progress.",
         discussion: """
-            The course map shows only that lesson, selected: press Enter to open it. Progress \
-            and workspace files live in a temporary folder that is removed when you quit.
+            The lesson opens at once (q goes back to a course map of just that lesson). Edits \
+            to its files show as you save them. Progress and workspace files live in a \
+            temporary folder that is removed when you quit.
 
             Examples:
               crucible preview --lessons my-course basics.first-fix
@@ -41,7 +42,7 @@ struct PreviewCommand: ParsableCommand {
             // A resume position selects the lesson on the map and skips the welcome box.
             try ProgressStore(courseID: focused.course?.id ?? "untitled", file: progressFile)
                 .update { $0.position = ResumePosition(lesson: lesson.id) }
-            try FullScreen.run(focused, root: root, progressFile: progressFile)
+            try FullScreen.run(focused, root: root, progressFile: progressFile, openLesson: lesson.id)
         } catch let error as TerminalError {
             throw CommandFailure(message: error.description)
         } catch let error as ProgressError {

@@ -74,11 +74,10 @@ import Testing
         // Preview: the one lesson, then its text; the author's own progress and workspace stay untouched.
         try session.run("cd '\(work.path)'; export HOME='\(home.path)' XDG_STATE_HOME= XDG_DATA_HOME= CRUCIBLE_PROGRESS= CRUCIBLE_WORKSPACE=")
         try session.run("\(binary) preview --lessons physics forces.gravity")
-        let map = try session.waitFor("Gravity")
-        #expect(map.contains("(preview)") && !map.contains("Units"), "\(map)")
-        try session.send("Enter")
-        try session.waitFor("sum_of_squares")
+        try session.waitFor("sum_of_squares")  // the lesson opens at once
         try session.send("q")
+        let map = try session.waitUntil("the preview's map") { $0.contains("Gravity") && $0.contains("(preview)") }
+        #expect(!map.contains("Units"), "\(map)")
         try session.send("q")
         try session.waitFor(TmuxSession.prompt)
         #expect(!FileManager.default.fileExists(atPath: home.path), "preview wrote under HOME")
