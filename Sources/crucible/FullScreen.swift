@@ -30,7 +30,8 @@ enum FullScreen {
         defer { lessonWork.stopAll() }
         let initial = progress.initial
         // The welcome box is for a first launch; afterwards the map opens on the lesson the learner left off at.
-        var state = AppState(course: course, size: terminal.size, showWelcome: initial.isEmpty, game: GameState(progress: initial))
+        var state = AppState(course: course, size: terminal.size, showWelcome: initial.isEmpty, game: GameState(progress: initial),
+                             theme: Theme.named(initial.settings.theme))
         for notice in progress.openingNotices { _ = App.update(&state, .notice(notice)) }
         terminal.present(App.view(state))
         // Slower work waits for the first frame; keys typed meanwhile wait in the terminal's buffer.

@@ -14,6 +14,8 @@ public enum LearnerAction: Sendable, Equatable {
     case spentTime(lesson: String, seconds: Double)
     /// Where the learner is, for resuming.
     case moved(to: ResumePosition)
+    /// The learner changed a setting (the theme, watch mode).
+    case changedSettings(LearnerSettings)
 }
 
 /// A bonus on top of a lesson's base XP.

@@ -52,6 +52,8 @@ public enum GameRules {
             touch(id, in: &progress, now: now) { record in record.timeSpent += max(0, seconds) }
         case .moved(let position):
             progress.position = position
+        case .changedSettings(let settings):
+            progress.settings = settings
         }
         events += unlockAchievements(in: &progress, outline: outline, achievements: achievements, now: now)
         return events

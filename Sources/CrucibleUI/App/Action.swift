@@ -92,6 +92,8 @@ public enum Command: Sendable, Hashable {
     case skip
     /// Opens the stats screen.
     case stats
+    /// Switches between the dark and the light theme, and remembers the choice.
+    case toggleTheme
     /// Starts filtering the map's lessons by title or id.
     case search
 }

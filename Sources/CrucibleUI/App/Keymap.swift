@@ -62,6 +62,7 @@ public enum Keymap {
         KeyBinding([.character("/")], .search, "find a lesson by title", bar: BarHint("/", "find")),
         KeyBinding([.character("s")], .stats, "your stats: XP, active days, achievements", bar: BarHint("s", "stats")),
         KeyBinding([.character("x")], .skip, "skip the lesson (the order is only a suggestion)"),
+        KeyBinding([.character("t")], .toggleTheme, "switch between the dark and the light theme"),
         KeyBinding([.character("?")], .help, "show these keys", bar: BarHint("?", "help")),
         KeyBinding([.character("q")], .quit, "quit Crucible", bar: BarHint("q", "quit")),
         quitAnywhere,

@@ -82,6 +82,12 @@ public enum App {
             return [.loadLessonBody(lessonID: id), .recordProgress(.opened(lesson: id))] + lessonOpeningEffects(id, in: state)
         case .skip:
             return skip(on: &state)
+        case .toggleTheme:
+            var settings = state.game.progress.settings
+            settings.theme = settings.theme == "light" ? "dark" : "light"
+            state.theme = Theme.named(settings.theme)
+            state.game.progress.settings = settings
+            return [.recordProgress(.changedSettings(settings))]
         case .stats, .search:
             return openMapScreen(command, on: &state)
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
