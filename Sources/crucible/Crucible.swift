@@ -31,15 +31,22 @@ struct Crucible: ParsableCommand {
         let loaded = try course.load()
         guard TerminalScreen.isAvailable else {
             print(CourseMapText.render(loaded, color: Output.useColor))
+            Output.error("crucible: not a terminal, so the course map is printed as text. " + Self.lineByLine)
             return
         }
         do {
             try FullScreen.run(loaded, root: try course.folder(), progressFile: course.progressFile(),
                                workspace: course.workspace(for: loaded))
         } catch let error as TerminalError {
-            throw CommandFailure(message: error.description)
+            throw CommandFailure(message: error.description + ".\n" + Self.lineByLine)
         }
     }
+
+    /// Where to turn when the full-screen course cannot run.
+    static let lineByLine = """
+        The course also works line by line: `crucible list`, `crucible show ID`, \
+        `crucible check ID`, `crucible hint ID`, `crucible progress`.
+        """
 
     /// Runs the command line, with exit code 2 for usage errors instead of
     /// ArgumentParser's 64, so scripts see one code for "you called it wrong".

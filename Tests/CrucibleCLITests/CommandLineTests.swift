@@ -15,6 +15,13 @@ import Testing
         #expect(result.stdout.contains("quiz"))
     }
 
+    @Test func withoutATerminalTheMapIsPrintedAndTheLineCommandsNamed() throws {
+        let result = try CrucibleRunner.run([])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("orientation.first-fix"))
+        #expect(result.stderr.contains("not a terminal") && result.stderr.contains("crucible check ID"), "\(result.stderr)")
+    }
+
     @Test func bundledCourseIsFoundFromAnyFolder() throws {
         let elsewhere = try CrucibleRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: elsewhere) }
