@@ -32,13 +32,21 @@ extension App {
             effects = []
         }
         state.screens[state.screens.count - 1] = .lesson(screen)
+        if command == .toggleWatch, lesson.code != nil {
+            // Watch mode is a setting: the next code lesson opened starts in the same mode.
+            state.game.progress.settings.watchMode = screen.activity.watching
+            return effects + [.recordProgress(.changedSettings(state.game.progress.settings))]
+        }
         return effects
     }
 
     /// What opening lesson `id` asks of the run loop besides reading its body: a code lesson's
     /// workspace is prepared at once, so its files can be listed and edited.
     static func lessonOpeningEffects(_ id: String, in state: AppState) -> [Effect] {
-        state.lesson(withID: id)?.kind == .code ? [.prepareWorkspace(lessonID: id)] : []
+        guard state.lesson(withID: id)?.kind == .code else { return [] }
+        // With watch mode on (the learner's setting), every save is checked from the start.
+        return [.prepareWorkspace(lessonID: id)]
+            + (state.game.progress.settings.watchMode ? [.watchWorkspace(lessonID: id, on: true)] : [])
     }
 
     /// A lesson screen for `id` with the hints the learner has already revealed.
@@ -46,6 +54,7 @@ extension App {
         var screen = LessonScreen(lessonID: id, scroll: scroll)
         screen.activity = LessonActivity(lesson: state.lesson(withID: id))
         screen.activity.hintsRevealed = state.game.progress.lessons[id]?.hintsRevealed ?? 0
+        screen.activity.watching = screen.activity.lesson?.kind == .code && state.game.progress.settings.watchMode
         return screen
     }
 

@@ -116,6 +116,17 @@ import Testing
         #expect(effects.contains(.loadLessonBody(lessonID: F.code.id)))
     }
 
+    @Test func watchModeIsASettingTheNextCodeLessonStartsIn() {
+        var progress = CourseProgress()
+        progress.settings.watchMode = true
+        var state = AppState(course: F.course, size: TerminalSize(width: 80, height: 24), showWelcome: false,
+                             game: GameState(progress: progress))
+        state.selection = F.course.lessons.firstIndex { $0.id == F.code.id } ?? 0
+        let effects = App.update(&state, .command(.open))
+        #expect(effects.contains(.watchWorkspace(lessonID: F.code.id, on: true)))
+        #expect(activity(state).watching)
+    }
+
     @Test func startThenRunningThenCancel() {
         var state = F.state(opening: F.code.id)
         #expect(apply([F.key(.character("c"))], to: &state) == [.runCheck(lessonID: F.code.id)])
@@ -152,7 +163,10 @@ import Testing
 
     @Test func leavingStopsTheCheckAndTheWatcher() {
         var state = F.state(opening: F.code.id)
-        #expect(apply([F.key(.character("w"))], to: &state) == [.watchWorkspace(lessonID: F.code.id, on: true)])
+        #expect(apply([F.key(.character("w"))], to: &state) == [
+            .watchWorkspace(lessonID: F.code.id, on: true),
+            .recordProgress(.changedSettings(LearnerSettings(watchMode: true))),
+        ])
         // A save while watching starts a check; one while it runs does not start another.
         #expect(App.update(&state, .workspaceChanged(lessonID: F.code.id)) == [.runCheck(lessonID: F.code.id)])
         #expect(App.update(&state, .workspaceChanged(lessonID: F.code.id)).isEmpty)
