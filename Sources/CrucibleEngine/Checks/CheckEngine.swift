@@ -101,7 +101,13 @@ public struct CheckEngine: Sendable {
     public static func requiredTools(lesson: Lesson, steps: [CheckStep]) -> [String] {
         var names: [String] = []
         let programs = steps.compactMap(\.run.first).filter { !$0.contains("/") && !$0.contains("{") }
-        for name in lesson.requires + programs where !names.contains(name) { names.append(name) }
+        // Linking with lld is asked for in the arguments, not by a program name; without it the
+        // learner would see a linker error instead of "install lld".
+        let arguments = steps.flatMap { $0.run.dropFirst() }
+        let linksWithLLD = arguments.contains { $0.contains("{sanitizer_link}") || $0.hasSuffix("-ld=lld") }
+        for name in lesson.requires + programs + (linksWithLLD ? ["ld.lld"] : []) where !names.contains(name) {
+            names.append(name)
+        }
         return names
     }
 

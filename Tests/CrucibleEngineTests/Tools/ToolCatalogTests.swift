@@ -35,4 +35,11 @@ import Testing
         defer { lesson.remove() }
         #expect(CheckEngine.requiredTools(lesson: lesson.lesson, steps: lesson.lesson.code!.steps) == ["clang", "go"])
     }
+
+    @Test(arguments: [["clang", "-fsanitize=thread", "{sanitizer_link}", "x.c"], ["swiftc", "-use-ld=lld", "x.swift"]])
+    func linkingWithLLDNeedsLLD(run: [String]) throws {
+        let lesson = try TemporaryLesson(starter: ["x": ""], steps: [CheckStep(name: "build", run: run)])
+        defer { lesson.remove() }
+        #expect(CheckEngine.requiredTools(lesson: lesson.lesson, steps: lesson.lesson.code!.steps) == [run[0], "ld.lld"])
+    }
 }
