@@ -22,10 +22,6 @@ enum FullScreen {
         let terminal = TerminalScreen()
         try terminal.start()
         defer { terminal.stop() }
-        // Authors see a saved lesson file at once (started after the terminal, so a watcher
-        // failure never stops the course; without it there is simply no live reload).
-        let reload = CourseReload(root: root)
-        defer { reload?.stop() }
         // Runs before the terminal is given back: a running check's processes are killed first.
         defer { lessonWork.stopAll() }
         let initial = progress.initial
@@ -36,6 +32,10 @@ enum FullScreen {
         terminal.present(App.view(state))
         // Slower work waits for the first frame; keys typed meanwhile wait in the terminal's buffer.
         var pending = progress.afterFirstFrame()
+        // Authors see a saved lesson file at once. Watching starts after the first frame (it
+        // walks the course's folders), and a watcher that cannot start only means no live reload.
+        let reload = CourseReload(root: root)
+        defer { reload?.stop() }
         if let openLesson, let index = state.lessons.firstIndex(where: { $0.id == openLesson }) {
             state.selection = index
             pending.append(.command(.open))

@@ -24,13 +24,12 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let lesson = try requireLesson(id, in: try course.load())
-        do {
-            let body = try lesson.loadBody()
-            let program = try lesson.predict.map { try String(contentsOf: lesson.folder.appendingPathComponent($0.program), encoding: .utf8) }
-            let lines = LessonText.lines(for: lesson, body: body, program: program, width: width ?? Output.width)
+        switch LessonSource.load(for: lesson) {
+        case .success(let source):
+            let lines = LessonText.lines(for: lesson, body: source.body, program: source.program, width: width ?? Output.width)
             print(ANSIText.render(lines, color: Output.useColor))
-        } catch {
-            throw CommandFailure(message: "cannot show `\(id)`: \(error)")
+        case .failure(let failure):
+            throw CommandFailure(message: "cannot show `\(id)`: \(failure.message)")
         }
     }
 }

@@ -71,6 +71,13 @@ struct CrucibleRunner {
         return url
     }
 
+    /// Writes `text` to `path` inside `root`, creating the folders on the way (for test courses).
+    static func write(_ path: String, _ text: String, in root: URL) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
     /// A fresh temporary folder, removed by the caller.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("crucible-test-\(UUID().uuidString)")

@@ -9,11 +9,7 @@ struct FaultsUISignalTests {
     /// never ends on its own, so a check is running while the storm blows.
     static func writeCourse() throws -> URL {
         let root = try CrucibleRunner.temporaryFolder()
-        func write(_ path: String, _ text: String) throws {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
+        func write(_ path: String, _ text: String) throws { try CrucibleRunner.write(path, text, in: root) }
         try write("course.yml", "id: storm\ntitle: Storm Course\nwelcome: Welcome to the storm.\n")
         try write("01-t/track.yml", "id: t\ntitle: Storm Track\nsummary: Lessons that take a beating.\n")
         try write("01-t/01-quiz/lesson.md", """
@@ -81,12 +77,6 @@ struct FaultsUISignalTests {
         return (session, setup)
     }
 
-    func expectShellRestored(_ session: TmuxSession) throws {
-        try session.run("clear; echo MO''DES: $(stty -a | tr ' ;' '\\n\\n' | grep -xE 'echo|icanon' | sort | tr '\\n' ' ')")
-        let screen = try session.waitFor("MODES:")
-        #expect(screen.contains("MODES: echo icanon"), "terminal not restored:\n\(screen)")
-    }
-
     @Test(arguments: [SIGTERM, SIGINT, SIGHUP, SIGSEGV])
     func signalRestoresTheTerminalAndKeepsProgress(signal: Int32) throws {
         let (session, setup) = try launch()
@@ -96,7 +86,7 @@ struct FaultsUISignalTests {
         let crucible = try #require(try session.shellChildren().first)
         #expect(kill(crucible, signal) == 0)
         try session.waitFor(TmuxSession.prompt)
-        try expectShellRestored(session)
+        try session.expectShellRestored()
         #expect(setup.savedXP() == xp, "progress changed or broke after signal \(signal)")
     }
 
@@ -125,7 +115,7 @@ struct FaultsUISignalTests {
         try session.waitUntil("the check cancelled") { !$0.contains("Esc cancels") }
         try session.send("q", "q")
         try session.waitFor(TmuxSession.prompt)
-        try expectShellRestored(session)
+        try session.expectShellRestored()
         #expect(setup.savedXP() ?? 0 > 0)
         // The spinning step is gone with its whole process group.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { entry in

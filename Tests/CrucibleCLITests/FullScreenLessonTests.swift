@@ -11,11 +11,7 @@ struct FullScreenLessonTests {
     /// A course with a quiz, a code lesson checked by `grep`, and a code lesson whose check never ends.
     func writeCourse() throws -> URL {
         let root = try CrucibleRunner.temporaryFolder()
-        func write(_ path: String, _ text: String) throws {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
+        func write(_ path: String, _ text: String) throws { try CrucibleRunner.write(path, text, in: root) }
         try write("course.yml", "id: lessontmux\ntitle: Lesson Tmux Course\nwelcome: Welcome to the lesson course.\n")
         try write("01-t/track.yml", "id: t\ntitle: Interactions\nsummary: Answer, edit, check.\n")
         try write("01-t/01-quiz/lesson.md", """

@@ -7,11 +7,7 @@ struct FullScreenTests {
     /// A small course written to a temporary folder, so these tests do not change when the bundled lessons grow.
     static func writeCourse() throws -> URL {
         let root = try CrucibleRunner.temporaryFolder()
-        func write(_ path: String, _ text: String) throws {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
+        func write(_ path: String, _ text: String) throws { try CrucibleRunner.write(path, text, in: root) }
         try write("course.yml", "id: tmux\ntitle: Tmux Test Course\nwelcome: Welcome aboard the tmux course.\n")
         try write("01-first/track.yml", "id: first\ntitle: First Track\nsummary: Two lessons to move between.\n")
         try write("01-first/01-intro/lesson.md", "---\nid: first.intro\ntitle: Intro lesson\nkind: read\n---\nShort intro.\n")
@@ -33,14 +29,6 @@ struct FullScreenTests {
     static func command(course: URL) -> String {
         let state = course.appendingPathComponent(".state").path
         return "'\(CrucibleRunner.binary.path)' --lessons '\(course.path)' --progress '\(state)/progress.json' --workspace '\(state)/workspace'"
-    }
-
-    /// Waits for the shell prompt after crucible ended, and checks the terminal is back in cooked mode with echo.
-    func expectShellRestored(_ session: TmuxSession) throws {
-        // The quotes keep the command line itself from matching: only the output reads "MODES:".
-        try session.run("clear; echo MO''DES: $(stty -a | tr ' ;' '\\n\\n' | grep -xE 'echo|icanon' | sort | tr '\\n' ' ')")
-        let screen = try session.waitFor("MODES:")
-        #expect(screen.contains("MODES: echo icanon"), "terminal not restored:\n\(screen)")
     }
 
     @Test func launchShowsTheWelcomeThenTheCourseMap() throws {
@@ -81,7 +69,7 @@ struct FullScreenTests {
         try session.waitFor("lesson 2 of 2")
         try session.send("q")
         try session.waitFor(TmuxSession.prompt)
-        try expectShellRestored(session)
+        try session.expectShellRestored()
     }
 
     @Test func resizingNeverBreaksTheScreen() throws {
@@ -93,7 +81,7 @@ struct FullScreenTests {
         try session.resize(through: [(60, 18), (200, 60), (100, 30)], expectingBottomBar: "? help")
         try session.send("q", "q")
         try session.waitFor(TmuxSession.prompt)
-        try expectShellRestored(session)
+        try session.expectShellRestored()
     }
 
     @Test func aTooSmallTerminalShowsAMessageAndRecovers() throws {
@@ -115,7 +103,7 @@ struct FullScreenTests {
         let crucible = try #require(try session.shellChildren().first)
         #expect(kill(crucible, SIGTERM) == 0)
         try session.waitFor(TmuxSession.prompt)
-        try expectShellRestored(session)
+        try session.expectShellRestored()
     }
 
     @Test func ctrlCQuitsCleanly() throws {
@@ -128,6 +116,6 @@ struct FullScreenTests {
         try session.waitFor(TmuxSession.prompt)
         try session.run("echo status=$?")
         try session.waitFor("status=0")
-        try expectShellRestored(session)
+        try session.expectShellRestored()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A detached tmux server running a shell in a real terminal, for end-to-end tests of the full-screen UI.
 ///
@@ -142,5 +143,15 @@ final class TmuxSession {
     static var isAvailable: Bool {
         ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
             .contains { FileManager.default.isExecutableFile(atPath: "\($0)/tmux") } ?? false
+    }
+}
+
+extension TmuxSession {
+    /// Checks, at the shell prompt after crucible ended, that the terminal is back in cooked mode with echo.
+    func expectShellRestored(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        // The quotes keep the command line itself from matching: only the output reads "MODES:".
+        try run("clear; echo MO''DES: $(stty -a | tr ' ;' '\\n\\n' | grep -xE 'echo|icanon' | sort | tr '\\n' ' ')")
+        let screen = try waitFor("MODES:")
+        #expect(screen.contains("MODES: echo icanon"), "terminal not restored:\n\(screen)", sourceLocation: sourceLocation)
     }
 }
