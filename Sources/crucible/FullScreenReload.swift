@@ -6,54 +6,56 @@ import Synchronization
 /// Live reload for authors: watches the course folder and, when a file changes, loads the
 /// course again and hands the result to the app as ``Action/courseReloaded(_:diagnostics:)``.
 ///
-/// The watcher reports on its own thread; the run loop collects on its own, between keys,
-/// so the course is reloaded on the loop's thread and `update` stays the only state change.
+/// The course is loaded on the watcher's own thread (a large course takes a good part of a
+/// second), so keys keep being answered meanwhile; the run loop only collects the result
+/// between keys, and `update` stays the only thing that changes the state.
 final class CourseReload: Sendable {
-    private let root: URL
     private let watcher: FileWatcher
-    private let changed = ChangeFlag()
+    private let latest = LatestReload()
 
-    /// How often the run loop wakes to look for changes while it waits for a key, in milliseconds.
+    /// How often the run loop wakes to look for a reloaded course while it waits for a key, in milliseconds.
     static let poll: Int32 = 250
 
     /// Starts watching `root`; nil (no live reload, nothing else lost) when it cannot be watched.
     init?(root: URL) {
-        self.root = root
         watcher = FileWatcher(folders: [root])
-        let changed = changed
+        let latest = latest
         do {
-            try watcher.start { _ in changed.raise() }
+            try watcher.start { _ in latest.put(Self.reload(root)) }
         } catch {
             return nil
         }
     }
 
-    /// The reloaded course when files changed since the last call; nothing otherwise.
-    func collect() -> [Action] {
-        guard changed.take() else { return [] }
+    /// The course loaded again, or a notice when its course file no longer loads.
+    private static func reload(_ root: URL) -> Action {
         let loaded = CourseLoader.load(from: root)
         // Without a usable course.yml there is nothing to show but the error: keep the old course.
         guard let course = loaded.course else {
             let errors = loaded.errors.prefix(3).map(\.description).joined(separator: "\n")
-            return [.notice("The course file no longer loads, so the course on screen is the last good one:\n\(errors)")]
+            return .notice("The course file no longer loads, so the course on screen is the last good one:\n\(errors)")
         }
-        return [.courseReloaded(course, diagnostics: loaded.diagnostics)]
+        return .courseReloaded(course, diagnostics: loaded.diagnostics)
+    }
+
+    /// The newest reload since the last call; an older one it replaced is of no use any more.
+    func collect() -> [Action] {
+        latest.take().map { [$0] } ?? []
     }
 
     func stop() { watcher.stop() }
 }
 
-/// A flag the watcher's thread raises and the run loop takes down.
-private final class ChangeFlag: Sendable {
-    private let raised = Mutex(false)
+/// The newest reload, put by the watcher's thread and taken by the run loop.
+private final class LatestReload: Sendable {
+    private let action = Mutex<Action?>(nil)
 
-    func raise() { raised.withLock { $0 = true } }
+    func put(_ reload: Action) { action.withLock { $0 = reload } }
 
-    /// Whether the flag was up; it is down afterwards.
-    func take() -> Bool {
-        raised.withLock { flag in
-            defer { flag = false }
-            return flag
+    func take() -> Action? {
+        action.withLock { current in
+            defer { current = nil }
+            return current
         }
     }
 }
