@@ -54,7 +54,8 @@ let package = Package(
         .testTarget(name: "CrucibleEngineTests",
                     dependencies: ["CrucibleEngine", .product(name: "Yams", package: "Yams")],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "CrucibleUITests", dependencies: ["CrucibleUI"]),
+        // Snapshots are read and written by path (#filePath), not as bundle resources.
+        .testTarget(name: "CrucibleUITests", dependencies: ["CrucibleUI"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CrucibleCLITests", dependencies: ["CrucibleEngine", "crucible"],
                     exclude: ["Fixtures"]),
     ]

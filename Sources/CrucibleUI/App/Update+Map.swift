@@ -115,7 +115,7 @@ extension App {
 
     /// A key the search keymap does not bind: typed into the query (Backspace deletes).
     static func typeInSearch(_ key: Key, on state: inout AppState) -> [Effect] {
-        guard case .search(var search) = state.top else { return [] }
+        guard case .search(let search) = state.top else { return [] }
         var query = search.query
         switch key {
         case .character(let character): query.append(character)
