@@ -35,7 +35,7 @@ final class FullScreenProgress {
     /// The progress as the app starts with it.
     var initial: CourseProgress { store?.current ?? CourseProgress() }
 
-    /// Loads achievements, marks passed lessons whose content changed, and finds missing tools;
+    /// Loads achievements, marks passed lessons whose content changed, and finds missing and broken tools;
     /// returns the actions that report them.
     func afterFirstFrame() -> [Action] {
         var actions: [Action] = []
@@ -51,26 +51,26 @@ final class FullScreenProgress {
                 actions.append(.progressLoaded(store.current))
             }
         }
-        actions.append(.toolsProbed(missing: Self.missingTools(in: course)))
+        let tools = Self.unusableTools(in: course)
+        actions.append(.toolsProbed(missing: tools.missing, broken: tools.broken))
         return actions
     }
 
-    /// Lesson id → tools it needs that are not on PATH; each tool is looked up once.
-    static func missingTools(in course: Course) -> [String: [String]] {
-        let probe = ToolProbe()
-        var found: [String: Bool] = [:]
-        var missing: [String: [String]] = [:]
-        for lesson in course.lessons {
-            let steps = lesson.code?.steps ?? lesson.predict?.run ?? []
-            let absent = CheckEngine.requiredTools(lesson: lesson, steps: steps).filter { name in
-                if let known = found[name] { return !known }
-                let isFound = probe.locate(name) != nil
-                found[name] = isFound
-                return !isFound
-            }
-            if !absent.isEmpty { missing[lesson.id] = absent }
+    /// Lesson id → tools its check runs that are not on PATH, and those that are but do not
+    /// work. Each tool is probed once (a remembered version costs one stat), all side by side.
+    static func unusableTools(in course: Course, probe: ToolProbe = .shared)
+        -> (missing: [String: [String]], broken: [String: [String]]) {
+        let needed = Dictionary(course.lessons.map { ($0.id, CheckEngine.checkTools(of: $0)) }, uniquingKeysWith: { first, _ in first })
+        let names = Array(Set(needed.values.joined())).sorted()
+        let states = Dictionary(uniqueKeysWithValues: waitFor { await probe.statuses(names) }.map { ($0.name, $0.state) })
+        var missing: [String: [String]] = [:], broken: [String: [String]] = [:]
+        for (id, tools) in needed {
+            let absent = tools.filter { states[$0] == .missing }
+            let failing = tools.filter { if case .broken = states[$0] { true } else { false } }
+            if !absent.isEmpty { missing[id] = absent }
+            if !failing.isEmpty { broken[id] = failing }
         }
-        return missing
+        return (missing, broken)
     }
 
     /// Records `action` through the game rules and reports the result (and any notice).
