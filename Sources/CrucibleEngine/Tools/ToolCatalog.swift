@@ -23,7 +23,7 @@ public struct ToolInfo: Sendable, Equatable {
     /// The broken-tool entry of a check result, for a probe that failed with `error`.
     public func broken(error: String) -> BrokenTool {
         BrokenTool(name: name, error: error, fixes: brokenFix.map { [$0] }
-                   ?? ["reinstall it; Debian/Ubuntu: \(debian)", "macOS: \(macOS)"])
+                   ?? ["reinstall it", "Debian/Ubuntu: \(debian)", "macOS: \(macOS)"])
     }
 }
 
