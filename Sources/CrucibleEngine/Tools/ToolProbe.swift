@@ -103,8 +103,11 @@ public final class ToolProbe: @unchecked Sendable {
     /// Runs `path arguments` with a deadline: working with the first line it printed when it
     /// exits 0, broken with its first error line otherwise.
     private func probe(path: String, name: String, arguments: [String]) async -> ToolState {
-        let run = await ProcessRunner().run(ProcessInvocation(
-            executable: path, arguments: arguments, environment: environment, timeout: Self.probeTimeout, limits: .toolchain))
+        let invocation = ProcessInvocation(executable: path, arguments: arguments, environment: environment,
+                                           timeout: Self.probeTimeout, limits: .toolchain)
+        var run = await ProcessRunner().run(invocation)
+        // Starting can fail for a moment ("text file busy" while the tool is being replaced): once more before blaming the tool.
+        if case .spawnFailed = run.termination { run = await ProcessRunner().run(invocation) }
         let command = ([name] + arguments).joined(separator: " ")
         switch run.termination {
         case .exited(0):
