@@ -91,6 +91,28 @@ import Testing
         #expect(tools.runs("rustc") == 3)
     }
 
+    @Test func aRustupProxyIsProbedAgainWhenRustupsSettingsChange() async throws {
+        let tools = try StubTools()
+        defer { tools.remove() }
+        // rustup's proxies are links to `rustup`, which runs the toolchain its settings choose.
+        try tools.write("rustup", "echo 'rustc 1.80.0'")
+        try FileManager.default.createSymbolicLink(atPath: tools.folder.appendingPathComponent("rustc").path, withDestinationPath: "rustup")
+        let home = tools.folder.appendingPathComponent("rustup-home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let settings = home.appendingPathComponent("settings.toml")
+        try "default_toolchain = \"stable\"\n".write(to: settings, atomically: true, encoding: .utf8)
+        let environment = tools.environment.merging(["RUSTUP_HOME": home.path]) { _, new in new }
+        let cacheFile = tools.folder.appendingPathComponent("versions.json")
+        func probe() async -> ToolStatus { await ToolProbe(cacheFile: cacheFile, environment: environment).status("rustc") }
+        #expect(await probe().version == "rustc 1.80.0")
+        #expect(await probe().version == "rustc 1.80.0")
+        #expect(tools.runs("rustup") == 1)
+        // `rustup default nightly` rewrites the settings, not the proxy.
+        try "default_toolchain = \"nightly-2024-09-01\"\n".write(to: settings, atomically: true, encoding: .utf8)
+        _ = await probe()
+        #expect(tools.runs("rustup") == 2)
+    }
+
     @Test func toolsTheCatalogDoesNotKnowAreOnlyLookedUp() async throws {
         let tools = try StubTools()
         defer { tools.remove() }
