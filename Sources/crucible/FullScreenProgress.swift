@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Opening the store (one small JSON read) happens before the first frame, because the
 /// welcome box and the resume position depend on it; everything slower (achievements,
-/// content hashes of passed lessons, tool lookup) waits for ``afterFirstFrame()``.
+/// content hashes of passed lessons) waits for ``afterFirstFrame()``.
 final class FullScreenProgress {
     let course: Course
     /// Nil when the file cannot be used (a newer Crucible wrote it); progress is then not kept.
@@ -35,8 +35,8 @@ final class FullScreenProgress {
     /// The progress as the app starts with it.
     var initial: CourseProgress { store?.current ?? CourseProgress() }
 
-    /// Loads achievements, marks passed lessons whose content changed, and finds missing and broken tools;
-    /// returns the actions that report them.
+    /// Loads achievements and marks passed lessons whose content changed; returns the actions
+    /// that report them. (Tools are probed by ``LessonWork/startToolProbe()``, off the run loop.)
     func afterFirstFrame() -> [Action] {
         var actions: [Action] = []
         let file = AchievementsFile.load(courseRoot: course.root)
@@ -51,26 +51,7 @@ final class FullScreenProgress {
                 actions.append(.progressLoaded(store.current))
             }
         }
-        let tools = Self.unusableTools(in: course)
-        actions.append(.toolsProbed(missing: tools.missing, broken: tools.broken))
         return actions
-    }
-
-    /// Lesson id → tools its check runs that are not on PATH, and those that are but do not
-    /// work. Each tool is probed once (a remembered version costs one stat), all side by side.
-    static func unusableTools(in course: Course, probe: ToolProbe = .shared)
-        -> (missing: [String: [String]], broken: [String: [String]]) {
-        let needed = Dictionary(course.lessons.map { ($0.id, CheckEngine.checkTools(of: $0)) }, uniquingKeysWith: { first, _ in first })
-        let names = Array(Set(needed.values.joined())).sorted()
-        let states = Dictionary(uniqueKeysWithValues: waitFor { await probe.statuses(names) }.map { ($0.name, $0.state) })
-        var missing: [String: [String]] = [:], broken: [String: [String]] = [:]
-        for (id, tools) in needed {
-            let absent = tools.filter { states[$0] == .missing }
-            let failing = tools.filter { if case .broken = states[$0] { true } else { false } }
-            if !absent.isEmpty { missing[id] = absent }
-            if !failing.isEmpty { broken[id] = failing }
-        }
-        return (missing, broken)
     }
 
     /// Records `action` through the game rules and reports the result (and any notice).

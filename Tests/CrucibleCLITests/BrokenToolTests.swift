@@ -141,4 +141,47 @@ import Testing
         let lesson = (json?["lessons"] as? [String: Any])?["r.fix"] as? [String: Any]
         #expect((lesson?["attempts"] as? Int ?? 0) == 0, "recorded as an attempt: \(String(describing: lesson))")
     }
+
+    @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
+    func aToolThatHangsItsProbeDoesNotHoldUpKeysNorOutliveCrucible() throws {
+        let stubs = try CrucibleRunner.temporaryFolder(), course = try Self.writeCourse()
+        defer { try? FileManager.default.removeItem(at: stubs); try? FileManager.default.removeItem(at: course) }
+        let rustc = stubs.appendingPathComponent("rustc")
+        // Its path (in a fresh folder) names the stand-in's shell in the process table.
+        let marker = rustc.path
+        try "#!/bin/sh\nsleep 60\n".write(to: rustc, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: rustc.path)
+        let session = try TmuxSession(width: 100, height: 30)
+        defer { session.close() }
+        let cache = course.appendingPathComponent(".state/cache").path
+        try session.run("PATH='\(Self.path(with: stubs))' XDG_CACHE_HOME='\(cache)' \(FullScreenTests.command(course: course))")
+        try session.waitFor("Press any key")
+        try session.send("Enter")
+        try session.waitFor("lesson 1 of 3")
+        let started = Date()
+        var hung: [Int32] = []
+        while hung.isEmpty && Date() < started.addingTimeInterval(10) {
+            hung = Self.processes(containing: marker)
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        #expect(!hung.isEmpty, "the probe never started rustc")
+        // Keys answer while the probe waits for its 20 s deadline.
+        try session.send("j")
+        try session.waitFor("lesson 2 of 3", timeout: 5)
+        try session.send("q")
+        try session.waitFor(TmuxSession.prompt, timeout: 10)
+        #expect(Date().timeIntervalSince(started) < 15, "quitting waited for the probe's deadline")
+        let gone = Date().addingTimeInterval(5)
+        while !Self.processes(containing: marker).isEmpty && Date() < gone { Thread.sleep(forTimeInterval: 0.02) }
+        #expect(Self.processes(containing: marker).isEmpty, "the hung probe outlived crucible")
+    }
+
+    /// Process ids whose command line contains `text`.
+    static func processes(containing text: String) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { pid in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            return String(decoding: data, as: UTF8.self).contains(text)
+        }
+    }
 }
