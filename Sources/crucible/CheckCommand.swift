@@ -173,7 +173,7 @@ enum CheckResultText {
                 "  " + (index == 0 ? "\(tool.name): fix: " : String(repeating: " ", count: tool.name.count + 7)) + fix
             }
         }
-        if result.outcome == .toolMissing || result.outcome == .toolBroken {
+        if result.stoppedByTools {
             lines.append("  " + (result.outcome == .toolMissing ? "install it" : "fix it")
                          + ", or skip the lesson: the order is only a suggestion. This was not counted as an attempt.")
         }

@@ -73,14 +73,13 @@ public struct CheckResult: Codable, Sendable, Equatable {
 
     public var passed: Bool { outcome == .passed }
 
-    /// Whether the learner's work was judged: a check whose tools are missing or broken, or
-    /// that the engine could not run, says nothing about it, so it is no attempt and earns no hint.
-    public var judgedTheWork: Bool {
-        switch outcome {
-        case .toolMissing, .toolBroken, .engineError: false
-        case .passed, .failed, .timedOut, .resourceLimit, .crashed: true
-        }
-    }
+    /// Whether the check stopped before running anything because a tool it needs is missing or
+    /// does not work: the learner is told to install or fix it, or to skip the lesson.
+    public var stoppedByTools: Bool { outcome == .toolMissing || outcome == .toolBroken }
+
+    /// Whether the learner's work was judged: a check stopped by its tools, or that the engine
+    /// could not run, says nothing about it, so it is no attempt and earns no hint.
+    public var judgedTheWork: Bool { !stoppedByTools && outcome != .engineError }
 
     /// A short label for tables: `passed`, `failed (compile error)`, `timed out`.
     public var outcomeLabel: String {

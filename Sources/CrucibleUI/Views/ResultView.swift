@@ -157,7 +157,7 @@ enum ResultView {
     /// After a failure: the next hint, else the solution, else encouragement; after a check
     /// that never ran (a missing or broken tool), what to do instead, and no hint.
     static func nextStep(_ activity: LessonActivity, lesson: Lesson) -> String {
-        if let result = activity.result, result.outcome == .toolMissing || result.outcome == .toolBroken {
+        if let result = activity.result, result.stoppedByTools {
             let skip = Keymap.lesson.first { $0.command == .skip }.map { " or press \($0.keysLabel) to skip the lesson" } ?? ""
             return (result.outcome == .toolMissing ? "Install it" : "Fix it") + ", then check again with c;\(skip)."
                 + " This was not counted as an attempt."
