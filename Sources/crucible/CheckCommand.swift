@@ -113,10 +113,11 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// Counts the check in the learner's progress (attempts, passes, XP, achievements) and
-    /// returns what to celebrate. Engine errors and missing tools are not attempts. A progress
-    /// file that cannot be opened or written is reported, not fatal: the check itself stands.
+    /// returns what to celebrate. A check that did not judge the work (engine error, missing or
+    /// broken tool) is no attempt. A progress file that cannot be opened or written is reported,
+    /// not fatal: the check itself stands.
     private func recordAttempt(_ result: CheckResult, lesson: Lesson, course: CourseLoadResult) -> [GameEvent] {
-        guard course.course != nil, result.outcome != .engineError, result.outcome != .toolMissing else { return [] }
+        guard course.course != nil, result.judgedTheWork else { return [] }
         do {
             let session = try ProgressSession(options: self.course, loaded: course)
             return try session.record(.checked(lesson: lesson.id, passed: result.passed,
@@ -167,6 +168,15 @@ enum CheckResultText {
             lines.append("  \(tool.name): Debian/Ubuntu: \(tool.debian)")
             lines.append("  \(String(repeating: " ", count: tool.name.count))  macOS: \(tool.macOS)")
         }
+        for tool in result.brokenTools {
+            lines += tool.fixes.enumerated().map { index, fix in
+                "  " + (index == 0 ? "\(tool.name): fix: " : String(repeating: " ", count: tool.name.count + 7)) + fix
+            }
+        }
+        if result.stoppedByTools {
+            lines.append("  " + (result.outcome == .toolMissing ? "install it" : "fix it")
+                         + ", or skip the lesson: the order is only a suggestion. This was not counted as an attempt.")
+        }
         for answer in result.answers {
             lines.append("  question \(answer.question): " + (answer.correct ? paint("right", "32") : paint("not right", "31")))
             lines += answer.explanations.map { "    " + $0 }
@@ -191,7 +201,7 @@ enum CheckResultText {
             }
         }
         if let workspace { lines.append(paint("  workspace: \(workspace.path)", "2")) }
-        if !result.passed && result.outcome != .toolMissing {
+        if !result.passed && result.judgedTheWork {
             if !verbose && !result.steps.isEmpty {
                 lines.append(paint("  full output: crucible check \(result.lessonID) --verbose", "2"))
             }

@@ -6,8 +6,11 @@ import Foundation
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "List the tools the course uses, whether each is installed, and its version.",
-        discussion: "Exits 1 when a tool that a lesson of the course requires is missing.")
+        abstract: "List the tools the course uses, whether each is installed and works, and its version.",
+        discussion: """
+            Each tool is run (`--version` or its equivalent) to see that it works. \
+            Exits 1 when a tool that a lesson's check runs is missing or does not work.
+            """)
 
     @OptionGroup var course: CourseOptions
 
@@ -16,8 +19,7 @@ struct DoctorCommand: ParsableCommand {
         let lessons = loaded?.lessons ?? []
         var needed: [String: [String]] = [:]
         for lesson in lessons {
-            let steps = (lesson.code?.steps ?? []) + (lesson.predict?.run ?? [])
-            for tool in CheckEngine.requiredTools(lesson: lesson, steps: steps) { needed[tool, default: []].append(lesson.id) }
+            for tool in CheckEngine.checkTools(of: lesson) { needed[tool, default: []].append(lesson.id) }
         }
         let names = ToolCatalog.all.map(\.name) + needed.keys.sorted().filter { name in !ToolCatalog.all.contains { $0.name == name } }
         let statuses = waitFor { await ToolProbe.shared.statuses(names) }
@@ -26,7 +28,7 @@ struct DoctorCommand: ParsableCommand {
             print("workspace: \(course.workspace(for: loaded).root.appendingPathComponent(course.workspace(for: loaded).courseID).path)")
         }
         print("check cache: \(CheckCache.defaultFolder().path)")
-        if statuses.contains(where: { !$0.found && needed[$0.name] != nil }) { throw ExitCode(ExitStatus.problems) }
+        if statuses.contains(where: { !$0.isWorking && needed[$0.name] != nil }) { throw ExitCode(ExitStatus.problems) }
     }
 }
 
@@ -37,12 +39,17 @@ enum DoctorText {
         for status in statuses {
             let info = ToolCatalog.info(status.name)
             let users = needed[status.name].map { "used by \($0.count) lesson\($0.count == 1 ? "" : "s")" } ?? "not used by this course"
-            if let path = status.path {
-                lines.append(paint("✓", "32") + " \(status.name): \(status.version ?? "version unknown") (\(path)); \(users)")
-            } else {
+            switch status.state {
+            case .working(let version):
+                lines.append(paint("✓", "32") + " \(status.name): \(version ?? "version unknown") (\(status.path ?? "")); \(users)")
+            case .missing:
                 lines.append(paint("✗", "31") + " \(status.name): not found; \(users); for \(info.purpose)")
                 lines.append("    Debian/Ubuntu: \(info.debian)")
                 lines.append("    macOS: \(info.macOS)")
+            case .broken(let error):
+                lines.append(paint("✗", "31") + " \(status.name): not working — \(error)")
+                lines.append("    \(status.path ?? ""); \(users); for \(info.purpose)")
+                lines += info.broken(error: error).fixes.enumerated().map { index, fix in (index == 0 ? "    fix: " : "         ") + fix }
             }
         }
         return lines.joined(separator: "\n")

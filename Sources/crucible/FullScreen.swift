@@ -32,6 +32,7 @@ enum FullScreen {
         terminal.present(App.view(state))
         // Slower work waits for the first frame; keys typed meanwhile wait in the terminal's buffer.
         var pending = progress.afterFirstFrame()
+        lessonWork.startToolProbe()
         // Authors see a saved lesson file at once. Watching starts after the first frame (it
         // walks the course's folders), and a watcher that cannot start only means no live reload.
         let reload = CourseReload(root: root)

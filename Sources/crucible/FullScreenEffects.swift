@@ -19,6 +19,8 @@ final class LessonWork {
     private var watchers: [String: FileWatcher] = [:]
     private let clock = ContinuousClock()
     private var lastTimer: ContinuousClock.Instant?
+    /// The probe of the course's tools while it runs; ``Action/toolsProbed(missing:broken:)`` ends it.
+    private var toolProbe: Task<Void, Never>?
 
     private struct RunningCheck {
         let task: Task<Void, Never>
@@ -66,7 +68,7 @@ final class LessonWork {
     /// How long the run loop may block reading a key: briefly while a check runs or something animates,
     /// a little longer while watching, else until a key arrives.
     func readTimeout(animating: Bool) -> Int32 {
-        if !checks.isEmpty || animating { return Self.tick }
+        if !checks.isEmpty || animating || toolProbe != nil { return Self.tick }
         return watchers.isEmpty ? -1 : Self.watchPoll
     }
 
@@ -75,6 +77,7 @@ final class LessonWork {
     func collect(animating: Bool) -> [Action] {
         var actions = inbox.take()
         for case .checkFinished(let id, _) in actions { checks[id] = nil }
+        if actions.contains(where: Self.isToolReport) { toolProbe = nil }
         let now = clock.now
         for (id, check) in checks.sorted(by: { $0.key < $1.key }) {
             actions.append(.checkElapsed(lessonID: id, seconds: Self.seconds(now - check.started)))
@@ -86,17 +89,37 @@ final class LessonWork {
         return actions
     }
 
-    /// Cancels every running check and waits (at most `patience`) until their process groups are
-    /// killed, so quitting never leaves a learner's program running; then stops the watchers.
+    /// Cancels every running check and the tool probe and waits (at most `patience`) until their
+    /// process groups are killed, so quitting never leaves a learner's program or a hung tool
+    /// running; then stops the watchers.
     func stopAll(patience: Duration = .seconds(3)) {
         for check in checks.values { check.task.cancel() }
+        toolProbe?.cancel()
         let deadline = clock.now + patience
-        while !checks.isEmpty && clock.now < deadline {
-            for case .checkFinished(let id, _) in inbox.take() { checks[id] = nil }
-            if !checks.isEmpty { usleep(10_000) }
+        while (!checks.isEmpty || toolProbe != nil) && clock.now < deadline {
+            let actions = inbox.take()
+            for case .checkFinished(let id, _) in actions { checks[id] = nil }
+            if actions.contains(where: Self.isToolReport) { toolProbe = nil }
+            if !checks.isEmpty || toolProbe != nil { usleep(10_000) }
         }
         for watcher in watchers.values { watcher.stop() }
         watchers = [:]
+    }
+
+    // MARK: - Tools
+
+    /// Finds the tools the course's checks run that are missing or do not work, on a task: a
+    /// probe runs each tool, and one that hangs is waited for until its deadline, which keys
+    /// must not wait for. The map marks their lessons when ``collect(animating:)`` reports it.
+    func startToolProbe(probe: ToolProbe = .shared) {
+        let course = course, inbox = inbox
+        toolProbe = Task.detached {
+            inbox.post(await toolsProbed(in: course, probe: probe))
+        }
+    }
+
+    private static func isToolReport(_ action: Action) -> Bool {
+        if case .toolsProbed = action { true } else { false }
     }
 
     // MARK: - Workspace and solution
@@ -239,4 +262,20 @@ final class ActionInbox: @unchecked Sendable {
             return actions
         }
     }
+}
+
+/// Lesson id → tools its check runs that are not on PATH, and those that are but do not work.
+/// Each tool is probed once (a remembered version costs one stat), all side by side.
+private func toolsProbed(in course: Course, probe: ToolProbe) async -> Action {
+    let needed = Dictionary(course.lessons.map { ($0.id, CheckEngine.checkTools(of: $0)) }, uniquingKeysWith: { first, _ in first })
+    let names = Array(Set(needed.values.joined())).sorted()
+    let states = Dictionary(uniqueKeysWithValues: await probe.statuses(names).map { ($0.name, $0.state) })
+    var missing: [String: [String]] = [:], broken: [String: [String]] = [:]
+    for (id, tools) in needed {
+        let absent = tools.filter { states[$0] == .missing }
+        let failing = tools.filter { if case .broken = states[$0] { true } else { false } }
+        if !absent.isEmpty { missing[id] = absent }
+        if !failing.isEmpty { broken[id] = failing }
+    }
+    return .toolsProbed(missing: missing, broken: broken)
 }

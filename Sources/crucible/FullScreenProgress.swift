@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Opening the store (one small JSON read) happens before the first frame, because the
 /// welcome box and the resume position depend on it; everything slower (achievements,
-/// content hashes of passed lessons, tool lookup) waits for ``afterFirstFrame()``.
+/// content hashes of passed lessons) waits for ``afterFirstFrame()``.
 final class FullScreenProgress {
     let course: Course
     /// Nil when the file cannot be used (a newer Crucible wrote it); progress is then not kept.
@@ -35,8 +35,8 @@ final class FullScreenProgress {
     /// The progress as the app starts with it.
     var initial: CourseProgress { store?.current ?? CourseProgress() }
 
-    /// Loads achievements, marks passed lessons whose content changed, and finds missing tools;
-    /// returns the actions that report them.
+    /// Loads achievements and marks passed lessons whose content changed; returns the actions
+    /// that report them. (Tools are probed by ``LessonWork/startToolProbe()``, off the run loop.)
     func afterFirstFrame() -> [Action] {
         var actions: [Action] = []
         let file = AchievementsFile.load(courseRoot: course.root)
@@ -51,26 +51,7 @@ final class FullScreenProgress {
                 actions.append(.progressLoaded(store.current))
             }
         }
-        actions.append(.toolsProbed(missing: Self.missingTools(in: course)))
         return actions
-    }
-
-    /// Lesson id → tools it needs that are not on PATH; each tool is looked up once.
-    static func missingTools(in course: Course) -> [String: [String]] {
-        let probe = ToolProbe()
-        var found: [String: Bool] = [:]
-        var missing: [String: [String]] = [:]
-        for lesson in course.lessons {
-            let steps = lesson.code?.steps ?? lesson.predict?.run ?? []
-            let absent = CheckEngine.requiredTools(lesson: lesson, steps: steps).filter { name in
-                if let known = found[name] { return !known }
-                let isFound = probe.locate(name) != nil
-                found[name] = isFound
-                return !isFound
-            }
-            if !absent.isEmpty { missing[lesson.id] = absent }
-        }
-        return missing
     }
 
     /// Records `action` through the game rules and reports the result (and any notice).

@@ -11,7 +11,7 @@ struct VerifyCommand: ParsableCommand {
             For every code lesson the starter must fail, the solution pass, and every known-wrong \
             variant fail; quiz keys must grade as right; a predict lesson with run steps must \
             print its answer. Prints a table and exits 1 on any problem. Lessons whose tools are \
-            missing are skipped. The cache is not used.
+            missing or not working are skipped. The cache is not used.
 
             Examples:
               crucible verify                       every lesson of the course

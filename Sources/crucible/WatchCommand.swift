@@ -210,9 +210,9 @@ final class WatchSession: Sendable {
 
     /// Counts a check in the learner's progress. A failed first check is not an attempt (just
     /// starting `watch` must not cost the first-try bonus), nor is a cached result (those files
-    /// were counted when first checked), an engine error or a missing tool.
+    /// were counted when first checked), nor one that did not judge the work (a missing or broken tool).
     private func record(_ result: CheckResult, after trigger: WatchTrigger) {
-        guard let progress, !result.fromCache, result.outcome != .engineError, result.outcome != .toolMissing else { return }
+        guard let progress, !result.fromCache, result.judgedTheWork else { return }
         if case .start = trigger, !result.passed { return }
         do {
             _ = try progress.record(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson)))

@@ -2,7 +2,7 @@ import Foundation
 
 /// Checks lessons: runs a code lesson's steps on the learner's files, grades quiz and predict answers.
 ///
-/// A code check first makes sure every tool it needs is installed, then looks in the cache,
+/// A code check first makes sure every tool it needs is installed and runs, then looks in the cache,
 /// then copies the learner's files and the hidden check files into a fresh scratch folder,
 /// runs the steps there in order (stopping at the first that does not pass), and removes the
 /// folder. Nothing is written to the learner's workspace.
@@ -57,14 +57,16 @@ public struct CheckEngine: Sendable {
             }
             hidden[name] = data
         }
-        let statuses = await tools.statuses(Self.requiredTools(lesson: lesson, steps: code.steps))
-        if let missing = missingTools(lesson, statuses) { return missing }
+        let required = Self.requiredTools(lesson: lesson, steps: code.steps)
+        let statuses = await tools.statuses(required)
+        if let unusable = unusableTools(lesson, statuses) { return unusable }
 
         let key = CheckCache.key(lesson: lesson, code: code, files: files.map { ($0.key, $0.value) },
                                  hidden: hidden.map { ($0.key, $0.value) }, toolVersions: statuses)
         if let cached = cache?.result(for: key) { return cached }
         var result = await runSteps(code.steps, lesson: lesson, files: files.merging(hidden) { learner, _ in learner },
                                     learnerFiles: code.starter, hiddenFiles: code.hidden)
+        if let unusable = await toolBrokeSinceProbed(result, required: required, lesson: lesson) { return unusable }
         result.duration = (clock.now - start).seconds
         cache?.store(result, for: key)
         return result
@@ -89,7 +91,7 @@ public struct CheckEngine: Sendable {
     public func runPredictProgram(_ lesson: Lesson) async -> CheckResult? {
         guard let predict = lesson.predict, !predict.run.isEmpty else { return nil }
         let statuses = await tools.statuses(Self.requiredTools(lesson: lesson, steps: predict.run))
-        if let missing = missingTools(lesson, statuses) { return missing }
+        if let unusable = unusableTools(lesson, statuses) { return unusable }
         guard let program = try? Data(contentsOf: lesson.folder.appendingPathComponent(predict.program)) else {
             return CheckResult(lessonID: lesson.id, outcome: .engineError, message: "cannot read \(predict.program)")
         }
@@ -111,15 +113,44 @@ public struct CheckEngine: Sendable {
         return names
     }
 
-    private func missingTools(_ lesson: Lesson, _ statuses: [ToolStatus]) -> CheckResult? {
+    /// The tools lesson's check runs: a code lesson's `requires` and step programs. Quiz,
+    /// predict and read lessons are checked without running anything (a predict lesson's
+    /// program runs only to show its output), so they need no tool.
+    public static func checkTools(of lesson: Lesson) -> [String] {
+        lesson.code.map { requiredTools(lesson: lesson, steps: $0.steps) } ?? []
+    }
+
+    /// A result that says which tools cannot be used and how to fix them, or nil when all work.
+    /// The front end adds what to do next (install, or skip the lesson).
+    private func unusableTools(_ lesson: Lesson, _ statuses: [ToolStatus]) -> CheckResult? {
         let missing = statuses.filter { !$0.found }.map(\.name)
-        guard !missing.isEmpty else { return nil }
-        var result = CheckResult(
-            lessonID: lesson.id, outcome: .toolMissing,
-            message: "this lesson needs \(missing.map { "`\($0)`" }.joined(separator: ", ")), which "
-                + (missing.count == 1 ? "is" : "are") + " not installed; install it, or skip the lesson")
+        let broken = statuses.compactMap { status in status.brokenError.map { ToolCatalog.info(status.name).broken(error: $0) } }
+        func names(_ list: [String]) -> String { list.map { "`\($0)`" }.joined(separator: ", ") }
+        var result: CheckResult
+        if !missing.isEmpty {
+            result = CheckResult(lessonID: lesson.id, outcome: .toolMissing,
+                                 message: "this lesson needs \(names(missing)), which " + (missing.count == 1 ? "is" : "are") + " not installed")
+        } else if !broken.isEmpty {
+            let one = broken.count == 1
+            result = CheckResult(lessonID: lesson.id, outcome: .toolBroken,
+                                 message: "\(names(broken.map(\.name))) " + (one ? "is" : "are") + " installed but "
+                                     + (one ? "does" : "do") + " not work, so nothing was checked: " + broken[0].error)
+        } else {
+            return nil
+        }
         result.missingTools = missing.map { ToolCatalog.info($0).missing }
+        result.brokenTools = broken
         return result
+    }
+
+    /// A check whose failing step ran one of its tools: probes that tool again, bypassing the
+    /// remembered version (a rustup toolchain can be removed without changing `rustc`'s file),
+    /// so a tool that stopped working is reported as such rather than as the learner's error.
+    private func toolBrokeSinceProbed(_ result: CheckResult, required: [String], lesson: Lesson) async -> CheckResult? {
+        guard !result.passed, let program = result.steps.last?.command.first,
+              let tool = required.first(where: { $0 == program || $0 == URL(fileURLWithPath: program).lastPathComponent })
+        else { return nil }
+        return unusableTools(lesson, [await tools.status(tool, fresh: true)])
     }
 
     private func notCode(_ lesson: Lesson) -> CheckResult {

@@ -13,6 +13,9 @@ public enum CheckOutcome: String, Codable, Sendable, Equatable {
     case crashed
     /// A tool the lesson needs is not installed; ``CheckResult/missingTools`` says how to get it.
     case toolMissing
+    /// A tool the lesson needs is installed but does not run (its version probe failed);
+    /// ``CheckResult/brokenTools`` says why and how to fix it. No step ran.
+    case toolBroken
     /// The check itself could not run: a broken lesson, a full disk, a harness without metrics.
     case engineError
 }
@@ -50,6 +53,8 @@ public struct CheckResult: Codable, Sendable, Equatable {
     public var limit: String?
     /// Tools the lesson needs that are not installed.
     public var missingTools: [MissingTool] = []
+    /// Tools the lesson needs that are installed but do not run.
+    public var brokenTools: [BrokenTool] = []
     /// One entry per quiz question.
     public var answers: [QuizAnswerFeedback] = []
     /// The comparison of a predict answer, and the program's real output when it was run.
@@ -68,6 +73,14 @@ public struct CheckResult: Codable, Sendable, Equatable {
 
     public var passed: Bool { outcome == .passed }
 
+    /// Whether the check stopped before running anything because a tool it needs is missing or
+    /// does not work: the learner is told to install or fix it, or to skip the lesson.
+    public var stoppedByTools: Bool { outcome == .toolMissing || outcome == .toolBroken }
+
+    /// Whether the learner's work was judged: a check stopped by its tools, or that the engine
+    /// could not run, says nothing about it, so it is no attempt and earns no hint.
+    public var judgedTheWork: Bool { !stoppedByTools && outcome != .engineError }
+
     /// A short label for tables: `passed`, `failed (compile error)`, `timed out`.
     public var outcomeLabel: String {
         switch outcome {
@@ -77,6 +90,7 @@ public struct CheckResult: Codable, Sendable, Equatable {
         case .resourceLimit: "resource limit" + (limit.map { " (\($0))" } ?? "")
         case .crashed: "crashed" + (signal.map { " (\($0))" } ?? "")
         case .toolMissing: "tool missing" + (missingTools.isEmpty ? "" : " (\(missingTools.map(\.name).joined(separator: ", ")))")
+        case .toolBroken: "tool not working" + (brokenTools.isEmpty ? "" : " (\(brokenTools.map(\.name).joined(separator: ", ")))")
         case .engineError: "engine error"
         }
     }
@@ -204,6 +218,15 @@ public struct MissingTool: Codable, Sendable, Equatable {
     public var debian: String
     /// How to install it on macOS.
     public var macOS: String
+}
+
+/// A tool that is installed but does not run, why, and how to fix it.
+public struct BrokenTool: Codable, Sendable, Equatable {
+    public var name: String
+    /// The first error line of its version probe.
+    public var error: String
+    /// What to do, one line each: `rustup default stable`, or how to reinstall it.
+    public var fixes: [String]
 }
 
 /// Feedback on one quiz question.

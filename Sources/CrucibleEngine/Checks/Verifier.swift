@@ -95,7 +95,7 @@ public struct Verifier: Sendable {
             return
         }
         verification.checks.append("run: \(run.outcomeLabel)")
-        if run.outcome == .toolMissing {
+        if run.stoppedByTools {
             verification.status = .skipped
             verification.checks.append(run.message)
         } else if !run.passed {
@@ -117,7 +117,7 @@ public struct Verifier: Sendable {
         guard let code = lesson.code else { return }
         let starter = await engine.check(lesson: lesson, folder: lesson.folder.appendingPathComponent("starter"))
         verification.checks.append("starter: \(starter.outcomeLabel)")
-        if starter.outcome == .toolMissing {
+        if starter.stoppedByTools {
             verification.status = .skipped
             verification.checks.append(starter.message)
             return

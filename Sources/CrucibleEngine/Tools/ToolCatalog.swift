@@ -6,15 +6,25 @@ public struct ToolInfo: Sendable, Equatable {
     public var name: String
     /// What the course uses it for.
     public var purpose: String
-    /// Arguments that print the version.
+    /// Arguments that print the version; empty for a tool the catalog does not know, which
+    /// is only looked up (`sh --version`, say, fails on a working shell).
     public var versionArguments: [String]
     /// How to install it on Debian or Ubuntu.
     public var debian: String
     /// How to install it on macOS.
     public var macOS: String
+    /// The usual fix when it is installed but does not run, where one is known (rustup's
+    /// proxies with no default toolchain); otherwise the fix is reinstalling it.
+    public var brokenFix: String? = nil
 
     /// The missing-tool entry of a check result.
     public var missing: MissingTool { MissingTool(name: name, debian: debian, macOS: macOS) }
+
+    /// The broken-tool entry of a check result, for a probe that failed with `error`.
+    public func broken(error: String) -> BrokenTool {
+        BrokenTool(name: name, error: error, fixes: brokenFix.map { [$0] }
+                   ?? ["reinstall it", "Debian/Ubuntu: \(debian)", "macOS: \(macOS)"])
+    }
 }
 
 /// Every tool the course knows, with install hints; unknown names get a generic hint.
@@ -32,9 +42,11 @@ public enum ToolCatalog {
         ToolInfo(name: "ld.lld", purpose: "links sanitizer builds (`{sanitizer_link}`)", versionArguments: ["--version"],
                  debian: "sudo apt-get install lld", macOS: "not needed: Apple's linker is used"),
         ToolInfo(name: "rustc", purpose: "Rust lessons", versionArguments: ["--version"],
-                 debian: "curl https://sh.rustup.rs -sSf | sh (or: sudo apt-get install rustc)", macOS: "brew install rustup && rustup-init"),
+                 debian: "curl https://sh.rustup.rs -sSf | sh (or: sudo apt-get install rustc)", macOS: "brew install rustup && rustup-init",
+                 brokenFix: "rustup default stable"),
         ToolInfo(name: "cargo", purpose: "Rust lessons with dependencies", versionArguments: ["--version"],
-                 debian: "curl https://sh.rustup.rs -sSf | sh (or: sudo apt-get install cargo)", macOS: "brew install rustup && rustup-init"),
+                 debian: "curl https://sh.rustup.rs -sSf | sh (or: sudo apt-get install cargo)", macOS: "brew install rustup && rustup-init",
+                 brokenFix: "rustup default stable"),
         ToolInfo(name: "go", purpose: "Go lessons, Go's race detector", versionArguments: ["version"],
                  debian: "sudo apt-get install golang-go", macOS: "brew install go"),
     ]
@@ -42,7 +54,7 @@ public enum ToolCatalog {
     /// The catalog entry for `name`, or a generic one for a tool the catalog does not know.
     public static func info(_ name: String) -> ToolInfo {
         all.first { $0.name == name } ?? ToolInfo(
-            name: name, purpose: "named by a lesson", versionArguments: ["--version"],
+            name: name, purpose: "named by a lesson", versionArguments: [],
             debian: "apt-cache search \(name), then sudo apt-get install the package that provides it",
             macOS: "brew search \(name)")
     }

@@ -1,25 +1,53 @@
 import Foundation
 
-/// Whether a tool is installed, where, and which version.
-public struct ToolStatus: Codable, Sendable, Equatable {
+/// Whether a tool can be used, as its version probe found it.
+public enum ToolState: Sendable, Equatable {
+    /// It ran and exited 0; the first line it printed, or nil when it printed nothing.
+    case working(version: String?)
+    /// Not on PATH.
+    case missing
+    /// On PATH, but its version probe failed (rustup's `rustc` with no default toolchain, a
+    /// broken install): the probe's first error line. A check that runs it would blame the
+    /// learner's code for the tool's failure.
+    case broken(error: String)
+}
+
+/// Whether a tool is installed and works, where, and which version.
+public struct ToolStatus: Sendable, Equatable {
     public var name: String
     /// The resolved path, or nil when the tool is not on PATH.
     public var path: String?
-    /// The first line the tool prints for its version, or nil when it could not be read.
-    public var version: String?
+    public var state: ToolState
 
+    public init(name: String, path: String? = nil, state: ToolState = .missing) {
+        self.name = name
+        self.path = path
+        self.state = state
+    }
+
+    /// On PATH, whether or not it works.
     public var found: Bool { path != nil }
+    /// On PATH and its version probe succeeded.
+    public var isWorking: Bool { if case .working = state { true } else { false } }
+    /// The first line the tool prints for its version, when it works and printed one.
+    public var version: String? { if case .working(let version) = state { version } else { nil } }
+    /// The probe's first error line, when the tool is on PATH but does not work.
+    public var brokenError: String? { if case .broken(let error) = state { error } else { nil } }
 }
 
-/// Finds tools on PATH and reads their versions.
+/// Finds tools on PATH and probes them by running their version command.
 ///
-/// Reading a version starts the tool (`swiftc --version` takes ~100 ms), so versions are
-/// remembered per process and, when a cache folder is given, on disk keyed by the
-/// executable's path, size and modification time: a cached check then starts no process.
+/// Probing starts the tool (`swiftc --version` takes ~100 ms), so working versions are
+/// remembered per process and, when a cache file is given, on disk keyed by the executable's
+/// path, size and modification time: a cached check then starts no process. A failed probe
+/// is never remembered, so fixing the tool (`rustup default stable`) shows at the next probe.
 public final class ToolProbe: @unchecked Sendable {
     /// The probe shared by the process, remembering versions in the default cache folder.
     public static let shared = ToolProbe(cacheFile: CheckCache.defaultFolder().deletingLastPathComponent()
         .appendingPathComponent("tool-versions.json"))
+
+    /// How long a version probe may take before the tool counts as broken.
+    static let probeTimeout = Duration.seconds(20)
 
     private let cacheFile: URL?
     private let lock = NSLock()
@@ -37,43 +65,96 @@ public final class ToolProbe: @unchecked Sendable {
         ExecutableLookup.resolve(name, path: environment["PATH"])
     }
 
-    /// Where `name` is and its version.
-    public func status(_ name: String) async -> ToolStatus {
+    /// Where `name` is and whether it works. With `fresh`, the tool is run even when a
+    /// working version is remembered (and a failure forgets it).
+    public func status(_ name: String, fresh: Bool = false) async -> ToolStatus {
         guard let path = locate(name) else { return ToolStatus(name: name) }
-        let key = Self.fingerprint(path)
-        if let key, let version = lock.withLock({ loadKnown()[key] }) {
-            return ToolStatus(name: name, path: path, version: version)
+        let key = fingerprint(path)
+        if !fresh, let key, let version = lock.withLock({ loadKnown()[key] }) {
+            return ToolStatus(name: name, path: path, state: .working(version: version.isEmpty ? nil : version))
         }
-        let version = await readVersion(path: path, arguments: ToolCatalog.info(name).versionArguments)
-        if let key, let version {
+        let arguments = ToolCatalog.info(name).versionArguments
+        guard !arguments.isEmpty else { return ToolStatus(name: name, path: path, state: .working(version: nil)) }
+        let state = await probe(path: path, name: name, arguments: arguments)
+        if let key {
             lock.withLock {
                 var versions = loadKnown()
-                versions[key] = version
+                if case .working(let version) = state { versions[key] = version ?? "" } else { versions[key] = nil }
+                guard versions != known else { return }
                 known = versions
                 save(versions)
             }
         }
-        return ToolStatus(name: name, path: path, version: version)
+        return ToolStatus(name: name, path: path, state: state)
     }
 
-    /// The catalog's tools plus `extra`, each with its status, in catalog order.
-    public func statuses(_ names: [String]) async -> [ToolStatus] {
-        var result: [ToolStatus] = []
-        for name in names { result.append(await status(name)) }
-        return result
+    /// Each of `names` with its status, in the order given; the probes run side by side.
+    public func statuses(_ names: [String], fresh: Bool = false) async -> [ToolStatus] {
+        await withTaskGroup(of: (Int, ToolStatus).self) { group in
+            for (index, name) in names.enumerated() {
+                group.addTask { (index, await self.status(name, fresh: fresh)) }
+            }
+            var result = [ToolStatus?](repeating: nil, count: names.count)
+            for await (index, status) in group { result[index] = status }
+            return result.compactMap { $0 }
+        }
     }
 
-    /// The first non-empty line of `path arguments`, run with a short deadline.
-    private func readVersion(path: String, arguments: [String]) async -> String? {
-        let run = await ProcessRunner().run(ProcessInvocation(
-            executable: path, arguments: arguments, environment: environment, timeout: .seconds(20), limits: .toolchain))
-        guard case .exited(0) = run.termination else { return nil }
-        return (run.stdoutText + "\n" + run.stderrText).split(separator: "\n")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
+    /// Runs `path arguments` with a deadline: working with the first line it printed when it
+    /// exits 0, broken with its first error line otherwise.
+    private func probe(path: String, name: String, arguments: [String]) async -> ToolState {
+        let invocation = ProcessInvocation(executable: path, arguments: arguments, environment: environment,
+                                           timeout: Self.probeTimeout, limits: .toolchain)
+        var run = await ProcessRunner().run(invocation)
+        // Starting can fail for a moment ("text file busy" while the tool is being replaced): once more before blaming the tool.
+        if case .spawnFailed = run.termination { run = await ProcessRunner().run(invocation) }
+        let command = ([name] + arguments).joined(separator: " ")
+        switch run.termination {
+        case .exited(0):
+            return .working(version: Self.lines(run.stdoutText + "\n" + run.stderrText).first)
+        case .exited(let code):
+            return .broken(error: Self.firstError(stderr: run.stderrText, stdout: run.stdoutText)
+                ?? "`\(command)` exited with status \(code) and printed nothing")
+        case .signaled(_, let signal):
+            return .broken(error: "`\(command)` was killed by \(signal)")
+        case .timedOut:
+            return .broken(error: "`\(command)` did not finish within \(Int(Self.probeTimeout.components.seconds)) s")
+        case .cancelled:
+            return .broken(error: "`\(command)` was cancelled")
+        case .spawnFailed(let reason):
+            return .broken(error: "`\(command)` could not start: \(reason)")
+        case .toolMissing:
+            return .missing
+        }
+    }
+
+    /// The line of a failed probe that says what is wrong: the first mentioning an error,
+    /// else the first non-empty line of stderr, then of stdout.
+    static func firstError(stderr: String, stdout: String) -> String? {
+        let errorLines = lines(stderr)
+        return errorLines.first { $0.lowercased().contains("error") } ?? errorLines.first ?? lines(stdout).first
+    }
+
+    private static func lines(_ text: String) -> [String] {
+        text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// `path|size|mtime` of the file the path leads to, or nil when it cannot be read.
-    private static func fingerprint(_ path: String) -> String? {
+    ///
+    /// A rustup proxy (`rustc`, `cargo` linked to `rustup`) runs whichever toolchain rustup's
+    /// settings choose, so its key also covers those settings: `rustup default` changes the tool
+    /// without changing the file.
+    private func fingerprint(_ path: String) -> String? {
+        guard var key = Self.fileKey(path) else { return nil }
+        if URL(fileURLWithPath: path).resolvingSymlinksInPath().lastPathComponent == "rustup" {
+            let home = environment["RUSTUP_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.rustup"
+            key += "|rustup \(environment["RUSTUP_TOOLCHAIN"] ?? "-") \(Self.fileKey(home + "/settings.toml") ?? "-")"
+        }
+        return key
+    }
+
+    private static func fileKey(_ path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         #if os(Linux)

@@ -73,6 +73,7 @@ extension App {
         } else {
             result.predict?.realOutput = "(the program could not be run: \(run.outcomeLabel): \(run.message))"
             result.missingTools = run.missingTools
+            result.brokenTools = run.brokenTools
         }
         screen.activity.result = result
     }

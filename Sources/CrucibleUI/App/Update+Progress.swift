@@ -1,7 +1,7 @@
 import CrucibleEngine
 import Foundation
 
-/// The learner's game as the app shows it: progress, achievements, and lessons whose tools are missing.
+/// The learner's game as the app shows it: progress, achievements, and lessons whose tools are missing or broken.
 ///
 /// A snapshot: the run loop owns the progress file and sends new snapshots back as actions.
 public struct GameState: Sendable, Equatable {
@@ -13,8 +13,10 @@ public struct GameState: Sendable, Equatable {
     public private(set) var activity: Activity?
     /// The course's achievements; empty until ``Action/achievementsLoaded(_:)``, read after the first frame.
     public var achievements: [Achievement]
-    /// Lesson id → tools it needs that are not on PATH; nil until probed, after the first frame.
+    /// Lesson id → tools its check runs that are not on PATH; nil until probed, after the first frame.
     public var missingTools: [String: [String]]?
+    /// Lesson id → tools its check runs that are on PATH but do not work (their version probe fails).
+    public var brokenTools: [String: [String]] = [:]
     /// The learner's local day, for the streak and the stats calendar.
     public var today: LocalDay
     /// The learner's calendar and time zone, which turn activity dates into days; `Calendar.current`
@@ -23,10 +25,12 @@ public struct GameState: Sendable, Equatable {
     private let givenCalendar: Calendar?
 
     public init(progress: CourseProgress = CourseProgress(), achievements: [Achievement] = [],
-                missingTools: [String: [String]]? = nil, today: LocalDay? = nil, calendar: Calendar? = nil) {
+                missingTools: [String: [String]]? = nil, brokenTools: [String: [String]] = [:],
+                today: LocalDay? = nil, calendar: Calendar? = nil) {
         self.progress = progress
         self.achievements = achievements
         self.missingTools = missingTools
+        self.brokenTools = brokenTools
         givenCalendar = calendar
         self.today = today ?? Self.localToday()
     }
@@ -49,7 +53,7 @@ public struct GameState: Sendable, Equatable {
     public func mark(for id: String) -> LessonMark {
         let record = progress.lessons[id] ?? LessonProgress()
         if record.isPassed { return record.updatedSincePass ? .updated : .passed }
-        if let missing = missingTools?[id], !missing.isEmpty { return .needsTool }
+        if missingTools?[id]?.isEmpty == false || brokenTools[id]?.isEmpty == false { return .needsTool }
         switch record.status {
         case .skipped: return .skipped
         case .opened, .attempted: return .inProgress
@@ -67,7 +71,7 @@ public enum LessonMark: Sendable, Equatable, CaseIterable {
     /// Passed, but the lesson changed since; it stays passed.
     case updated
     case skipped
-    /// Not passed, and a tool it needs is not installed.
+    /// Not passed, and a tool its check runs is not installed or does not work.
     case needsTool
 
     /// The one-cell symbol drawn before the lesson.
@@ -90,7 +94,7 @@ public enum LessonMark: Sendable, Equatable, CaseIterable {
         case .passed: "passed"
         case .updated: "passed, changed since"
         case .skipped: "skipped"
-        case .needsTool: "needs a missing tool"
+        case .needsTool: "a tool it needs is missing or not working"
         }
     }
 }
@@ -103,8 +107,9 @@ extension App {
             state.game.progress = progress
         case .achievementsLoaded(let achievements):
             state.game.achievements = achievements
-        case .toolsProbed(let missing):
+        case .toolsProbed(let missing, let broken):
             state.game.missingTools = missing
+            state.game.brokenTools = broken
         case .notice(let text):
             // Several notices at once share one box instead of stacking boxes.
             if case .message(let shown) = state.top {

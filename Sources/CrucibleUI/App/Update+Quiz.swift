@@ -101,12 +101,12 @@ extension App {
         if result.passed {
             screen.activity.passed = true
             screen.activity.celebrationFrame = 0
-        } else {
+        } else if result.judgedTheWork {
             screen.activity.failedChecks += 1
         }
         show(.result, in: &screen)
-        // Engine errors and missing tools say nothing about the learner's work.
-        guard result.outcome != .engineError, result.outcome != .toolMissing else { return [] }
+        // Engine errors and missing or broken tools say nothing about the learner's work.
+        guard result.judgedTheWork else { return [] }
         return [.recordProgress(.checked(lesson: result.lessonID, passed: result.passed))]
     }
 }

@@ -85,7 +85,7 @@ enum ResultView {
         let reason = reasonLines(result, width: width, theme: theme)
         if !reason.isEmpty { lines += reason + [StyledLine()] }
         lines += answerLines(result, lesson: lesson, width: width, theme: theme)
-        lines.append(StyledLine(nextStep(activity, lesson: lesson), style: Style(foreground: .cyan)))
+        lines += PanelText.wrap(nextStep(activity, lesson: lesson), width: width, style: Style(foreground: .cyan), theme: theme)
         return lines
     }
 
@@ -111,10 +111,22 @@ enum ResultView {
         }
         if let limit = result.limit { lines.append(StyledLine("Limit reached: \(limit)", style: Chrome.dim)) }
         for tool in result.missingTools {
-            lines.append(StyledLine([Span("  \(tool.name)", style: Style(bold: true)), Span("  Debian/Ubuntu: " + tool.debian)]))
-            lines.append(StyledLine(String(repeating: " ", count: DisplayWidth.of(tool.name) + 4) + "macOS: " + tool.macOS))
+            lines += toolLines(tool.name, advice: ["Debian/Ubuntu: " + tool.debian, "macOS: " + tool.macOS], width: width, theme: theme)
+        }
+        for tool in result.brokenTools {
+            lines += toolLines(tool.name, advice: tool.fixes.enumerated().map { ($0 == 0 ? "Fix: " : "") + $1 }, width: width, theme: theme)
         }
         return lines
+    }
+
+    /// A tool's name, then each way to install or fix it, word-wrapped under it: a command cut
+    /// at the panel's edge could not be copied.
+    private static func toolLines(_ name: String, advice: [String], width: Int, theme: Theme) -> [StyledLine] {
+        [StyledLine("  " + DisplayWidth.printable(name), style: Style(bold: true))] + advice.flatMap { line in
+            PanelText.wrap(line, width: max(8, width - 6), theme: theme).enumerated().map { row, wrapped in
+                wrapped.prefixed(by: Span(row == 0 ? "    " : "      "))
+            }
+        }
     }
 
     /// Expected against actual output: a line diff when the check compared whole output, else what was printed.
@@ -142,8 +154,14 @@ enum ResultView {
         return lines
     }
 
-    /// After a failure: the next hint, else the solution, else encouragement.
+    /// After a failure: the next hint, else the solution, else encouragement; after a check
+    /// that never ran (a missing or broken tool), what to do instead, and no hint.
     static func nextStep(_ activity: LessonActivity, lesson: Lesson) -> String {
+        if let result = activity.result, result.stoppedByTools {
+            let skip = Keymap.lesson.first { $0.command == .skip }.map { " or press \($0.keysLabel) to skip the lesson" } ?? ""
+            return (result.outcome == .toolMissing ? "Install it" : "Fix it") + ", then check again with c;\(skip)."
+                + " This was not counted as an attempt."
+        }
         let retry = lesson.kind == .code ? "" : " Press r to try again."
         if activity.hintsRevealed < lesson.hints.count {
             return "Stuck? Press h for hint \(activity.hintsRevealed + 1) of \(lesson.hints.count).\(retry)"

@@ -135,7 +135,8 @@ import Testing
         #expect(result.outcome == .toolMissing)
         #expect(result.steps.isEmpty)
         #expect(result.missingTools.map(\.name) == ["crucible-no-such-tool"])
-        #expect(result.message.contains("skip"))
+        #expect(result.message.contains("`crucible-no-such-tool`, which is not installed"))
+        #expect(!result.judgedTheWork)
     }
 
     @Test func unchangedWorkComesFromTheCache() async throws {
@@ -155,7 +156,7 @@ import Testing
     }
 
     @Test func timeoutsAndEngineErrorsAreNotCached() {
-        for outcome in [CheckOutcome.timedOut, .resourceLimit, .toolMissing, .engineError] {
+        for outcome in [CheckOutcome.timedOut, .resourceLimit, .toolMissing, .toolBroken, .engineError] {
             #expect(!CheckCache.isReproducible(CheckResult(lessonID: "x", outcome: outcome, message: "")))
         }
         #expect(!CheckCache.isReproducible(CheckResult(lessonID: "x", outcome: .failed, reason: .tooSlow, message: "")))
