@@ -26,11 +26,13 @@ public enum LessonText {
         return lines
     }
 
-    /// "quiz · 10 XP · 2 hints · needs swiftc".
+    /// "code · 10 XP · 2 hints · needs swiftc". Only tools its check runs are named, as on the
+    /// map: a predict lesson is answered without any (its program runs only to show its output).
     static func summary(of lesson: Lesson) -> String {
         var parts = [lesson.kind.rawValue, "\(lesson.xp) XP"]
         if !lesson.hints.isEmpty { parts.append(lesson.hints.count == 1 ? "1 hint" : "\(lesson.hints.count) hints") }
-        if !lesson.requires.isEmpty { parts.append("needs " + lesson.requires.joined(separator: ", ")) }
+        let tools = CheckEngine.checkTools(of: lesson)
+        if !tools.isEmpty { parts.append("needs " + tools.joined(separator: ", ")) }
         return parts.joined(separator: " · ")
     }
 
