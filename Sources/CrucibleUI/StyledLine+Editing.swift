@@ -31,6 +31,31 @@ extension StyledLine {
         return StyledLine(result)
     }
 
+    /// This line cut into pieces of at most `width` columns, in order; a wide character that
+    /// would straddle a cut starts the next piece. An empty line gives one empty piece.
+    public func pieces(of width: Int) -> [StyledLine] {
+        let width = max(1, width)
+        var pieces: [StyledLine] = [], current: [Span] = [], used = 0
+        for span in spans {
+            var text = ""
+            for character in span.text {
+                let characterWidth = DisplayWidth.of(character)
+                if used + characterWidth > width, used > 0 {
+                    if !text.isEmpty { current.append(Span(text, style: span.style)) }
+                    pieces.append(StyledLine(current))
+                    current = []
+                    text = ""
+                    used = 0
+                }
+                text.append(character)
+                used += characterWidth
+            }
+            if !text.isEmpty { current.append(Span(text, style: span.style)) }
+        }
+        pieces.append(StyledLine(current))
+        return pieces
+    }
+
     /// This line padded with spaces to `width` columns, placed by `alignment`.
     func padded(to width: Int, alignment: MarkdownBlock.Alignment, trailing: Bool = true) -> StyledLine {
         let gap = max(0, width - displayWidth)

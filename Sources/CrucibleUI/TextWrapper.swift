@@ -2,7 +2,7 @@
 ///
 /// Feed it styled text and hard breaks; whitespace runs collapse to one space
 /// and become the break opportunities. A word wider than the line is broken
-/// between characters. Words may span several styles (`**bold**suffix`).
+/// after a `/` when it can be (a path), else between characters. Words may span several styles (`**bold**suffix`).
 struct TextWrapper {
     let width: Int
     private(set) var lines: [StyledLine] = []
@@ -80,15 +80,22 @@ struct TextWrapper {
         }
     }
 
-    /// Places an overlong word character by character, starting new lines as each fills.
+    /// Places an overlong word over several lines, cut after a `/` where one fits (see
+    /// ``PathBreak``) so a path splits between its folders, else between characters.
     private mutating func appendBrokenWord() {
-        for span in word {
-            for character in span.text {
-                let characterWidth = DisplayWidth.of(character)
-                if lineWidth + characterWidth > width, !line.isEmpty { endLine() }
-                Self.append(String(character), style: span.style, to: &line)
-                lineWidth += characterWidth
+        var rest = word.flatMap { span in span.text.map { (character: $0, style: span.style) } }[...]
+        while !rest.isEmpty {
+            var count = PathBreak.count(rest.map(\.character), room: width - lineWidth)
+            if count == 0 {
+                if !line.isEmpty { endLine(); continue }
+                count = 1  // a character wider than the whole line goes on a line of its own
             }
+            for (character, style) in rest.prefix(count) {
+                Self.append(String(character), style: style, to: &line)
+                lineWidth += DisplayWidth.of(character)
+            }
+            rest = rest.dropFirst(count)
+            if !rest.isEmpty { endLine() }
         }
     }
 
@@ -106,5 +113,33 @@ struct TextWrapper {
         } else {
             spans.append(Span(text, style: style))
         }
+    }
+}
+
+/// Where to cut text that does not fit on a line, preferring to cut after a `/`, so a
+/// long path breaks between folders and every piece stays a readable, copyable part of it.
+enum PathBreak {
+    /// How many of `characters` go on a line with `room` columns left: all of them when they
+    /// fit, else up to the last `/` that fits (not a leading one), else as many as fit.
+    static func count<Characters: Collection<Character>>(_ characters: Characters, room: Int) -> Int {
+        var used = 0, fitting = 0, afterSlash = 0
+        for character in characters {
+            used += DisplayWidth.of(character)
+            if used > room { return afterSlash > 0 ? afterSlash : fitting }
+            fitting += 1
+            if character == "/", fitting > 1 { afterSlash = fitting }
+        }
+        return fitting
+    }
+
+    /// `text` in lines of at most `width` columns, cut as ``count(_:room:)`` says.
+    static func lines(_ text: String, width: Int) -> [String] {
+        var rest = Array(text)[...], lines: [String] = []
+        repeat {
+            let count = max(1, Self.count(rest, room: max(1, width)))
+            lines.append(String(rest.prefix(count)))
+            rest = rest.dropFirst(count)
+        } while !rest.isEmpty
+        return lines
     }
 }

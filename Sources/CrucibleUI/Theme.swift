@@ -36,6 +36,8 @@ public struct Theme: Sendable, Hashable {
     public var codeComment = Style(foreground: .brightBlack, italic: true)
     /// Swift attributes and `#` directives, Rust attributes and macros, C preprocessor lines.
     public var codeAttribute = Style(foreground: .brightMagenta)
+    /// The `↪` that starts the continuation of a code line too long for the screen.
+    public var codeWrapMark = Style(foreground: .brightBlack)
 
     public init() {}
 
