@@ -15,9 +15,10 @@ import Testing
     static let contentWithoutStandIn = Set("記憶🦀")
 
     enum Screen: String, CaseIterable, Sendable {
-        case welcome, map, mapProgress, mapHelp, search, stats, statsEnd, message
-        case read, readEnd, lessonHelp, quiz, quizWrong, predictTyping, predictResult
-        case codeIdle, codeRunning, codeCelebrating, codePass, codeFail, codeCompileError, hints, solution
+        case welcome, map, mapProgress, mapHelp, mapThemeNote, search, searchNone, stats, statsEnd, statsFresh, message
+        case lessonLoading, lessonFailed, read, readEnd, lessonHelp, quiz, quizWrong, predictTyping, predictResult
+        case codePreparing, codeIdle, codeRunning, codeCancelling, codeCelebrating, codePass, codeFail, codeCompileError
+        case hints, solution
     }
 
     static func key(_ key: Key) -> Action { .input(.key(key)) }
@@ -39,10 +40,19 @@ import Testing
         case .map: return after(FixtureCourse.state(), [key(.enter)])
         case .mapProgress: return map
         case .mapHelp: return after(map, [key(.character("?"))])
+        case .mapThemeNote: return after(map, [key(.character("t"))])
         case .search: return after(map, [key(.character("/")), key(.character("l")), key(.character("o"))])
+        case .searchNone: return after(map, [key(.character("/")), key(.character("z"))])
         case .stats: return after(map, [key(.character("s"))])
+        case .statsFresh:
+            let fresh = GameState(today: MapProgressFixture.today, calendar: MapProgressFixture.calendar)
+            return after(MapProgressFixture.state(game: fresh), [key(.character("s"))])
         case .statsEnd: return after(map, [key(.character("s")), key(.end)])
         case .message: return after(map, [.notice("The progress file /tmp/p.json could not be read; it was moved aside.")])
+        case .lessonLoading: return after(FixtureCourse.state(), [key(.enter), key(.enter)])
+        case .lessonFailed:
+            return after(FixtureCourse.state(), [key(.enter), key(.enter),
+                                                 .lessonLoaded(lessonID: "basics.stack", .failure(LessonLoadFailure("lesson.md cannot be read")))])
         case .read: return after(FixtureCourse.state(), readLesson)
         case .readEnd: return after(FixtureCourse.state(), readLesson + [key(.end)])
         case .lessonHelp: return after(FixtureCourse.state(), readLesson + [key(.character("?"))])
@@ -51,7 +61,13 @@ import Testing
         case .predictTyping: return after(F.state(opening: F.predict.id), [F.key(.enter)] + F.type("0 1 — 記憶"))
         case .predictResult:
             return after(F.state(opening: F.predict.id), [F.key(.enter)] + F.type("1 1") + [F.key(.enter)])
+        case .codePreparing:
+            var state = AppState(course: F.course, size: TerminalSize(width: 80, height: 24), showWelcome: false)
+            state.selection = F.course.lessons.firstIndex { $0.id == F.code.id } ?? 0
+            return after(state, [.command(.open), .lessonLoaded(lessonID: F.code.id, .success(LessonSource(body: F.body)))])
         case .codeIdle: return F.state(opening: F.code.id)
+        case .codeCancelling:
+            return after(F.state(opening: F.code.id), [check, .checkElapsed(lessonID: F.code.id, seconds: 1.5), F.key(.escape)])
         case .codeRunning: return after(F.state(opening: F.code.id), [check, .checkElapsed(lessonID: F.code.id, seconds: 3.2)])
         case .codeCelebrating, .codePass:
             let frames = screen == .codePass ? LessonRules.celebrationFrames : 1
@@ -66,7 +82,7 @@ import Testing
         case .solution:
             return after(F.state(opening: F.code.id), [
                 check, .checkFinished(lessonID: F.code.id, F.pass), F.key(.character("s")),
-                .solutionLoaded(lessonID: F.code.id, .success([SolutionFile(name: "sum.swift", text: "// «sum» — 0…n\nfunc sumTo(_ n: Int) -> Int { n * (n + 1) / 2 }\n")])),
+                .solutionLoaded(lessonID: F.code.id, .success([SolutionFile(name: "sum.swift", text: "// «sum» — 0…n\nfunc sumTo(_ n: Int) -> Int { n * (n + 1) / 2 } // Gauss: pair the first and the last, then the second and the one before the last\n")])),
             ])
         }
     }
