@@ -31,28 +31,25 @@ extension StyledLine {
         return StyledLine(result)
     }
 
-    /// This line cut into pieces of at most `width` columns, in order; a wide character that
-    /// would straddle a cut starts the next piece. An empty line gives one empty piece.
-    public func pieces(of width: Int) -> [StyledLine] {
-        let width = max(1, width)
-        var pieces: [StyledLine] = [], current: [Span] = [], used = 0
-        for span in spans {
-            var text = ""
-            for character in span.text {
-                let characterWidth = DisplayWidth.of(character)
-                if used + characterWidth > width, used > 0 {
-                    if !text.isEmpty { current.append(Span(text, style: span.style)) }
-                    pieces.append(StyledLine(current))
-                    current = []
-                    text = ""
-                    used = 0
+    /// This line cut into pieces of at most `width` columns, in order, each cut after the last of
+    /// `breakers` that fits when there is one (see ``LineBreak``); a wide character that would
+    /// straddle a cut starts the next piece. An empty line gives one empty piece.
+    public func pieces(of width: Int, preferringAfter breakers: Set<Character> = []) -> [StyledLine] {
+        var rest = spans.flatMap { span in span.text.map { (character: $0, style: span.style) } }[...]
+        var pieces: [StyledLine] = []
+        repeat {
+            let count = max(1, LineBreak.count(rest.lazy.map(\.character), room: max(1, width), preferringAfter: breakers))
+            var piece: [Span] = []
+            for (character, style) in rest.prefix(count) {
+                if let last = piece.indices.last, piece[last].style == style {
+                    piece[last].text.append(character)
+                } else {
+                    piece.append(Span(String(character), style: style))
                 }
-                text.append(character)
-                used += characterWidth
             }
-            if !text.isEmpty { current.append(Span(text, style: span.style)) }
-        }
-        pieces.append(StyledLine(current))
+            pieces.append(StyledLine(piece))
+            rest = rest.dropFirst(count)
+        } while !rest.isEmpty
         return pieces
     }
 

@@ -81,11 +81,11 @@ struct TextWrapper {
     }
 
     /// Places an overlong word over several lines, cut after a `/` where one fits (see
-    /// ``PathBreak``) so a path splits between its folders, else between characters.
+    /// ``LineBreak``) so a path splits between its folders, else between characters.
     private mutating func appendBrokenWord() {
         var rest = word.flatMap { span in span.text.map { (character: $0, style: span.style) } }[...]
         while !rest.isEmpty {
-            var count = PathBreak.count(rest.map(\.character), room: width - lineWidth)
+            var count = LineBreak.count(rest.map(\.character), room: width - lineWidth, preferringAfter: ["/"])
             if count == 0 {
                 if !line.isEmpty { endLine(); continue }
                 count = 1  // a character wider than the whole line goes on a line of its own
@@ -116,27 +116,34 @@ struct TextWrapper {
     }
 }
 
-/// Where to cut text that does not fit on a line, preferring to cut after a `/`, so a
-/// long path breaks between folders and every piece stays a readable, copyable part of it.
-enum PathBreak {
-    /// How many of `characters` go on a line with `room` columns left: all of them when they
-    /// fit, else up to the last `/` that fits (not a leading one), else as many as fit.
-    static func count<Characters: Collection<Character>>(_ characters: Characters, room: Int) -> Int {
-        var used = 0, fitting = 0, afterSlash = 0
+/// Where to cut text that does not fit on a line, preferring to cut after a chosen character:
+/// after a `/`, so a long path breaks between folders and each piece is a whole folder name;
+/// after a space in code, so a wrapped code line breaks between words.
+enum LineBreak {
+    /// How many of `characters` go on a line with `room` columns left: all of them when they fit,
+    /// else up to the last of `breakers` that fits and follows something else on the line, else
+    /// as many as fit (zero when not even the first does).
+    static func count<Characters: Collection<Character>>(_ characters: Characters, room: Int,
+                                                         preferringAfter breakers: Set<Character>) -> Int {
+        var used = 0, fitting = 0, afterBreaker = 0, sawOther = false
         for character in characters {
             used += DisplayWidth.of(character)
-            if used > room { return afterSlash > 0 ? afterSlash : fitting }
+            if used > room { return afterBreaker > 0 ? afterBreaker : fitting }
             fitting += 1
-            if character == "/", fitting > 1 { afterSlash = fitting }
+            if breakers.contains(character) {
+                if sawOther { afterBreaker = fitting }
+            } else {
+                sawOther = true
+            }
         }
         return fitting
     }
 
-    /// `text` in lines of at most `width` columns, cut as ``count(_:room:)`` says.
-    static func lines(_ text: String, width: Int) -> [String] {
-        var rest = Array(text)[...], lines: [String] = []
+    /// `path` in lines of at most `width` columns, cut after a `/` where possible.
+    static func pathLines(_ path: String, width: Int) -> [String] {
+        var rest = Array(path)[...], lines: [String] = []
         repeat {
-            let count = max(1, Self.count(rest, room: max(1, width)))
+            let count = max(1, Self.count(rest, room: max(1, width), preferringAfter: ["/"]))
             lines.append(String(rest.prefix(count)))
             rest = rest.dropFirst(count)
         } while !rest.isEmpty

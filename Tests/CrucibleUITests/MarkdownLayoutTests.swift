@@ -110,12 +110,12 @@ private func styledLines(_ markdown: String, width: Int = 30) -> [StyledLine] {
         expectLines(layout("a\n\n---\n\nb", width: 10), "a\n\n──────────\n\nb")
     }
 
-    /// No code is hidden: a long line continues on the next, marked `↪` in the indent.
+    /// No code is hidden: a long line continues on the next, between words, marked `↪` in the indent.
     @Test func longCodeLinesWrapWithAContinuationMark() {
         expectLines(layout("```\nshort\nthis line is far too long to fit in the width\n```"), """
           short
-          this line is far too long to
-        ↪  fit in the width
+          this line is far too long
+        ↪ to fit in the width
         """)
     }
 

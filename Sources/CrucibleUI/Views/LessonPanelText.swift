@@ -21,7 +21,7 @@ enum PanelText {
     /// only after a `/` (inside a name only when one name alone is too long), never mid-word.
     static func path(_ path: String, width: Int, indent: Int = 2, style: Style = .plain) -> [StyledLine] {
         let pad = String(repeating: " ", count: indent)
-        return PathBreak.lines(DisplayWidth.printable(path), width: max(1, width - indent)).map { StyledLine(pad + $0, style: style) }
+        return LineBreak.pathLines(DisplayWidth.printable(path), width: max(1, width - indent)).map { StyledLine(pad + $0, style: style) }
     }
 
     /// Program output, line by line, with long lines broken at `width` columns rather than

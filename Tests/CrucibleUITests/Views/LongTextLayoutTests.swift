@@ -10,7 +10,7 @@ import Testing
 
     @Test(arguments: [10, 20, 37, 60, 76])
     func aLongPathBreaksOnlyAfterASlash(width: Int) {
-        let lines = PathBreak.lines(Self.longPath, width: width)
+        let lines = LineBreak.pathLines(Self.longPath, width: width)
         #expect(lines.joined() == Self.longPath)
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
         let longestName = Self.longPath.split(separator: "/").map(\.count).max()!
@@ -20,8 +20,8 @@ import Testing
     }
 
     @Test func aPathThatFitsStaysOnOneLine() {
-        #expect(PathBreak.lines("/tmp/a.swift", width: 12) == ["/tmp/a.swift"])
-        #expect(PathBreak.lines("/tmp/a.swift", width: 11) == ["/tmp/", "a.swift"])
+        #expect(LineBreak.pathLines("/tmp/a.swift", width: 12) == ["/tmp/a.swift"])
+        #expect(LineBreak.pathLines("/tmp/a.swift", width: 11) == ["/tmp/", "a.swift"])
     }
 
     /// The code lesson's dock at 80x24: the long workspace path shows whole, broken between folders.
