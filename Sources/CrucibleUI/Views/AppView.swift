@@ -38,7 +38,7 @@ enum AppView {
         }
         Bars.drawTop(title: state.course.title, into: &grid)
         Bars.drawBottom(Keymap.bindings(for: state.top), status: status, note: state.statusNote, into: &grid)
-        grid.restyle(state.theme.drawn)
+        if !state.theme.palette.isEmpty { grid.restyle(state.theme.drawn) }
         return grid
     }
 }

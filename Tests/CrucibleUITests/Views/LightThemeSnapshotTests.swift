@@ -33,8 +33,7 @@ import Testing
     }
 
     @Test func passResult() {
-        var state = light(ASCIILocaleSnapshotTests.state(.codePass))
-        state.theme = .light
+        let state = light(ASCIILocaleSnapshotTests.state(.codePass))
         expectStyledSnapshot(App.view(state), named: "light-code-pass-80x24")
     }
 
