@@ -32,7 +32,8 @@ public struct Theme: Sendable, Hashable {
     public var codeKeyword = Style(foreground: .magenta, bold: true)
     public var codeType = Style(foreground: .cyan)
     public var codeString = Style(foreground: .green)
-    public var codeNumber = Style(foreground: .yellow)
+    /// Bright yellow, a colour nothing else uses, so the light palette can give numbers their own.
+    public var codeNumber = Style(foreground: .brightYellow)
     public var codeComment = Style(foreground: .brightBlack, italic: true)
     /// Swift attributes and `#` directives, Rust attributes and macros, C preprocessor lines.
     public var codeAttribute = Style(foreground: .brightMagenta)
@@ -45,19 +46,18 @@ public struct Theme: Sendable, Hashable {
     public static let standard = Theme()
 
     /// For a light background: only the eight darker colours and grey, which read on white.
-    /// Yellow (keys, in-progress marks, inline code, numbers, notices) becomes magenta, cyan
-    /// (headings, borders, types, paths) blue, and the bright colours their darker half.
+    /// Yellow (keys, in-progress marks, inline code, notices) becomes magenta, bright yellow
+    /// (numbers in code) red, cyan (headings, borders, types, paths) blue, and the other bright
+    /// colours their darker half. Being only a palette, switching needs no new layout.
     public static let light: Theme = {
         var theme = Theme()
         theme.name = "light"
         theme.palette = [
-            .yellow: .magenta, .brightYellow: .magenta,
+            .yellow: .magenta, .brightYellow: .red,
             .cyan: .blue, .brightCyan: .blue, .brightBlue: .blue,
             .brightGreen: .green, .brightRed: .red, .brightMagenta: .magenta,
             .white: .black, .brightWhite: .black,
         ]
-        // Numbers would turn magenta like keywords; red keeps them apart in code.
-        theme.codeNumber = Style(foreground: .red)
         return theme
     }()
 

@@ -32,6 +32,12 @@ import Testing
         expectStyledSnapshot(App.view(state), named: "light-predict-code-80x24")
     }
 
+    /// The end of a lesson body: a numbered list, a C code block and wide text.
+    @Test func lessonTextWithACodeBlock() {
+        let state = light(ASCIILocaleSnapshotTests.state(.readEnd))
+        expectStyledSnapshot(App.view(state), named: "light-lesson-end-80x24")
+    }
+
     @Test func passResult() {
         let state = light(ASCIILocaleSnapshotTests.state(.codePass))
         expectStyledSnapshot(App.view(state), named: "light-code-pass-80x24")
