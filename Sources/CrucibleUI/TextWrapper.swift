@@ -2,7 +2,8 @@
 ///
 /// Feed it styled text and hard breaks; whitespace runs collapse to one space
 /// and become the break opportunities. A word wider than the line is broken
-/// after a `/` when it can be (a path), else between characters. Words may span several styles (`**bold**suffix`).
+/// after a `/` when it can be (a path), else between characters. Words may span
+/// several styles (`**bold**suffix`).
 struct TextWrapper {
     let width: Int
     private(set) var lines: [StyledLine] = []

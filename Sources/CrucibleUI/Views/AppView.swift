@@ -74,7 +74,7 @@ enum Bars {
         let rightWidth = DisplayWidth.of(right) + 1
         var hints = bindings.compactMap(\.bar)
         if note != nil {
-            while !hints.isEmpty, hints.reduce(0, { $0 + DisplayWidth.of($1.keys + $1.label) + 3 }) + rightWidth + 1 > grid.width {
+            while !hints.isEmpty, hints.reduce(0, { $0 + $1.barWidth }) + rightWidth + 1 > grid.width {
                 hints.removeLast()
             }
         }
@@ -88,6 +88,11 @@ enum Bars {
             grid.put(right, x: grid.width - rightWidth, y: y, style: note == nil ? Chrome.bar : Chrome.barKey)
         }
     }
+}
+
+extension BarHint {
+    /// Columns the hint takes in the bottom bar: " keys label ".
+    var barWidth: Int { DisplayWidth.of(keys + label) + 3 }
 }
 
 /// What is drawn instead of the screens when the terminal is below ``TerminalSize/minimum``.
