@@ -83,8 +83,12 @@ public final class TerminalScreen {
     }
 
     /// Draws `grid` and refreshes once; ncurses sends only what changed on the terminal.
+    ///
+    /// Outside a UTF-8 locale the grid is first turned into ASCII stand-ins (``CellGrid/inASCII()``),
+    /// the one place that happens, so every cell drawn is one ASCII column.
     public func present(_ grid: CellGrid) {
         guard screen != nil else { return }
+        let grid = capabilities.unicode ? grid : grid.inASCII()
         let window = crucible_stdscr()
         let rows = min(grid.height, Int(crucible_lines())), columns = min(grid.width, Int(crucible_cols()))
         var characters = [wchar_t](repeating: 0, count: 6)
@@ -101,15 +105,8 @@ public final class TerminalScreen {
                     lastStyle = source.style
                 }
                 // The base character, then up to four combining marks (CCHARW_MAX is 5).
-                let character = capabilities.unicode ? String(source.character)
-                    : ASCIIFallback.replacement(for: source.character, width: x + 1 < columns && grid[x + 1, y].isContinuation ? 2 : 1)
-                if character.count > 1 {  // a wide character's ASCII stand-in fills its continuation cell too
-                    setcchar(&cell, [wchar_t(character.unicodeScalars.first!.value), 0], attributes, pair, nil)
-                    for offset in 0..<character.count { mvwadd_wch(window, Int32(y), Int32(x + offset), &cell) }
-                    continue
-                }
                 var count = 0
-                for scalar in character.unicodeScalars where count < 5 {
+                for scalar in source.character.unicodeScalars where count < 5 {
                     characters[count] = wchar_t(bitPattern: scalar.value)
                     count += 1
                 }

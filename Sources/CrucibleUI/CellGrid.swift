@@ -131,6 +131,13 @@ public struct CellGrid: Sendable, Hashable {
         }
     }
 
+    /// Replaces every cell's style with `transform` of it (a theme's palette, say).
+    public mutating func restyle(_ transform: (Style) -> Style) {
+        for index in cells.indices {
+            cells[index].style = transform(cells[index].style)
+        }
+    }
+
     /// The text of row `y`, with continuation cells skipped and trailing spaces trimmed.
     public func rowText(_ y: Int) -> String {
         var text = ""

@@ -8,7 +8,8 @@ public enum MarkdownLayout {
     /// always followed by one); tight list items are not. Lines fit in `width`
     /// except when nesting leaves less than one column for text, a table has
     /// more columns than fit at one character each, or a single character is
-    /// wider than the room left. Code blocks are clipped with `…`, never wrapped.
+    /// wider than the room left. Long code lines wrap with a `↪` mark (see
+    /// ``SyntaxHighlighter/block(for:language:width:theme:)``), so no code is hidden.
     public static func lines(for document: MarkdownDocument, width: Int, theme: Theme = .standard) -> [StyledLine] {
         MarkdownRenderer(theme: theme).lines(for: document.blocks, width: max(1, width), tight: false)
     }
@@ -48,10 +49,7 @@ struct MarkdownRenderer {
                                    : line.restyled(under: theme.quoteText).prefixed(by: bar)
             }
         case .codeBlock(let language, let code):
-            let indent = Span("  ", style: theme.code)
-            return SyntaxHighlighter.lines(for: code, language: language, theme: theme).map {
-                $0.spans.isEmpty ? $0 : $0.clipped(to: max(1, width - 2)).prefixed(by: indent)
-            }
+            return SyntaxHighlighter.block(for: code, language: language, width: width, theme: theme)
         case .thematicBreak:
             return [StyledLine(String(repeating: "─", count: width), style: theme.rule)]
         case .table(let alignments, let header, let rows):

@@ -31,6 +31,28 @@ extension StyledLine {
         return StyledLine(result)
     }
 
+    /// This line cut into pieces of at most `width` columns, in order, each cut after the last of
+    /// `breakers` that fits when there is one (see ``LineBreak``); a wide character that would
+    /// straddle a cut starts the next piece. An empty line gives one empty piece.
+    public func pieces(of width: Int, preferringAfter breakers: Set<Character> = []) -> [StyledLine] {
+        var rest = spans.flatMap { span in span.text.map { (character: $0, style: span.style) } }[...]
+        var pieces: [StyledLine] = []
+        repeat {
+            let count = max(1, LineBreak.count(rest.lazy.map(\.character), room: max(1, width), preferringAfter: breakers))
+            var piece: [Span] = []
+            for (character, style) in rest.prefix(count) {
+                if let last = piece.indices.last, piece[last].style == style {
+                    piece[last].text.append(character)
+                } else {
+                    piece.append(Span(String(character), style: style))
+                }
+            }
+            pieces.append(StyledLine(piece))
+            rest = rest.dropFirst(count)
+        } while !rest.isEmpty
+        return pieces
+    }
+
     /// This line padded with spaces to `width` columns, placed by `alignment`.
     func padded(to width: Int, alignment: MarkdownBlock.Alignment, trailing: Bool = true) -> StyledLine {
         let gap = max(0, width - displayWidth)

@@ -50,6 +50,21 @@ public enum SyntaxHighlighter {
         return lines
     }
 
+    /// `code` highlighted and indented two columns, as lessons, predictions and solutions show it.
+    ///
+    /// A line wider than `width` wraps rather than being cut, so no code is hidden: between
+    /// words where it can, and each continuation starts with `↪` in the indent, where no code
+    /// line has anything. Every character stays, spaces included.
+    public static func block(for code: String, language: String, width: Int, theme: Theme) -> [StyledLine] {
+        let indent = Span("  ", style: theme.code), mark = Span("↪ ", style: theme.codeWrapMark)
+        return lines(for: code, language: language, theme: theme).flatMap { line -> [StyledLine] in
+            guard !line.spans.isEmpty else { return [line] }
+            return line.pieces(of: max(1, width - 2), preferringAfter: [" "]).enumerated().map { index, piece in
+                piece.prefixed(by: index == 0 ? indent : mark)
+            }
+        }
+    }
+
     /// The UTF-8 of `code` with tabs expanded and every control character except newline dropped.
     private static func printableBytes(_ code: String) -> [UInt8] {
         var result: [UInt8] = []

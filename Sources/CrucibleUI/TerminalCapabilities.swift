@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the user's terminal can show, decided from the environment so views and the
 /// terminal layer agree: colour (NO_COLOR turns it off) and Unicode (a UTF-8 locale).
 public struct TerminalCapabilities: Sendable, Equatable {
@@ -24,23 +26,76 @@ public struct TerminalCapabilities: Sendable, Equatable {
 
 /// ASCII stand-ins for what the views draw, for terminals whose locale is not UTF-8.
 ///
-/// Every stand-in is one column wide, like what it replaces, so layouts stay aligned;
-/// anything else outside ASCII becomes `?` (one column per column it took).
+/// Applied to the finished grid (``CellGrid/inASCII()``), never by the views, so no view
+/// can forget it: every glyph the UI draws has an entry here, which the ASCII snapshot
+/// tests check by drawing every screen. Lesson text goes through the same table, so
+/// common punctuation (— ’ “ … → ≤ ×) reads as ASCII and accented letters lose their
+/// accent (é → e); anything else becomes `?`, one per column, and only because the
+/// content itself contained it.
+///
+/// Every stand-in is one column wide, like what it replaces, so layouts stay aligned.
 public enum ASCIIFallback {
-    static let table: [Character: Character] = [
-        "─": "-", "━": "-", "═": "=", "│": "|", "┃": "|", "║": "|",
-        "┌": "+", "┐": "+", "└": "+", "┘": "+", "├": "+", "┤": "+", "┬": "+", "┴": "+", "┼": "+",
-        "╭": "+", "╮": "+", "╰": "+", "╯": "+",
-        "•": "*", "·": ".", "✓": "v", "✔": "v", "✗": "x", "✘": "x", "…": ".",
-        "█": "#", "▓": "#", "▒": ":", "░": ".", "▏": "|", "▌": "|", "▶": ">", "▸": ">", "◀": "<",
-        "●": "*", "○": "o", "◆": "*", "★": "*", "☆": "*", "→": ">", "←": "<", "↑": "^", "↓": "v",
-        "“": "\"", "”": "\"", "‘": "'", "’": "'", "–": "-", "—": "-",
-    ]
+    static let table: [Character: Character] = {
+        var table: [Character: Character] = [
+            // Boxes, rules, the dock and table separators.
+            "─": "-", "━": "-", "═": "=", "│": "|", "┃": "|", "║": "|",
+            "┌": "+", "┐": "+", "└": "+", "┘": "+", "├": "+", "┤": "+", "┬": "+", "┴": "+", "┼": "+",
+            "╭": "+", "╮": "+", "╰": "+", "╯": "+",
+            // Marks: lesson status on the map, results, the heat map, sparkles, selection.
+            "•": "*", "·": ".", "✓": "v", "✔": "v", "✗": "x", "✘": "x", "…": ".",
+            "○": "o", "◐": "~", "↻": "@", "»": ">", "«": "<", "›": ">", "‹": "<",
+            "●": "*", "◆": "*", "★": "*", "☆": "*", "✦": "*", "✧": "+", "▲": "^",
+            "■": "#", "▪": "+", "▶": ">", "▸": ">", "◀": "<", "↪": ">",
+            // Bars, the stats chart and its axis, the text cursor.
+            "█": "#", "▓": "#", "▒": ":", "░": ".", "▏": "|", "▕": "|", "▌": "|",
+            "▁": "_", "▂": "_", "▃": "=", "▄": "=", "▅": "=", "▆": "#", "▇": "#",
+            // Arrows in key names and text.
+            "→": ">", "←": "<", "↑": "^", "↓": "v", "⇒": ">", "⇐": "<",
+            // Punctuation and symbols common in lesson text.
+            "“": "\"", "”": "\"", "„": "\"", "‘": "'", "’": "'", "‚": "'", "′": "'", "″": "\"",
+            "–": "-", "—": "-", "−": "-", "‐": "-", "≤": "<", "≥": ">", "≈": "~",
+            "×": "x", "÷": "/", "±": "+", "°": "o", "§": "S", "©": "C", "®": "R", "\u{A0}": " ",
+        ]
+        // The running check's spinner turns as | / - \ does.
+        let turn: [Character] = ["|", "/", "-", "\\"]
+        for (index, frame) in LessonScreenView.spinner.enumerated() { table[frame] = turn[index % turn.count] }
+        return table
+    }()
 
-    /// The ASCII text to draw for `character`, which takes `width` columns.
+    /// The ASCII text to draw for `character`, which takes `width` columns: as many columns as it.
     public static func replacement(for character: Character, width: Int) -> String {
         if character.isASCII { return String(character) }
-        if let stand = table[character] { return String(stand) }
-        return String(repeating: "?", count: max(1, width))
+        let columns = max(1, width)
+        let stand = table[character] ?? withoutAccent(character)
+        guard let stand else { return String(repeating: "?", count: columns) }
+        return String(stand) + String(repeating: " ", count: columns - 1)
+    }
+
+    /// The base letter of an accented Latin letter (é → e), if that is what `character` is.
+    private static func withoutAccent(_ character: Character) -> Character? {
+        let scalars = String(character).decomposedStringWithCanonicalMapping.unicodeScalars
+        guard let base = scalars.first, base.isASCII, base.properties.isAlphabetic,
+              scalars.dropFirst().allSatisfy({ $0.properties.canonicalCombiningClass != .notReordered }) else { return nil }
+        return Character(base)
+    }
+}
+
+extension CellGrid {
+    /// This grid as a terminal outside a UTF-8 locale shows it: every cell one ASCII character
+    /// (see ``ASCIIFallback``), a wide character's stand-in filling both of its columns.
+    public func inASCII() -> CellGrid {
+        var result = CellGrid(width: width, height: height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let cell = self[x, y]
+                if cell.isContinuation { continue }
+                let wide = x + 1 < width && self[x + 1, y].isContinuation
+                let text = ASCIIFallback.replacement(for: cell.character, width: wide ? 2 : 1)
+                for (offset, character) in text.enumerated() {
+                    result.put(String(character), x: x + offset, y: y, style: cell.style)
+                }
+            }
+        }
+        return result
     }
 }

@@ -2,7 +2,8 @@
 ///
 /// Feed it styled text and hard breaks; whitespace runs collapse to one space
 /// and become the break opportunities. A word wider than the line is broken
-/// between characters. Words may span several styles (`**bold**suffix`).
+/// after a `/` when it can be (a path), else between characters. Words may span
+/// several styles (`**bold**suffix`).
 struct TextWrapper {
     let width: Int
     private(set) var lines: [StyledLine] = []
@@ -80,15 +81,22 @@ struct TextWrapper {
         }
     }
 
-    /// Places an overlong word character by character, starting new lines as each fills.
+    /// Places an overlong word over several lines, cut after a `/` where one fits (see
+    /// ``LineBreak``) so a path splits between its folders, else between characters.
     private mutating func appendBrokenWord() {
-        for span in word {
-            for character in span.text {
-                let characterWidth = DisplayWidth.of(character)
-                if lineWidth + characterWidth > width, !line.isEmpty { endLine() }
-                Self.append(String(character), style: span.style, to: &line)
-                lineWidth += characterWidth
+        var rest = word.flatMap { span in span.text.map { (character: $0, style: span.style) } }[...]
+        while !rest.isEmpty {
+            var count = LineBreak.count(rest.map(\.character), room: width - lineWidth, preferringAfter: ["/"])
+            if count == 0 {
+                if !line.isEmpty { endLine(); continue }
+                count = 1  // a character wider than the whole line goes on a line of its own
             }
+            for (character, style) in rest.prefix(count) {
+                Self.append(String(character), style: style, to: &line)
+                lineWidth += DisplayWidth.of(character)
+            }
+            rest = rest.dropFirst(count)
+            if !rest.isEmpty { endLine() }
         }
     }
 
@@ -106,5 +114,40 @@ struct TextWrapper {
         } else {
             spans.append(Span(text, style: style))
         }
+    }
+}
+
+/// Where to cut text that does not fit on a line, preferring to cut after a chosen character:
+/// after a `/`, so a long path breaks between folders and each piece is a whole folder name;
+/// after a space in code, so a wrapped code line breaks between words.
+enum LineBreak {
+    /// How many of `characters` go on a line with `room` columns left: all of them when they fit,
+    /// else up to the last of `breakers` that fits and follows something else on the line, else
+    /// as many as fit (zero when not even the first does).
+    static func count<Characters: Collection<Character>>(_ characters: Characters, room: Int,
+                                                         preferringAfter breakers: Set<Character>) -> Int {
+        var used = 0, fitting = 0, afterBreaker = 0, sawOther = false
+        for character in characters {
+            used += DisplayWidth.of(character)
+            if used > room { return afterBreaker > 0 ? afterBreaker : fitting }
+            fitting += 1
+            if breakers.contains(character) {
+                if sawOther { afterBreaker = fitting }
+            } else {
+                sawOther = true
+            }
+        }
+        return fitting
+    }
+
+    /// `path` in lines of at most `width` columns, cut after a `/` where possible.
+    static func pathLines(_ path: String, width: Int) -> [String] {
+        var rest = Array(path)[...], lines: [String] = []
+        repeat {
+            let count = max(1, Self.count(rest, room: max(1, width), preferringAfter: ["/"]))
+            lines.append(String(rest.prefix(count)))
+            rest = rest.dropFirst(count)
+        } while !rest.isEmpty
+        return lines
     }
 }

@@ -1,5 +1,14 @@
-/// The styles used to draw lessons, gathered so a front end can swap colours in one place.
+/// The styles used to draw lessons, and the palette every screen is drawn in.
+///
+/// Views name colours as they look on a dark background; ``palette`` says what each is
+/// drawn as. The light theme swaps the colours that wash out on white (yellow, cyan, white,
+/// the bright ones) for darker ones, applied to the finished grid (``AppView``) so the
+/// header, bars, marks, code, panels and boxes all change together and no view can miss it.
 public struct Theme: Sendable, Hashable {
+    /// "dark" or "light": the learner's setting, and what the help and status line call it.
+    public var name = "dark"
+    /// The colour drawn for each colour a view names; colours not listed are drawn as named.
+    public var palette: [Color: Color] = [:]
     public var text = Style.plain
     public var heading1 = Style(foreground: .brightCyan, bold: true, underline: true)
     public var heading2 = Style(foreground: .cyan, bold: true)
@@ -23,28 +32,43 @@ public struct Theme: Sendable, Hashable {
     public var codeKeyword = Style(foreground: .magenta, bold: true)
     public var codeType = Style(foreground: .cyan)
     public var codeString = Style(foreground: .green)
-    public var codeNumber = Style(foreground: .yellow)
+    /// Bright yellow, a colour nothing else uses, so the light palette can give numbers their own.
+    public var codeNumber = Style(foreground: .brightYellow)
     public var codeComment = Style(foreground: .brightBlack, italic: true)
     /// Swift attributes and `#` directives, Rust attributes and macros, C preprocessor lines.
     public var codeAttribute = Style(foreground: .brightMagenta)
+    /// The `↪` that starts the continuation of a code line too long for the screen.
+    public var codeWrapMark = Style(foreground: .brightBlack)
 
     public init() {}
 
     /// The default colours, made for a dark background.
     public static let standard = Theme()
 
-    /// Colours for a light background: no yellow or bright cyan, which wash out on white.
+    /// For a light background: only the eight darker colours and grey, which read on white.
+    /// Yellow (keys, in-progress marks, inline code, notices) becomes magenta, bright yellow
+    /// (numbers in code) red, cyan (headings, borders, types, paths) blue, and the other bright
+    /// colours their darker half. Being only a palette, switching needs no new layout.
     public static let light: Theme = {
         var theme = Theme()
-        theme.heading1 = Style(foreground: .blue, bold: true, underline: true)
-        theme.heading2 = Style(foreground: .blue, bold: true)
-        theme.inlineCode = Style(foreground: .magenta)
-        theme.codeNumber = Style(foreground: .red)
-        theme.codeType = Style(foreground: .blue)
-        theme.codeAttribute = Style(foreground: .magenta)
-        theme.listMarker = Style(foreground: .blue)
+        theme.name = "light"
+        theme.palette = [
+            .yellow: .magenta, .brightYellow: .red,
+            .cyan: .blue, .brightCyan: .blue, .brightBlue: .blue,
+            .brightGreen: .green, .brightRed: .red, .brightMagenta: .magenta,
+            .white: .black, .brightWhite: .black,
+        ]
         return theme
     }()
+
+    /// `style` with its colours as this theme draws them.
+    public func drawn(_ style: Style) -> Style {
+        guard !palette.isEmpty else { return style }
+        var drawn = style
+        drawn.foreground = palette[style.foreground] ?? style.foreground
+        drawn.background = palette[style.background] ?? style.background
+        return drawn
+    }
 
     /// The theme a learner's setting names ("light" or "dark"); dark for anything else.
     public static func named(_ name: String?) -> Theme {

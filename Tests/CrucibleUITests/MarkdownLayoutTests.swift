@@ -64,8 +64,8 @@ private func styledLines(_ markdown: String, width: Int = 30) -> [StyledLine] {
     @Test func linksShowTheirDestinationUnlessItIsTheText() {
         expectLines(layout("Read [the book](https://doc.rust-lang.org/book) or https://go.dev now"), """
         Read the book
-        (https://doc.rust-lang.org/boo
-        k) or https://go.dev now
+        (https://doc.rust-lang.org/
+        book) or https://go.dev now
         """)
         expectLines(layout("Mail <me@example.com>. ![A cat](cat.png)"), "Mail me@example.com. [image: A\ncat] (cat.png)")
     }
@@ -110,11 +110,24 @@ private func styledLines(_ markdown: String, width: Int = 30) -> [StyledLine] {
         expectLines(layout("a\n\n---\n\nb", width: 10), "a\n\n──────────\n\nb")
     }
 
-    @Test func codeBlocksAreIndentedAndClippedNotWrapped() {
+    /// No code is hidden: a long line continues on the next, between words, marked `↪` in the indent.
+    @Test func longCodeLinesWrapWithAContinuationMark() {
         expectLines(layout("```\nshort\nthis line is far too long to fit in the width\n```"), """
           short
-          this line is far too long t…
+          this line is far too long
+        ↪ to fit in the width
         """)
+    }
+
+    @Test func wrappedCodeKeepsEveryCharacterAndItsHighlighting() {
+        let code = "let total = values.reduce(0, +) // \"sum\" of 記憶 values"
+        let lines = MarkdownLayout.lines(for: MarkdownDocument.parse("```swift\n\(code)\n```"), width: 12)
+        #expect(lines.count > 1)
+        #expect(lines.allSatisfy { $0.displayWidth <= 12 })
+        #expect(lines.map { String($0.plainText.dropFirst(2)) }.joined() == code)
+        #expect(lines.dropFirst().allSatisfy { $0.plainText.hasPrefix("↪ ") })
+        let keyword = lines.flatMap(\.spans).first { $0.text == "let" }
+        #expect(keyword?.style == Theme.standard.codeKeyword)
     }
 
     @Test func codeBlockTabsExpandAndTrailingNewlineIsDropped() {

@@ -102,6 +102,9 @@ public struct AppState: Sendable, Equatable {
     public var mapScroll = 0
     public var size: TerminalSize
     public var theme: Theme
+    /// A note for the bottom bar in place of the screen's status, such as which theme `t` switched to;
+    /// the next key clears it.
+    public var statusNote: String?
     /// The learner's progress, achievements and missing tools, as the map and stats show them.
     public var game: GameState
 

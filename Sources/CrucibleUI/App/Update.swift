@@ -9,6 +9,7 @@ public enum App {
     public static func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .input(.key(let key)):
+            state.statusNote = nil
             if let command = Keymap.command(for: key, on: state.top) { return perform(command, on: &state) }
             if let effects = typeInLesson(key, on: &state) { return effects }
             // The welcome box and messages go away on any key.
@@ -86,6 +87,7 @@ public enum App {
             var settings = state.game.progress.settings
             settings.theme = settings.theme == "light" ? "dark" : "light"
             state.theme = Theme.named(settings.theme)
+            state.statusNote = "\(state.theme.name) theme (t to switch)"
             state.game.progress.settings = settings
             return [.recordProgress(.changedSettings(settings))]
         case .stats, .search:

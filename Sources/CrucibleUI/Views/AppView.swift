@@ -37,7 +37,8 @@ enum AppView {
             }
         }
         Bars.drawTop(title: state.course.title, into: &grid)
-        Bars.drawBottom(Keymap.bindings(for: state.top), status: status, into: &grid)
+        Bars.drawBottom(Keymap.bindings(for: state.top), status: status, note: state.statusNote, into: &grid)
+        if !state.theme.palette.isEmpty { grid.restyle(state.theme.drawn) }
         return grid
     }
 }
@@ -63,21 +64,35 @@ enum Bars {
     }
 
     /// The bindings that have a bar hint, then `status` flush right when there is room.
-    static func drawBottom(_ bindings: [KeyBinding], status: String, into grid: inout CellGrid) {
+    ///
+    /// A `note` (what a key just did) takes the place of the status and always shows:
+    /// the last hints give way to it, whole, since `?` lists every key anyway.
+    static func drawBottom(_ bindings: [KeyBinding], status: String, note: String? = nil, into grid: inout CellGrid) {
         let y = grid.height - 1
         grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), style: Chrome.bar)
+        let right = note ?? status
+        let rightWidth = DisplayWidth.of(right) + 1
+        var hints = bindings.compactMap(\.bar)
+        if note != nil {
+            while !hints.isEmpty, hints.reduce(0, { $0 + $1.barWidth }) + rightWidth + 1 > grid.width {
+                hints.removeLast()
+            }
+        }
         var spans: [Span] = []
-        for hint in bindings.compactMap(\.bar) {
+        for hint in hints {
             spans.append(Span(" " + hint.keys, style: Chrome.barKey))
             spans.append(Span(" " + hint.label + " ", style: Chrome.bar))
         }
-        let hints = StyledLine(spans)
-        let used = grid.put(hints.clipped(to: grid.width, ellipsisStyle: Chrome.bar), x: 0, y: y)
-        let statusWidth = DisplayWidth.of(status) + 1
-        if used + statusWidth + 1 <= grid.width {
-            grid.put(status, x: grid.width - statusWidth, y: y, style: Chrome.bar)
+        let used = grid.put(StyledLine(spans).clipped(to: grid.width, ellipsisStyle: Chrome.bar), x: 0, y: y)
+        if used + rightWidth + 1 <= grid.width {
+            grid.put(right, x: grid.width - rightWidth, y: y, style: note == nil ? Chrome.bar : Chrome.barKey)
         }
     }
+}
+
+extension BarHint {
+    /// Columns the hint takes in the bottom bar: " keys label ".
+    var barWidth: Int { DisplayWidth.of(keys + label) + 3 }
 }
 
 /// What is drawn instead of the screens when the terminal is below ``TerminalSize/minimum``.

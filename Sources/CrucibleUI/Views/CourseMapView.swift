@@ -92,8 +92,7 @@ enum CourseMapView {
         let mark = state.game.mark(for: state.lessons[state.selection].id)
         let short = "lesson \(state.selection + 1) of \(state.lessons.count)"
         let long = "\(mark.label) · " + short
-        // Each hint takes " keys label " in the bar (see `Bars.drawBottom`).
-        let hints = Keymap.bindings(for: state.top).compactMap(\.bar).reduce(0) { $0 + DisplayWidth.of($1.keys + $1.label) + 3 }
+        let hints = Keymap.bindings(for: state.top).compactMap(\.bar).reduce(0) { $0 + $1.barWidth }
         return hints + DisplayWidth.of(long) + 2 <= state.size.width ? long : short
     }
 

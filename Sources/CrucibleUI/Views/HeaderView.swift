@@ -23,7 +23,7 @@ enum HeaderView {
         grid.put(line(state, width: grid.width - 1), x: 0, y: y)
     }
 
-    /// The header in the long form when it fits `width` with a bar of at least the narrowest, else the short form.
+    /// The header in the longest form that fits `width` with a bar of at least the narrowest, else the shortest.
     static func line(_ state: AppState, width: Int) -> StyledLine {
         let game = state.game
         let xp = game.progress.xp
@@ -32,11 +32,15 @@ enum HeaderView {
         let streak = game.progress.streak.current(on: game.today)
         let earned = game.achievements.filter { game.progress.achievements[$0.id] != nil }.count
         let achievements = game.achievements.isEmpty ? nil : (earned, game.achievements.count)
+        let levelName = "Level \(level.number) · \(level.name)", xpText = "\(xp)/\(next) XP"
+        let best = "streak \(streak) (best \(game.progress.streak.best))", current = "streak \(streak)"
+        let stars = achievements.map { "\($0.0)/\($0.1) ★" } ?? ""
+        // Longest first; each drops words, never to a bare ratio: the star says what is counted.
         let forms: [[String]] = [
-            ["Level \(level.number) · \(level.name)", "\(xp)/\(next) XP", "streak \(streak) (best \(game.progress.streak.best))",
-             achievements.map { "achievements \($0.0)/\($0.1)" } ?? ""],
-            ["Lv \(level.number) \(level.name)", "\(xp)/\(next) XP", "streak \(streak)/\(game.progress.streak.best)",
-             achievements.map { "awards \($0.0)/\($0.1)" } ?? ""],
+            [levelName, xpText, best, achievements.map { "achievements \($0.0)/\($0.1)" } ?? ""],
+            [levelName, xpText, best, stars],
+            [levelName, xpText, current, stars],
+            ["Level \(level.number)", xpText, current, stars],
         ]
         var chosen = forms[forms.count - 1], barWidth = barWidths.lowerBound
         for form in forms {

@@ -17,6 +17,13 @@ enum PanelText {
         MarkdownLayout.lines(for: MarkdownDocument.parse(markdown), width: width, theme: theme)
     }
 
+    /// A file's full path on lines of its own, indented; a path too long for `width` breaks
+    /// only after a `/` (inside a name only when one name alone is too long), never mid-word.
+    static func path(_ path: String, width: Int, indent: Int = 2, style: Style = .plain) -> [StyledLine] {
+        let pad = String(repeating: " ", count: indent)
+        return LineBreak.pathLines(DisplayWidth.printable(path), width: max(1, width - indent)).map { StyledLine(pad + $0, style: style) }
+    }
+
     /// Program output, line by line, with long lines broken at `width` columns rather than
     /// at spaces, so that columns of output stay as the program printed them.
     static func output(_ text: String, width: Int, indent: Int = 2, style: Style = .plain) -> [StyledLine] {

@@ -108,8 +108,8 @@ enum LessonScreenView {
     private static func fileLines(_ workspace: WorkspaceFiles?, width: Int) -> [StyledLine] {
         guard let workspace else { return [StyledLine("Preparing your workspace…", style: Chrome.dim)] }
         var lines = [StyledLine("Your files (e opens them in $VISUAL / $EDITOR):", style: Style(bold: true))]
-        // Broken across lines rather than cut: the whole path is what the learner needs to copy.
-        lines += workspace.files.flatMap { PanelText.output($0, width: width, style: Style(foreground: .cyan)) }
+        // Whole, not cut, and broken only between folders: the path is what the learner copies.
+        lines += workspace.files.flatMap { PanelText.path($0, width: width, style: Style(foreground: .cyan)) }
         if !workspace.starterChanged.isEmpty {
             lines.append(StyledLine("The course changed the starter of \(workspace.starterChanged.joined(separator: ", ")); your copy is kept.",
                                     style: Chrome.dim))

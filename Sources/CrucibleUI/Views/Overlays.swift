@@ -69,8 +69,10 @@ enum HelpOverlay {
         let bindings = Keymap.bindings(for: screen)
         let keysWidth = bindings.map { DisplayWidth.of($0.keysLabel) }.max() ?? 0
         let lines = bindings.map { binding in
-            StyledLine([Span(binding.keysLabel.padding(toLength: keysWidth + 2, withPad: " ", startingAt: 0), style: Chrome.key),
-                        Span(binding.help)])
+            // The theme key says which theme is on, so the learner knows what `t` will do.
+            let help = binding.command == .toggleTheme ? binding.help + " (now \(state.theme.name))" : binding.help
+            return StyledLine([Span(binding.keysLabel.padding(toLength: keysWidth + 2, withPad: " ", startingAt: 0), style: Chrome.key),
+                               Span(help)])
         }
         let textWidth = lines.map(\.displayWidth).max() ?? 0
         let rect = Box.centered(width: textWidth + 4, height: lines.count + 4, in: state.size)

@@ -6,8 +6,7 @@ enum PredictView {
         guard let predict = lesson.predict else { return [] }
         var lines = [StyledLine([Span("What does ", style: theme.heading2), Span(predict.program, style: theme.inlineCode),
                                  Span(" print?", style: theme.heading2)]), StyledLine()]
-        let code = SyntaxHighlighter.lines(for: program ?? "", language: predict.language, theme: theme)
-        lines += code.map { $0.clipped(to: max(1, width - 2)).prefixed(by: Span("  ")) }
+        lines += SyntaxHighlighter.block(for: program ?? "", language: predict.language, width: width, theme: theme)
         lines.append(StyledLine())
         let compare = predict.caseSensitive ? "Spaces and line breaks do not matter; letter case does."
             : "Spaces, line breaks and letter case do not matter."

@@ -16,8 +16,7 @@ enum SolutionView {
                 lines.append(StyledLine())
                 lines.append(StyledLine("solution/" + DisplayWidth.printable(file.name), style: theme.heading2))
                 lines.append(StyledLine())
-                let code = SyntaxHighlighter.lines(for: file.text, language: language, theme: theme)
-                lines += code.map { $0.clipped(to: max(1, width - 2)).prefixed(by: Span("  ")) }
+                lines += SyntaxHighlighter.block(for: file.text, language: language, width: width, theme: theme)
             }
             return lines
         }
