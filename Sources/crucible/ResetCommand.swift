@@ -76,9 +76,7 @@ struct ResetCommand: ParsableCommand {
         let id = id ?? ""
         // A lesson the course no longer has may still have a record to forget.
         if session.outline.lesson(id) == nil, progress.lessons[id] == nil {
-            var message = "no lesson has the id `\(id)`"
-            if let nearest = session.loaded.lessonID(nearestTo: id) { message += "; did you mean `\(nearest)`?" }
-            throw CommandFailure(message: message + " (`crucible list` shows every id)")
+            throw CommandFailure(message: session.loaded.unknownLessonMessage(id))
         }
         return ([id], "lesson `\(id)`")
     }
