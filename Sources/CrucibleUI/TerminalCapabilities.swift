@@ -35,7 +35,16 @@ public enum ASCIIFallback {
         "█": "#", "▓": "#", "▒": ":", "░": ".", "▏": "|", "▌": "|", "▶": ">", "▸": ">", "◀": "<",
         "●": "*", "○": "o", "◆": "*", "★": "*", "☆": "*", "→": ">", "←": "<", "↑": "^", "↓": "v",
         "“": "\"", "”": "\"", "‘": "'", "’": "'", "–": "-", "—": "-",
+        // The course map's lesson marks not covered above (see `LessonMark.symbol`).
+        "◐": "~", "↻": "*", "»": ">",
     ]
+
+    /// `text` with each character outside ASCII replaced by its stand-in, for text printed under a
+    /// locale that is not UTF-8 (escape sequences are ASCII and pass through).
+    public static func text(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        return text.map { replacement(for: $0, width: DisplayWidth.of($0)) }.joined()
+    }
 
     /// The ASCII text to draw for `character`, which takes `width` columns.
     public static func replacement(for character: Character, width: Int) -> String {
