@@ -9,7 +9,8 @@ struct Crucible: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A terminal course on memory, concurrency and performance in C, Rust, Go and Swift.",
         // Help wraps at the terminal's width: keep each example line under 80 columns, or its
-        // description breaks in the middle (CommandLineTests.helpExamplesReadAt80Columns).
+        // description breaks in the middle (CommandLineTests.helpExamplesReadAt80Columns); the
+        // man page indents them by 5 more.
         discussion: """
             With no subcommand, opens the course.
 
@@ -17,7 +18,7 @@ struct Crucible: ParsableCommand {
               crucible                                open the bundled course
               crucible list                           lessons with ids and your marks
               crucible show orientation.first-fix     one lesson as formatted text
-              crucible lint Lessons                   check a course folder for mistakes
+              crucible lint Lessons                   find mistakes in a course folder
               crucible lint --format json my-course   the same, as JSON
               crucible --lessons ~/my-course list     use another course folder
             """,

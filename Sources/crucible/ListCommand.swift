@@ -9,9 +9,9 @@ struct ListCommand: ParsableCommand {
         commandName: "list",
         abstract: "List the course's tracks and lessons with their ids, kinds and your marks.",
         discussion: """
-            Each lesson has the mark the course map shows (✓ passed, ◐ in progress, ○ not started, \
-            and so on; the last line explains those used), and each track a line of how many are \
-            passed. Lessons with errors are left out; `crucible lint` explains them.
+            Each lesson has the mark the course map shows (passed, in progress, not started and so \
+            on; the last line says what each mark used means), and each track a line of how many \
+            of its lessons are passed. Lessons with errors are left out; `crucible lint` explains them.
             """)
 
     @OptionGroup var course: CourseOptions
