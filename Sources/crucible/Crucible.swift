@@ -33,8 +33,8 @@ struct Crucible: ParsableCommand {
     func run() throws {
         let loaded = try course.load()
         guard TerminalScreen.isAvailable else {
-            // The note goes first: stdout is buffered in a pipe and stderr is not, so a note written
-            // after the map would land in the middle of it in `crucible 2>&1 | cat` or a terminal behind `| tee`.
+            // The note goes first: in a pipe stdout is buffered and stderr is not, so a note written
+            // after the map would land in the middle of one of its lines (`crucible | tee log` on a terminal).
             Output.error("crucible: not a terminal, so the course map is printed as text. " + Self.lineByLine)
             print(CourseMapText.render(loaded, game: course.game(for: loaded), color: Output.useColor))
             return
