@@ -9,21 +9,9 @@ extension CourseLoadResult {
         lessons.first { $0.id == id }
     }
 
-    /// The loaded lesson ids `id` most likely meant, for "did you mean" messages (see ``nearestIDs(to:in:limit:)``).
-    public func lessonIDs(nearestTo id: String, limit: Int = 3) -> (ids: [String], more: Int) {
-        nearestIDs(to: id, in: lessons.map(\.id), limit: limit)
-    }
-
     /// "no lesson has the id `x`; did you mean `a` or `b`?", naming where every id is listed.
     public func unknownLessonMessage(_ id: String) -> String {
-        var message = "no lesson has the id `\(id)`"
-        let (ids, more) = lessonIDs(nearestTo: id)
-        if !ids.isEmpty {
-            let quoted = ids.map { "`\($0)`" }
-            let listed = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
-            message += "; did you mean \(listed)" + (more > 0 ? " (or \(more) more starting with `\(id)`)" : "") + "?"
-        }
-        return message + " (`crucible list` shows every id)"
+        "no lesson has the id `\(id)`" + didYouMean(id, among: lessons.map(\.id)) + " (`crucible list` shows every id)"
     }
 }
 

@@ -68,8 +68,9 @@ struct ResetCommand: ParsableCommand {
         if all { return (Array(Set(session.outline.lessonIDs).union(progress.lessons.keys)).sorted(), "the whole course") }
         if let track {
             guard let entry = session.outline.track(track) else {
-                let known = session.outline.tracks.map { "`\($0.id)`" }.joined(separator: ", ")
-                throw CommandFailure(message: "no track has the id `\(track)`; the tracks are \(known)")
+                let ids = session.outline.tracks.map(\.id)
+                throw CommandFailure(message: "no track has the id `\(track)`" + didYouMean(track, among: ids)
+                                     + " (the tracks are \(ids.map { "`\($0)`" }.joined(separator: ", ")))")
             }
             return (entry.lessonIDs, "track `\(track)`")
         }

@@ -100,6 +100,16 @@ import Testing
                 "\(command): \(several.stderr)")
     }
 
+    @Test func resetOfAnUnknownTrackSuggestsTheNearestAndNamesThemAll() throws {
+        let state = try CrucibleRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let result = try CrucibleRunner.run(["reset", "--track", "memroy", "--yes"],
+                                            environment: ["CRUCIBLE_PROGRESS": state.appendingPathComponent("progress.json").path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no track has the id `memroy`; did you mean `memory`? (the tracks are `orientation`, `memory`,"),
+                "\(result.stderr)")
+    }
+
     /// `crucible | tee log`: the note (stderr) comes before the map (stdout) and never splits one of its lines.
     @Test func pipedMapHasTheNoteOnALineOfItsOwnBeforeIt() throws {
         let alone = try CrucibleRunner.run([])

@@ -59,3 +59,13 @@ func nearestIDs(to word: String, in ids: [String], limit: Int = 3) -> (ids: [Str
     let more = ranked.dropFirst(limit).filter { $0.1 <= 1 }.count
     return (chosen, more)
 }
+
+/// "; did you mean `a`, `b` or `c`?" naming the ids a mistyped `typed` most likely meant
+/// (``nearestIDs(to:in:limit:)``), or "" when none is close.
+public func didYouMean(_ typed: String, among ids: [String]) -> String {
+    let (nearest, more) = nearestIDs(to: typed, in: ids)
+    guard let last = nearest.last else { return "" }
+    let quoted = nearest.map { "`\($0)`" }
+    let listed = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or `\(last)`"
+    return "; did you mean \(listed)" + (more > 0 ? " (or \(more) more starting with `\(typed)`)" : "") + "?"
+}
