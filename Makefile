@@ -1,7 +1,7 @@
 # Conveniences around SwiftPM. README's two commands are scripts/play and scripts/test.
 PREFIX ?= $(HOME)/.local
 
-.PHONY: build test install uninstall bench
+.PHONY: build test extras install uninstall bench
 
 build:
 	scripts/deps
@@ -10,17 +10,42 @@ build:
 test:
 	scripts/test
 
+# Shell completions and the man page, generated from crucible's own command definitions
+# (swift-argument-parser writes both), so they never disagree with `crucible --help`.
+# The man page comes from the package's generate-manual tool, built like crucible; its
+# blank lines become paragraph breaks, which `man` would otherwise warn about.
+EXTRAS = .build/extras
+extras: build
+	swift build -c release --static-swift-stdlib --product generate-manual
+	rm -rf $(EXTRAS) && mkdir -p $(EXTRAS)/generated
+	.build/release/crucible --generate-completion-script bash > $(EXTRAS)/crucible.bash
+	.build/release/crucible --generate-completion-script zsh > $(EXTRAS)/_crucible
+	.build/release/crucible --generate-completion-script fish > $(EXTRAS)/crucible.fish
+	.build/release/generate-manual .build/release/crucible --output-directory $(EXTRAS)/generated
+	sed 's/^$$/.Pp/' $(EXTRAS)/generated/crucible.1 > $(EXTRAS)/crucible.1
+
 # Copies the binary to $(PREFIX)/bin and the bundled course to
-# $(PREFIX)/share/crucible/Lessons, where the binary looks for it.
-install: build
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/crucible
+# $(PREFIX)/share/crucible/Lessons, where the binary looks for it; the completions and the
+# man page go where bash-completion, zsh, fish and man look under $(PREFIX)/share.
+install: build extras
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/crucible \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 .build/release/crucible $(DESTDIR)$(PREFIX)/bin/crucible
 	rm -rf $(DESTDIR)$(PREFIX)/share/crucible/Lessons
 	cp -R Lessons $(DESTDIR)$(PREFIX)/share/crucible/Lessons
+	install -m 644 $(EXTRAS)/crucible.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/crucible
+	install -m 644 $(EXTRAS)/_crucible $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_crucible
+	install -m 644 $(EXTRAS)/crucible.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/crucible.fish
+	install -m 644 $(EXTRAS)/crucible.1 $(DESTDIR)$(PREFIX)/share/man/man1/crucible.1
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/crucible
 	rm -rf $(DESTDIR)$(PREFIX)/share/crucible
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/crucible \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_crucible \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/crucible.fish \
+		$(DESTDIR)$(PREFIX)/share/man/man1/crucible.1
 
 # Every scripts/bench-* in turn (load and lint up to 50,000 lessons, check overhead, progress
 # saves, memory, the UI), then all their figures together. Never part of `make test`.

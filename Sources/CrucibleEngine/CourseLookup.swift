@@ -9,9 +9,9 @@ extension CourseLoadResult {
         lessons.first { $0.id == id }
     }
 
-    /// The loaded lesson id nearest to `id`, for "did you mean" messages.
-    public func lessonID(nearestTo id: String) -> String? {
-        nearest(id, in: lessons.map(\.id))
+    /// "no lesson has the id `x`; did you mean `a` or `b`?", naming where every id is listed.
+    public func unknownLessonMessage(_ id: String) -> String {
+        "no lesson has the id `\(id)`" + didYouMean(id, among: lessons.map(\.id)) + " (`crucible list` shows every id)"
     }
 }
 

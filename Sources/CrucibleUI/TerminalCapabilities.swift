@@ -62,6 +62,13 @@ public enum ASCIIFallback {
         return table
     }()
 
+    /// `text` with each character outside ASCII replaced by its stand-in, for text printed under a
+    /// locale that is not UTF-8 (escape sequences are ASCII and pass through).
+    public static func text(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        return text.map { replacement(for: $0, width: DisplayWidth.of($0)) }.joined()
+    }
+
     /// The ASCII text to draw for `character`, which takes `width` columns: as many columns as it.
     public static func replacement(for character: Character, width: Int) -> String {
         if character.isASCII { return String(character) }

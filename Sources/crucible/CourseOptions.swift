@@ -60,7 +60,5 @@ struct CourseOptions: ParsableArguments {
 /// Finds a lesson by id or fails with a "did you mean" message.
 func requireLesson(_ id: String, in course: CourseLoadResult) throws -> Lesson {
     if let lesson = course.lesson(withID: id) { return lesson }
-    var message = "no lesson has the id `\(id)`"
-    if let nearest = course.lessonID(nearestTo: id) { message += "; did you mean `\(nearest)`?" }
-    throw CommandFailure(message: message + " (`crucible list` shows every id)")
+    throw CommandFailure(message: course.unknownLessonMessage(id))
 }

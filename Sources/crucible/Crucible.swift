@@ -8,16 +8,19 @@ import Foundation
 struct Crucible: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A terminal course on memory, concurrency and performance in C, Rust, Go and Swift.",
+        // Help wraps at the terminal's width: keep each example line under 80 columns, or its
+        // description breaks in the middle (CommandLineTests.helpExamplesReadAt80Columns); the
+        // man page indents them by 5 more.
         discussion: """
             With no subcommand, opens the course.
 
             Examples:
-              crucible                                  open the bundled course
-              crucible list                             tracks and lessons with ids and kinds
-              crucible show orientation.first-fix       one lesson as formatted text
-              crucible lint Lessons                     check a course folder for mistakes
-              crucible lint --format json my-course     the same, as JSON
-              crucible --lessons ~/my-course list       use another course folder
+              crucible                                open the bundled course
+              crucible list                           lessons with ids and your marks
+              crucible show orientation.first-fix     one lesson as formatted text
+              crucible lint Lessons                   find mistakes in a course folder
+              crucible lint --format json my-course   the same, as JSON
+              crucible --lessons ~/my-course list     use another course folder
             """,
         version: CrucibleEngine.version,
         subcommands: [ListCommand.self, ShowCommand.self, LintCommand.self, CheckCommand.self, VerifyCommand.self, DoctorCommand.self,
@@ -30,8 +33,10 @@ struct Crucible: ParsableCommand {
     func run() throws {
         let loaded = try course.load()
         guard TerminalScreen.isAvailable else {
-            print(CourseMapText.render(loaded, color: Output.useColor))
+            // The note goes first: in a pipe stdout is buffered and stderr is not, so a note written
+            // after the map would land in the middle of one of its lines (`crucible | tee log` on a terminal).
             Output.error("crucible: not a terminal, so the course map is printed as text. " + Self.lineByLine)
+            print(CourseMapText.render(loaded, game: course.game(for: loaded), color: Output.useColor))
             return
         }
         do {

@@ -264,18 +264,8 @@ final class ActionInbox: @unchecked Sendable {
     }
 }
 
-/// Lesson id → tools its check runs that are not on PATH, and those that are but do not work.
-/// Each tool is probed once (a remembered version costs one stat), all side by side.
+/// The course's tool problems as the action that puts them on the map.
 private func toolsProbed(in course: Course, probe: ToolProbe) async -> Action {
-    let needed = Dictionary(course.lessons.map { ($0.id, CheckEngine.checkTools(of: $0)) }, uniquingKeysWith: { first, _ in first })
-    let names = Array(Set(needed.values.joined())).sorted()
-    let states = Dictionary(uniqueKeysWithValues: await probe.statuses(names).map { ($0.name, $0.state) })
-    var missing: [String: [String]] = [:], broken: [String: [String]] = [:]
-    for (id, tools) in needed {
-        let absent = tools.filter { states[$0] == .missing }
-        let failing = tools.filter { if case .broken = states[$0] { true } else { false } }
-        if !absent.isEmpty { missing[id] = absent }
-        if !failing.isEmpty { broken[id] = failing }
-    }
-    return .toolsProbed(missing: missing, broken: broken)
+    let problems = await probe.problems(in: course)
+    return .toolsProbed(missing: problems.missing, broken: problems.broken)
 }

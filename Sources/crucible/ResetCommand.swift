@@ -68,17 +68,16 @@ struct ResetCommand: ParsableCommand {
         if all { return (Array(Set(session.outline.lessonIDs).union(progress.lessons.keys)).sorted(), "the whole course") }
         if let track {
             guard let entry = session.outline.track(track) else {
-                let known = session.outline.tracks.map { "`\($0.id)`" }.joined(separator: ", ")
-                throw CommandFailure(message: "no track has the id `\(track)`; the tracks are \(known)")
+                let ids = session.outline.tracks.map(\.id)
+                throw CommandFailure(message: "no track has the id `\(track)`" + didYouMean(track, among: ids)
+                                     + " (the tracks are \(ids.map { "`\($0)`" }.joined(separator: ", ")))")
             }
             return (entry.lessonIDs, "track `\(track)`")
         }
         let id = id ?? ""
         // A lesson the course no longer has may still have a record to forget.
         if session.outline.lesson(id) == nil, progress.lessons[id] == nil {
-            var message = "no lesson has the id `\(id)`"
-            if let nearest = session.loaded.lessonID(nearestTo: id) { message += "; did you mean `\(nearest)`?" }
-            throw CommandFailure(message: message + " (`crucible list` shows every id)")
+            throw CommandFailure(message: session.loaded.unknownLessonMessage(id))
         }
         return ([id], "lesson `\(id)`")
     }

@@ -163,18 +163,34 @@ final class WatchSession: Sendable {
 
     /// Checks once per trigger until the stream ends or the task is cancelled.
     private func checkEach(of triggers: AsyncStream<WatchTrigger>) async {
+        // The lesson files as the last check read them (read just before it, so a save during the
+        // check differs from them and is checked), to tell a save that changed nothing from one that did.
+        var lastChecked: [String: Data]?
         for await trigger in triggers {
-            guard let reason = announcement(for: trigger) else { continue }
+            let contents = lessonFileContents()
+            guard let reason = announcement(for: trigger, unchanged: contents != nil && contents == lastChecked) else { continue }
             say(reason)
+            lastChecked = contents
             let result = await engine.check(lesson: lesson, folder: folder)
             if Task.isCancelled { return }  // stopped mid-check: the result is a cancellation, not news
             say(CheckResultText.render(result, workspace: nil, verbose: verbose, color: Output.useColor))
-            record(result, after: trigger)
+            for line in GameEventText.lines(record(result, after: trigger)) { say("  " + line) }
         }
     }
 
-    /// The line printed before a check, or nil when the trigger needs no check.
-    private func announcement(for trigger: WatchTrigger) -> String? {
+    /// The lesson's files in the workspace (name → content), or nil when one cannot be read.
+    private func lessonFileContents() -> [String: Data]? {
+        var contents: [String: Data] = [:]
+        for name in lesson.code?.starter ?? [] {
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { return nil }
+            contents[name] = data
+        }
+        return contents
+    }
+
+    /// The line printed before a check, or nil when the trigger needs no check: a save that left
+    /// the lesson's files as they were when last checked (`unchanged`) is only reported.
+    private func announcement(for trigger: WatchTrigger, unchanged: Bool) -> String? {
         let time = Date().formatted(.dateTime.hour(.twoDigits(amPM: .omitted)).minute(.twoDigits).second(.twoDigits))
         switch trigger {
         case .start:
@@ -188,7 +204,12 @@ final class WatchSession: Sendable {
                 return nil
             }
             if !changes.restoredFolders.isEmpty { return "\n[\(time)] your workspace folder is back; checking" }
-            return "\n[\(time)] \(changedLessonFiles(changes).joined(separator: ", ")) changed; checking"
+            let files = changedLessonFiles(changes).joined(separator: ", ")
+            if unchanged {
+                say("\n[\(time)] \(files) saved without changes; the result above stands")
+                return nil
+            }
+            return "\n[\(time)] \(files) changed; checking"
         }
     }
 
@@ -211,13 +232,15 @@ final class WatchSession: Sendable {
     /// Counts a check in the learner's progress. A failed first check is not an attempt (just
     /// starting `watch` must not cost the first-try bonus), nor is a cached result (those files
     /// were counted when first checked), nor one that did not judge the work (a missing or broken tool).
-    private func record(_ result: CheckResult, after trigger: WatchTrigger) {
-        guard let progress, !result.fromCache, result.judgedTheWork else { return }
-        if case .start = trigger, !result.passed { return }
+    /// Returns what to celebrate, as `crucible check` prints it.
+    private func record(_ result: CheckResult, after trigger: WatchTrigger) -> [GameEvent] {
+        guard let progress, !result.fromCache, result.judgedTheWork else { return [] }
+        if case .start = trigger, !result.passed { return [] }
         do {
-            _ = try progress.record(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson)))
+            return try progress.record(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson)))
         } catch {
             Output.error("crucible: could not record this check: \(error)")
+            return []
         }
     }
 

@@ -81,6 +81,111 @@ import Testing
                 "\(result.stderr)")
     }
 
+    /// Every command that takes a lesson id suggests the ids a partial or mistyped one most likely meant.
+    @Test(arguments: [["show"], ["check"], ["hint"], ["watch"], ["reset", "--yes"], ["verify"], ["preview"]])
+    func everyCommandTakingAnIDSuggestsTheNearestIDs(command: [String]) throws {
+        let state = try CrucibleRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let environment = ["CRUCIBLE_PROGRESS": state.appendingPathComponent("progress.json").path,
+                           "CRUCIBLE_WORKSPACE": state.appendingPathComponent("workspace").path]
+        for (typed, meant) in [("memory.retain", "memory.retain-cycles"), ("retain-cycles", "memory.retain-cycles"),
+                               ("memroy.retain-cycles", "memory.retain-cycles")] {
+            let result = try CrucibleRunner.run(command + [typed], environment: environment)
+            #expect(result.status == 2, "\(command) \(typed): \(result.stderr)")
+            #expect(result.stderr.contains("no lesson has the id `\(typed)`; did you mean `\(meant)`?"),
+                    "\(command) \(typed): \(result.stderr)")
+        }
+        let several = try CrucibleRunner.run(command + ["concurrency.atomics"], environment: environment)
+        #expect(several.stderr.contains("did you mean `concurrency.atomics-quiz` or `concurrency.atomics-publish`?"),
+                "\(command): \(several.stderr)")
+    }
+
+    @Test func resetOfAnUnknownTrackSuggestsTheNearestAndNamesThemAll() throws {
+        let state = try CrucibleRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let result = try CrucibleRunner.run(["reset", "--track", "memroy", "--yes"],
+                                            environment: ["CRUCIBLE_PROGRESS": state.appendingPathComponent("progress.json").path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no track has the id `memroy`; did you mean `memory`? (the tracks are `orientation`, `memory`,"),
+                "\(result.stderr)")
+    }
+
+    /// `crucible | tee log`: the note (stderr) comes before the map (stdout) and never splits one of its lines.
+    @Test func pipedMapHasTheNoteOnALineOfItsOwnBeforeIt() throws {
+        let alone = try CrucibleRunner.run([])
+        let merged = try CrucibleRunner.run(["-c", "\"$0\" 2>&1 | cat", CrucibleRunner.binary.path],
+                                            executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(merged.status == 0, "\(merged.stdout)")
+        #expect(alone.stdout.utf8.count > 4096, "the map should be longer than a pipe's buffer for this test to mean anything")
+        let note = alone.stderr.trimmingCharacters(in: .newlines)
+        #expect(note.hasPrefix("crucible: not a terminal"), "\(alone.stderr)")
+        #expect(merged.stdout == note + "\n" + alone.stdout, "the note is not on its own line before the map:\n\(merged.stdout)")
+    }
+
+    /// At 80 columns no example in any command's help breaks in the middle of its description:
+    /// each line of an Examples block is an example, indented, and fits.
+    @Test func helpExamplesReadAt80Columns() throws {
+        let root = try CrucibleRunner.run(["--help"], environment: ["COLUMNS": "80"])
+        let progress = try CrucibleRunner.run(["progress", "--help"], environment: ["COLUMNS": "80"])
+        // Subcommands are the first word of each indented line of the SUBCOMMANDS section.
+        func subcommands(_ help: String) -> [String] {
+            let section = help.components(separatedBy: "SUBCOMMANDS:\n").dropFirst().first ?? ""
+            return section.split(separator: "\n").prefix { $0.hasPrefix("  ") }.compactMap { line in
+                line.hasPrefix("   ") ? nil : line.split(separator: " ").first.map(String.init)
+            }
+        }
+        let commands = [[]] + subcommands(root.stdout).map { [$0] } + subcommands(progress.stdout).map { ["progress", $0] }
+        #expect(commands.count > 10, "\(root.stdout)")
+        var blocks = 0
+        for command in commands {
+            let help = try CrucibleRunner.run(command + ["--help"], environment: ["COLUMNS": "80"])
+            var inExamples = false
+            for line in help.stdout.split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.hasPrefix("Examples:") { inExamples = true; blocks += 1; continue }
+                if line.isEmpty { inExamples = false }
+                guard inExamples else { continue }
+                #expect(line.hasPrefix("  crucible") && line.count < 80,
+                        "`crucible \(command.joined(separator: " ")) --help` breaks an example at 80 columns: `\(line)`")
+            }
+        }
+        #expect(blocks >= 8, "examples were not found in the help texts")
+    }
+
+    /// `crucible list` shows each lesson's mark as the map does, a tally per track and what the marks mean;
+    /// outside a UTF-8 locale, in the UI's ASCII stand-ins.
+    @Test func listShowsMarksAndATallyPerTrack() throws {
+        let state = try CrucibleRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let environment = ["CRUCIBLE_PROGRESS": state.appendingPathComponent("progress.json").path,
+                           "CRUCIBLE_WORKSPACE": state.appendingPathComponent("workspace").path,
+                           "XDG_CACHE_HOME": state.appendingPathComponent("cache").path]
+        let fresh = try CrucibleRunner.run(["list"], environment: environment)
+        #expect(fresh.stdout.contains("  ○ orientation.warm-up-quiz "), "\(fresh.stdout)")
+        #expect(fresh.stdout.contains("Orientation  (orientation)\n  0 of 3 passed\n"), "\(fresh.stdout)")
+        #expect(fresh.stdout.hasSuffix("\nMarks: ○ not started\n"), "\(fresh.stdout)")
+
+        let quiz = try CrucibleRunner.run(["check", "orientation.warm-up-quiz", "3", "1,2,4"], environment: environment)
+        #expect(quiz.status == 0, "\(quiz.stdout)\(quiz.stderr)")
+        _ = try CrucibleRunner.run(["hint", "orientation.first-fix"], environment: environment)
+        let list = try CrucibleRunner.run(["list"], environment: environment)
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.contains("  ✓ orientation.warm-up-quiz "), "\(list.stdout)")
+        #expect(list.stdout.contains("  ◐ orientation.first-fix "), "\(list.stdout)")
+        #expect(list.stdout.contains("  ○ orientation.how-crucible-works "), "\(list.stdout)")
+        #expect(list.stdout.contains("Orientation  (orientation)\n  1 of 3 passed · 1 in progress\n"), "\(list.stdout)")
+        #expect(list.stdout.contains("Memory  (memory)\n  0 of "), "\(list.stdout)")
+        #expect(list.stdout.hasSuffix("\nMarks: ○ not started  ◐ in progress  ✓ passed\n"), "\(list.stdout)")
+
+        var ascii = environment
+        ascii["LC_ALL"] = "C"
+        ascii["LANG"] = "C"
+        let plain = try CrucibleRunner.run(["list"], environment: ascii)
+        #expect(plain.stdout.utf8.allSatisfy { $0 < 0x80 }, "non-ASCII output under LC_ALL=C:\n\(plain.stdout)")
+        #expect(plain.stdout.contains("  v orientation.warm-up-quiz "), "\(plain.stdout)")
+        #expect(plain.stdout.contains("  ~ orientation.first-fix "), "\(plain.stdout)")
+        #expect(plain.stdout.contains("  1 of 3 passed . 1 in progress\n"), "\(plain.stdout)")
+    }
+
     @Test(arguments: [["--no-such-option"], ["show"], ["frobnicate"], ["show", "x", "--width", "5"]])
     func badArgumentsExitTwoWithAMessage(arguments: [String]) throws {
         let result = try CrucibleRunner.run(arguments)

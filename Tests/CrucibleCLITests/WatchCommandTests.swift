@@ -35,6 +35,31 @@ import Testing
         #expect(record.attempts == 2)
     }
 
+    /// A save that leaves the lesson's files as they were is reported as such, not announced as a
+    /// change and answered from the cache; a pass prints the XP it earned, as `crucible check` does.
+    @Test func aSaveWithoutChangesIsSaidSoAndAPassShowsItsXP() async throws {
+        let course = try WatchTestCourse()
+        defer { course.remove() }
+        let watch = try RunningCrucible(["--lessons", course.lessons.path, "watch", "t.fix"], environment: course.environment)
+        #expect(await watch.waitFor("✗ failed"), "\(watch.text)")
+
+        try course.save("broken\n")  // the starter's content, which the first check read
+        #expect(await watch.waitFor("answer.txt saved without changes"), "\(watch.text)")
+        #expect(!watch.text.contains("changed; checking") && !watch.text.contains("[cached"), "\(watch.text)")
+        #expect(course.runs == 1, "\(watch.text)")
+
+        try course.save("fixed\n")
+        #expect(await watch.waitFor("answer.txt changed; checking"), "\(watch.text)")
+        #expect(await watch.waitFor("✓ passed"), "\(watch.text)")
+        // Recorded just after the result is printed.
+        #expect(await poll(.seconds(10)) { ((try? course.progress().xp) ?? 0) > 0 }, "\(watch.text)")
+        let xp = try course.progress().xp
+        #expect(await watch.waitFor("\n  +\(xp) XP"), "the XP earned (\(xp)) is not printed:\n\(watch.text)")
+
+        watch.interrupt()
+        #expect(await watch.waitForExit() == 0, "\(watch.text)")
+    }
+
     @Test func savesDuringARunningCheckQueueOneRerun() async throws {
         let course = try WatchTestCourse(blocking: true)
         defer { course.remove() }

@@ -21,4 +21,17 @@ import Testing
         #expect(ASCIIFallback.replacement(for: "a", width: 1) == "a")
         #expect(ASCIIFallback.replacement(for: "日", width: 2) == "??")
     }
+
+    /// Outside a UTF-8 locale the map's marks must still tell the statuses apart.
+    @Test func everyLessonMarkHasItsOwnASCIIStandIn() {
+        let standIns = LessonMark.allCases.map { ASCIIFallback.text($0.symbol) }
+        #expect(!standIns.contains("?"), "\(standIns)")
+        #expect(Set(standIns).count == LessonMark.allCases.count, "two marks look the same: \(standIns)")
+        #expect(standIns.allSatisfy { $0.count == 1 && $0.utf8.allSatisfy { $0 < 0x80 } }, "\(standIns)")
+    }
+
+    @Test func asciiTextReplacesEachCharacterAndKeepsEscapes() {
+        #expect(ASCIIFallback.text("\u{1B}[1m✓ passed\u{1B}[0m · 日") == "\u{1B}[1mv passed\u{1B}[0m . ??")
+        #expect(ASCIIFallback.text("plain") == "plain")
+    }
 }

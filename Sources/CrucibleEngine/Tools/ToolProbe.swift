@@ -179,3 +179,33 @@ public final class ToolProbe: @unchecked Sendable {
         try? data.write(to: cacheFile, options: .atomic)
     }
 }
+
+/// Which lessons of a course cannot be checked here, and why: lesson id → the tools its
+/// check runs that are not on PATH, and those that are but do not work.
+public struct CourseToolProblems: Sendable, Equatable {
+    public var missing: [String: [String]] = [:]
+    public var broken: [String: [String]] = [:]
+
+    public init(missing: [String: [String]] = [:], broken: [String: [String]] = [:]) {
+        self.missing = missing
+        self.broken = broken
+    }
+}
+
+extension ToolProbe {
+    /// The tool problems of `course`'s lessons. Each tool is probed once (a remembered version
+    /// costs one stat), all side by side.
+    public func problems(in course: Course) async -> CourseToolProblems {
+        let needed = Dictionary(course.lessons.map { ($0.id, CheckEngine.checkTools(of: $0)) }, uniquingKeysWith: { first, _ in first })
+        let names = Array(Set(needed.values.joined())).sorted()
+        let states = Dictionary(uniqueKeysWithValues: await statuses(names).map { ($0.name, $0.state) })
+        var problems = CourseToolProblems()
+        for (id, tools) in needed {
+            let absent = tools.filter { states[$0] == .missing }
+            let failing = tools.filter { if case .broken = states[$0] { true } else { false } }
+            if !absent.isEmpty { problems.missing[id] = absent }
+            if !failing.isEmpty { problems.broken[id] = failing }
+        }
+        return problems
+    }
+}

@@ -80,6 +80,22 @@ extension LoadingTests {
             #expect(editDistance(Array("kitten"), Array("sitting")) == 3)
         }
 
+        @Test func lessonIDSuggestionsTakePrefixesLastPartsAndTypos() {
+            let ids = ["memory.retain-cycles", "memory.arc-and-deinit", "memory.fix-a-leak", "concurrency.actors",
+                       "concurrency.atomics-quiz", "concurrency.atomics-publish"]
+            #expect(nearestIDs(to: "memory.retain", in: ids).ids == ["memory.retain-cycles"], "the start of an id")
+            #expect(nearestIDs(to: "retain-cycles", in: ids).ids == ["memory.retain-cycles"], "the part after the track")
+            #expect(nearestIDs(to: "memory.fix-a-laek", in: ids).ids == ["memory.fix-a-leak"], "a typo")
+            #expect(nearestIDs(to: "concurency.actors", in: ids).ids == ["concurrency.actors"], "a typo in the track")
+            #expect(nearestIDs(to: "concurrency.atomics", in: ids).ids == ["concurrency.atomics-quiz", "concurrency.atomics-publish"],
+                    "every id it starts, in course order")
+            #expect(nearestIDs(to: "Memory.Retain", in: ids).ids == ["memory.retain-cycles"], "case does not matter")
+            #expect(nearestIDs(to: "threads", in: ids).ids.isEmpty)
+            #expect(nearestIDs(to: "", in: ids).ids.isEmpty)
+            let limited = nearestIDs(to: "memory.", in: ids, limit: 2)
+            #expect(limited.ids == ["memory.retain-cycles", "memory.arc-and-deinit"] && limited.more == 1)
+        }
+
         @Test func numericPrefixesFirstThenNames() {
             #expect(FolderOrder.sorted(["b", "10-x", "2-y", "a", "01-z", "3_w"]) == ["01-z", "2-y", "3_w", "10-x", "a", "b"])
             #expect(FolderOrder.title(fromFolder: "02-memory") == "memory")
