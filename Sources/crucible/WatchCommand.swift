@@ -215,7 +215,8 @@ final class WatchSession: Sendable {
         guard let progress, !result.fromCache, result.outcome != .engineError, result.outcome != .toolMissing else { return }
         if case .start = trigger, !result.passed { return }
         do {
-            _ = try progress.record(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson)))
+            _ = try progress.record(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson),
+                                             summary: CheckSummary(result, origin: .watch)))
         } catch {
             Output.error("crucible: could not record this check: \(error)")
         }

@@ -33,6 +33,8 @@ enum LessonKeys {
                 KeyBinding([.end, .control("e")], .edit(.end), "to the end of the answer"),
                 KeyBinding([.backspace], .edit(.backspace), "delete the character before the cursor"),
                 KeyBinding([.delete], .edit(.delete), "delete the character under the cursor"),
+                KeyBinding([.control("u")], .edit(.deleteToStart), "delete everything before the cursor"),
+                KeyBinding([.control("w")], .edit(.deleteWordBefore), "delete the word before the cursor"),
                 KeyBinding([.up], .up, "scroll the program up"),
                 KeyBinding([.down], .down, "scroll the program down"),
                 KeyBinding([.escape], .closePanel, "back to the lesson text", bar: BarHint("Esc", "back")),
@@ -111,7 +113,9 @@ enum LessonKeys {
     private static func kindKeys(_ kind: LessonKind, activity: LessonActivity) -> [KeyBinding] {
         switch kind {
         case .read:
-            return []
+            // The lesson text says "Press Enter when done"; keep the two in step.
+            return [KeyBinding([.enter, .character("d")], .done, "done: mark the lesson read and open the next one",
+                               bar: BarHint("Enter", "done"))]
         case .quiz:
             return [KeyBinding([.enter, .character("a")], .answer, "answer the quiz", bar: BarHint("Enter", "answer"))]
         case .predict:
