@@ -108,6 +108,8 @@ public enum GameRules {
         record.updatedSincePass = false
         var events: [GameEvent] = [.lessonPassed(lesson: id)]
         guard let lesson = outline.lesson(id) else { return events }
+        // Finishing a read lesson is not a try: it counts for no first-try achievement either.
+        if lesson.kind == .read { record.passedFirstTry = false }
         let bonuses = award(kind: lesson.kind, base: lesson.xp, attempts: record.attempts,
                             hintsRevealed: record.hintsRevealed, solutionViewed: record.solutionViewed)
         let earned = lesson.xp + bonuses.reduce(0) { $0 + $1.points }

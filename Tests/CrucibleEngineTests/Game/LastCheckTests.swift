@@ -93,3 +93,13 @@ import Testing
                 == [XPBonusAward(.firstTry, 10), XPBonusAward(.noHints, 5)])
     }
 }
+
+extension LastCheckTests {
+    @Test func finishingAReadLessonIsNoFirstTryPass() {
+        var progress = CourseProgress()
+        _ = apply([.checked(lesson: "o.read", passed: true), .checked(lesson: "o.quiz", passed: true)], to: &progress)
+        #expect(!progress[lesson: "o.read"].passedFirstTry)
+        #expect(progress[lesson: "o.quiz"].passedFirstTry)
+        #expect(!AchievementCondition.firstTryPasses(2).isMet(by: progress, in: F.outline))
+    }
+}
