@@ -17,7 +17,7 @@ enum LessonKeys {
         case .text:
             // Every key of the plain lesson screen (scrolling, skip) except those redefined here.
             bindings += quiet(Keymap.lesson.filter { ![.back, .help, .quit].contains($0.command) })
-            bindings += kindKeys(kind, activity: activity)
+            bindings += kindKeys(kind, activity: activity, loaded: !screen.lines.isEmpty)
             bindings += common(kind: kind)
             bindings.append(KeyBinding([.character("q"), .escape, .left], .back, "back to the course map", bar: BarHint("q", "back")))
         case .quiz:
@@ -110,10 +110,12 @@ enum LessonKeys {
     }
 
     /// The keys for working on the lesson from its text: answer, or edit, check and watch.
-    private static func kindKeys(_ kind: LessonKind, activity: LessonActivity) -> [KeyBinding] {
+    private static func kindKeys(_ kind: LessonKind, activity: LessonActivity, loaded: Bool) -> [KeyBinding] {
         switch kind {
         case .read:
-            // The lesson text says "Press Enter when done"; keep the two in step.
+            // The lesson text says "Press Enter when done"; keep the two in step. A text that is
+            // still loading, or could not be read, cannot have been read.
+            guard loaded else { return [] }
             return [KeyBinding([.enter, .character("d")], .done, "done: mark the lesson read and open the next one",
                                bar: BarHint("Enter", "done"))]
         case .quiz:

@@ -51,6 +51,7 @@ import Testing
         var state = AppState(course: F.course, size: TerminalSize(width: 80, height: 24), showWelcome: false,
                              game: GameState(progress: progress))
         _ = App.update(&state, .command(.open))
+        _ = App.update(&state, .lessonLoaded(lessonID: F.read.id, .success(LessonSource(body: F.body))))
         let effects = apply([F.key(.enter)], to: &state)
         #expect(!effects.contains(readPass(F.read)))
         #expect(state.openLesson?.lessonID == F.quiz.id)
@@ -63,6 +64,7 @@ import Testing
         var state = AppState(course: course, size: TerminalSize(width: 80, height: 24), showWelcome: false)
         state.selection = last
         _ = App.update(&state, .command(.open))
+        _ = App.update(&state, .lessonLoaded(lessonID: F.read.id, .success(LessonSource(body: F.body))))
         let effects = apply([F.key(.enter)], to: &state)
         #expect(effects.first == readPass(F.read))
         #expect(state.top == .courseMap)
@@ -255,5 +257,17 @@ import Testing
         #expect(!bar.contains("Esc clear"))
         _ = apply([F.key(.escape)], to: &state)
         #expect(state.top == .courseMap)
+    }
+}
+
+extension LearnerFlowTests {
+    @Test func aReadLessonThatIsLoadingOrUnreadableCannotBeMarkedDone() {
+        var state = AppState(course: F.course, size: TerminalSize(width: 80, height: 24), showWelcome: false)
+        _ = App.update(&state, .command(.open))
+        #expect(apply([F.key(.enter)], to: &state).isEmpty)
+        _ = App.update(&state, .lessonLoaded(lessonID: F.read.id, .failure(LessonLoadFailure("lesson.md cannot be read"))))
+        #expect(apply([F.key(.enter)], to: &state).isEmpty)
+        #expect(state.openLesson?.lessonID == F.read.id)
+        #expect(!App.view(state).plainText().contains("Enter done"))
     }
 }
