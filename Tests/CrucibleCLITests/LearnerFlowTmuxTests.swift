@@ -155,8 +155,7 @@ struct LearnerFlowTmuxTests {
         let session = try launch(state, welcome: false)
         defer { session.close() }
         try session.send("j", "j", "Enter")
-        let lesson = try session.waitFor("Last check (from the command line, today at")
-        #expect(lesson.contains("✗ failed (compile error)"), "\(lesson)")
+        let lesson = try session.waitFor("Last check: ✗ failed (compile error) · from the command line, today at")
         #expect(lesson.contains("sum.swift:5:"), "\(lesson)")
         #expect(!lesson.contains("Not checked yet"), "\(lesson)")
         try session.send("C-c")

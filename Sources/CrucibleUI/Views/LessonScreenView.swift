@@ -129,9 +129,11 @@ enum LessonScreenView {
             spans.append(Span("  r shows the result", style: Chrome.dim))
         } else if let last = record?.lastCheck {
             let summary = last.summary
+            // The outcome before where and when, so a narrow dock cuts the least useful part.
             lines.append(StyledLine([
-                Span("Last check (\(summary.origin.label), \(when(last.at, game: game))): "),
+                Span("Last check: "),
                 summary.passed ? Span("✓ passed", style: ResultView.passStyle) : Span("✗ " + summary.outcome, style: ResultView.failStyle),
+                Span(" · \(summary.origin.label), \(when(last.at, game: game))", style: Chrome.dim),
             ]))
             spans = summary.passed ? [] : [Span("  " + DisplayWidth.printable(summary.reason), style: Chrome.dim)]
         } else if let record, record.attempts > 0 {

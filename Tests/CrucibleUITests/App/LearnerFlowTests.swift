@@ -183,7 +183,7 @@ import Testing
         let summary = CheckSummary(F.compileError, origin: .commandLine)
         let state = codeLesson(with: LessonProgress(status: .attempted, attempts: 1, lastCheck: LastCheck(summary, at: at)))
         let screen = App.view(state).plainText()
-        #expect(screen.contains("Last check (from the command line, today at 09:12): ✗ failed (compile error)"))
+        #expect(screen.contains("Last check: ✗ failed (compile error) · from the command line, today at 09:12"))
         #expect(screen.contains("sum.swift:2:5: cannot assign to value: 'total' is a 'let' constant"))
         #expect(!screen.contains("Not checked yet"))
     }
@@ -202,7 +202,7 @@ import Testing
         _ = apply([F.key(.escape), F.key(.escape), F.key(.enter)], to: &state)
         #expect(activity(state).result == nil)
         let screen = App.view(state).plainText()
-        #expect(screen.contains("Last check (in the full-screen course, yesterday at 18:03): ✗ failed (compile error)"))
+        #expect(screen.contains("Last check: ✗ failed (compile error) · in the full-screen course, yesterday at 18:03"))
     }
 
     @Test func anOldRecordWithAttemptsButNoSummarySaysSoInsteadOfNotChecked() {
