@@ -51,3 +51,11 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("progress.json").path))
     }
 }
+
+extension ReadLessonCheckTests {
+    @Test func showTellsHowToMarkAReadLessonDone() throws {
+        let result = try CrucibleRunner.run(["show", "orientation.how-crucible-works", "--width", "100"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Done reading? crucible check orientation.how-crucible-works marks it done."), "\(result.stdout)")
+    }
+}
