@@ -148,6 +148,41 @@ struct LearnerFlowTmuxTests {
         try session.waitFor(TmuxSession.prompt)
     }
 
+    /// The "Your answer:" line of the prediction field, without the padding after the text.
+    func answerLine(_ screen: String) -> String? {
+        screen.split(separator: "\n").first { $0.contains("Your answer:") }.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    @Test func aPredictionRetryStartsEmptyAndControlKeysEditIt() throws {
+        let state = try State()
+        let session = try launch(state)
+        defer { session.close() }
+        for _ in 0..<4 { try session.send("j") }
+        try session.send("Enter")
+        try session.waitFor("Values and references")
+        try session.send("Enter")
+        try session.waitFor("Your answer:")
+        try session.send("-l", "1 1")
+        try session.send("Enter")
+        try session.waitFor("It prints:")
+        try session.send("r")
+        let retry = try session.waitUntil("the prediction field again") { answerLine($0) != nil }
+        #expect(answerLine(retry) == "Your answer:", "the retry kept the old answer:\n\(retry)")
+        try session.send("-l", "zero one two")
+        try session.waitUntil("the typed answer") { answerLine($0) == "Your answer: zero one two" }
+        try session.send("C-w")
+        try session.waitUntil("Ctrl-W deleting a word") { answerLine($0) == "Your answer: zero one" }
+        try session.send("C-u")
+        try session.waitUntil("Ctrl-U emptying the field") { answerLine($0) == "Your answer:" }
+        try session.send("-l", "0 1")
+        try session.send("Enter")
+        let passed = try session.waitFor("Passed!")
+        #expect(!passed.contains("no hints"), "a retry after the output was shown earned the no-hints bonus:\n\(passed)")
+        try session.waitFor("+10 XP")
+        try session.send("C-c")
+        try session.waitFor(TmuxSession.prompt)
+    }
+
     @Test func aCheckFromTheCommandLineShowsOnTheLessonScreen() throws {
         let state = try State()
         let check = try CrucibleRunner.run(["check", "orientation.first-fix"], environment: state.environment, timeout: 300)
