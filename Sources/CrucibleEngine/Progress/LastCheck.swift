@@ -9,7 +9,7 @@ public enum CheckOrigin: String, Codable, Sendable, Equatable {
     /// The full-screen course.
     case fullScreen
 
-    /// "from the command line", for "Last check (from the command line, …)".
+    /// "from the command line", for "Last check: ✗ failed (compile error) · from the command line, today at 09:12".
     public var label: String {
         switch self {
         case .commandLine: "from the command line"

@@ -96,7 +96,7 @@ extension App {
         }
     }
 
-    /// "✓ How Crucible works: done, +5 XP · Achievement: First light", or nil when the pass earned nothing.
+    /// "✓ How Crucible works: done · +5 XP · Achievement: First light", or nil when it was passed before.
     static func doneNotice(_ lesson: Lesson, events: [GameEvent]) -> String? {
         var parts: [String] = []
         for event in events {

@@ -37,11 +37,7 @@ extension App {
                 screen.activity.quiz.picked[screen.activity.quiz.question] = [screen.activity.quiz.cursor]
             }
             return nextQuestion(screen: &screen, lesson: lesson)
-        case (.predict, .answer):
-            show(.predict, in: &screen)
-        case (.predict, .retry):
-            // A retry starts from an empty field: typing must not append to the answer just graded.
-            screen.activity.prediction = TextField()
+        case (.predict, .answer), (.predict, .retry):
             show(.predict, in: &screen)
         case (.predict, .edit(let edit)):
             screen.activity.prediction.apply(edit)
@@ -101,6 +97,9 @@ extension App {
             return []
         }
         var effects = finishAnswer(AnswerGrading.predict(lesson, answer: answer), screen: &screen)
+        // The graded answer leaves the field (the result shows it), so the next try starts empty
+        // instead of appending to it; an answer left unsubmitted stays as typed.
+        screen.activity.prediction = TextField()
         if lesson.predict?.run.isEmpty == false, !screen.activity.check.isActive {
             screen.activity.check = .running(elapsed: 0)
             effects.append(.runCheck(lessonID: lesson.id))

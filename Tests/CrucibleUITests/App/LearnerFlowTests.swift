@@ -105,6 +105,16 @@ import Testing
                                                           summary: CheckSummary(activity(state).result!, origin: .fullScreen))))
     }
 
+    @Test func reopeningThePredictionAfterAnAnswerStartsEmptyButADraftIsKept() {
+        var state = failedPrediction()
+        _ = apply([F.key(.escape), F.key(.enter)], to: &state)
+        #expect(activity(state).panel == .predict)
+        #expect(activity(state).prediction.text == "")
+        _ = apply(F.type("0 "), to: &state)
+        _ = apply([F.key(.escape), F.key(.enter)], to: &state)
+        #expect(activity(state).prediction.text == "0 ")
+    }
+
     @Test func controlUAndControlWEditThePrediction() {
         var state = F.state(opening: F.predict.id)
         _ = apply([F.key(.enter)] + F.type("zero one two"), to: &state)
