@@ -252,6 +252,18 @@ import Testing
         #expect(row >= state.mapScroll && row < state.mapScroll + state.mapHeight)
     }
 
+    @Test func growingTheWindowShowsTheSearchMatchesFromTheFirst() {
+        var state = AppState(course: Self.longCourse, size: TerminalSize(width: 60, height: 18), showWelcome: false)
+        _ = apply([F.key(.character("/"))] + F.type("lesson"), to: &state)
+        for _ in 0..<30 { _ = apply([F.key(.down)], to: &state) }
+        guard case .search(let scrolled) = state.top else { Issue.record("no search"); return }
+        #expect(scrolled.scroll > 0)
+        _ = App.update(&state, .input(.resize(width: 200, height: 50)))
+        guard case .search(let grown) = state.top else { Issue.record("no search"); return }
+        #expect(grown.scroll == 0)
+        #expect(App.view(state).plainText().contains("Lesson 1.1"))
+    }
+
     // MARK: - Search field
 
     @Test func escClearsAQueryFirstThenClosesAndTheBarSaysWhich() {
