@@ -69,6 +69,10 @@ import Testing
         #expect(effects.first == readPass(F.read))
         #expect(state.top == .courseMap)
         #expect(state.selection == last)
+        // What it earned is told in a box over the map, as there is no next lesson to tell it on.
+        let events: [GameEvent] = [.lessonPassed(lesson: F.read.id), .xpAwarded(lesson: F.read.id, base: 5, bonuses: [])]
+        _ = App.update(&state, .progressRecorded(.checked(lesson: F.read.id, passed: true), events: events, progress: CourseProgress()))
+        #expect(state.top == .message("✓ The stack: done · +5 XP"))
     }
 
     @Test func whatAReadLessonEarnedIsToldOnTheNextLesson() {
