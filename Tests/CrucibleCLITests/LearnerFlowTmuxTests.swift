@@ -82,7 +82,7 @@ struct LearnerFlowTmuxTests {
         try session.send("e")
         let workspaceFile = state.workspace.appendingPathComponent("crucible/orientation.first-fix/sum.swift")
         let fixed = try String(contentsOf: solution, encoding: .utf8)
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(30)
         while (try? String(contentsOf: workspaceFile, encoding: .utf8)) != fixed && Date() < deadline {
             Thread.sleep(forTimeInterval: 0.02)
         }
