@@ -39,7 +39,8 @@ public enum LessonText {
     static func blocks(for lesson: Lesson, program: String?, interactive: Bool) -> [MarkdownBlock] {
         switch lesson.kind {
         case .read:
-            return []
+            // On screen the bottom bar offers Enter; printed, the command that marks it done.
+            return interactive ? [] : [.paragraph([.text("Done reading? "), .code("crucible check \(lesson.id)"), .text(" marks it done.")])]
         case .quiz:
             let questions = lesson.quiz?.questions ?? []
             return questions.enumerated().flatMap { index, question -> [MarkdownBlock] in

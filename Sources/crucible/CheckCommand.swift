@@ -6,7 +6,7 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check a lesson: your code in the workspace, or a quiz or predict answer.",
+        abstract: "Check a lesson: your code in the workspace, a quiz or predict answer, or mark a read lesson done.",
         discussion: """
             Code lessons: checks your files in the workspace (copied from the starter the first \
             time). The reason comes first, then the compiler's first error, the sanitizer's \
@@ -14,8 +14,10 @@ struct CheckCommand: ParsableCommand {
 
             Quiz lessons: one answer per question, in order; several choices as 1,2,4.
             Predict lessons: what the program prints, in one argument (quote it).
+            Read lessons: marks the lesson done once you have read it.
 
             Examples:
+              crucible check orientation.how-crucible-works
               crucible check orientation.first-fix
               crucible check orientation.first-fix --json
               crucible check orientation.warm-up-quiz 3 1,2,4
@@ -50,7 +52,10 @@ struct CheckCommand: ParsableCommand {
         let result: CheckResult
         switch lesson.kind {
         case .read:
-            throw CommandFailure(message: "`\(id)` is a read lesson; there is nothing to check")
+            guard answers.isEmpty else {
+                throw CommandFailure(message: "`\(id)` is a read lesson: it takes no answers; `crucible check \(id)` marks it done")
+            }
+            result = AnswerGrading.read(lesson)
         case .quiz:
             result = engine.answer(quiz: lesson, choices: try quizChoices(lesson))
         case .predict:
@@ -120,8 +125,8 @@ struct CheckCommand: ParsableCommand {
         guard course.course != nil, result.judgedTheWork else { return [] }
         do {
             let session = try ProgressSession(options: self.course, loaded: course)
-            return try session.record(.checked(lesson: lesson.id, passed: result.passed,
-                                               contentHash: LessonContentHash.of(lesson)))
+            return try session.record(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson),
+                                               summary: CheckSummary(result, origin: .commandLine)))
         } catch {
             Output.error("crucible: could not record this attempt: \(error)")
             return []

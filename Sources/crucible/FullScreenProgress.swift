@@ -58,8 +58,8 @@ final class FullScreenProgress {
     func record(_ action: LearnerAction) -> [Action] {
         var action = action
         // The content hash needs the lesson's files: read here, not in `update`.
-        if case .checked(let id, true, nil) = action, let lesson = course.lessons.first(where: { $0.id == id }) {
-            action = .checked(lesson: id, passed: true, contentHash: LessonContentHash.of(lesson))
+        if case .checked(let id, true, nil, let summary) = action, let lesson = course.lessons.first(where: { $0.id == id }) {
+            action = .checked(lesson: id, passed: true, contentHash: LessonContentHash.of(lesson), summary: summary)
         }
         let outline = outline, achievements = achievements, recorded = action
         let apply = { (progress: inout CourseProgress) in

@@ -237,7 +237,8 @@ final class WatchSession: Sendable {
         guard let progress, !result.fromCache, result.judgedTheWork else { return [] }
         if case .start = trigger, !result.passed { return [] }
         do {
-            return try progress.record(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson)))
+            return try progress.record(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson),
+                                                summary: CheckSummary(result, origin: .watch)))
         } catch {
             Output.error("crucible: could not record this check: \(error)")
             return []

@@ -1,7 +1,15 @@
 import Foundation
 
-/// Grades quiz and predict answers against the lesson's key.
+/// Grades quiz and predict answers against the lesson's key, and finishes read lessons.
 public enum AnswerGrading {
+    /// A read lesson passes when the learner says they are done with it: there is nothing else to check.
+    public static func read(_ lesson: Lesson) -> CheckResult {
+        guard lesson.kind == .read else {
+            return CheckResult(lessonID: lesson.id, outcome: .engineError, message: "`\(lesson.id)` is not a read lesson")
+        }
+        return CheckResult(lessonID: lesson.id, outcome: .passed, message: "read to the end")
+    }
+
     /// Grades `choices`, one list of 1-based choice numbers per question, in question order.
     public static func quiz(_ lesson: Lesson, choices: [[Int]]) -> CheckResult {
         guard let quiz = lesson.quiz else {

@@ -19,9 +19,10 @@ public enum GameRules {
                 if record.status == .notStarted { record.status = .opened }
             }
             if progress.position?.lesson != id { progress.position = ResumePosition(lesson: id) }
-        case let .checked(id, passed, contentHash):
+        case let .checked(id, passed, contentHash, summary):
             var record = progress[lesson: id]
             record.attempts += 1
+            if let summary { record.lastCheck = LastCheck(summary, at: now) }
             if let streakEvent = recordActiveDay(&progress.streak, today: LocalDay(now, calendar: calendar)) {
                 events.append(streakEvent)
             }
@@ -60,13 +61,16 @@ public enum GameRules {
     }
 
     /// The base XP and bonuses a pass earns for a lesson worth `base` points. Read lessons get
-    /// no bonuses (there is nothing to try); viewing the solution forfeits both.
+    /// no bonuses (there is nothing to try); viewing the solution forfeits both. A predict
+    /// lesson passed on a retry gets no "no hints" bonus either: the failed answer showed what
+    /// the program prints, which is more than any hint.
     public static func award(kind: LessonKind, base: Int, attempts: Int, hintsRevealed: Int,
                              solutionViewed: Bool) -> [XPBonusAward] {
         guard kind != .read, !solutionViewed else { return [] }
         var bonuses: [XPBonusAward] = []
         if attempts == 1 { bonuses.append(XPBonusAward(.firstTry, XPBonus.firstTry.points(base: base))) }
-        if hintsRevealed == 0 { bonuses.append(XPBonusAward(.noHints, XPBonus.noHints.points(base: base))) }
+        let answerShown = kind == .predict && attempts > 1
+        if hintsRevealed == 0 && !answerShown { bonuses.append(XPBonusAward(.noHints, XPBonus.noHints.points(base: base))) }
         return bonuses
     }
 
@@ -104,6 +108,8 @@ public enum GameRules {
         record.updatedSincePass = false
         var events: [GameEvent] = [.lessonPassed(lesson: id)]
         guard let lesson = outline.lesson(id) else { return events }
+        // Finishing a read lesson is not a try: it counts for no first-try achievement either.
+        if lesson.kind == .read { record.passedFirstTry = false }
         let bonuses = award(kind: lesson.kind, base: lesson.xp, attempts: record.attempts,
                             hintsRevealed: record.hintsRevealed, solutionViewed: record.solutionViewed)
         let earned = lesson.xp + bonuses.reduce(0) { $0 + $1.points }

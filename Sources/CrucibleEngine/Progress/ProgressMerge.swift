@@ -68,7 +68,8 @@ extension LessonProgress {
             contentHash: hashSource.contentHash,
             passedFirstTry: passedFirstTry || other.passedFirstTry,
             xpEarned: max(xpEarned, other.xpEarned),
-            updatedSincePass: hashSource.updatedSincePass)
+            updatedSincePass: hashSource.updatedSincePass,
+            lastCheck: [lastCheck, other.lastCheck].compactMap { $0 }.max { $0.at < $1.at })
     }
 }
 

@@ -98,11 +98,14 @@ public struct LessonProgress: Codable, Sendable, Equatable {
     public var xpEarned: Int
     /// Set when the lesson changed after the learner passed it: it stays passed.
     public var updatedSincePass: Bool
+    /// The latest check, from whichever front end ran it; nil in files written before it was kept.
+    public var lastCheck: LastCheck?
 
     public init(status: LessonStatus = .notStarted, attempts: Int = 0, hintsRevealed: Int = 0,
                 solutionViewed: Bool = false, firstActivity: Date? = nil, lastActivity: Date? = nil,
                 passedAt: Date? = nil, timeSpent: Double = 0, contentHash: String? = nil,
-                passedFirstTry: Bool = false, xpEarned: Int = 0, updatedSincePass: Bool = false) {
+                passedFirstTry: Bool = false, xpEarned: Int = 0, updatedSincePass: Bool = false,
+                lastCheck: LastCheck? = nil) {
         self.status = status
         self.attempts = attempts
         self.hintsRevealed = hintsRevealed
@@ -115,6 +118,7 @@ public struct LessonProgress: Codable, Sendable, Equatable {
         self.passedFirstTry = passedFirstTry
         self.xpEarned = xpEarned
         self.updatedSincePass = updatedSincePass
+        self.lastCheck = lastCheck
     }
 
     public var isPassed: Bool { status == .passed }

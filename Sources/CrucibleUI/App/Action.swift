@@ -72,6 +72,8 @@ public enum Command: Sendable, Hashable {
     case edit(TextField.Edit)
     /// Answers the quiz or prediction again after a failure.
     case retry
+    /// Marks a read lesson done (a pass, with its XP) and opens the next lesson.
+    case done
     /// Runs the code lesson's check in the background.
     case check
     /// Stops the running check and the processes it started.
@@ -97,6 +99,8 @@ public enum Command: Sendable, Hashable {
     case toggleTheme
     /// Starts filtering the map's lessons by title or id.
     case search
+    /// Empties the search field, keeping the search open.
+    case clearSearch
 }
 
 /// Work `update` asks the run loop to do, so that `update` itself stays free of I/O.

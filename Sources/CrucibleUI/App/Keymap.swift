@@ -39,7 +39,7 @@ public enum Keymap {
         case .welcome: welcome
         case .help: help
         case .stats: stats
-        case .search: search
+        case .search(let query): search(query)
         case .message: message
         }
     }

@@ -79,10 +79,36 @@ extension App {
     }
 
     /// Keeps what the game made of a lesson's pass (XP, bonuses, level-ups, achievements) for its result panel.
+    /// A read lesson is passed on the way to the next one, so what it earned is told there (or on the map).
     static func celebrate(_ recorded: LearnerAction, events: [GameEvent], on state: inout AppState) {
-        guard case .checked(let id, true, _) = recorded else { return }
+        guard case .checked(let id, true, _, _) = recorded else { return }
         updateLesson(id, on: &state) { screen, _ in
             if screen.activity.passed { screen.activity.events = events }
         }
+        guard let lesson = state.lesson(withID: id), lesson.kind == .read, let text = doneNotice(lesson, events: events) else { return }
+        switch state.top {
+        case .lesson(var open) where open.lessonID != id:
+            open.activity.notice = text
+            state.screens[state.screens.count - 1] = .lesson(open)
+        case .courseMap:
+            state.screens.append(.message(text))
+        default:
+            break
+        }
+    }
+
+    /// "✓ How Crucible works: done · +5 XP · Achievement: First light", or nil when it was passed before.
+    static func doneNotice(_ lesson: Lesson, events: [GameEvent]) -> String? {
+        var parts: [String] = []
+        for event in events {
+            switch event {
+            case .xpAwarded(_, let base, let bonuses): parts.append("+\(base + bonuses.map(\.points).reduce(0, +)) XP")
+            case .levelUp(let level): parts.append("level \(level.number): \(level.name)")
+            case .achievementUnlocked(let achievement): parts.append("Achievement: \(achievement.title)")
+            default: break
+            }
+        }
+        guard events.contains(.lessonPassed(lesson: lesson.id)) else { return nil }
+        return (["✓ \(lesson.title): done"] + parts).joined(separator: " · ")
     }
 }

@@ -8,6 +8,7 @@ extension App {
         switch command {
         case .nextLesson: return openNeighbour(of: screen, offset: 1, on: &state)
         case .previousLesson: return openNeighbour(of: screen, offset: -1, on: &state)
+        case .done: return finishReading(screen, lesson: lesson, on: &state)
         default: break
         }
         // A notice answers the key that caused it; the next key clears it.
@@ -141,6 +142,22 @@ extension App {
             effects.append(.recordProgress(.viewedSolution(lesson: lesson.id)))
         }
         return effects
+    }
+
+    /// Marks a read lesson done (a pass through the game rules, once) and opens the next lesson;
+    /// after the course's last lesson, goes back to the map, where its mark shows it done.
+    static func finishReading(_ screen: LessonScreen, lesson: Lesson, on state: inout AppState) -> [Effect] {
+        guard lesson.kind == .read else { return [] }
+        var effects: [Effect] = []
+        if state.game.progress.lessons[lesson.id]?.isPassed != true {
+            let result = AnswerGrading.read(lesson)
+            effects.append(.recordProgress(.checked(lesson: lesson.id, passed: true, summary: CheckSummary(result, origin: .fullScreen))))
+        }
+        if let index = state.lessons.firstIndex(where: { $0.id == lesson.id }), index + 1 < state.lessons.count {
+            return effects + openNeighbour(of: screen, offset: 1, on: &state)
+        }
+        state.screens.removeLast()
+        return effects + [savePosition(of: screen)] + lessonLeavingEffects(screen)
     }
 
     /// Replaces the open lesson with the one `offset` places away in course order, as if it

@@ -82,7 +82,8 @@ extension App {
         for index in state.screens.indices {
             switch state.screens[index] {
             case .search(var search):
-                search.scroll = scroll(showing: search.selected, from: search.scroll, height: state.mapHeight)
+                // Anchored afresh, like the map: a taller window shows the matches from the first.
+                search.scroll = scroll(showing: search.selected, from: 0, height: state.mapHeight)
                 state.screens[index] = .search(search)
             case .stats(let scroll):
                 let last = max(0, StatsView.lines(for: state).count - state.size.contentHeight)

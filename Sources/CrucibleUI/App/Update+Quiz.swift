@@ -5,10 +5,14 @@ extension App {
     static func performAnswer(_ command: Command, screen: inout LessonScreen, lesson: Lesson) -> [Effect] {
         switch (lesson.kind, command) {
         case (.quiz, .answer), (.quiz, .retry):
-            if command == .retry || screen.activity.quiz.picked.count != lesson.quiz?.questions.count {
+            let count = lesson.quiz?.questions.count ?? 0
+            if command == .retry || screen.activity.quiz.picked.count != count {
                 screen.activity.quiz = QuizAnswers()
-                screen.activity.quiz.picked = Array(repeating: [], count: lesson.quiz?.questions.count ?? 0)
+                screen.activity.quiz.picked = Array(repeating: [], count: count)
             }
+            // Reopening walks the quiz from the first question again, with every answer so far
+            // shown and editable: nothing is kept that the learner cannot see. A retry starts afresh.
+            moveToQuestion(0, screen: &screen)
             show(.quiz, in: &screen)
         case (.quiz, .choose(let number)):
             guard let question = question(of: lesson, at: screen.activity.quiz.question),
@@ -65,12 +69,18 @@ extension App {
         }
     }
 
+    /// Shows question `index` with the cursor on its first picked choice, so Enter keeps an earlier answer.
+    private static func moveToQuestion(_ index: Int, screen: inout LessonScreen) {
+        screen.activity.quiz.question = index
+        let picked = screen.activity.quiz.picked.indices.contains(index) ? screen.activity.quiz.picked[index] : []
+        screen.activity.quiz.cursor = picked.min() ?? 0
+    }
+
     /// Moves to the next question, or grades the quiz after the last one.
     private static func nextQuestion(screen: inout LessonScreen, lesson: Lesson) -> [Effect] {
         let count = lesson.quiz?.questions.count ?? 0
         if screen.activity.quiz.question + 1 < count {
-            screen.activity.quiz.question += 1
-            screen.activity.quiz.cursor = 0
+            moveToQuestion(screen.activity.quiz.question + 1, screen: &screen)
             return []
         }
         // Grading compares sets in memory, so it runs here; no effect is needed.
@@ -87,6 +97,9 @@ extension App {
             return []
         }
         var effects = finishAnswer(AnswerGrading.predict(lesson, answer: answer), screen: &screen)
+        // The graded answer leaves the field (the result shows it), so the next try starts empty
+        // instead of appending to it; an answer left unsubmitted stays as typed.
+        screen.activity.prediction = TextField()
         if lesson.predict?.run.isEmpty == false, !screen.activity.check.isActive {
             screen.activity.check = .running(elapsed: 0)
             effects.append(.runCheck(lessonID: lesson.id))
@@ -107,6 +120,7 @@ extension App {
         show(.result, in: &screen)
         // Engine errors and missing or broken tools say nothing about the learner's work.
         guard result.judgedTheWork else { return [] }
-        return [.recordProgress(.checked(lesson: result.lessonID, passed: result.passed))]
+        return [.recordProgress(.checked(lesson: result.lessonID, passed: result.passed,
+                                         summary: CheckSummary(result, origin: .fullScreen)))]
     }
 }

@@ -22,7 +22,9 @@ public enum App {
         case .input(.resize(let width, let height)):
             state.size = TerminalSize(width: width, height: height)
             relayoutLessons(&state)
-            state.mapScroll = state.map.scroll(showing: state.selection, from: state.mapScroll, height: state.mapHeight)
+            // Anchored afresh rather than moved from the old scroll: a taller window shows the
+            // map from its top (first track's heading included) as far as the selection allows.
+            state.mapScroll = state.map.scroll(showing: state.selection, from: 0, height: state.mapHeight)
             relayoutMapScreens(&state)
             return []
         case .command(let command):
@@ -92,9 +94,11 @@ public enum App {
             return [.recordProgress(.changedSettings(settings))]
         case .stats, .search:
             return openMapScreen(command, on: &state)
+        case .clearSearch:
+            if case .search(let search) = state.top { state.screens[state.screens.count - 1] = .search(search.searching("")) }
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
             move(command, on: &state)
-        case .answer, .choose, .toggleChoice, .submit, .edit, .retry, .check, .cancelCheck, .openEditor, .toggleWatch,
+        case .answer, .choose, .toggleChoice, .submit, .edit, .retry, .done, .check, .cancelCheck, .openEditor, .toggleWatch,
              .hint, .solution, .showResult, .closePanel, .nextLesson, .previousLesson:
             return performLesson(command, on: &state)
         }

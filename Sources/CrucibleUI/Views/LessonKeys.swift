@@ -17,7 +17,7 @@ enum LessonKeys {
         case .text:
             // Every key of the plain lesson screen (scrolling, skip) except those redefined here.
             bindings += quiet(Keymap.lesson.filter { ![.back, .help, .quit].contains($0.command) })
-            bindings += kindKeys(kind, activity: activity)
+            bindings += kindKeys(kind, activity: activity, loaded: !screen.lines.isEmpty)
             bindings += common(kind: kind)
             bindings.append(KeyBinding([.character("q"), .escape, .left], .back, "back to the course map", bar: BarHint("q", "back")))
         case .quiz:
@@ -33,6 +33,8 @@ enum LessonKeys {
                 KeyBinding([.end, .control("e")], .edit(.end), "to the end of the answer"),
                 KeyBinding([.backspace], .edit(.backspace), "delete the character before the cursor"),
                 KeyBinding([.delete], .edit(.delete), "delete the character under the cursor"),
+                KeyBinding([.control("u")], .edit(.deleteToStart), "delete everything before the cursor"),
+                KeyBinding([.control("w")], .edit(.deleteWordBefore), "delete the word before the cursor"),
                 KeyBinding([.up], .up, "scroll the program up"),
                 KeyBinding([.down], .down, "scroll the program down"),
                 KeyBinding([.escape], .closePanel, "back to the lesson text", bar: BarHint("Esc", "back")),
@@ -108,10 +110,14 @@ enum LessonKeys {
     }
 
     /// The keys for working on the lesson from its text: answer, or edit, check and watch.
-    private static func kindKeys(_ kind: LessonKind, activity: LessonActivity) -> [KeyBinding] {
+    private static func kindKeys(_ kind: LessonKind, activity: LessonActivity, loaded: Bool) -> [KeyBinding] {
         switch kind {
         case .read:
-            return []
+            // The lesson text says "Press Enter when done"; keep the two in step. A text that is
+            // still loading, or could not be read, cannot have been read.
+            guard loaded else { return [] }
+            return [KeyBinding([.enter, .character("d")], .done, "done: mark the lesson read and open the next one",
+                               bar: BarHint("Enter", "done"))]
         case .quiz:
             return [KeyBinding([.enter, .character("a")], .answer, "answer the quiz", bar: BarHint("Enter", "answer"))]
         case .predict:

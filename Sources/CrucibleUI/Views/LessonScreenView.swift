@@ -1,4 +1,5 @@
 import CrucibleEngine
+import Foundation
 
 /// An open lesson: its text or one of its panels, scrolled, with the dock beneath.
 ///
@@ -86,7 +87,7 @@ enum LessonScreenView {
         var lines: [StyledLine] = []
         if lesson?.kind == .code && activity.panel == .text {
             lines += fileLines(activity.workspace, width: width)
-            if !activity.check.isActive { lines.append(codeStatus(activity)) }
+            if !activity.check.isActive { lines += codeStatus(activity, record: state.game.progress.lessons[screen.lessonID], game: state.game) }
         }
         if activity.check.isActive {
             lines.append(checkProgress(activity.check, kind: lesson?.kind ?? .code))
@@ -117,18 +118,46 @@ enum LessonScreenView {
         return lines
     }
 
-    /// The latest result in one line, and whether watch mode is on.
-    private static func codeStatus(_ activity: LessonActivity) -> StyledLine {
+    /// The latest result, and whether watch mode is on. A result from this visit comes first; else
+    /// the last check the progress file recorded, from whichever front end ran it.
+    private static func codeStatus(_ activity: LessonActivity, record: LessonProgress?, game: GameState) -> [StyledLine] {
+        var lines: [StyledLine] = []
         var spans: [Span]
         if let result = activity.result {
             spans = result.passed ? [Span("✓ passed", style: ResultView.passStyle)]
                 : [Span("✗ " + result.outcomeLabel, style: ResultView.failStyle)]
             spans.append(Span("  r shows the result", style: Chrome.dim))
+        } else if let last = record?.lastCheck {
+            let summary = last.summary
+            // The outcome before where and when, so a narrow dock cuts the least useful part.
+            lines.append(StyledLine([
+                Span("Last check: "),
+                summary.passed ? Span("✓ passed", style: ResultView.passStyle) : Span("✗ " + summary.outcome, style: ResultView.failStyle),
+                Span(" · \(summary.origin.label), \(when(last.at, game: game))", style: Chrome.dim),
+            ]))
+            spans = summary.passed ? [] : [Span("  " + DisplayWidth.printable(summary.reason), style: Chrome.dim)]
+        } else if let record, record.attempts > 0 {
+            spans = [Span("Checked \(record.attempts) time\(record.attempts == 1 ? "" : "s") before; check again with c to see the result.",
+                          style: Chrome.dim)]
         } else {
             spans = [Span("Not checked yet: edit with e, then check with c.", style: Chrome.dim)]
         }
         if activity.watching { spans.append(Span("  · watching for saves", style: Style(foreground: .cyan))) }
-        return StyledLine(spans)
+        if !spans.isEmpty { lines.append(StyledLine(spans)) }
+        return lines
+    }
+
+    /// "today at 09:12", "yesterday at 18:03" or "on 2026-11-28 at 07:45", in the learner's time zone.
+    static func when(_ date: Date, game: GameState) -> String {
+        let parts = game.calendar.dateComponents([.hour, .minute], from: date)
+        func pad(_ value: Int?) -> String { let text = String(value ?? 0); return text.count < 2 ? "0" + text : text }
+        let time = pad(parts.hour) + ":" + pad(parts.minute)
+        let day = LocalDay(date, calendar: game.calendar)
+        switch game.today.daysSince(day) {
+        case 0: return "today at " + time
+        case 1: return "yesterday at " + time
+        default: return "on \(day) at " + time
+        }
     }
 
     /// "⠹ Checking… 3.2 s  (Esc cancels)".

@@ -1,16 +1,22 @@
 import CrucibleEngine
 
 extension Keymap {
-    /// Keys of the search field; every other key is typed into it.
-    static let search: [KeyBinding] = [
-        KeyBinding([.up], .up, "previous match", bar: BarHint("↑↓", "move")),
-        KeyBinding([.down], .down, "next match"),
-        KeyBinding([.pageUp], .pageUp, "a page up"),
-        KeyBinding([.pageDown], .pageDown, "a page down"),
-        KeyBinding([.enter], .open, "open the lesson", bar: BarHint("Enter", "open")),
-        KeyBinding([.escape], .back, "clear the search, back to the map", bar: BarHint("Esc", "clear")),
-        quitAnywhere,
-    ]
+    /// Keys of the search field; every other key is typed into it. Esc empties a field that
+    /// holds a query and closes an empty one, and the bar says which it will do.
+    static func search(_ search: MapSearch) -> [KeyBinding] {
+        let escape = search.query.isEmpty
+            ? KeyBinding([.escape], .back, "close the search, back to the map", bar: BarHint("Esc", "close"))
+            : KeyBinding([.escape], .clearSearch, "clear the search (Esc again closes it)", bar: BarHint("Esc", "clear"))
+        return [
+            KeyBinding([.up], .up, "previous match", bar: BarHint("↑↓", "move")),
+            KeyBinding([.down], .down, "next match"),
+            KeyBinding([.pageUp], .pageUp, "a page up"),
+            KeyBinding([.pageDown], .pageDown, "a page down"),
+            KeyBinding([.enter], .open, "open the lesson", bar: BarHint("Enter", "open")),
+            escape,
+            quitAnywhere,
+        ]
+    }
 
     /// Any other key dismisses a message too (see ``App/update(_:_:)``).
     static let message: [KeyBinding] = [

@@ -22,6 +22,10 @@ public struct TextField: Sendable, Equatable {
         case backspace
         /// Deletes the character under the cursor.
         case delete
+        /// Deletes everything before the cursor (Ctrl-U, as in a shell).
+        case deleteToStart
+        /// Deletes the word before the cursor and the spaces after it (Ctrl-W, as in a shell).
+        case deleteWordBefore
     }
 
     public mutating func apply(_ edit: Edit) {
@@ -37,6 +41,15 @@ public struct TextField: Sendable, Equatable {
         case .delete:
             guard cursor < characters.count else { return }
             characters.remove(at: cursor)
+        case .deleteToStart:
+            characters.removeSubrange(0..<cursor)
+            cursor = 0
+        case .deleteWordBefore:
+            var start = cursor
+            while start > 0, characters[start - 1].isWhitespace { start -= 1 }
+            while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
+            characters.removeSubrange(start..<cursor)
+            cursor = start
         }
     }
 

@@ -20,7 +20,7 @@ import Testing
         Row(kind: .code, base: 20, attempts: 3, hints: 2, solution: false, bonuses: [], total: 20),
         Row(kind: .code, base: 20, attempts: 1, hints: 0, solution: true, bonuses: [], total: 20),
         Row(kind: .quiz, base: 10, attempts: 1, hints: 0, solution: false, bonuses: [.firstTry, .noHints], total: 17),
-        Row(kind: .predict, base: 10, attempts: 2, hints: 0, solution: false, bonuses: [.noHints], total: 12),
+        Row(kind: .predict, base: 10, attempts: 2, hints: 0, solution: false, bonuses: [], total: 10),
         Row(kind: .read, base: 5, attempts: 1, hints: 0, solution: false, bonuses: [], total: 5),
         Row(kind: .code, base: 1, attempts: 1, hints: 0, solution: false, bonuses: [.firstTry, .noHints], total: 3),
         Row(kind: .code, base: 0, attempts: 1, hints: 0, solution: false, bonuses: [.firstTry, .noHints], total: 2),

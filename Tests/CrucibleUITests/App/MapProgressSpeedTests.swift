@@ -40,7 +40,7 @@ import Testing
         #expect(state.lessons[state.selection].id == "t9.l999")
         var worst = 0.0
         for key in [Key.up, .pageUp, .character("/"), .character("9"), .character("9"), .character(" "), .character("3"),
-                    .down, .backspace, .escape, .character("s"), .pageDown, .end, .character("q")] {
+                    .down, .backspace, .escape, .escape, .character("s"), .pageDown, .end, .character("q")] {
             worst = max(worst, keyToFrame(&state, .input(.key(key))))
         }
         #expect(state.top == .courseMap)

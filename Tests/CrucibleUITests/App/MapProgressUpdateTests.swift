@@ -146,6 +146,9 @@ import Testing
         let before = state.selection
         _ = press(.character("/"), &state)
         type("race", &state)
+        // The first Esc empties the query, the second closes the search.
+        _ = press(.escape, &state)
+        #expect(state.screens.count == 2)
         _ = press(.escape, &state)
         #expect(state.screens == [.courseMap])
         #expect(state.selection == before)

@@ -28,7 +28,8 @@ import Testing
         #expect(activity(state).panel == .result)
         #expect(activity(state).result?.passed == false)
         #expect(activity(state).result?.answers.first?.explanations == ["1. C: C never frees memory for you; you call free()."])
-        #expect(effects == [.recordProgress(.checked(lesson: F.quiz.id, passed: false))])
+        #expect(effects == [.recordProgress(.checked(lesson: F.quiz.id, passed: false,
+                                                     summary: CheckSummary(activity(state).result!, origin: .fullScreen)))])
         #expect(activity(state).failedChecks == 1)
     }
 
@@ -43,7 +44,8 @@ import Testing
         let effects = apply([F.key(.character("1")), F.key(.character("3")), F.key(.enter)], to: &state)
         #expect(activity(state).result?.passed == true)
         #expect(activity(state).celebrationFrame == 0)
-        #expect(effects == [.recordProgress(.checked(lesson: F.quiz.id, passed: true))])
+        #expect(effects == [.recordProgress(.checked(lesson: F.quiz.id, passed: true,
+                                                     summary: CheckSummary(activity(state).result!, origin: .fullScreen)))])
         #expect(App.wantsTimer(state))
         for _ in 0..<LessonRules.celebrationFrames { _ = App.update(&state, .timer) }
         #expect(activity(state).celebrationFrame == nil)
@@ -89,7 +91,9 @@ import Testing
         #expect(activity(state).prediction.text == "0 1")
         let effects = apply([F.key(.enter)], to: &state)
         #expect(activity(state).result?.passed == true)
-        #expect(effects == [.recordProgress(.checked(lesson: F.predict.id, passed: true)), .runCheck(lessonID: F.predict.id)])
+        #expect(effects == [.recordProgress(.checked(lesson: F.predict.id, passed: true,
+                                                     summary: CheckSummary(activity(state).result!, origin: .fullScreen))),
+                            .runCheck(lessonID: F.predict.id)])
         var run = CheckResult(lessonID: F.predict.id, outcome: .passed, message: "every step passed")
         run.steps = [F.step(name: "run", command: ["swift"], exitCode: 0, signal: nil, termination: "exited with code 0",
                             duration: 0.5, stdout: "0 1\n", stderr: "", passed: true)]
@@ -151,7 +155,8 @@ import Testing
         var state = F.state(opening: F.code.id)
         _ = apply([F.key(.character("c"))], to: &state)
         #expect(App.update(&state, .checkFinished(lessonID: F.code.id, F.compileError))
-                == [.recordProgress(.checked(lesson: F.code.id, passed: false))])
+                == [.recordProgress(.checked(lesson: F.code.id, passed: false,
+                                             summary: CheckSummary(F.compileError, origin: .fullScreen)))])
         #expect(activity(state).panel == .result)
         #expect(activity(state).failedChecks == 1)
         _ = apply([F.key(.character("c"))], to: &state)
