@@ -13,8 +13,9 @@ enum FullScreen {
     /// Progress is kept in `progressFile`.
     /// Code lessons' files live in `workspace` (the default workspace when nil).
     /// With `openLesson`, that lesson opens right after the first frame (`crucible preview`).
+    /// Tools are probed with `toolProbe`, which remembers versions on disk unless it was made without a cache file.
     static func run(_ loaded: CourseLoadResult, root: URL, progressFile: URL, workspace: Workspace? = nil,
-                    openLesson: String? = nil) throws {
+                    openLesson: String? = nil, toolProbe: ToolProbe = .shared) throws {
         let course = loaded.course ?? Course(id: "untitled", title: "Untitled course (course.yml has errors)",
                                             welcome: "", final: nil, root: root, tracks: loaded.tracks)
         let progress = FullScreenProgress(course: course, file: progressFile)
@@ -32,7 +33,7 @@ enum FullScreen {
         terminal.present(App.view(state))
         // Slower work waits for the first frame; keys typed meanwhile wait in the terminal's buffer.
         var pending = progress.afterFirstFrame()
-        lessonWork.startToolProbe()
+        lessonWork.startToolProbe(probe: toolProbe)
         // Authors see a saved lesson file at once. Watching starts after the first frame (it
         // walks the course's folders), and a watcher that cannot start only means no live reload.
         let reload = CourseReload(root: root)

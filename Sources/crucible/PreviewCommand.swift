@@ -42,7 +42,8 @@ struct PreviewCommand: ParsableCommand {
             // A resume position selects the lesson on the map and skips the welcome box.
             try ProgressStore(courseID: focused.course?.id ?? "untitled", file: progressFile)
                 .update { $0.position = ResumePosition(lesson: lesson.id) }
-            try FullScreen.run(focused, root: root, progressFile: progressFile, openLesson: lesson.id)
+            // A preview leaves nothing behind in the author's home, not even remembered tool versions.
+            try FullScreen.run(focused, root: root, progressFile: progressFile, openLesson: lesson.id, toolProbe: ToolProbe())
         } catch let error as TerminalError {
             throw CommandFailure(message: error.description)
         } catch let error as ProgressError {
