@@ -11,7 +11,7 @@ import Testing
         let root = try CrucibleRunner.temporaryFolder()
         func write(_ path: String, _ text: String) throws { try CrucibleRunner.write(path, text, in: root) }
         try write("course.yml", "id: files\ntitle: Files Course\nwelcome: Welcome.\n")
-        try write("01-t/track.yml", "id: t\ntitle: Track\n")
+        try write("01-t/track.yml", "id: t\ntitle: Track\nsummary: One lesson.\n")
         try write("01-t/01-edit/lesson.md", """
             ---
             id: t.edit

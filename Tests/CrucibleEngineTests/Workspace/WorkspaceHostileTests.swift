@@ -174,9 +174,10 @@ import Testing
         let base = try temporaryFolder()
         defer { try? fileManager.removeItem(at: base) }
         let failures = Failures()
-        for round in 0..<30 {
+        // 8 at once over 50 fresh workspaces: the old exists-then-copy failed in most such runs.
+        for round in 0..<50 {
             let workspace = Workspace(root: base.appendingPathComponent("w\(round)"), courseID: "course")
-            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            DispatchQueue.concurrentPerform(iterations: 8) { _ in
                 do { _ = try workspace.prepare(lesson.lesson) } catch { failures.add("round \(round): \(error)") }
             }
             let folder = workspace.folder(for: lesson.lesson.id)
