@@ -40,9 +40,9 @@ public struct CheckEngine: Sendable {
             let path = folder.appendingPathComponent(name).path
             // Bounded and by regular file only: a huge file or a pipe must not stall the check.
             do {
-                files[name] = try WorkspaceFiles.read(path, limit: Workspace.learnerFileLimit)
+                files[name] = try Workspace.readLearnerFile(URL(fileURLWithPath: path))
             } catch {
-                let missing = WorkspaceFiles.realPath(path) == nil
+                let missing = WorkspaceIO.realPath(path) == nil
                 return CheckResult(lessonID: lesson.id, outcome: .engineError,
                                    message: missing ? "\(path) is missing or unreadable" : "\(error)")
             }

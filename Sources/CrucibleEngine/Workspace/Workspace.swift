@@ -56,6 +56,13 @@ public struct Workspace: Sendable {
     /// size in memory.
     public static let learnerFileLimit: Int64 = 16 << 20
 
+    /// The content of a learner file, read in chunks and refused without reading it when it
+    /// is larger than ``learnerFileLimit`` or not a regular file (a pipe would block forever).
+    /// The error names the file and the limit.
+    public static func readLearnerFile(_ file: URL) throws -> Data {
+        try WorkspaceIO.read(file.path, limit: learnerFileLimit)
+    }
+
     /// Makes sure the lesson's folder holds every starter file, copying only those that are
     /// missing, and reports starter files the course changed since they were copied.
     ///
@@ -66,11 +73,11 @@ public struct Workspace: Sendable {
     public func prepare(_ lesson: Lesson) throws -> Preparation {
         guard let code = lesson.code else { throw WorkspaceError(message: "`\(lesson.id)` is not a code lesson") }
         let folder = self.folder(for: lesson.id)
-        if WorkspaceFiles.entry(folder.path) == .link {
+        if WorkspaceIO.entry(folder.path) == .link {
             return try inspectLinkedFolder(folder, starter: code.starter, lesson: lesson)
         }
         try makeLessonFolder(folder)
-        let lock = try WorkspaceFiles.FolderLock(folder.path)
+        let lock = try WorkspaceIO.FolderLock(folder.path)
         defer { withExtendedLifetime(lock) {} }
         var manifest = StarterManifest.read(in: folder)
         var copied: [String] = []
@@ -78,13 +85,13 @@ public struct Workspace: Sendable {
         for name in code.starter {
             let source = try starterFile(name, of: lesson)
             let target = folder.appendingPathComponent(name)
-            if WorkspaceFiles.entry(target.path) != .missing {
-                if let recorded = manifest.files[name], try recorded != WorkspaceFiles.hash(source) { changed.append(name) }
+            if WorkspaceIO.entry(target.path) != .missing {
+                if let recorded = manifest.files[name], try recorded != WorkspaceIO.hash(source) { changed.append(name) }
                 continue
             }
             try makeFolders(for: name, in: folder, replacingLinks: false)
-            let (temporary, hash) = try WorkspaceFiles.copyToTemporary(from: source, in: target.deletingLastPathComponent().path)
-            if try WorkspaceFiles.placeIfAbsent(temporary, at: target.path) {
+            let (temporary, hash) = try WorkspaceIO.copyToTemporary(from: source, in: target.deletingLastPathComponent().path)
+            if try WorkspaceIO.placeIfAbsent(temporary, at: target.path) {
                 manifest.files[name] = hash
                 copied.append(name)
             }
@@ -99,11 +106,11 @@ public struct Workspace: Sendable {
         var changed: [String] = []
         for name in starter {
             let source = try starterFile(name, of: lesson)
-            guard WorkspaceFiles.entry(folder.appendingPathComponent(name).path) != .missing else {
-                throw WorkspaceFiles.LinkOut(path: folder.path, target: WorkspaceFiles.linkTarget(folder.path),
+            guard WorkspaceIO.entry(folder.appendingPathComponent(name).path) != .missing else {
+                throw WorkspaceIO.LinkOut(path: folder.path, target: WorkspaceIO.linkTarget(folder.path),
                                              needed: "the starter file `\(name)` is missing there")
             }
-            if let recorded = manifest.files[name], try recorded != WorkspaceFiles.hash(source) { changed.append(name) }
+            if let recorded = manifest.files[name], try recorded != WorkspaceIO.hash(source) { changed.append(name) }
         }
         return Preparation(folder: folder, copied: [], starterChanged: changed)
     }
@@ -134,31 +141,31 @@ public struct Workspace: Sendable {
         let sources = try code.starter.map { try starterFile($0, of: lesson) }
         try makeCourseFolder()
         var result = Reset(folder: folder, kept: nil, keptFiles: 0, replacedLink: nil)
-        let existing = WorkspaceFiles.entry(folder.path)
+        let existing = WorkspaceIO.entry(folder.path)
         if existing != .missing, let suffix {
             let copy = folder.deletingLastPathComponent().appendingPathComponent(lesson.id + suffix, isDirectory: true)
             do {
-                result.keptFiles = try WorkspaceFiles.keepCopy(of: folder.path, at: copy.path)
+                result.keptFiles = try WorkspaceIO.keepCopy(of: folder.path, at: copy.path)
             } catch {
                 throw WorkspaceError(message: "cannot keep a copy of \(folder.path) before restoring it, so nothing was changed: \(error)")
             }
             result.kept = copy
         }
         if existing == .link {
-            result.replacedLink = WorkspaceFiles.linkTarget(folder.path)
+            result.replacedLink = WorkspaceIO.linkTarget(folder.path)
             guard unlink(folder.path) == 0 else {
-                throw WorkspaceError(message: "cannot remove the link \(folder.path): \(WorkspaceFiles.describe(errno))")
+                throw WorkspaceError(message: "cannot remove the link \(folder.path): \(WorkspaceIO.describe(errno))")
             }
         }
-        try WorkspaceFiles.makeRealFolder(folder.path)
-        let lock = try WorkspaceFiles.FolderLock(folder.path)
+        try WorkspaceIO.makeRealFolder(folder.path)
+        let lock = try WorkspaceIO.FolderLock(folder.path)
         defer { withExtendedLifetime(lock) {} }
         var manifest = StarterManifest()
         for (name, source) in zip(code.starter, sources) {
             let target = folder.appendingPathComponent(name)
             try makeFolders(for: name, in: folder, replacingLinks: true)
-            let (temporary, hash) = try WorkspaceFiles.copyToTemporary(from: source, in: target.deletingLastPathComponent().path)
-            try WorkspaceFiles.replace(temporary, at: target.path)
+            let (temporary, hash) = try WorkspaceIO.copyToTemporary(from: source, in: target.deletingLastPathComponent().path)
+            try WorkspaceIO.replace(temporary, at: target.path)
             manifest.files[name] = hash
         }
         try manifest.write(in: folder)
@@ -169,10 +176,10 @@ public struct Workspace: Sendable {
     /// folder (loading refuses such a lesson too; this covers a link changed since).
     private func starterFile(_ name: String, of lesson: Lesson) throws -> String {
         let path = lesson.folder.appendingPathComponent("starter").appendingPathComponent(name).path
-        guard let resolved = WorkspaceFiles.realPath(path) else {
-            throw WorkspaceError(message: "cannot read the starter file \(path): \(WorkspaceFiles.describe(errno))")
+        guard let resolved = WorkspaceIO.realPath(path) else {
+            throw WorkspaceError(message: "cannot read the starter file \(path): \(WorkspaceIO.describe(errno))")
         }
-        let inside = WorkspaceFiles.realPath(lesson.folder.path) ?? lesson.folder.path
+        let inside = WorkspaceIO.realPath(lesson.folder.path) ?? lesson.folder.path
         guard resolved.hasPrefix(inside + "/") else {
             throw WorkspaceError(message: "the starter file `\(name)` of `\(lesson.id)` is a link to outside the lesson folder "
                                  + "(\(resolved)), so it was not copied; copy the file into the lesson folder instead")
@@ -185,17 +192,17 @@ public struct Workspace: Sendable {
     private func makeCourseFolder() throws {
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        } catch where WorkspaceFiles.realPath(root.path) != nil {
+        } catch where WorkspaceIO.realPath(root.path) != nil {
             // Another process created it meanwhile.
         } catch {
             throw WorkspaceError(message: "cannot create the workspace folder \(root.path): \(error.localizedDescription)")
         }
-        try WorkspaceFiles.makeRealFolder(root.appendingPathComponent(courseID).path)
+        try WorkspaceIO.makeRealFolder(root.appendingPathComponent(courseID).path)
     }
 
     private func makeLessonFolder(_ folder: URL) throws {
         try makeCourseFolder()
-        try WorkspaceFiles.makeRealFolder(folder.path)
+        try WorkspaceIO.makeRealFolder(folder.path)
     }
 
     /// Makes the folders on the way to `name` inside `folder` real; with `replacingLinks`, a
@@ -204,10 +211,10 @@ public struct Workspace: Sendable {
         var path = folder.path
         for component in name.split(separator: "/").dropLast() {
             path += "/" + component
-            if replacingLinks, WorkspaceFiles.entry(path) == .link, unlink(path) != 0 {
-                throw WorkspaceError(message: "cannot remove the link \(path): \(WorkspaceFiles.describe(errno))")
+            if replacingLinks, WorkspaceIO.entry(path) == .link, unlink(path) != 0 {
+                throw WorkspaceError(message: "cannot remove the link \(path): \(WorkspaceIO.describe(errno))")
             }
-            try WorkspaceFiles.makeRealFolder(path)
+            try WorkspaceIO.makeRealFolder(path)
         }
     }
 }
@@ -232,8 +239,8 @@ struct StarterManifest: Codable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
-            let temporary = try WorkspaceFiles.writeTemporary(try encoder.encode(self), in: folder.path)
-            try WorkspaceFiles.replace(temporary, at: folder.appendingPathComponent(Workspace.manifestName).path)
+            let temporary = try WorkspaceIO.writeTemporary(try encoder.encode(self), in: folder.path)
+            try WorkspaceIO.replace(temporary, at: folder.appendingPathComponent(Workspace.manifestName).path)
         } catch {
             throw WorkspaceError(message: "cannot record the starter in \(folder.path): \(error)")
         }

@@ -14,7 +14,7 @@ import Testing
         let names = try fileManager.subpathsOfDirectory(atPath: folder.path)
         for name in names {
             let path = folder.appendingPathComponent(name).path
-            result[name] = WorkspaceFiles.entry(path) == .link ? "link→" + WorkspaceFiles.linkTarget(path)
+            result[name] = WorkspaceIO.entry(path) == .link ? "link→" + WorkspaceIO.linkTarget(path)
                 : (fileManager.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? "<folder>")
         }
         return result
@@ -43,12 +43,12 @@ import Testing
         #expect(try snapshot(outside) == before, "nothing outside the workspace changed")
         #expect(reset.replacedLink == outside.path)
         let kept = try #require(reset.kept)
-        #expect(WorkspaceFiles.entry(kept.path) == .folder, "the kept copy is a real folder, not another link")
+        #expect(WorkspaceIO.entry(kept.path) == .folder, "the kept copy is a real folder, not another link")
         #expect(read(kept.appendingPathComponent("main.c")) == "my work")
         #expect(read(kept.appendingPathComponent("lib/util.h")) == "my header")
         #expect(read(kept.appendingPathComponent("notes.txt")) == "notes")
         #expect(reset.keptFiles == 3)
-        #expect(WorkspaceFiles.entry(folder.path) == .folder)
+        #expect(WorkspaceIO.entry(folder.path) == .folder)
         #expect(read(folder.appendingPathComponent("main.c")) == "starter")
         #expect(try workspace.prepare(lesson.lesson).copied.isEmpty)
     }
@@ -78,11 +78,11 @@ import Testing
 
         #expect(try snapshot(outside) == before, "nothing outside the workspace changed")
         #expect(read(try #require(reset.kept).appendingPathComponent("main.c")) == "secret")
-        #expect(WorkspaceFiles.entry(try #require(reset.kept).appendingPathComponent("main.c").path) == .file)
-        #expect(WorkspaceFiles.entry(folder.appendingPathComponent("main.c").path) == .file)
+        #expect(WorkspaceIO.entry(try #require(reset.kept).appendingPathComponent("main.c").path) == .file)
+        #expect(WorkspaceIO.entry(folder.appendingPathComponent("main.c").path) == .file)
         #expect(read(folder.appendingPathComponent("main.c")) == "starter")
         #expect(read(folder.appendingPathComponent("lib/util.h")) == "header")
-        #expect(WorkspaceFiles.entry(folder.appendingPathComponent(Workspace.manifestName).path) == .file)
+        #expect(WorkspaceIO.entry(folder.appendingPathComponent(Workspace.manifestName).path) == .file)
     }
 
     @Test func aLinkedCourseFolderIsRefusedWithItsPathAndNothingIsWritten() throws {
@@ -117,7 +117,7 @@ import Testing
         try fileManager.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
         try fileManager.createSymbolicLink(at: folder, withDestinationURL: outside)
 
-        let error = #expect(throws: WorkspaceFiles.LinkOut.self) { try workspace.prepare(lesson.lesson) }
+        let error = #expect(throws: WorkspaceIO.LinkOut.self) { try workspace.prepare(lesson.lesson) }
         #expect(error?.description.contains("the starter file `b.c` is missing there") == true)
         #expect(try fileManager.contentsOfDirectory(atPath: outside.path) == ["main.c"])
 
@@ -139,7 +139,7 @@ import Testing
 
         let folder = try workspace.prepare(lesson.lesson).folder
         let copied = folder.appendingPathComponent("main.c")
-        #expect(WorkspaceFiles.entry(copied.path) == .file)
+        #expect(WorkspaceIO.entry(copied.path) == .file)
         #expect(read(copied) == "shared starter")
         // Later checks and resets work on it (they used to fail with "already exists").
         try "edited".write(to: copied, atomically: true, encoding: .utf8)
@@ -238,8 +238,8 @@ import Testing
         defer { try? fileManager.removeItem(at: folder) }
         let file = folder.appendingPathComponent("main.c")
         try Data("0123456789".utf8).write(to: file)
-        #expect(try WorkspaceFiles.read(file.path, limit: 10) == Data("0123456789".utf8))
-        let error = #expect(throws: WorkspaceFiles.TooLarge.self) { try WorkspaceFiles.read(file.path, limit: 9) }
+        #expect(try WorkspaceIO.read(file.path, limit: 10) == Data("0123456789".utf8))
+        let error = #expect(throws: WorkspaceIO.TooLarge.self) { try WorkspaceIO.read(file.path, limit: 9) }
         #expect(error?.description == "\(file.path) is 10 bytes, more than the 9 bytes a lesson file may have, so it was not read; make it smaller")
     }
 }

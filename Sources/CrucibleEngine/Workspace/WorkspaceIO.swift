@@ -2,7 +2,7 @@ import Foundation
 
 /// File operations for the learner's workspace: reading by streaming, copying by content, and
 /// writing only through fresh files in real folders, so no link ever carries a write out of it.
-enum WorkspaceFiles {
+enum WorkspaceIO {
     /// Bytes read or written at a time: large files never sit in memory whole.
     static let chunkSize = 64 * 1024
 
@@ -62,7 +62,7 @@ enum WorkspaceFiles {
         /// Calls `body` with each chunk read until the end; returns the number of bytes read.
         @discardableResult
         func forEachChunk(path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int64 {
-            var buffer = [UInt8](repeating: 0, count: WorkspaceFiles.chunkSize)
+            var buffer = [UInt8](repeating: 0, count: WorkspaceIO.chunkSize)
             var total: Int64 = 0
             while true {
                 let count = buffer.withUnsafeMutableBytes { readSome(descriptor, $0.baseAddress, $0.count) }
@@ -101,7 +101,7 @@ enum WorkspaceFiles {
     struct TooLarge: Error, CustomStringConvertible {
         var path: String, size: Int64, limit: Int64
         var description: String {
-            "\(path) is \(WorkspaceFiles.megabytes(size)), more than the \(WorkspaceFiles.megabytes(limit)) a lesson file may have, "
+            "\(path) is \(WorkspaceIO.megabytes(size)), more than the \(WorkspaceIO.megabytes(limit)) a lesson file may have, "
                 + "so it was not read; make it smaller"
         }
     }
@@ -240,7 +240,7 @@ enum WorkspaceFiles {
     }
 }
 
-extension WorkspaceFiles {
+extension WorkspaceIO {
     /// Copies the folder `source` into the new folder `copy` by content, following links (so a
     /// linked folder or file is kept as real bytes, not as another link to the same place), and
     /// re-reads every copied file to verify it. Returns how many files were kept. A link that
@@ -295,7 +295,7 @@ extension WorkspaceFiles {
     }
 }
 
-/// `read(2)`, named apart from ``WorkspaceFiles/read(_:limit:)``.
+/// `read(2)`, named apart from ``WorkspaceIO/read(_:limit:)``.
 private func readSome(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(descriptor, buffer, count)
 }
