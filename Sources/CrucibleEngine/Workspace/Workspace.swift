@@ -151,7 +151,16 @@ public struct Workspace: Sendable {
             }
             result.kept = copy
         }
-        if existing == .link {
+        do {
+            try restore(code.starter, from: sources, in: folder, linked: existing == .link, into: &result)
+        } catch let error where result.kept != nil {
+            throw WorkspaceError(message: "\(error); your files as they were are kept in \(result.kept!.path)")
+        }
+        return result
+    }
+
+    private func restore(_ names: [String], from sources: [String], in folder: URL, linked: Bool, into result: inout Reset) throws {
+        if linked {
             result.replacedLink = WorkspaceIO.linkTarget(folder.path)
             guard unlink(folder.path) == 0 else {
                 throw WorkspaceError(message: "cannot remove the link \(folder.path): \(WorkspaceIO.describe(errno))")
@@ -161,15 +170,18 @@ public struct Workspace: Sendable {
         let lock = try WorkspaceIO.FolderLock(folder.path)
         defer { withExtendedLifetime(lock) {} }
         var manifest = StarterManifest()
-        for (name, source) in zip(code.starter, sources) {
+        for (name, source) in zip(names, sources) {
             let target = folder.appendingPathComponent(name)
             try makeFolders(for: name, in: folder, replacingLinks: true)
             let (temporary, hash) = try WorkspaceIO.copyToTemporary(from: source, in: target.deletingLastPathComponent().path)
+            if WorkspaceIO.entry(target.path) == .folder {
+                unlink(temporary)
+                throw WorkspaceError(message: "\(target.path) is a folder, so the starter file cannot replace it; move it away and reset again")
+            }
             try WorkspaceIO.replace(temporary, at: target.path)
             manifest.files[name] = hash
         }
         try manifest.write(in: folder)
-        return result
     }
 
     /// The path of starter file `name`, refused when it is a link leading outside the lesson

@@ -136,14 +136,14 @@ enum WorkspaceIO {
 
     /// Copies the content of `source` (following links) into a new temporary file in `folder`,
     /// flushed to disk. Returns its path and the SHA-256 of the bytes copied.
-    static func copyToTemporary(from source: String, in folder: String) throws -> (path: String, hash: String) {
+    static func copyToTemporary(from source: String, in folder: String, hashing: Bool = true) throws -> (path: String, hash: String) {
         let reader = try Reader(source)
         let (path, descriptor) = try createTemporary(in: folder)
         var hasher = SHA256()
         do {
             defer { close(descriptor) }
             try reader.forEachChunk(path: source) { chunk in
-                hasher.update(chunk)
+                if hashing { hasher.update(chunk) }
                 try writeAll(descriptor, chunk, path: path)
             }
             guard fsync(descriptor) == 0 else { throw WorkspaceError(message: "cannot write \(path): \(describe(errno))") }
@@ -260,6 +260,34 @@ extension WorkspaceIO {
         }
     }
 
+    /// Whether two files hold the same bytes, compared chunk by chunk.
+    static func sameBytes(_ first: String, _ second: String) throws -> Bool {
+        let a = try Reader(first), b = try Reader(second)
+        guard a.size == b.size else { return false }
+        var left = [UInt8](repeating: 0, count: chunkSize), right = [UInt8](repeating: 0, count: chunkSize)
+        while true {
+            let count = try fill(&left, from: a.descriptor, path: first)
+            guard try fill(&right, from: b.descriptor, path: second) == count else { return false }
+            if count == 0 { return true }
+            guard memcmp(left, right, count) == 0 else { return false }
+        }
+    }
+
+    /// Reads until `buffer` is full or the file ends; returns how many bytes were read.
+    private static func fill(_ buffer: inout [UInt8], from descriptor: Int32, path: String) throws -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let count = buffer.withUnsafeMutableBytes { readSome(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw WorkspaceError(message: "cannot read \(path): \(describe(errno))")
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        return filled
+    }
+
     private static func copyFolder(_ source: String, into copy: String, visited: inout Set<[UInt64]>) throws -> Int {
         var info = stat()
         guard stat(source, &info) == 0 else { throw WorkspaceError(message: "cannot read the folder \(source): \(describe(errno))") }
@@ -278,9 +306,9 @@ extension WorkspaceIO {
             }
             switch info.st_mode & S_IFMT {
             case S_IFREG:
-                let (temporary, hash) = try copyToTemporary(from: from, in: copy)
+                let (temporary, _) = try copyToTemporary(from: from, in: copy, hashing: false)
                 try replace(temporary, at: to)
-                guard try self.hash(to) == hash else {
+                guard try sameBytes(from, to) else {
                     throw WorkspaceError(message: "the copy \(to) does not hold the same bytes as \(from)")
                 }
                 kept += 1
