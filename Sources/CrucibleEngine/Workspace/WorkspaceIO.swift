@@ -228,6 +228,9 @@ enum WorkspaceIO {
             descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard descriptor >= 0 else { throw WorkspaceError(message: "cannot open the folder \(path): \(describe(errno))") }
             while flock(descriptor, LOCK_EX) != 0 {
+                // A file system without locks: copies stay safe (each is placed only if absent),
+                // only the starter record may miss a file copied by a racing process.
+                if errno == ENOLCK || errno == EOPNOTSUPP || errno == ENOSYS || errno == EINVAL { return }
                 guard errno == EINTR else {
                     let code = errno
                     close(descriptor)
