@@ -13,7 +13,8 @@ struct ResetCommand: ParsableCommand {
             The progress file as it was is kept as a backup (FILE.bak).
 
             With --files, code lessons' files in your workspace are restored to the starter too; \
-            what they replace is copied first to a folder beside them named LESSON.before-reset-TIME.
+            what they replace is copied first, by content and verified, to a folder beside them \
+            named LESSON.before-reset-TIME; if that copy cannot be made, nothing is restored.
 
             Examples:
               crucible reset memory.value-and-reference
@@ -99,19 +100,18 @@ struct ResetCommand: ParsableCommand {
                                                 formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone])
         for id in ids {
             guard let lesson = session.course.lessons.first(where: { $0.id == id }), lesson.code != nil else { continue }
-            let folder = workspace.folder(for: id)
-            if FileManager.default.fileExists(atPath: folder.path) {
-                let copy = folder.deletingLastPathComponent().appendingPathComponent("\(id).before-reset-\(stamp)")
-                do { try FileManager.default.copyItem(at: folder, to: copy) } catch {
-                    throw CommandFailure(message: "cannot keep a copy of \(folder.path) before restoring it, so it was left as it is: "
-                                         + error.localizedDescription, status: ExitStatus.problems)
-                }
-                print("Kept your files of `\(id)` in \(copy.path)")
-            }
-            do { try workspace.reset(lesson) } catch {
+            let reset: Workspace.Reset
+            do { reset = try workspace.reset(lesson, keepingCopyAs: ".before-reset-\(stamp)") } catch {
                 throw CommandFailure(message: "\(error)", status: ExitStatus.problems)
             }
-            print("Restored the starter files of `\(id)` in \(folder.path)")
+            // The engine returns `kept` only once every file of the copy was read back and matched.
+            if let kept = reset.kept {
+                print("Kept your files of `\(id)` (\(reset.keptFiles) file\(reset.keptFiles == 1 ? "" : "s")) in \(kept.path)")
+            }
+            if let target = reset.replacedLink {
+                print("\(reset.folder.path) was a link to \(target); it is now a real folder, and \(target) was not changed")
+            }
+            print("Restored the starter files of `\(id)` in \(reset.folder.path)")
         }
     }
 }

@@ -182,7 +182,7 @@ final class WatchSession: Sendable {
     private func lessonFileContents() -> [String: Data]? {
         var contents: [String: Data] = [:]
         for name in lesson.code?.starter ?? [] {
-            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { return nil }
+            guard let data = try? Workspace.readLearnerFile(folder.appendingPathComponent(name)) else { return nil }
             contents[name] = data
         }
         return contents

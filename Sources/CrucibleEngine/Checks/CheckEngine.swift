@@ -37,11 +37,15 @@ public struct CheckEngine: Sendable {
         guard let code = lesson.code else { return notCode(lesson) }
         var files: [String: Data] = [:]
         for name in code.starter {
-            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else {
+            let path = folder.appendingPathComponent(name).path
+            // Bounded and by regular file only: a huge file or a pipe must not stall the check.
+            do {
+                files[name] = try Workspace.readLearnerFile(URL(fileURLWithPath: path))
+            } catch {
+                let missing = WorkspaceIO.realPath(path) == nil
                 return CheckResult(lessonID: lesson.id, outcome: .engineError,
-                                   message: "\(folder.appendingPathComponent(name).path) is missing or unreadable")
+                                   message: missing ? "\(path) is missing or unreadable" : "\(error)")
             }
-            files[name] = data
         }
         return await check(lesson: lesson, files: files)
     }
