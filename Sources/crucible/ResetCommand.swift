@@ -59,7 +59,7 @@ struct ResetCommand: ParsableCommand {
         try session.update { progress in
             if all { progress.resetAll() } else { progress.reset(lessons: ids) }
         }
-        print("Reset \(what).")
+        Output.print("Reset \(what).")
         if files { try restoreFiles(ids, session: session) }
     }
 
@@ -87,7 +87,7 @@ struct ResetCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1 else {
             throw CommandFailure(message: "\(question) Input is not a terminal, so nothing was reset; pass --yes to confirm")
         }
-        FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+        Output.ask("\(question) [y/N] ")
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         return answer == "y" || answer == "yes"
     }
@@ -106,12 +106,12 @@ struct ResetCommand: ParsableCommand {
                     throw CommandFailure(message: "cannot keep a copy of \(folder.path) before restoring it, so it was left as it is: "
                                          + error.localizedDescription, status: ExitStatus.problems)
                 }
-                print("Kept your files of `\(id)` in \(copy.path)")
+                Output.print("Kept your files of `\(id)` in \(copy.path)")
             }
             do { try workspace.reset(lesson) } catch {
                 throw CommandFailure(message: "\(error)", status: ExitStatus.problems)
             }
-            print("Restored the starter files of `\(id)` in \(folder.path)")
+            Output.print("Restored the starter files of `\(id)` in \(folder.path)")
         }
     }
 }

@@ -8,11 +8,11 @@ import Testing
     ]
 
     @Test func plainRenderingDropsStyles() {
-        #expect(ANSIText.render(lines, color: false) == "plain bold end\nx]0;title")
+        #expect(ANSIText.render(lines, color: false) == "plain bold end\nx␛]0;title␇")
     }
 
     @Test func colorRenderingUsesSGRAndResetsAtLineEnd() {
         #expect(ANSIText.render(lines, color: true) ==
-            "plain \u{1B}[0;1;31mbold\u{1B}[0m end\n\u{1B}[0;4;94;40mx]0;title\u{1B}[0m")
+            "plain \u{1B}[0;1;31mbold\u{1B}[0m end\n\u{1B}[0;4;94;40mx␛]0;title␇\u{1B}[0m")
     }
 }
