@@ -58,8 +58,9 @@ public enum VisibleText {
     }
 
     /// `value` between backticks for a message, with the characters that would break or hide
-    /// the quote escaped Swift-style (`\n`, `\t`, `\r`, `\u{1B}`, and `` ` `` and `\` themselves),
-    /// so "unknown key `a\nb`" names exactly the key the file has.
+    /// it escaped Swift-style (`\n`, `\t`, `\r`, `\u{1B}`, and invisible format characters such
+    /// as a right-to-left override), so "unknown key `a\nb`" names exactly the key the file has.
+    /// Backslashes stay as they are: regular expressions and paths quote them often.
     public static func quoted(_ value: some CustomStringConvertible) -> String {
         var result = "`"
         for scalar in value.description.unicodeScalars {
@@ -67,8 +68,6 @@ public enum VisibleText {
             case "\n": result += "\\n"
             case "\t": result += "\\t"
             case "\r": result += "\\r"
-            case "\\": result += "\\\\"
-            case "`": result += "\\`"
             default:
                 if standIn(for: scalar) != nil || scalar.properties.generalCategory == .format
                     || scalar.properties.generalCategory == .lineSeparator || scalar.properties.generalCategory == .paragraphSeparator {
