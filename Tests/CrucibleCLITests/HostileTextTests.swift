@@ -114,6 +114,18 @@ import Testing
         }
     }
 
+    /// A tool whose version probe prints escapes (doctor quotes what a broken tool said).
+    @Test func doctorShowsABrokenToolsEscapesVisibly() throws {
+        let stubs = try CrucibleRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: stubs) }
+        let rustc = stubs.appendingPathComponent("rustc")
+        try "#!/bin/sh\nprintf '\(Self.printfEscapes) broken\\n' >&2\nexit 1\n".write(to: rustc, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: rustc.path)
+        let result = try CrucibleRunner.run(["doctor"], environment: ["PATH": BrokenToolTests.path(with: stubs)], timeout: 120)
+        #expect(Self.rawControls(result.stdout + result.stderr).isEmpty, "\(result.stdout.debugDescription) \(result.stderr.debugDescription)")
+        #expect(result.stdout.contains("rustc: not working — ␛]0;pwned␇␛[2J␛[31m␈␍"), "\(result.stdout)")
+    }
+
     /// Lint names each hostile value escaped, at its file and line.
     @Test func lintQuotesHostileValuesEscaped() throws {
         let course = try Self.writeCourse()
