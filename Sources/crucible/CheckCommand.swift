@@ -88,7 +88,7 @@ struct CheckCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Output.print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            Output.print(json: try encoder.encode(result))
         } else {
             let folder = lesson.kind == .code ? workspace.folder(for: lesson.id) : nil
             Output.print(CheckResultText.render(result, workspace: folder, notes: notes, verbose: verbose))

@@ -39,7 +39,7 @@ struct LintCommand: ParsableCommand {
             let report = LintReport(diagnostics: diagnostics, errors: errors, warnings: warnings, lessons: result.lessons.count)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Output.print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            Output.print(json: try encoder.encode(report))
         }
         if errors > 0 { throw ExitCode(ExitStatus.problems) }
     }

@@ -31,6 +31,20 @@ enum Output {
         Swift.print(ANSIText.render(lines, color: useColor))
     }
 
+    /// Writes encoded JSON and a newline to stdout. JSON escapes C0 controls itself but may carry
+    /// DEL and C1 controls raw inside strings; those become `\u` escapes, the same value in JSON.
+    static func print(json: Data) {
+        var text = ""
+        for scalar in String(decoding: json, as: UTF8.self).unicodeScalars {
+            if scalar.value >= 0x7F, VisibleText.standIn(for: scalar) != nil {
+                text += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        print(text)
+    }
+
     /// Writes `text` and a newline to stdout at once (no stdio buffer), so a pipe sees it as it happens.
     static func say(_ text: String) {
         FileHandle.standardOutput.write(Data((VisibleText.lines(text) + "\n").utf8))

@@ -46,7 +46,7 @@ struct ProgressSummaryCommand: ParsableCommand {
         let summary = ProgressSummary(progress: progress, outline: session.outline, achievements: session.achievements,
                                       today: LocalDay(Date(), calendar: .current))
         if json {
-            Output.print(String(decoding: try ProgressCoding.makeEncoder().encode(summary), as: UTF8.self))
+            Output.print(json: try ProgressCoding.makeEncoder().encode(summary))
         } else {
             Output.print(ProgressSummaryText.render(summary, courseTitle: session.course.title, file: session.store.file))
         }

@@ -43,7 +43,7 @@ struct VerifyCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Output.print(String(decoding: try encoder.encode(results), as: UTF8.self))
+            Output.print(json: try encoder.encode(results))
         } else {
             Output.print(VerifyTable.render(results))
         }

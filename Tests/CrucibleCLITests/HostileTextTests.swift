@@ -114,6 +114,26 @@ import Testing
         }
     }
 
+    /// JSON output carries the hostile text exactly, escaped the JSON way, with no raw control byte.
+    @Test func jsonOutputKeepsHostileTextExactlyButEscaped() throws {
+        let course = try Self.writeCourse()
+        defer { try? FileManager.default.removeItem(at: course) }
+        let state = course.appendingPathComponent(".state")
+        let common = ["--lessons", course.path, "--progress", state.appendingPathComponent("progress.json").path,
+                      "--workspace", state.appendingPathComponent("workspace").path]
+        let check = try CrucibleRunner.run(common + ["check", "t.code", "--json"],
+                                           environment: ["XDG_CACHE_HOME": state.appendingPathComponent("cache").path])
+        #expect(Self.rawControls(check.stdout).isEmpty, "\(check.stdout.debugDescription)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any], "\(check.stdout)")
+        let steps = try #require(result["steps"] as? [[String: Any]])
+        #expect(steps.first?["stdout"] as? String == "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\u{08}\r\u{FFFD} out\n", "\(check.stdout)")
+        #expect(steps.first?["name"] as? String == "look \u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\u{08}\r step", "\(check.stdout)")
+        let lint = try CrucibleRunner.run(["lint", "--format", "json", course.path])
+        #expect(Self.rawControls(lint.stdout).isEmpty, "\(lint.stdout.debugDescription)")
+        #expect(lint.stdout.contains("/01-t\\u001b]0;dir\\u0007/04-key/lesson.md") || lint.stdout.contains("/01-t\\u001B]0;dir\\u0007/04-key/lesson.md"),
+                "\(lint.stdout)")
+    }
+
     /// A tool whose version probe prints escapes (doctor quotes what a broken tool said).
     @Test func doctorShowsABrokenToolsEscapesVisibly() throws {
         let stubs = try CrucibleRunner.temporaryFolder()
