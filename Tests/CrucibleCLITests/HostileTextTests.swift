@@ -96,6 +96,8 @@ import Testing
         (["doctor"], "workspace:"),
         (["watch", "t.code", "--manual"], "␛]0;pwned␇␛[2J␛[31m␈␍\u{FFFD} out"),
         (["check", "t.\u{1B}[2Jnope"], "t.\\u{1B}[2Jnope"),
+        (["--bogus\u{1B}]0;x\u{07}"], "--bogus␛]0;x␇"),
+        (["reset", "t.code"], "t.code"),
     ]
 
     @Test func noCommandPrintsARawControlCharacter() throws {
