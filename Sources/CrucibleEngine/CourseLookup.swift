@@ -11,7 +11,7 @@ extension CourseLoadResult {
 
     /// "no lesson has the id `x`; did you mean `a` or `b`?", naming where every id is listed.
     public func unknownLessonMessage(_ id: String) -> String {
-        "no lesson has the id `\(id)`" + didYouMean(id, among: lessons.map(\.id)) + " (`crucible list` shows every id)"
+        "no lesson has the id \(quoted: id)" + didYouMean(id, among: lessons.map(\.id)) + " (`crucible list` shows every id)"
     }
 }
 

@@ -2,8 +2,8 @@
 public enum ANSIText {
     /// The lines joined by newlines; with `color`, styled by SGR escape codes reset at each line end.
     ///
-    /// Control characters in span text are dropped so lesson text can never
-    /// inject its own escape sequences.
+    /// Control characters in span text are shown as their stand-ins (``DisplayWidth/printable(_:)``),
+    /// so the only escape sequences in the result are these SGR codes.
     public static func render(_ lines: [StyledLine], color: Bool) -> String {
         var output = ""
         for (index, line) in lines.enumerated() {

@@ -56,7 +56,8 @@ public struct CellGrid: Sendable, Hashable {
 
     /// Writes `text` from (`x`, `y`) across at most `maxWidth` columns, clipped to the grid.
     ///
-    /// Control characters are skipped; a zero-width character (a lone combining
+    /// A control character is drawn as its visible stand-in (``DisplayWidth/printable(_:)``), so
+    /// no text can reach the terminal raw; a zero-width character (a lone combining
     /// mark) joins the character before it; a wide character without room for
     /// both halves becomes a space. Returns the number of columns advanced.
     @discardableResult
@@ -66,11 +67,12 @@ public struct CellGrid: Sendable, Hashable {
         let limit = maxWidth >= width - x ? width : x + maxWidth
         var column = x
         var lastHead: Int?
-        for character in text {
+        // The last guard before the terminal: views pass printable text, and anything else is made so here.
+        for character in DisplayWidth.printable(text) {
             if column >= limit { break }
             let characterWidth = DisplayWidth.of(character)
             if characterWidth == 0 {
-                if !DisplayWidth.isControl(character), let head = lastHead {
+                if let head = lastHead {
                     let index = y * width + head
                     // A zero-width scalar that does not join the previous grapheme
                     // (a stray joiner, say) would make two Characters: drop it.

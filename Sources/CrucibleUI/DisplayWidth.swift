@@ -1,3 +1,4 @@
+import CrucibleEngine
 import Glibc
 
 /// glibc declares `wcwidth` only under `_XOPEN_SOURCE`, which the Glibc module
@@ -8,7 +9,8 @@ private func glibcWCWidth(_ character: wchar_t) -> Int32
 /// Terminal display width of text: how many columns it occupies.
 ///
 /// Based on glibc `wcwidth`, which is what ncurses uses, so our layout and the
-/// terminal agree. Control characters count 0 (callers never draw them),
+/// terminal agree. Control characters count 0 (they are drawn only as their
+/// stand-ins, see ``printable(_:)``),
 /// combining marks 0, East Asian wide characters and emoji 2.
 public enum DisplayWidth {
     /// `wcwidth` answers -1 for every non-ASCII character unless LC_CTYPE is a
@@ -79,21 +81,10 @@ public enum DisplayWidth {
         return first.value < 0x20 || (first.value >= 0x7F && first.value < 0xA0)
     }
 
-    /// `text` made safe to draw: tabs, newlines and carriage returns become
-    /// spaces and every other control character is removed, so nothing can
-    /// move the cursor or inject terminal escape sequences.
+    /// `text` made safe to draw on one line (``VisibleText/line(_:)``): tabs and line ends become
+    /// spaces and every other control character its visible stand-in, so nothing can move the
+    /// cursor or inject a terminal escape sequence, and nothing is silently lost.
     public static func printable(_ text: String) -> String {
-        // Fast path: no C0 controls, DEL, or C1 lead byte (C1 controls are U+0080...U+009F).
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) { return text }
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0D: result.unicodeScalars.append(" ")
-            case 0..<0x20, 0x7F..<0xA0: continue
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        VisibleText.line(text)
     }
 }

@@ -36,7 +36,7 @@ struct Crucible: ParsableCommand {
             // The note goes first: in a pipe stdout is buffered and stderr is not, so a note written
             // after the map would land in the middle of one of its lines (`crucible | tee log` on a terminal).
             Output.error("crucible: not a terminal, so the course map is printed as text. " + Self.lineByLine)
-            print(CourseMapText.render(loaded, game: course.game(for: loaded), color: Output.useColor))
+            Output.print(CourseMapText.render(loaded, game: course.game(for: loaded)))
             return
         }
         do {
@@ -63,11 +63,17 @@ struct Crucible: ParsableCommand {
             Output.error("crucible: " + error.message)
             Foundation.exit(error.status)
         } catch {
-            if exitCode(for: error) == .validationFailure {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
                 Output.error(fullMessage(for: error))
                 Foundation.exit(ExitStatus.usage)
             }
-            exit(withError: error)
+            // Help and --version are ArgumentParser's to print; a failure's message may quote what
+            // was typed or read, so it goes out through Output like every other message.
+            guard code != .success else { exit(withError: error) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { Output.error(message) }
+            Foundation.exit(code.rawValue)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
+import CrucibleUI
 import Foundation
 
 /// `crucible doctor`: every tool the course uses, found or not, with versions and install hints.
@@ -23,35 +24,35 @@ struct DoctorCommand: ParsableCommand {
         }
         let names = ToolCatalog.all.map(\.name) + needed.keys.sorted().filter { name in !ToolCatalog.all.contains { $0.name == name } }
         let statuses = waitFor { await ToolProbe.shared.statuses(names) }
-        print(DoctorText.render(statuses, needed: needed, color: Output.useColor))
+        Output.print(DoctorText.render(statuses, needed: needed))
         if let loaded {
-            print("workspace: \(course.workspace(for: loaded).root.appendingPathComponent(course.workspace(for: loaded).courseID).path)")
+            Output.print("workspace: \(course.workspace(for: loaded).root.appendingPathComponent(course.workspace(for: loaded).courseID).path)")
         }
-        print("check cache: \(CheckCache.defaultFolder().path)")
+        Output.print("check cache: \(CheckCache.defaultFolder().path)")
         if statuses.contains(where: { !$0.isWorking && needed[$0.name] != nil }) { throw ExitCode(ExitStatus.problems) }
     }
 }
 
 enum DoctorText {
-    static func render(_ statuses: [ToolStatus], needed: [String: [String]], color: Bool) -> String {
-        func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-        var lines: [String] = []
+    static func render(_ statuses: [ToolStatus], needed: [String: [String]]) -> [StyledLine] {
+        func paint(_ text: String, _ style: Style) -> StyledLine { StyledLine(text, style: style) }
+        var lines: [StyledLine] = []
         for status in statuses {
             let info = ToolCatalog.info(status.name)
             let users = needed[status.name].map { "used by \($0.count) lesson\($0.count == 1 ? "" : "s")" } ?? "not used by this course"
             switch status.state {
             case .working(let version):
-                lines.append(paint("✓", "32") + " \(status.name): \(version ?? "version unknown") (\(status.path ?? "")); \(users)")
+                lines.append(paint("✓", Paint.good) + " \(status.name): \(version ?? "version unknown") (\(status.path ?? "")); \(users)")
             case .missing:
-                lines.append(paint("✗", "31") + " \(status.name): not found; \(users); for \(info.purpose)")
-                lines.append("    Debian/Ubuntu: \(info.debian)")
-                lines.append("    macOS: \(info.macOS)")
+                lines.append(paint("✗", Paint.bad) + " \(status.name): not found; \(users); for \(info.purpose)")
+                lines.append(StyledLine("    Debian/Ubuntu: \(info.debian)"))
+                lines.append(StyledLine("    macOS: \(info.macOS)"))
             case .broken(let error):
-                lines.append(paint("✗", "31") + " \(status.name): not working — \(error)")
-                lines.append("    \(status.path ?? ""); \(users); for \(info.purpose)")
-                lines += info.broken(error: error).fixes.enumerated().map { index, fix in (index == 0 ? "    fix: " : "         ") + fix }
+                lines.append(paint("✗", Paint.bad) + " \(status.name): not working — \(error)")
+                lines.append(StyledLine("    \(status.path ?? ""); \(users); for \(info.purpose)"))
+                lines += info.broken(error: error).fixes.enumerated().map { index, fix in StyledLine((index == 0 ? "    fix: " : "         ") + fix) }
             }
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 }

@@ -29,16 +29,16 @@ struct HintCommand: ParsableCommand {
         let lesson = try requireLesson(id, in: session.loaded)
         let hints = lesson.hints
         guard !hints.isEmpty else {
-            print("`\(id)` has no hints.")
+            Output.print("`\(id)` has no hints.")
             return
         }
         if all {
             let revealed = min(session.store.current[lesson: id].hintsRevealed, hints.count)
             guard revealed > 0 else {
-                print("No hints of `\(id)` are revealed yet; `crucible hint \(id)` shows the first of \(hints.count).")
+                Output.print("No hints of `\(id)` are revealed yet; `crucible hint \(id)` shows the first of \(hints.count).")
                 return
             }
-            for index in 0..<revealed { print(Self.line(index, of: hints)) }
+            for index in 0..<revealed { Output.print(Self.line(index, of: hints)) }
             return
         }
         // Read and recorded in one locked update, so two commands at once reveal two different hints.
@@ -51,10 +51,10 @@ struct HintCommand: ParsableCommand {
             return revealed
         }
         guard let index else {
-            print("No hints left: all \(hints.count) hints of `\(id)` are revealed; `crucible hint \(id) --all` shows them again.")
+            Output.print("No hints left: all \(hints.count) hints of `\(id)` are revealed; `crucible hint \(id) --all` shows them again.")
             return
         }
-        print(Self.line(index, of: hints))
+        Output.print(Self.line(index, of: hints))
     }
 
     /// "Hint 2 of 3: …" for the hint at 0-based `index`.

@@ -32,14 +32,14 @@ struct LintCommand: ParsableCommand {
         let warnings = diagnostics.count - errors
         switch format {
         case .text:
-            for diagnostic in diagnostics { print(diagnostic.description) }
+            for diagnostic in diagnostics { Output.print(diagnostic.description) }
             let lessons = result.lessons.count
             Output.error("\(lessons) lesson\(lessons == 1 ? "" : "s") loaded; \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         case .json:
             let report = LintReport(diagnostics: diagnostics, errors: errors, warnings: warnings, lessons: result.lessons.count)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            Output.print(json: try encoder.encode(report))
         }
         if errors > 0 { throw ExitCode(ExitStatus.problems) }
     }

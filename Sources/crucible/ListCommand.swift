@@ -18,7 +18,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try course.load()
-        print(CourseMapText.render(loaded, game: course.game(for: loaded), color: Output.useColor, showWelcome: false))
+        Output.print(CourseMapText.render(loaded, game: course.game(for: loaded), showWelcome: false))
     }
 }
 
@@ -50,8 +50,8 @@ extension CourseOptions {
 /// Stands in for the full-screen course map when there is no terminal UI, so the marks are the
 /// map's own (``GameState/mark(for:)``); outside a UTF-8 locale they become the UI's ASCII stand-ins.
 enum CourseMapText {
-    static func render(_ loaded: CourseLoadResult, game: GameState?, color: Bool, showWelcome: Bool = true,
-                       unicode: Bool = TerminalCapabilities.fromEnvironment(ProcessInfo.processInfo.environment).unicode) -> String {
+    static func render(_ loaded: CourseLoadResult, game: GameState?, showWelcome: Bool = true,
+                       unicode: Bool = TerminalCapabilities.fromEnvironment(ProcessInfo.processInfo.environment).unicode) -> [StyledLine] {
         let theme = Theme.standard
         var lines: [StyledLine] = []
         if let course = loaded.course {
@@ -88,8 +88,9 @@ enum CourseMapText {
             let legend = LessonMark.allCases.filter(marksShown.contains).map { "\($0.symbol) \($0.label)" }
             lines += [StyledLine(), StyledLine("Marks: " + legend.joined(separator: "  "), style: theme.quoteBar)]
         }
-        let text = ANSIText.render(lines, color: color)
-        return unicode ? text : ASCIIFallback.text(text)
+        guard !unicode else { return lines }
+        // Control characters get their stand-ins first, so those too come out as ASCII.
+        return lines.map { StyledLine($0.spans.map { Span(ASCIIFallback.text(DisplayWidth.printable($0.text)), style: $0.style) }) }
     }
 
     /// "2 of 5 passed · 1 in progress · 1 skipped": a track's lessons counted by mark. Passed

@@ -111,10 +111,10 @@ private func scaffold(_ body: () throws -> ScaffoldResult) throws -> ScaffoldRes
 
 /// Prints the files created and what to run next.
 private func report(_ result: ScaffoldResult, next commands: [String]) {
-    for file in result.files { print("created \(file.relativePath)") }
-    print("id: \(result.id)")
-    print("next:")
-    for command in commands { print("  " + command) }
+    for file in result.files { Output.print("created \(file.relativePath)") }
+    Output.print("id: \(result.id)")
+    Output.print("next:")
+    for command in commands { Output.print("  " + command) }
 }
 
 extension BundledCourse {

@@ -46,9 +46,9 @@ struct ProgressSummaryCommand: ParsableCommand {
         let summary = ProgressSummary(progress: progress, outline: session.outline, achievements: session.achievements,
                                       today: LocalDay(Date(), calendar: .current))
         if json {
-            print(String(decoding: try ProgressCoding.makeEncoder().encode(summary), as: UTF8.self))
+            Output.print(json: try ProgressCoding.makeEncoder().encode(summary))
         } else {
-            print(ProgressSummaryText.render(summary, courseTitle: session.course.title, file: session.store.file))
+            Output.print(ProgressSummaryText.render(summary, courseTitle: session.course.title, file: session.store.file))
         }
     }
 }
@@ -112,7 +112,7 @@ struct ProgressExportCommand: ParsableCommand {
             for notice in store.takeNotices() { Output.error("crucible: " + notice.message) }
             try store.export(to: target, replace: force)
             let courses = store.all.courses.keys.sorted()
-            print("Exported \(courses.count) course\(courses.count == 1 ? "" : "s") (\(courses.joined(separator: ", "))) to \(target.path)")
+            Output.print("Exported \(courses.count) course\(courses.count == 1 ? "" : "s") (\(courses.joined(separator: ", "))) to \(target.path)")
         } catch {
             throw CommandFailure(message: error.description, status: ExitStatus.problems)
         }
@@ -155,11 +155,11 @@ struct ProgressImportCommand: ParsableCommand {
         session.showNotices()
         let after = session.store.current
         let passed = { (progress: CourseProgress) in progress.lessons.values.filter(\.isPassed).count }
-        print("Imported \(file): \(session.course.title)")
-        print("  XP \(before.xp) → \(after.xp), lessons passed \(passed(before)) → \(passed(after)), achievements \(before.achievements.count) → \(after.achievements.count)")
-        for case .achievementUnlocked(let achievement) in events { print("  Achievement unlocked: \(achievement.title)") }
+        Output.print("Imported \(file): \(session.course.title)")
+        Output.print("  XP \(before.xp) → \(after.xp), lessons passed \(passed(before)) → \(passed(after)), achievements \(before.achievements.count) → \(after.achievements.count)")
+        for case .achievementUnlocked(let achievement) in events { Output.print("  Achievement unlocked: \(achievement.title)") }
         let others = imported.courses.keys.filter { $0 != courseID }.sorted()
-        if !others.isEmpty { print("  Also merged: \(others.joined(separator: ", "))") }
+        if !others.isEmpty { Output.print("  Also merged: \(others.joined(separator: ", "))") }
     }
 }
 
@@ -202,7 +202,7 @@ struct ProgressStressCommand: ParsableCommand {
                 }
                 let micros = (DispatchTime.now().uptimeNanoseconds - start) / 1_000
                 saved += 1
-                FileHandle.standardOutput.write(Data((timings ? "\(value) \(micros)\n" : "\(value)\n").utf8))
+                Output.say(timings ? "\(value) \(micros)" : "\(value)")
             }
         } catch let error as ProgressError {
             throw CommandFailure(message: error.description, status: ExitStatus.problems)

@@ -60,7 +60,7 @@ struct ResetCommand: ParsableCommand {
         try session.update { progress in
             if all { progress.resetAll() } else { progress.reset(lessons: ids) }
         }
-        print("Reset \(what).")
+        Output.print("Reset \(what).")
         if files { try restoreFiles(ids, session: session) }
     }
 
@@ -88,7 +88,7 @@ struct ResetCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1 else {
             throw CommandFailure(message: "\(question) Input is not a terminal, so nothing was reset; pass --yes to confirm")
         }
-        FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+        Output.ask("\(question) [y/N] ")
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         return answer == "y" || answer == "yes"
     }
@@ -106,12 +106,12 @@ struct ResetCommand: ParsableCommand {
             }
             // The engine returns `kept` only once every file of the copy was read back and matched.
             if let kept = reset.kept {
-                print("Kept your files of `\(id)` (\(reset.keptFiles) file\(reset.keptFiles == 1 ? "" : "s")) in \(kept.path)")
+                Output.print("Kept your files of `\(id)` (\(reset.keptFiles) file\(reset.keptFiles == 1 ? "" : "s")) in \(kept.path)")
             }
             if let target = reset.replacedLink {
-                print("\(reset.folder.path) was a link to \(target); it is now a real folder, and \(target) was not changed")
+                Output.print("\(reset.folder.path) was a link to \(target); it is now a real folder, and \(target) was not changed")
             }
-            print("Restored the starter files of `\(id)` in \(reset.folder.path)")
+            Output.print("Restored the starter files of `\(id)` in \(reset.folder.path)")
         }
     }
 }

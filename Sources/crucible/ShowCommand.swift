@@ -27,7 +27,7 @@ struct ShowCommand: ParsableCommand {
         switch LessonSource.load(for: lesson) {
         case .success(let source):
             let lines = LessonText.lines(for: lesson, body: source.body, program: source.program, width: width ?? Output.width)
-            print(ANSIText.render(lines, color: Output.useColor))
+            Output.print(lines)
         case .failure(let failure):
             throw CommandFailure(message: "cannot show `\(id)`: \(failure.message)")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
+import CrucibleUI
 import Foundation
 
 /// `crucible verify [ID ...]`: checks that lessons are consistent, for authors and CI.
@@ -42,9 +43,9 @@ struct VerifyCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(results), as: UTF8.self))
+            Output.print(json: try encoder.encode(results))
         } else {
-            print(VerifyTable.render(results, color: Output.useColor))
+            Output.print(VerifyTable.render(results))
         }
         let problems = results.filter { $0.status == .problem }.count
         let loadErrors = loaded.errors.count
@@ -54,24 +55,24 @@ struct VerifyCommand: ParsableCommand {
 
 /// The verify results as a table: lesson, outcome, time, then the problems under it.
 enum VerifyTable {
-    static func render(_ results: [LessonVerification], color: Bool) -> String {
-        func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    static func render(_ results: [LessonVerification]) -> [StyledLine] {
+        func paint(_ text: String, _ style: Style) -> StyledLine { StyledLine(text, style: style) }
         let idWidth = max(6, results.map(\.lessonID.count).max() ?? 0)
         func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
-        var lines = [pad("lesson", idWidth) + "  " + pad("outcome", 8) + "  " + "time    details"]
+        var lines = [StyledLine(pad("lesson", idWidth) + "  " + pad("outcome", 8) + "  " + "time    details")]
         for result in results {
             let status = pad(result.status.rawValue, 8)
             let painted = switch result.status {
-            case .ok: paint(status, "32")
-            case .problem: paint(status, "1;31")
-            case .skipped: paint(status, "33")
+            case .ok: paint(status, Paint.good)
+            case .problem: paint(status, Paint.badMark)
+            case .skipped: paint(status, Paint.caution)
             }
             let time = pad(String(format: "%.1f s", result.duration), 6)
-            lines.append(pad(result.lessonID, idWidth) + "  " + painted + "  " + time + "  " + result.checks.joined(separator: "; "))
-            lines += result.problems.map { "    " + paint("problem: " + $0, "31") }
+            lines.append(pad(result.lessonID, idWidth) + "  " + painted + ("  " + time + "  " + result.checks.joined(separator: "; ")))
+            lines += result.problems.map { "    " + paint("problem: " + $0, Paint.bad) }
         }
         let count = { (status: LessonVerification.Status) in results.filter { $0.status == status }.count }
-        lines.append("\(results.count) lesson(s): \(count(.ok)) ok, \(count(.problem)) with problems, \(count(.skipped)) skipped")
-        return lines.joined(separator: "\n")
+        lines.append(StyledLine("\(results.count) lesson(s): \(count(.ok)) ok, \(count(.problem)) with problems, \(count(.skipped)) skipped"))
+        return lines
     }
 }

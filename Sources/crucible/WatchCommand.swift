@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
+import CrucibleUI
 import Foundation
 
 /// `crucible watch [ID]`: checks a code lesson once, then again each time the learner saves.
@@ -57,15 +58,15 @@ struct WatchCommand: ParsableCommand {
         do {
             let preparation = try course.workspace(for: loaded).prepare(lesson)
             folder = preparation.folder
-            if !preparation.copied.isEmpty { WatchSession.say("note: copied the starter to \(folder.path)") }
+            if !preparation.copied.isEmpty { Output.say("note: copied the starter to \(folder.path)") }
             if !preparation.starterChanged.isEmpty {
-                WatchSession.say("note: the course has a newer starter for \(preparation.starterChanged.joined(separator: ", ")); "
+                Output.say("note: the course has a newer starter for \(preparation.starterChanged.joined(separator: ", ")); "
                                  + "your copy is kept")
             }
         } catch {
             throw CommandFailure(message: "\(error)")
         }
-        if let why { WatchSession.say(why) }
+        if let why { Output.say(why) }
         let watch = WatchSession(lesson: lesson, folder: folder, engine: CheckEngine(), progress: session, verbose: verbose)
         try watch.run(watching: manual ? nil : (poll ? .polling : .automatic))
     }
@@ -173,7 +174,7 @@ final class WatchSession: Sendable {
             lastChecked = contents
             let result = await engine.check(lesson: lesson, folder: folder)
             if Task.isCancelled { return }  // stopped mid-check: the result is a cancellation, not news
-            say(CheckResultText.render(result, workspace: nil, verbose: verbose, color: Output.useColor))
+            Output.say(CheckResultText.render(result, workspace: nil, verbose: verbose))
             for line in GameEventText.lines(record(result, after: trigger)) { say("  " + line) }
         }
     }
@@ -282,12 +283,7 @@ final class WatchSession: Sendable {
         }
     }
 
-    /// Writes a line to stdout at once (no stdio buffer), so a pipe sees each result as it happens.
-    static func say(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
-    }
-
-    private func say(_ text: String) { Self.say(text) }
+    private func say(_ text: String) { Output.say(text) }
 }
 
 /// How many stop signals arrived.

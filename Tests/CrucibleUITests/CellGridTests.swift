@@ -45,10 +45,10 @@ import Testing
     @Test func combiningMarksJoinThePreviousCell() {
         var grid = CellGrid(width: 4, height: 1)
         #expect(grid.put("e\u{301}x", x: 0, y: 0) == 2)
-        // A lone combining mark after a control character attaches to the last drawn cell.
-        grid.put("a\u{7}\u{301}", x: 2, y: 0)
-        #expect(grid[2, 0].character == "a\u{301}")
-        expectLines(grid.plainText(), "éxá")
+        // A control character is drawn as its stand-in, and a combining mark after it joins that.
+        grid.put("\u{7}\u{301}", x: 2, y: 0)
+        #expect(grid[2, 0].character == "\u{2407}\u{301}")
+        expectLines(grid.plainText(), "éx\u{2407}\u{301}")
     }
 
     @Test func zeroWidthScalarsThatDoNotJoinAreDropped() {
@@ -58,10 +58,11 @@ import Testing
         expectLines(grid.plainText(), "ab")
     }
 
-    @Test func controlCharactersAreNeverStored() {
-        var grid = CellGrid(width: 6, height: 1)
-        #expect(grid.put("a\u{1B}[b", x: 0, y: 0) == 3)
-        expectLines(grid.plainText(), "a[b")
+    @Test func controlCharactersAreStoredAsVisibleStandIns() {
+        var grid = CellGrid(width: 12, height: 1)
+        #expect(grid.put("a\u{1B}[b\u{9B}2J\u{7}\r\u{8}", x: 0, y: 0) == 11)
+        expectLines(grid.plainText(), "a␛[b␛[2J␇␍␈")
+        #expect(!grid.cells.contains { $0.character.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) } })
     }
 
     @Test func fillAndStyledLinesInRect() {

@@ -23,8 +23,8 @@ import Testing
         #expect(DisplayWidth.of("café") == 4)
     }
 
-    @Test func printableReplacesWhitespaceControlsAndDropsOthers() {
-        #expect(DisplayWidth.printable("a\tb\nc\u{1B}[31m\u{85}d") == "a b c[31md")
+    @Test func printableReplacesWhitespaceAndShowsOtherControls() {
+        #expect(DisplayWidth.printable("a\tb\nc\u{1B}[31m\u{85}d\r\ne\rf\u{7F}") == "a b c␛[31m␛Ed e␍f␡")
         #expect(DisplayWidth.printable("plain é") == "plain é")
     }
 }

@@ -69,7 +69,7 @@ public enum AchievementsFile {
             let condition = fields.value("condition", required: true).flatMap { parseCondition($0, report: report) }
             if let id, let node = fields.value("id") {
                 if let first = firstUse[id] {
-                    report.error(at: node, "achievement id `\(id)` is already used at line \((first.mark?.line ?? 0) + report.lineOffset); ids must be unique")
+                    report.error(at: node, "achievement id \(quoted: id) is already used at line \((first.mark?.line ?? 0) + report.lineOffset); ids must be unique")
                 } else {
                     firstUse[id] = node
                 }
@@ -87,9 +87,9 @@ public enum AchievementsFile {
             let problem: String?
             switch achievement.condition {
             case .completeTrack(let track), .trackWithoutHints(let track):
-                problem = outline.track(track) == nil ? "names track `\(track)`, which the course does not have" : nil
+                problem = outline.track(track) == nil ? "names track \(quoted: track), which the course does not have" : nil
             case .passLesson(let lesson):
-                problem = outline.lesson(lesson) == nil ? "names lesson `\(lesson)`, which the course does not have" : nil
+                problem = outline.lesson(lesson) == nil ? "names lesson \(quoted: lesson), which the course does not have" : nil
             case .completeLessons(let count):
                 problem = count > outline.lessonIDs.count ? "needs \(count) lessons; the course has \(outline.lessonIDs.count)" : nil
             default:
@@ -97,7 +97,7 @@ public enum AchievementsFile {
             }
             return problem.map {
                 Diagnostic(file: file, line: 1, column: 1, severity: .warning,
-                           message: "achievement `\(achievement.id)` \($0), so it cannot be earned yet")
+                           message: "achievement \(quoted: achievement.id) \($0), so it cannot be earned yet")
             }
         }
     }
@@ -108,8 +108,8 @@ public enum AchievementsFile {
         let present = keys.filter(fields.has)
         guard present.count == 1, let key = present.first else {
             report.error(at: node, present.isEmpty
-                ? "a condition needs one of " + keys.map { "`\($0)`" }.joined(separator: ", ")
-                : "a condition has exactly one key, found " + present.map { "`\($0)`" }.joined(separator: ", "))
+                ? "a condition needs one of " + keys.map { "\(quoted: $0)" }.joined(separator: ", ")
+                : "a condition has exactly one key, found " + present.map { "\(quoted: $0)" }.joined(separator: ", "))
             return nil
         }
         switch key {

@@ -55,7 +55,7 @@ enum CourseFileParser {
                                report: FileReport) -> Fields? {
         guard let text = TextFile.readText(path, into: report, missing: missing) else { return nil }
         guard let root = report.compose(text) else {
-            if !report.hasErrors { report.error("\(what) is empty; add " + known.prefix(3).map { "`\($0)`" }.joined(separator: ", ")) }
+            if !report.hasErrors { report.error("\(what) is empty; add " + known.prefix(3).map { "\(quoted: $0)" }.joined(separator: ", ")) }
             return nil
         }
         return Fields(root, what: what, known: known, report: report)

@@ -109,7 +109,7 @@ private struct CourseFolder {
         }
         diagnostics.append(Diagnostic(
             file: place.file, line: place.line, column: place.column, severity: .error,
-            message: "duplicate id `\(id)`: \(first) already uses it; give this \(what) its own id (ids are unique across the course)"))
+            message: "duplicate id \(quoted: id): \(first) already uses it; give this \(what) its own id (ids are unique across the course)"))
         return false
     }
 

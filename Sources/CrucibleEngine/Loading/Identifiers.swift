@@ -24,7 +24,7 @@ extension Fields {
     func id(_ key: String, required: Bool = true) -> String? {
         guard let node = value(key, required: required), let text = text(node, key) else { return nil }
         guard Identifier.isValid(text) else {
-            report.error(at: node, "`\(text)` is not a valid id; \(Identifier.rule)")
+            report.error(at: node, "\(quoted: text) is not a valid id; \(Identifier.rule)")
             return nil
         }
         return text

@@ -18,17 +18,17 @@ struct LessonFiles {
     func check(_ path: String, at node: Node, key: String, under prefix: String = "") -> Bool {
         let shown = prefix + path
         if path.hasPrefix("/") || path.hasPrefix("~") {
-            report.error(at: node, "`\(path)` in `\(key)` is an absolute path; write it relative to `\(prefix.isEmpty ? "the lesson folder" : prefix)`")
+            report.error(at: node, "\(quoted: path) in \(quoted: key) is an absolute path; write it relative to `\(prefix.isEmpty ? "the lesson folder" : prefix)`")
             return false
         }
         if path.split(separator: "/").contains("..") {
-            report.error(at: node, "`\(path)` in `\(key)` uses `..` to leave its folder; keep the file inside the lesson folder "
+            report.error(at: node, "\(quoted: path) in \(quoted: key) uses `..` to leave its folder; keep the file inside the lesson folder "
                          + "and name it without `..`")
             return false
         }
         switch LessonFiles.inspect(shown, in: folderPath) {
         case .missing:
-            report.error(at: node, "`\(shown)` named in `\(key)` does not exist in the lesson folder; create it or correct the name")
+            report.error(at: node, "\(quoted: shown) named in \(quoted: key) does not exist in the lesson folder; create it or correct the name")
             return false
         case .plain:
             return true
@@ -37,7 +37,7 @@ struct LessonFiles {
         }
         let folder = LessonFiles.realPath(folderPath) ?? folderPath
         guard let resolved = LessonFiles.realPath(folderPath + "/" + shown), resolved.hasPrefix(folder + "/") else {
-            report.error(at: node, "`\(shown)` named in `\(key)` is a symbolic link that leads outside the lesson folder; "
+            report.error(at: node, "\(quoted: shown) named in \(quoted: key) is a symbolic link that leads outside the lesson folder; "
                          + "copy the file into the lesson folder instead")
             return false
         }

@@ -127,8 +127,8 @@ struct LessonParser {
         guard let node = fields.value("kind", required: true), let text = fields.text(node, "kind") else { return nil }
         if let kind = LessonKind(rawValue: text) { return kind }
         let kinds = LessonKind.allCases.map(\.rawValue)
-        var message = "unknown kind `\(text)`; use one of " + kinds.map { "`\($0)`" }.joined(separator: ", ")
-        if let suggestion = nearest(text, in: kinds) { message += " (did you mean `\(suggestion)`?)" }
+        var message = "unknown kind \(quoted: text); use one of " + kinds.map { "\(quoted: $0)" }.joined(separator: ", ")
+        if let suggestion = nearest(text, in: kinds) { message += " (did you mean \(quoted: suggestion)?)" }
         report.error(at: node, message)
         return nil
     }
@@ -137,8 +137,8 @@ struct LessonParser {
     private func warnAboutPayloadsOfOtherKinds(_ fields: Fields, kind: LessonKind) {
         for (otherKind, key) in Self.payloadKey.sorted(by: { $0.value < $1.value }) where otherKind != kind {
             guard let keyNode = fields.keyNode(key) else { continue }
-            report.warning(at: keyNode, "`\(key)` belongs to \(otherKind.rawValue) lessons but this lesson's kind is "
-                           + "`\(kind.rawValue)`, so it is ignored; remove it or set `kind: \(otherKind.rawValue)`")
+            report.warning(at: keyNode, "\(quoted: key) belongs to \(otherKind.rawValue) lessons but this lesson's kind is "
+                           + "\(quoted: kind.rawValue), so it is ignored; remove it or set `kind: \(otherKind.rawValue)`")
         }
     }
 

@@ -25,7 +25,7 @@ struct StepParser {
     func steps(_ parent: Fields, _ key: String, required: Bool) -> [CheckStep]? {
         guard let nodes = parent.list(key, required: required) else { return parent.has(key) ? nil : [] }
         if required, nodes.isEmpty, let node = parent.value(key) {
-            report.error(at: node, "`\(key)` is empty, so nothing would be checked; add at least one step with a `run` list")
+            report.error(at: node, "\(quoted: key) is empty, so nothing would be checked; add at least one step with a `run` list")
             return nil
         }
         let steps = nodes.enumerated().compactMap { step($1, number: $0 + 1) }
@@ -62,7 +62,7 @@ struct StepParser {
             guard !name.isEmpty, rest.dropFirst(name.count).first == "}" else { continue }
             if !Self.placeholders.contains(String(name)) {
                 let known = Self.placeholders.map { "`{\($0)}`" }.joined(separator: ", ")
-                var message = "unknown placeholder `{\(name)}` in `\(key)`; the known placeholders are \(known)"
+                var message = "unknown placeholder `{\(name)}` in \(quoted: key); the known placeholders are \(known)"
                 if let suggestion = nearest(String(name), in: Self.placeholders) { message += " (did you mean `{\(suggestion)}`?)" }
                 report.error(at: node, message)
             }
@@ -114,20 +114,20 @@ struct StepParser {
     private func signal(_ node: Node) -> String? {
         if let name = node.scalar?.string, Self.signals.contains(name) { return name }
         var message = "`signal` must be a signal name such as `SIGSEGV` or `SIGABRT`, found \(describe(node))"
-        if let name = node.scalar?.string, let suggestion = nearest(name, in: Self.signals) { message += "; did you mean `\(suggestion)`?" }
+        if let name = node.scalar?.string, let suggestion = nearest(name, in: Self.signals) { message += "; did you mean \(quoted: suggestion)?" }
         report.error(at: node, message)
         return nil
     }
 
     private func output(_ expect: Fields, _ key: String) -> OutputExpectation? {
-        guard let fields = expect.map(key, what: "`\(key)`", known: Self.outputKeys) else { return nil }
+        guard let fields = expect.map(key, what: "\(quoted: key)", known: Self.outputKeys) else { return nil }
         var matches: String?
         if let node = fields.value("matches"), let pattern = fields.text(node, "matches") {
             do {
                 _ = try NSRegularExpression(pattern: pattern)
                 matches = pattern
             } catch {
-                report.error(at: node, "`matches` is not a valid regular expression: `\(pattern)`; check its brackets, "
+                report.error(at: node, "`matches` is not a valid regular expression: \(quoted: pattern); check its brackets, "
                              + "parentheses and escapes (write a literal `(` as `\\\\(` in double quotes)")
             }
         }

@@ -65,7 +65,7 @@ func nearestIDs(to word: String, in ids: [String], limit: Int = 3) -> (ids: [Str
 public func didYouMean(_ typed: String, among ids: [String]) -> String {
     let (nearest, more) = nearestIDs(to: typed, in: ids)
     guard let last = nearest.last else { return "" }
-    let quoted = nearest.map { "`\($0)`" }
-    let listed = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or `\(last)`"
-    return "; did you mean \(listed)" + (more > 0 ? " (or \(more) more starting with `\(typed)`)" : "") + "?"
+    let quoted = nearest.map { "\(quoted: $0)" }
+    let listed = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or \(quoted: last)"
+    return "; did you mean \(listed)" + (more > 0 ? " (or \(more) more starting with \(quoted: typed))" : "") + "?"
 }

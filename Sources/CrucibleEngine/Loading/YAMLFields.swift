@@ -33,7 +33,7 @@ extension FileReport {
              let .composer(context, problem, mark, _):
             report(context, problem, mark)
         case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            let keys = duplicates.map { "\(quoted: $0)" }.joined(separator: ", ")
             add(.error, yamlLine: context.mark.line, column: context.mark.column,
                 "key \(keys) appears more than once in the same map; keep only one")
         case let .reader(problem, offset, _, _):
@@ -58,7 +58,7 @@ extension FileReport {
 
     /// Reports that `node` is not what `key` needs: "`xp` must be a whole number ≥ 0, found string `lots`".
     func wrongType(_ key: String, _ expected: String, _ node: Node) {
-        error(at: node, "`\(key)` must be \(expected), found \(describe(node))")
+        error(at: node, "\(quoted: key) must be \(expected), found \(describe(node))")
     }
 }
 
@@ -97,9 +97,9 @@ func describe(_ node: Node) -> String {
         if text.count > 40 { text = String(text.prefix(40)) + "…" }
         switch ScalarKind(scalar) {
         case .null: return "an empty value"
-        case .bool: return "boolean `\(text)`"
-        case .int, .float: return "number `\(text)`"
-        case .string: return "string `\(text)`"
+        case .bool: return "boolean \(quoted: text)"
+        case .int, .float: return "number \(quoted: text)"
+        case .string: return "string \(quoted: text)"
         }
     case .mapping: return "a map"
     case .sequence: return "a list"
@@ -159,7 +159,7 @@ struct Fields {
     func value(_ key: String, required: Bool = false) -> Node? {
         if let value = entry(key)?.value { return value }
         if required {
-            report.error(at: node, "\(what) is missing the required key `\(key)`; add `\(key): …`")
+            report.error(at: node, "\(what) is missing the required key \(quoted: key); add `\(key): …`")
         }
         return nil
     }
@@ -262,7 +262,7 @@ struct Fields {
 /// "unknown key `hnits`; did you mean `hints`?" or, with no close match, the list of valid words.
 func unknownMessage(_ noun: String, _ word: String, known: [String]) -> String {
     if let suggestion = nearest(word, in: known) {
-        return "unknown \(noun) `\(word)`; did you mean `\(suggestion)`?"
+        return "unknown \(noun) \(quoted: word); did you mean \(quoted: suggestion)?"
     }
-    return "unknown \(noun) `\(word)`; use one of " + known.map { "`\($0)`" }.joined(separator: ", ")
+    return "unknown \(noun) \(quoted: word); use one of " + known.map { "\(quoted: $0)" }.joined(separator: ", ")
 }

@@ -209,7 +209,7 @@ enum ResultView {
         var lines = [StyledLine(), StyledLine("Output", style: theme.heading2)]
         for step in result.steps {
             let mark = step.passed ? Span("✓ ", style: passStyle) : Span("✗ ", style: failStyle)
-            lines.append(StyledLine([mark, Span(step.name, style: Style(bold: true)),
+            lines.append(StyledLine([mark, Span(DisplayWidth.printable(step.name), style: Style(bold: true)),
                                      Span("  \(step.termination), " + LessonScreenView.seconds(step.duration), style: Chrome.dim)]))
             lines += PanelText.output("$ " + step.command.joined(separator: " "), width: width, style: Chrome.dim)
             for (label, text) in [("stdout", step.stdout), ("stderr", step.stderr)] where !text.isEmpty {

@@ -97,6 +97,20 @@ enum LessonFixture {
         return result
     }
 
+    /// Escape sequences a hostile program prints: a window title, a screen clear, an 8-bit CSI, BEL, backspace, CR.
+    static let hostile = "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\u{08}\r"
+
+    /// Output with escape sequences in it, on stdout, on stderr and in the diff.
+    static var hostileOutput: CheckResult {
+        var result = CheckResult(lessonID: code.id, outcome: .failed, reason: .wrongOutput, message: "stdout differs from the expected output")
+        let mismatch: [String: Any] = ["stream": "stdout", "check": "differs from the expected output",
+                                       "expected": "sum\n", "actual": hostile + "sum\n"]
+        result.outputMismatch = try? JSONDecoder().decode(OutputMismatch.self, from: JSONSerialization.data(withJSONObject: mismatch))
+        result.steps = [step(name: "run " + hostile, command: ["./app"], exitCode: 0, signal: nil, termination: "exited with code 0",
+                             duration: 0.01, stdout: hostile + "sum\n", stderr: "err " + hostile + "\n", passed: false)]
+        return result
+    }
+
     static var pass: CheckResult {
         var result = CheckResult(lessonID: code.id, outcome: .passed, message: "every step passed")
         result.steps = [step(name: "build", command: ["swiftc", "sum.swift"], exitCode: 0, signal: nil,

@@ -60,6 +60,26 @@ import Testing
                after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.wrongOutput)])
     }
 
+    @Test(arguments: sizes) func codeHostileOutput(size: TerminalSize) {
+        expect("code-hostile-output", size, lesson: F.code.id,
+               after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.hostileOutput)])
+    }
+
+    /// Issue 12: a program's escape sequences show as visible stand-ins in the result panel, in
+    /// the diff and in the full output alike, and no cell of the screen holds a control character.
+    @Test func hostileProgramOutputIsShownVisibly() throws {
+        var state = F.state(opening: F.code.id, width: 120, height: 40)
+        for action: Action in [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.hostileOutput)] { _ = App.update(&state, action) }
+        let grid = App.view(state)
+        #expect(grid.plainText().contains("+ ␛]0;pwned␇␛[2J␛[31m␈␍sum"), "\(grid.plainText())")
+        #expect(!grid.cells.contains { $0.character.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) } })
+        let screen = try #require(F.screen(state))
+        let panel = ResultView.lines(activity: screen.activity, lesson: F.code, width: 100, theme: state.theme).map(\.plainText)
+        for shown in ["␛]0;pwned␇␛[2J␛[31m␈␍sum", "err ␛]0;pwned␇␛[2J␛[31m␈", "run ␛]0;pwned␇"] {
+            #expect(panel.contains { $0.contains(shown) }, "\(shown) not in \(panel)")
+        }
+    }
+
     @Test(arguments: sizes) func hints(size: TerminalSize) {
         expect("hints", size, lesson: F.code.id, after: [F.key(.character("h"))])
     }
