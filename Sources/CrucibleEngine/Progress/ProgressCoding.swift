@@ -95,7 +95,7 @@ public enum ProgressCoding {
     /// Says what is wrong with a JSON file and where, in one line.
     static func describe(_ error: Error) -> String {
         func path(_ keys: [CodingKey]) -> String {
-            keys.isEmpty ? "the top level" : "`" + keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            keys.isEmpty ? "the top level" : "`" + keys.map { $0.intValue.map { "[\($0)]" } ?? visible($0.stringValue) }
                 .joined(separator: ".").replacingOccurrences(of: ".[", with: "[") + "`"
         }
         switch error {
@@ -111,6 +111,13 @@ public enum ProgressCoding {
         default:
             return "\(error)"
         }
+    }
+
+    /// A key from the file as it can be shown: control characters escaped (`\u{1B}`), at most 80 characters.
+    private static func visible(_ key: String) -> String {
+        let shown = key.count > 80 ? key.prefix(80) + "…" : Substring(key)
+        guard shown.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return String(shown) }
+        return String(String(reflecting: String(shown)).dropFirst().dropLast())
     }
 
     private static func typeName(_ type: Any.Type) -> String {
