@@ -281,6 +281,36 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int == 100 << 20, "not grown, not moved")
     }
 
+    @Test func aLinkPlantedAtTheLockFileIsNotFollowed() throws {
+        let (folder, file) = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let victim = folder.appendingPathComponent("victim.txt")
+        try Data("keep me\n".utf8).write(to: victim)
+        try FileManager.default.createSymbolicLink(atPath: file.path + ".lock", withDestinationPath: victim.path)
+        Self.expectUnrecorded(try Self.check(file), because: "the lock file \(file.path).lock is a symbolic link, and Crucible never writes through one")
+        #expect(try Data(contentsOf: victim) == Data("keep me\n".utf8))
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+    }
+
+    @Test(arguments: [
+        (#""status" : "passed""#, #""status" : "wizard""#,
+         #"unknown status "wizard" for lesson "orientation.how-crucible-works" (a status is one of notStarted"#),
+        (#""attempts" : 1,"#, #""attempts" : 1, "deep" : "# + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + ",",
+         "it is nested too deep: more than 64 levels of arrays and objects"),
+    ])
+    func aBrokenFileIsExplainedInWords(target: String, replacement: String, reason: String) throws {
+        let (folder, file) = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Self.check(file).status == 0)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try #require(text.contains(target))
+        try text.replacingOccurrences(of: target, with: replacement).write(to: file, atomically: true, encoding: .utf8)
+        let result = try CrucibleRunner.run(["progress", "--progress", file.path])
+        #expect(result.status == 0, "the course goes on from empty progress: \(result.stderr)")
+        #expect(result.stderr.contains("could not be read (") && result.stderr.contains(reason), "\(result.stderr)")
+        #expect(!result.stderr.contains("not valid JSON") && !result.stderr.contains("Cannot initialize"), "\(result.stderr)")
+    }
+
     @Test func aLinkPlantedAtTheTemporaryNameIsNotWrittenThrough() throws {
         let (folder, file) = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

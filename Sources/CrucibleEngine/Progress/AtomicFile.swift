@@ -104,7 +104,8 @@ enum AtomicFile {
         let folder = (path as NSString).deletingLastPathComponent
         let prefix = (path as NSString).lastPathComponent + temporaryMarker
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
-        for name in names where name.hasPrefix(prefix) {
+        // `FILE.tmp` is the fixed name older versions used.
+        for name in names where name.hasPrefix(prefix) || name == prefix.dropLast() {
             let leftover = (folder as NSString).appendingPathComponent(name)
             var info = stat()
             if lstat(leftover, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(leftover) }
