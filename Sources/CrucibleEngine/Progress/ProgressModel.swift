@@ -215,7 +215,7 @@ public struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringCon
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let day = LocalDay(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "`\(text)` is not a YYYY-MM-DD day")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(String(reflecting: String(text.prefix(40)))) is not a YYYY-MM-DD day")
         }
         self = day
     }
