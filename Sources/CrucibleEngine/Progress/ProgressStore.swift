@@ -13,6 +13,9 @@ import Darwin
 /// The previous good file is kept as `FILE.bak`. A file that cannot be read is never
 /// overwritten: it is renamed to `FILE.corrupt-<UTC time>` and the store continues from
 /// the backup when that is good, else from empty, with a ``ProgressNotice`` saying so.
+/// A file that must not be touched at all (a folder, one over ``ProgressFileLimits/maximumSize``,
+/// one from a newer schema) is refused with a ``ProgressError`` that names it and the way out.
+/// Keys of the file this build does not know are written back by every save.
 ///
 /// A change that cannot be saved (full disk, unwritable folder) still shows in ``current``
 /// and is applied again, on top of whatever is on disk then, by the next update that saves.
