@@ -311,6 +311,35 @@ import Testing
         #expect(!result.stderr.contains("not valid JSON") && !result.stderr.contains("Cannot initialize"), "\(result.stderr)")
     }
 
+    @Test func unknownKeysSurviveACheckAndAnExport() throws {
+        let (folder, file) = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Self.check(file).status == 0)
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        json["addedByANewerTool"] = ["kept": true]
+        var courses = try #require(json["courses"] as? [String: Any])
+        var course = try #require(courses["crucible"] as? [String: Any])
+        var lessons = try #require(course["lessons"] as? [String: Any])
+        var lesson = try #require(lessons[Self.lesson] as? [String: Any])
+        lesson["learnerNote"] = "re-read the part about workspaces"
+        lessons[Self.lesson] = lesson
+        course["lessons"] = lessons
+        courses["crucible"] = course
+        json["courses"] = courses
+        try JSONSerialization.data(withJSONObject: json).write(to: file)
+
+        let again = try CrucibleRunner.run(["check", "orientation.warm-up-quiz", "3", "1,2,4", "--progress", file.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        let exported = folder.appendingPathComponent("export.json")
+        #expect(try CrucibleRunner.run(["progress", "export", exported.path, "--progress", file.path]).status == 0)
+        for saved in [file, exported] {
+            let text = try String(contentsOf: saved, encoding: .utf8)
+            #expect(text.contains("\"addedByANewerTool\" : {\n    \"kept\" : true"), "\(saved.lastPathComponent): \(text)")
+            #expect(text.contains("\"learnerNote\" : \"re-read the part about workspaces\""), "\(saved.lastPathComponent)")
+            #expect(text.contains("orientation.warm-up-quiz"), "the check was recorded too")
+        }
+    }
+
     @Test func aLinkPlantedAtTheTemporaryNameIsNotWrittenThrough() throws {
         let (folder, file) = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
