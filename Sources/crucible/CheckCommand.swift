@@ -24,7 +24,8 @@ struct CheckCommand: ParsableCommand {
               crucible check orientation.warm-up-quiz 3 1,2,4
               crucible check memory.value-and-reference "0 1"
 
-            Exit status: 0 passed, 1 not passed, 2 usage or engine error.
+            Exit status: 0 passed, 1 not passed, 2 usage or engine error, or the attempt could not be \
+            recorded in your progress (the reason is printed).
             """)
 
     @OptionGroup var course: CourseOptions
@@ -83,7 +84,7 @@ struct CheckCommand: ParsableCommand {
             }
             result = waitFor { await engine.check(lesson: lesson, workspace: workspace) }
         }
-        let events = recordAttempt(result, lesson: lesson, course: loaded)
+        let (events, unrecorded) = recordAttempt(result, lesson: lesson, course: loaded)
 
         if json {
             let encoder = JSONEncoder()
@@ -93,6 +94,11 @@ struct CheckCommand: ParsableCommand {
             let folder = lesson.kind == .code ? workspace.folder(for: lesson.id) : nil
             Output.print(CheckResultText.render(result, workspace: folder, notes: notes, verbose: verbose))
             for line in GameEventText.lines(events) { Output.print("  " + line) }
+        }
+        if let unrecorded {
+            // After the result, so the learner sees both; non-zero, so a script does not take it as counted.
+            Output.error("crucible: the check ran, but this attempt was not recorded in your progress: \(unrecorded)")
+            throw ExitCode(ExitStatus.usage)
         }
         switch result.outcome {
         case .passed: return
@@ -120,17 +126,17 @@ struct CheckCommand: ParsableCommand {
 
     /// Counts the check in the learner's progress (attempts, passes, XP, achievements) and
     /// returns what to celebrate. A check that did not judge the work (engine error, missing or
-    /// broken tool) is no attempt. A progress file that cannot be opened or written is reported,
-    /// not fatal: the check itself stands.
-    private func recordAttempt(_ result: CheckResult, lesson: Lesson, course: CourseLoadResult) -> [GameEvent] {
-        guard course.course != nil, result.judgedTheWork else { return [] }
+    /// broken tool) is no attempt. When a judged attempt cannot be recorded (the progress file cannot
+    /// be opened or written), the result still stands and `unrecorded` says why.
+    private func recordAttempt(_ result: CheckResult, lesson: Lesson,
+                               course: CourseLoadResult) -> (events: [GameEvent], unrecorded: String?) {
+        guard course.course != nil, result.judgedTheWork else { return ([], nil) }
         do {
             let session = try ProgressSession(options: self.course, loaded: course)
-            return try session.record(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson),
-                                               summary: CheckSummary(result, origin: .commandLine)))
+            return (try session.record(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson),
+                                                summary: CheckSummary(result, origin: .commandLine))), nil)
         } catch {
-            Output.error("crucible: could not record this attempt: \(error)")
-            return []
+            return ([], "\(error)")
         }
     }
 }

@@ -82,9 +82,12 @@ struct Crucible: ParsableCommand {
 ///
 /// Unlike `ValidationError`, it prints no usage text: "no lesson has the id
 /// `x`" is not helped by a synopsis of the command.
-struct CommandFailure: Error {
+struct CommandFailure: Error, CustomStringConvertible {
     var message: String
     var status: Int32 = ExitStatus.usage
+
+    /// The sentence itself, so a failure put into another message never shows as Swift debug text.
+    var description: String { message }
 }
 
 /// The process exit codes every subcommand shares.

@@ -192,8 +192,166 @@ import Testing
         #expect(limited.stderr.contains("cannot save progress to \(file.path): a file size limit was reached"), "\(limited.stderr)")
         #expect(limited.stderr.contains("progress saved before is unchanged"))
         #expect(try Data(contentsOf: file) == before)
-        #expect(!FileManager.default.fileExists(atPath: file.path + ".tmp"), "the partial temporary file is removed")
+        let temporaries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("progress.json.tmp") }
+        #expect(temporaries.isEmpty, "the partial temporary file is removed: \(temporaries)")
         let after = try CrucibleRunner.run(["progress", "__stress", file.path, "--count", "1", "--padding", "0"])
         #expect(after.status == 0 && after.stdout == "2\n", "\(after.stdout)\(after.stderr)")
+    }
+}
+
+/// A progress file that cannot be used or saved, through the real binary: `check` still shows its
+/// result, then says in a sentence why the attempt was not recorded and exits non-zero;
+/// `progress` says why it shows nothing. Never Swift debug text.
+@Suite struct ProgressFileFailureCommandTests {
+    static let lesson = "orientation.how-crucible-works"
+
+    static func folder() throws -> (folder: URL, file: URL) {
+        let folder = try CrucibleRunner.temporaryFolder()
+        return (folder, folder.appendingPathComponent("progress.json"))
+    }
+
+    static func check(_ file: URL, timeout: TimeInterval = 60) throws -> CrucibleRunner.Result {
+        try CrucibleRunner.run(["check", lesson, "--progress", file.path], timeout: timeout)
+    }
+
+    static func expectUnrecorded(_ result: CrucibleRunner.Result, because reason: String,
+                                 sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(result.status == 2, "exit status \(result.status)", sourceLocation: sourceLocation)
+        #expect(result.stdout.contains("✓ passed  \(lesson)"), "the check's own result still shows: \(result.stdout)",
+                sourceLocation: sourceLocation)
+        #expect(result.stderr.contains("crucible: the check ran, but this attempt was not recorded in your progress: "),
+                "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.contains(reason), "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(!result.stderr.contains("CommandFailure") && !result.stderr.contains("status:"), "\(result.stderr)",
+                sourceLocation: sourceLocation)
+    }
+
+    @Test func theFileIsAFolder() throws {
+        let (folder, file) = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: file, withIntermediateDirectories: true)
+        Self.expectUnrecorded(try Self.check(file), because: "cannot use the progress file \(file.path): it is a folder, not a file")
+        let progress = try CrucibleRunner.run(["progress", "--progress", file.path])
+        #expect(progress.status != 0 && progress.stdout.isEmpty)
+        #expect(progress.stderr.contains("cannot use the progress file \(file.path): it is a folder, not a file"), "\(progress.stderr)")
+        #expect(progress.stderr.contains("move it elsewhere"), "the way out: \(progress.stderr)")
+    }
+
+    @Test func theLockFileIsAFolder() throws {
+        let (folder, file) = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(atPath: file.path + ".lock", withIntermediateDirectories: true)
+        Self.expectUnrecorded(try Self.check(file), because: "the lock file \(file.path).lock is a folder, not a file")
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+    }
+
+    @Test func theLockIsHeldPastTheTimeout() throws {
+        let (folder, file) = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // This process holds the lock, as another Crucible stuck in a save would, for the whole check (10 s timeout).
+        let fd = open(file.path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        try #require(fd >= 0 && flock(fd, LOCK_EX) == 0)
+        defer { close(fd) }
+        Self.expectUnrecorded(try Self.check(file, timeout: 120), because: "another Crucible process has been saving progress for 10 s")
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+    }
+
+    @Test func theFileIsFromANewerCrucible() throws {
+        let (folder, file) = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let newer = Data(#"{"schemaVersion": 99, "courses": {}}"#.utf8)
+        try newer.write(to: file)
+        Self.expectUnrecorded(try Self.check(file), because: "was written by a newer version of Crucible (progress schema 99")
+        #expect(try Data(contentsOf: file) == newer)
+    }
+
+    @Test func aFileOfAHundredMegabytesIsRefusedQuickly() throws {
+        let (folder, file) = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: 100 << 20)  // sparse: instant to make, slow only to read
+        try handle.close()
+        let started = Date()
+        let progress = try CrucibleRunner.run(["progress", "--progress", file.path], timeout: 30)
+        #expect(Date().timeIntervalSince(started) < 5, "refused by its size, not read (reading took 14 s)")
+        #expect(progress.status != 0)
+        #expect(progress.stderr.contains("it is 100 MB, more than the 8 MB a progress file may be"), "\(progress.stderr)")
+        Self.expectUnrecorded(try Self.check(file), because: "it is 100 MB")
+        #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int == 100 << 20, "not grown, not moved")
+    }
+
+    @Test func aLinkPlantedAtTheLockFileIsNotFollowed() throws {
+        let (folder, file) = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let victim = folder.appendingPathComponent("victim.txt")
+        try Data("keep me\n".utf8).write(to: victim)
+        try FileManager.default.createSymbolicLink(atPath: file.path + ".lock", withDestinationPath: victim.path)
+        Self.expectUnrecorded(try Self.check(file), because: "the lock file \(file.path).lock is a symbolic link, and Crucible never writes through one")
+        #expect(try Data(contentsOf: victim) == Data("keep me\n".utf8))
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+    }
+
+    @Test(arguments: [
+        (#""status" : "passed""#, #""status" : "wizard""#,
+         #"unknown status "wizard" for lesson "orientation.how-crucible-works" (a status is one of notStarted"#),
+        (#""attempts" : 1,"#, #""attempts" : 1, "deep" : "# + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + ",",
+         "it is nested too deep: more than 64 levels of arrays and objects"),
+    ])
+    func aBrokenFileIsExplainedInWords(target: String, replacement: String, reason: String) throws {
+        let (folder, file) = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Self.check(file).status == 0)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try #require(text.contains(target))
+        try text.replacingOccurrences(of: target, with: replacement).write(to: file, atomically: true, encoding: .utf8)
+        let result = try CrucibleRunner.run(["progress", "--progress", file.path])
+        #expect(result.status == 0, "the course goes on from empty progress: \(result.stderr)")
+        #expect(result.stderr.contains("could not be read (") && result.stderr.contains(reason), "\(result.stderr)")
+        #expect(!result.stderr.contains("not valid JSON") && !result.stderr.contains("Cannot initialize"), "\(result.stderr)")
+    }
+
+    @Test func unknownKeysSurviveACheckAndAnExport() throws {
+        let (folder, file) = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Self.check(file).status == 0)
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        json["addedByANewerTool"] = ["kept": true]
+        var courses = try #require(json["courses"] as? [String: Any])
+        var course = try #require(courses["crucible"] as? [String: Any])
+        var lessons = try #require(course["lessons"] as? [String: Any])
+        var lesson = try #require(lessons[Self.lesson] as? [String: Any])
+        lesson["learnerNote"] = "re-read the part about workspaces"
+        lessons[Self.lesson] = lesson
+        course["lessons"] = lessons
+        courses["crucible"] = course
+        json["courses"] = courses
+        try JSONSerialization.data(withJSONObject: json).write(to: file)
+
+        let again = try CrucibleRunner.run(["check", "orientation.warm-up-quiz", "3", "1,2,4", "--progress", file.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        let exported = folder.appendingPathComponent("export.json")
+        #expect(try CrucibleRunner.run(["progress", "export", exported.path, "--progress", file.path]).status == 0)
+        for saved in [file, exported] {
+            let text = try String(contentsOf: saved, encoding: .utf8)
+            #expect(text.contains("\"addedByANewerTool\" : {\n    \"kept\" : true"), "\(saved.lastPathComponent): \(text)")
+            #expect(text.contains("\"learnerNote\" : \"re-read the part about workspaces\""), "\(saved.lastPathComponent)")
+            #expect(text.contains("orientation.warm-up-quiz"), "the check was recorded too")
+        }
+    }
+
+    @Test func aLinkPlantedAtTheTemporaryNameIsNotWrittenThrough() throws {
+        let (folder, file) = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let victim = folder.appendingPathComponent("victim.txt")
+        try Data("keep me\n".utf8).write(to: victim)
+        try FileManager.default.createSymbolicLink(atPath: file.path + ".tmp", withDestinationPath: victim.path)
+        let result = try Self.check(file)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Data(contentsOf: victim) == Data("keep me\n".utf8))
+        var info = stat()
+        #expect(lstat(file.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG, "the progress file is a regular file")
+        let saved = try ProgressCoding.decode(try Data(contentsOf: file)).progress[course: "crucible"]
+        #expect(saved[lesson: Self.lesson].isPassed)
     }
 }

@@ -39,17 +39,20 @@ struct FileSystemFailure: Error, CustomStringConvertible {
 }
 
 /// Writes files so that a crash at any moment leaves either the old or the new contents.
+///
+/// No write ever goes through a symbolic link: the temporary file is created new
+/// (`O_CREAT|O_EXCL|O_NOFOLLOW`, unique name), renames replace a link rather than its target,
+/// and the backup and the set-aside copy are made with `link`, which does not follow links either.
 enum AtomicFile {
-    /// Replaces `url` with `data`: a temporary file in the same folder, `fsync`, then (when
+    /// Temporary files start with the target's name and this, so leftovers can be found.
+    static let temporaryMarker = ".tmp-"
+
+    /// Replaces `url` with `data`: a new temporary file in the same folder, `fsync`, then (when
     /// `backup` is given and `url` exists) a hard link of the current file at `backup`,
     /// `rename` over `url`, and `fsync` of the folder so the rename itself is durable.
-    ///
-    /// The temporary name is fixed (`url` + `.tmp`): callers hold the progress lock, so no two
-    /// writers share it, and a file left by a killed writer is simply truncated next time.
     static func write(_ data: Data, to url: URL, backup: URL? = nil) throws(FileSystemFailure) {
-        let path = url.path, temporary = path + ".tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw FileSystemFailure("cannot create", temporary) }
+        let path = url.path
+        let (fd, temporary) = try createTemporary(beside: path)
         var failure: FileSystemFailure?
         data.withUnsafeBytes { buffer in
             var offset = 0
@@ -69,13 +72,60 @@ enum AtomicFile {
             unlink(temporary)
             throw failure
         }
-        if let backup { try keepBackup(of: path, at: backup.path) }
+        if let backup {
+            do { try keepBackup(of: path, at: backup.path) } catch {
+                unlink(temporary)
+                throw error
+            }
+        }
         guard rename(temporary, path) == 0 else {
-            let failure = FileSystemFailure("cannot replace", path)
+            let failure = FileSystemFailure("cannot replace", path, message: errno == EISDIR || errno == ENOTEMPTY
+                                            ? "it is a folder, not a file" : nil)
             unlink(temporary)
             throw failure
         }
         try syncFolder(of: path)
+    }
+
+    /// Creates `PATH.tmp-XXXXXXXX`, a file nobody else has (`O_EXCL`), never through a link.
+    private static func createTemporary(beside path: String) throws(FileSystemFailure) -> (Int32, String) {
+        for _ in 0..<100 {
+            let temporary = path + temporaryMarker + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd >= 0 { return (fd, temporary) }
+            if errno != EEXIST { throw FileSystemFailure("cannot create", temporary) }
+        }
+        throw FileSystemFailure("cannot create", path + temporaryMarker + "*", code: EEXIST)
+    }
+
+    /// Removes temporary files a killed writer left beside `path` (regular files only: `lstat`,
+    /// so a planted link is removed as a link, its target untouched). Call with the file's lock held.
+    static func removeLeftoverTemporaries(of path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + temporaryMarker
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
+        // `FILE.tmp` is the fixed name older versions used.
+        for name in names where name.hasPrefix(prefix) || name == prefix.dropLast() {
+            let leftover = (folder as NSString).appendingPathComponent(name)
+            var info = stat()
+            if lstat(leftover, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(leftover) }
+        }
+    }
+
+    /// Gives `path` the new name `target` without replacing anything there, and without following
+    /// a link at either name: a hard link then `unlink`; `rename` after a check where links are not supported.
+    static func moveWithoutReplacing(_ path: String, to target: String) -> Bool {
+        if link(path, target) == 0 {
+            unlink(path)
+            return true
+        }
+        guard errno == EPERM || errno == EXDEV || errno == EMLINK || errno == ENOTSUP else { return false }
+        var info = stat()
+        if lstat(target, &info) == 0 {
+            errno = EEXIST
+            return false
+        }
+        return errno == ENOENT && rename(path, target) == 0
     }
 
     /// Makes `backup` a hard link to the current `path` (no copy, no window without a backup);
@@ -110,13 +160,51 @@ enum AtomicFile {
         }
     }
 
-    /// Reads a whole file; `nil` when it does not exist.
-    static func read(_ url: URL) throws(FileSystemFailure) -> Data? {
-        switch TextFile.read(url.path) {
-        case .bytes(let bytes): return Data(bytes)
-        case .missing: return nil
-        case .failed(let reason): throw FileSystemFailure("cannot read", url.path, message: reason)
+    /// What reading a file found.
+    enum ReadOutcome {
+        case missing
+        case bytes(Data)
+        case folder
+        /// Over the limit, with the size; nothing was read.
+        case tooLarge(Int64)
+        case failed(String)
+    }
+
+    /// Reads a whole file of at most `limit` bytes, in time and memory bounded by the limit
+    /// (a file that grows while it is read is caught too).
+    static func read(_ url: URL, limit: Int) -> ReadOutcome {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer.
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        if fd < 0 {
+            return errno == ENOENT || errno == ENOTDIR ? .missing : .failed(FileSystemFailure("", url.path).reason)
         }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failed(FileSystemFailure("", url.path).reason) }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFREG: break
+        default: return .failed("it is not a regular file (a FIFO, device or socket)")
+        }
+        if Int64(info.st_size) > Int64(limit) { return .tooLarge(Int64(info.st_size)) }
+        var data = Data(count: Int(info.st_size) + 1)
+        var length = 0
+        while true {
+            if length == data.count {
+                if length > limit { return .tooLarge(Int64(length)) }
+                data.count = min(limit + 1, data.count * 2)
+            }
+            let count = data.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + length, $0.count - length) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failed(FileSystemFailure("", url.path).reason)
+            }
+            if count == 0 { break }
+            length += count
+        }
+        if length > limit { return .tooLarge(Int64(length)) }
+        data.count = length
+        return .bytes(data)
     }
 }
 
@@ -131,9 +219,15 @@ final class FileLock {
 
     /// Waits up to `timeout` seconds for the lock.
     init(_ url: URL, timeout: TimeInterval) throws(ProgressError) {
-        fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        // O_NOFOLLOW: a link planted at the lock file's name must not make Crucible create or open its target.
+        fd = open(url.path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw .cannotSave(file: url.path, reason: FileSystemFailure("cannot create the lock file", url.path).reason)
+            let reason = switch errno {
+            case ELOOP: "the lock file \(url.path) is a symbolic link, and Crucible never writes through one; remove it"
+            case EISDIR: "the lock file \(url.path) is a folder, not a file; move it away"
+            default: "cannot create the lock file \(url.path): " + FileSystemFailure("", url.path).reason
+            }
+            throw .cannotSave(file: String(url.path.dropLast(".lock".count)), reason: reason)
         }
         let deadline = Date().addingTimeInterval(timeout)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {

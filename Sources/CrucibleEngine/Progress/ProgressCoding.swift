@@ -7,8 +7,12 @@ public enum ProgressCoding {
     public static let currentSchemaVersion = 1
 
     /// Encodes `progress` as the file's bytes (ending in a newline).
-    public static func encode(_ progress: SavedProgress) throws -> Data {
+    /// - Parameter unknownKeys: keys the file had that this build does not know, put back as they were.
+    public static func encode(_ progress: SavedProgress, keeping unknownKeys: ProgressUnknownKeys = .none) throws -> Data {
         var data = try makeEncoder().encode(progress)
+        if let kept = unknownKeys.restore(into: data, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) {
+            data = kept
+        }
         data.append(0x0A)
         return data
     }
@@ -29,6 +33,11 @@ public enum ProgressCoding {
     ///   `.unreadable` for anything that is not a progress file (with the reason).
     public static func decode(_ data: Data, migrations: [ProgressMigration] = ProgressMigration.all) throws -> Decoded {
         if data.isEmpty { throw ProgressDecodingFailure.unreadable("the file is empty") }
+        // Before any parser sees it: a parser's own limit would be reported as "not valid JSON".
+        if ProgressFileLimits.nestsDeeper(data, than: ProgressFileLimits.maximumDepth) {
+            throw ProgressDecodingFailure.unreadable(
+                "it is nested too deep: more than \(ProgressFileLimits.maximumDepth) levels of arrays and objects, where a progress file has about 6")
+        }
         let header: SchemaHeader
         do {
             header = try JSONDecoder().decode(SchemaHeader.self, from: data)
@@ -47,16 +56,19 @@ public enum ProgressCoding {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do {
-            return Decoded(progress: try decoder.decode(SavedProgress.self, from: json), migratedFrom: migratedFrom)
+            let progress = try decoder.decode(SavedProgress.self, from: json)
+            let unknownKeys = ProgressUnknownKeys.find(original: json, decoded: try makeEncoder().encode(progress))
+            return Decoded(progress: progress, migratedFrom: migratedFrom, unknownKeys: unknownKeys)
         } catch {
             throw ProgressDecodingFailure.unreadable(describe(error))
         }
     }
 
-    /// A decoded file and the schema it was migrated from, if it was.
+    /// A decoded file, the schema it was migrated from, if it was, and the keys this build does not know.
     public struct Decoded: Sendable, Equatable {
         public var progress: SavedProgress
         public var migratedFrom: Int?
+        public var unknownKeys: ProgressUnknownKeys = .none
     }
 
     /// Only the version, read first so a newer file is recognised even when its shape changed.
@@ -83,7 +95,7 @@ public enum ProgressCoding {
     /// Says what is wrong with a JSON file and where, in one line.
     static func describe(_ error: Error) -> String {
         func path(_ keys: [CodingKey]) -> String {
-            keys.isEmpty ? "the top level" : "`" + keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            keys.isEmpty ? "the top level" : "`" + keys.map { $0.intValue.map { "[\($0)]" } ?? visible($0.stringValue) }
                 .joined(separator: ".").replacingOccurrences(of: ".[", with: "[") + "`"
         }
         switch error {
@@ -99,6 +111,13 @@ public enum ProgressCoding {
         default:
             return "\(error)"
         }
+    }
+
+    /// A key from the file as it can be shown: control characters escaped (`\u{1B}`), at most 80 characters.
+    private static func visible(_ key: String) -> String {
+        let shown = key.count > 80 ? key.prefix(80) + "…" : Substring(key)
+        guard shown.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return String(shown) }
+        return String(String(reflecting: String(shown)).dropFirst().dropLast())
     }
 
     private static func typeName(_ type: Any.Type) -> String {

@@ -11,6 +11,8 @@ public enum ProgressError: Error, Sendable, Equatable, CustomStringConvertible {
     case locked(lockFile: String, seconds: Double)
     /// A file given to import cannot be used.
     case cannotImport(file: String, reason: String)
+    /// The progress file cannot be used at all (a folder, or over the size limit); it is left untouched.
+    case unusable(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,11 @@ public enum ProgressError: Error, Sendable, Equatable, CustomStringConvertible {
                 """
         case let .cannotImport(file, reason):
             return "cannot import \(file): \(reason). Your progress is unchanged."
+        case let .unusable(file, reason):
+            return """
+                cannot use the progress file \(file): \(reason). It is left untouched: move it elsewhere (Crucible then \
+                starts a new file), or pass --progress with another file.
+                """
         }
     }
 }

@@ -74,6 +74,20 @@ public enum LessonStatus: String, Codable, Sendable, CaseIterable, Comparable {
     public static func < (lhs: LessonStatus, rhs: LessonStatus) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
+
+    /// Decodes the status, naming the lesson and the value when it is not one of the known ones.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let status = LessonStatus(rawValue: text) else {
+            // The path ends …lessons.<id>.status; the value is quoted with escapes and shortened.
+            let lesson = decoder.codingPath.dropLast().last.map { " for lesson \(String(reflecting: String($0.stringValue.prefix(80))))" } ?? ""
+            let known = LessonStatus.allCases.map(\.rawValue).joined(separator: ", ")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription:
+                "unknown status \(String(reflecting: String(text.prefix(40))))\(lesson) (a status is one of \(known))")
+        }
+        self = status
+    }
 }
 
 /// The record of one lesson.
@@ -201,7 +215,7 @@ public struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringCon
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let day = LocalDay(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "`\(text)` is not a YYYY-MM-DD day")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(String(reflecting: String(text.prefix(40)))) is not a YYYY-MM-DD day")
         }
         self = day
     }

@@ -13,6 +13,9 @@ import Darwin
 /// The previous good file is kept as `FILE.bak`. A file that cannot be read is never
 /// overwritten: it is renamed to `FILE.corrupt-<UTC time>` and the store continues from
 /// the backup when that is good, else from empty, with a ``ProgressNotice`` saying so.
+/// A file that must not be touched at all (a folder, one over ``ProgressFileLimits/maximumSize``,
+/// one from a newer schema) is refused with a ``ProgressError`` that names it and the way out.
+/// Keys of the file this build does not know are written back by every save.
 ///
 /// A change that cannot be saved (full disk, unwritable folder) still shows in ``current``
 /// and is applied again, on top of whatever is on disk then, by the next update that saves.
@@ -32,6 +35,8 @@ public final class ProgressStore: @unchecked Sendable {
 
     private let lock = NSLock()
     private var saved: SavedProgress
+    /// Keys the file had that this build does not know; every save puts them back.
+    private var savedUnknownKeys = ProgressUnknownKeys.none
     /// The file as this store last read or wrote it; while it is unchanged, ``saved`` is what it holds.
     private var savedIdentity: SavedFileVersion?
     private var pending: [(inout CourseProgress) throws -> Void] = []
@@ -55,13 +60,18 @@ public final class ProgressStore: @unchecked Sendable {
         var notices: [ProgressNotice] = []
         switch Self.decodeFile(self.file, migrations: migrations) {
         case .missing: saved = SavedProgress()
-        case .good(let progress, _): saved = progress
+        case .good(let decoded):
+            saved = decoded.progress
+            savedUnknownKeys = decoded.unknownKeys
         case .newer(let version): throw .newerSchema(file: self.file.path, version: version)
+        case .unusable(let reason): throw .unusable(file: self.file.path, reason: reason)
         case .bad:
             // Recovery renames files, so it happens under the lock; in a folder where the lock
             // file cannot be made, renaming fails too, and the notice says so.
             let held = try? FileLock(URL(fileURLWithPath: self.file.path + ".lock"), timeout: lockTimeout)
-            saved = try Self.readLocked(self.file, migrations: migrations, notices: &notices).progress
+            let read = try Self.readLocked(self.file, migrations: migrations, notices: &notices)
+            saved = read.progress
+            savedUnknownKeys = read.unknownKeys
             withExtendedLifetime(held) {}
         }
         unreadNotices = notices
@@ -78,6 +88,9 @@ public final class ProgressStore: @unchecked Sendable {
 
     /// The whole file as last read or saved (every course).
     public var all: SavedProgress { lock.withLock { saved } }
+
+    /// Keys the file had that this build does not know, for writers other than ``update(_:)`` (export).
+    var unknownKeys: ProgressUnknownKeys { lock.withLock { savedUnknownKeys } }
 
     /// Whether a change is waiting for a save that failed.
     public var hasUnsavedChanges: Bool { lock.withLock { !pending.isEmpty } }
@@ -126,6 +139,7 @@ public final class ProgressStore: @unchecked Sendable {
         withExtendedLifetime(held) {}
         lock.withLock {
             saved = read.progress
+            savedUnknownKeys = read.unknownKeys
             savedIdentity = read.fileWasGood ? version : nil
             unreadNotices += notices
         }
@@ -156,10 +170,12 @@ public final class ProgressStore: @unchecked Sendable {
             }
             let held = try FileLock(lockFile, timeout: lockTimeout)
             defer { withExtendedLifetime(held) {} }
+            // Every writer of this file holds the lock, so a temporary file found now was left by a killed one.
+            AtomicFile.removeLeftoverTemporaries(of: file.path)
             // Unchanged since this store last read or wrote it: skip reading and decoding it again.
             let identity = SavedFileVersion(file)
             let read = identity != nil && identity == savedIdentity
-                ? ReadResult(progress: saved, fileWasGood: true)
+                ? ReadResult(progress: saved, fileWasGood: true, unknownKeys: savedUnknownKeys)
                 : try Self.readLocked(file, migrations: migrations, notices: &notices)
             if read.unreadableLeftInPlace {
                 throw ProgressError.cannotSave(file: file.path, reason: "the unreadable file could not be moved aside, and it is never overwritten")
@@ -170,7 +186,7 @@ public final class ProgressStore: @unchecked Sendable {
             progress[course: courseID] = course
             try change(&progress, courseID)
             progress.schemaVersion = ProgressCoding.currentSchemaVersion
-            let data = try ProgressCoding.encode(progress)
+            let data = try ProgressCoding.encode(progress, keeping: read.unknownKeys)
             do {
                 try AtomicFile.write(data, to: file, backup: read.fileWasGood ? backupFile : nil)
             } catch {
@@ -178,12 +194,14 @@ public final class ProgressStore: @unchecked Sendable {
             }
             // Dates are stored to the second; the sub-second part kept here is harmless.
             saved = progress
+            savedUnknownKeys = read.unknownKeys
             savedIdentity = SavedFileVersion(file)
             pending = []
         } catch let error as ProgressError {
-            // A full disk or a busy lock passes; a newer file's schema does not, so that change is dropped.
+            // A full disk, a busy lock or a folder in the file's place passes; a newer file's schema does
+            // not, so that change is dropped.
             switch error {
-            case .cannotSave, .locked: if let keepIfUnsaved { pending.append(keepIfUnsaved) }
+            case .cannotSave, .locked, .unusable: if let keepIfUnsaved { pending.append(keepIfUnsaved) }
             case .newerSchema, .cannotImport: break
             }
             throw error
@@ -194,18 +212,25 @@ public final class ProgressStore: @unchecked Sendable {
 
     private enum FileState {
         case missing
-        case good(SavedProgress, migratedFrom: Int?)
+        case good(ProgressCoding.Decoded)
         case newer(Int)
+        /// Not read, and never moved or overwritten: a folder, or a file over the size limit.
+        case unusable(String)
+        /// Unreadable as progress: set aside and recovered from.
         case bad(String)
     }
 
     private static func decodeFile(_ url: URL, migrations: [ProgressMigration]) -> FileState {
-        let data: Data?
-        do { data = try AtomicFile.read(url) } catch { return .bad(error.reason) }
-        guard let data else { return .missing }
+        let data: Data
+        switch AtomicFile.read(url, limit: ProgressFileLimits.maximumSize) {
+        case .missing: return .missing
+        case .folder: return .unusable("it is a folder, not a file")
+        case .tooLarge(let size): return .unusable(ProgressFileLimits.tooLargeReason(size))
+        case .failed(let reason): return .bad(reason)
+        case .bytes(let bytes): data = bytes
+        }
         do {
-            let decoded = try ProgressCoding.decode(data, migrations: migrations)
-            return .good(decoded.progress, migratedFrom: decoded.migratedFrom)
+            return .good(try ProgressCoding.decode(data, migrations: migrations))
         } catch ProgressDecodingFailure.newerSchema(let version) {
             return .newer(version)
         } catch ProgressDecodingFailure.unreadable(let reason) {
@@ -221,6 +246,7 @@ public final class ProgressStore: @unchecked Sendable {
         var fileWasGood: Bool
         /// The file is unreadable and could not be renamed: it must not be overwritten.
         var unreadableLeftInPlace = false
+        var unknownKeys = ProgressUnknownKeys.none
     }
 
     /// Reads the file while holding the lock, recovering from an unreadable one.
@@ -231,9 +257,11 @@ public final class ProgressStore: @unchecked Sendable {
             return ReadResult(progress: SavedProgress(), fileWasGood: false)
         case .newer(let version):
             throw .newerSchema(file: url.path, version: version)
-        case let .good(progress, migratedFrom):
-            if let migratedFrom { keepOriginal(of: url, schema: migratedFrom, notices: &notices) }
-            return ReadResult(progress: progress, fileWasGood: true)
+        case .unusable(let reason):
+            throw .unusable(file: url.path, reason: reason)
+        case .good(let decoded):
+            if let migratedFrom = decoded.migratedFrom { keepOriginal(of: url, schema: migratedFrom, notices: &notices) }
+            return ReadResult(progress: decoded.progress, fileWasGood: true, unknownKeys: decoded.unknownKeys)
         case .bad(let reason):
             return recover(url, reason: reason, migrations: migrations, notices: &notices)
         }
@@ -244,8 +272,10 @@ public final class ProgressStore: @unchecked Sendable {
                                 notices: inout [ProgressNotice]) -> ReadResult {
         let backup = URL(fileURLWithPath: url.path + ".bak")
         var progress = SavedProgress(), from = "from empty progress"
-        if case let .good(saved, _) = decodeFile(backup, migrations: migrations) {
-            progress = saved
+        var unknownKeys = ProgressUnknownKeys.none
+        if case let .good(saved) = decodeFile(backup, migrations: migrations) {
+            progress = saved.progress
+            unknownKeys = saved.unknownKeys
             from = "from the backup \(backup.path)"
         }
         guard let aside = moveAside(url) else {
@@ -253,17 +283,17 @@ public final class ProgressStore: @unchecked Sendable {
                 progress file \(url.path) cannot be read (\(reason)) and could not be moved aside; it is left as it \
                 is and nothing will be saved until it is fixed or moved. Continuing \(from) for now.
                 """))
-            return ReadResult(progress: progress, fileWasGood: false, unreadableLeftInPlace: true)
+            return ReadResult(progress: progress, fileWasGood: false, unreadableLeftInPlace: true, unknownKeys: unknownKeys)
         }
         notices.append(ProgressNotice("""
             progress file \(url.path) could not be read (\(reason)); it was moved to \(aside.path) and the course \
             continues \(from).
             """))
         // Put the recovered state back in place at once, so the next launch finds it even if nothing is saved.
-        if from != "from empty progress", let data = try? ProgressCoding.encode(progress) {
+        if from != "from empty progress", let data = try? ProgressCoding.encode(progress, keeping: unknownKeys) {
             try? AtomicFile.write(data, to: url)
         }
-        return ReadResult(progress: progress, fileWasGood: false)
+        return ReadResult(progress: progress, fileWasGood: false, unknownKeys: unknownKeys)
     }
 
     /// Renames `url` to `url.corrupt-YYYYMMDDTHHMMSSZ` (with `-2`, `-3`… when taken).
@@ -273,8 +303,12 @@ public final class ProgressStore: @unchecked Sendable {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
         let base = url.path + ".corrupt-" + formatter.string(from: Date())
-        for suffix in [""] + (2...99).map({ "-\($0)" }) where access(base + suffix, F_OK) != 0 {
-            guard rename(url.path, base + suffix) == 0 else { return nil }
+        // Never onto an existing name, link or not: a name taken (even by a planted link) is skipped.
+        for suffix in [""] + (2...99).map({ "-\($0)" }) {
+            guard AtomicFile.moveWithoutReplacing(url.path, to: base + suffix) else {
+                if errno == EEXIST { continue }
+                return nil
+            }
             try? AtomicFile.syncFolder(of: url.path)
             return URL(fileURLWithPath: base + suffix)
         }
@@ -284,7 +318,8 @@ public final class ProgressStore: @unchecked Sendable {
     /// Before the first save in the new schema, keeps the old file as `FILE.schema-N` for a downgrade.
     private static func keepOriginal(of url: URL, schema: Int, notices: inout [ProgressNotice]) {
         let copy = URL(fileURLWithPath: url.path + ".schema-\(schema)")
-        guard access(copy.path, F_OK) != 0, let data = try? AtomicFile.read(url) else { return }
+        guard access(copy.path, F_OK) != 0,
+              case .bytes(let data) = AtomicFile.read(url, limit: ProgressFileLimits.maximumSize) else { return }
         try? AtomicFile.write(data, to: copy)
         notices.append(ProgressNotice(
             "progress file \(url.path) used schema \(schema) and was updated to \(ProgressCoding.currentSchemaVersion); the original is kept as \(copy.path)."))

@@ -11,7 +11,7 @@ extension ProgressStore {
         }
         try reload()
         do {
-            try AtomicFile.write(try ProgressCoding.encode(all), to: url)
+            try AtomicFile.write(try ProgressCoding.encode(all, keeping: unknownKeys), to: url)
         } catch let failure as FileSystemFailure {
             throw .cannotSave(file: url.path, reason: failure.reason)
         } catch {
@@ -21,9 +21,14 @@ extension ProgressStore {
 
     /// Reads a file written by ``export(to:replace:)`` (or a progress file), without changing anything.
     public static func readExport(_ url: URL) throws(ProgressError) -> SavedProgress {
-        let data: Data?
-        do { data = try AtomicFile.read(url) } catch { throw .cannotImport(file: url.path, reason: error.reason) }
-        guard let data else { throw .cannotImport(file: url.path, reason: "there is no such file") }
+        let data: Data
+        switch AtomicFile.read(url, limit: ProgressFileLimits.maximumSize) {
+        case .missing: throw .cannotImport(file: url.path, reason: "there is no such file")
+        case .folder: throw .cannotImport(file: url.path, reason: "it is a folder, not a file")
+        case .tooLarge(let size): throw .cannotImport(file: url.path, reason: ProgressFileLimits.tooLargeReason(size))
+        case .failed(let reason): throw .cannotImport(file: url.path, reason: reason)
+        case .bytes(let bytes): data = bytes
+        }
         do {
             return try ProgressCoding.decode(data).progress
         } catch ProgressDecodingFailure.newerSchema(let version) {

@@ -8,6 +8,8 @@ import Testing
     struct Case: CustomTestStringConvertible, Sendable {
         var name: String
         var bytes: Data
+        /// Words the notice must give as the reason, where the case has one the learner can act on.
+        var reason: String? = nil
         var testDescription: String { name }
     }
 
@@ -77,6 +79,17 @@ import Testing
             Case(name: "binary noise", bytes: Data(FaultsLessonCorpus.noise(64 * 1024, seed: 7))),
             Case(name: "five megabytes of spaces then garbage", bytes: Data(repeating: 0x20, count: 5 << 20) + text("x")),
             Case(name: "a lesson file saved over it", bytes: text("---\nid: a\ntitle: A\nkind: read\n---\nBody\n")),
+            Case(name: "ten thousand levels deep inside a lesson", bytes: replacing(
+                "\"attempts\" : 2,", with: "\"deep\" : " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + ","),
+                 reason: "it is nested too deep: more than 64 levels"),
+            Case(name: "a lesson with an unknown status", bytes: replacing("\"status\" : \"passed\"", with: "\"status\" : \"wizard\""),
+                 reason: #"unknown status "wizard" for lesson "memory.lesson-"#),
+            Case(name: "a status and a lesson id holding terminal escapes", bytes: {
+                // Every lesson id gets an OSC title sequence and every status a clear-screen one.
+                let original = String(decoding: good, as: UTF8.self)
+                return text(original.replacingOccurrences(of: "\"memory.", with: "\"\\u001b]0;pwned\\u0007memory.")
+                    .replacingOccurrences(of: "\"status\" : \"", with: "\"status\" : \"\\u001b[2J"))
+            }(), reason: #"for lesson "\u{1B}]0;pwned\u{07}memory.lesson-"#),
         ]
         return cases
     }()
@@ -98,6 +111,13 @@ import Testing
         let notices = store.takeNotices()
         #expect(notices.count == 1)
         #expect(notices.first?.message.contains(aside) == true, "the notice names where the file went: \(notices)")
+        #expect(notices.allSatisfy { !$0.message.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" } },
+                "no control character from the file reaches the notice: \(notices)")
+        #expect(notices.allSatisfy { !$0.message.contains("Cannot initialize") && !$0.message.contains("Too many nested") },
+                "the reason is in words: \(notices)")
+        if let reason = bad.reason {
+            #expect(notices.first?.message.contains(reason) == true, "the notice says \(reason): \(notices)")
+        }
         #expect(store.current == CourseProgress())
 
         try store.update { $0.xp = 7 }

@@ -86,11 +86,10 @@ import Testing
     @Test func aFolderWhereTheFileShouldBeIsExplained() throws {
         let folder = try ProgressFolder()
         try FileManager.default.createDirectory(at: folder.file, withIntermediateDirectories: true)
-        let store = try folder.store()
         #expect {
-            try store.update { $0.xp = 1 }
+            try folder.store()
         } throws: { error in
-            "\(error)".contains("cannot save progress to \(folder.file.path)")
+            "\(error)".contains("cannot use the progress file \(folder.file.path): it is a folder, not a file")
         }
         #expect(FileManager.default.fileExists(atPath: folder.file.path))
     }
