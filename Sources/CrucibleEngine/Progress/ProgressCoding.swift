@@ -33,7 +33,7 @@ public enum ProgressCoding {
         do {
             header = try JSONDecoder().decode(SchemaHeader.self, from: data)
         } catch {
-            throw ProgressDecodingFailure.unreadable(describe(error))
+            throw ProgressDecodingFailure.unreadable(numberOutOfRange(in: data) ?? describe(error))
         }
         if header.schemaVersion > currentSchemaVersion {
             throw ProgressDecodingFailure.newerSchema(header.schemaVersion)
@@ -46,21 +46,34 @@ public enum ProgressCoding {
         }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
+        var progress: SavedProgress
         do {
-            return Decoded(progress: try decoder.decode(SavedProgress.self, from: json), migratedFrom: migratedFrom)
+            progress = try decoder.decode(SavedProgress.self, from: json)
         } catch {
-            throw ProgressDecodingFailure.unreadable(describe(error))
+            throw ProgressDecodingFailure.unreadable(numberOutOfRange(in: json) ?? describe(error))
         }
+        let clamped = progress.clampToBounds()
+        return Decoded(progress: progress, migratedFrom: migratedFrom, clamped: clamped)
     }
 
-    /// A decoded file and the schema it was migrated from, if it was.
+    /// A decoded file, the schema it was migrated from, if it was, and the numbers that were
+    /// out of ``NumberBounds`` and clamped (one line each, for a notice).
     public struct Decoded: Sendable, Equatable {
         public var progress: SavedProgress
         public var migratedFrom: Int?
+        public var clamped: [String] = []
     }
 
     /// Only the version, read first so a newer file is recognised even when its shape changed.
-    private struct SchemaHeader: Decodable { var schemaVersion: Int }
+    private struct SchemaHeader: Decodable {
+        var schemaVersion: Int
+
+        init(from decoder: Decoder) throws {
+            schemaVersion = try decoder.container(keyedBy: CodingKeys.self).decodeWholeNumber(forKey: .schemaVersion)
+        }
+
+        private enum CodingKeys: String, CodingKey { case schemaVersion }
+    }
 
     private static func migrate(_ data: Data, from version: Int, using migrations: [ProgressMigration]) throws -> Data {
         guard var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
@@ -78,6 +91,25 @@ public enum ProgressCoding {
             object["schemaVersion"] = at
         }
         return try JSONSerialization.data(withJSONObject: object)
+    }
+
+    /// Foundation's decoder calls a number beyond `Double` (`1e400`) "not valid JSON" with no
+    /// place; its parser names the number, so this says which one and on what line.
+    static func numberOutOfRange(in data: Data) -> String? {
+        let detail: String
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+            return nil
+        } catch {
+            detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+        }
+        guard let start = detail.range(of: "Number "), let end = detail.range(of: " is not representable"),
+              start.upperBound <= end.lowerBound else { return nil }
+        let number = String(detail[start.upperBound..<end.lowerBound])
+        let text = String(decoding: data, as: UTF8.self)
+        guard let at = text.range(of: number) else { return "the number \(number.prefix(40)) is out of range" }
+        let line = text[..<at.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+        return "the number \(number.prefix(40)) on line \(line) is out of range"
     }
 
     /// Says what is wrong with a JSON file and where, in one line.

@@ -55,7 +55,10 @@ public final class ProgressStore: @unchecked Sendable {
         var notices: [ProgressNotice] = []
         switch Self.decodeFile(self.file, migrations: migrations) {
         case .missing: saved = SavedProgress()
-        case .good(let progress, _): saved = progress
+        case let .good(progress, _, clamped):
+            saved = progress
+            let path = self.file.path
+            notices += clamped.map { ProgressNotice("progress file \(path): \($0)") }
         case .newer(let version): throw .newerSchema(file: self.file.path, version: version)
         case .bad:
             // Recovery renames files, so it happens under the lock; in a folder where the lock
@@ -194,7 +197,7 @@ public final class ProgressStore: @unchecked Sendable {
 
     private enum FileState {
         case missing
-        case good(SavedProgress, migratedFrom: Int?)
+        case good(SavedProgress, migratedFrom: Int?, clamped: [String])
         case newer(Int)
         case bad(String)
     }
@@ -205,7 +208,7 @@ public final class ProgressStore: @unchecked Sendable {
         guard let data else { return .missing }
         do {
             let decoded = try ProgressCoding.decode(data, migrations: migrations)
-            return .good(decoded.progress, migratedFrom: decoded.migratedFrom)
+            return .good(decoded.progress, migratedFrom: decoded.migratedFrom, clamped: decoded.clamped)
         } catch ProgressDecodingFailure.newerSchema(let version) {
             return .newer(version)
         } catch ProgressDecodingFailure.unreadable(let reason) {
@@ -231,8 +234,9 @@ public final class ProgressStore: @unchecked Sendable {
             return ReadResult(progress: SavedProgress(), fileWasGood: false)
         case .newer(let version):
             throw .newerSchema(file: url.path, version: version)
-        case let .good(progress, migratedFrom):
+        case let .good(progress, migratedFrom, clamped):
             if let migratedFrom { keepOriginal(of: url, schema: migratedFrom, notices: &notices) }
+            notices += clamped.map { ProgressNotice("progress file \(url.path): \($0)") }
             return ReadResult(progress: progress, fileWasGood: true)
         case .bad(let reason):
             return recover(url, reason: reason, migrations: migrations, notices: &notices)
@@ -244,7 +248,7 @@ public final class ProgressStore: @unchecked Sendable {
                                 notices: inout [ProgressNotice]) -> ReadResult {
         let backup = URL(fileURLWithPath: url.path + ".bak")
         var progress = SavedProgress(), from = "from empty progress"
-        if case let .good(saved, _) = decodeFile(backup, migrations: migrations) {
+        if case let .good(saved, _, _) = decodeFile(backup, migrations: migrations) {
             progress = saved
             from = "from the backup \(backup.path)"
         }
