@@ -3,7 +3,8 @@ import Testing
 
 /// Every input in `Fixtures/fuzz-regressions` (crashes and slow inputs the fuzzers found, and
 /// hostile seeds) through the real binary: `lesson/` files are linted as a lesson.md, `markdown/`
-/// files are shown as a lesson body at several widths. Neither may crash or hang.
+/// files are shown as a lesson body at several widths, `progress/` files are loaded by `progress`
+/// and `check`. None may crash or hang. (`rules/` inputs run in FaultsNumberFuzzRegressionTests.)
 @Suite struct FaultsFuzzRegressionTests {
     static let folder = CrucibleRunner.fixture("fuzz-regressions")
 
@@ -34,6 +35,22 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try CrucibleRunner.run(["lint", root.path], timeout: 60)
         #expect(result.status == 0 || result.status == 1, "status \(result.status): \(result.stderr.suffix(2000))")
+    }
+
+    /// Progress files the progress fuzzer found or seeds of it: `progress` and a check load them
+    /// (clamping numbers, or setting an unreadable file aside) and exit on their own.
+    @Test(arguments: inputs("progress"))
+    func progressInputLoadsWithoutCrashing(name: String) throws {
+        let state = try CrucibleRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let file = state.appendingPathComponent("progress.json")
+        try FileManager.default.copyItem(at: Self.folder.appendingPathComponent("progress/" + name), to: file)
+        let environment = ["CRUCIBLE_PROGRESS": file.path, "CRUCIBLE_WORKSPACE": state.appendingPathComponent("ws").path,
+                           "XDG_CACHE_HOME": state.appendingPathComponent("cache").path]
+        for arguments in [["progress"], ["progress", "--json"], ["check", "orientation.how-crucible-works"]] {
+            let result = try CrucibleRunner.run(arguments, environment: environment, timeout: 60)
+            #expect(result.status == 0, "\(arguments): status \(result.status): \(result.stderr.suffix(2000))")
+        }
     }
 
     @Test(arguments: inputs("markdown"))

@@ -20,6 +20,8 @@ public enum NumberBounds {
     public static let seconds: ClosedRange<Double> = 0...1_000_000_000
     /// The first visible line of a lesson when resuming.
     public static let scroll = 0...10_000_000
+    /// A progress file's `schemaVersion`: beyond it the file is damaged, not from a newer Crucible.
+    public static let schemaVersion = 0...1_000_000
     /// Years of a ``LocalDay``: four digits, as the file writes them.
     public static let year = 1...9999
 }

@@ -32,6 +32,8 @@ public enum ProgressCoding {
         let header: SchemaHeader
         do {
             header = try JSONDecoder().decode(SchemaHeader.self, from: data)
+        } catch let failure as ProgressDecodingFailure {
+            throw failure
         } catch {
             throw ProgressDecodingFailure.unreadable(numberOutOfRange(in: data) ?? describe(error))
         }
@@ -69,7 +71,13 @@ public enum ProgressCoding {
         var schemaVersion: Int
 
         init(from decoder: Decoder) throws {
-            schemaVersion = try decoder.container(keyedBy: CodingKeys.self).decodeWholeNumber(forKey: .schemaVersion)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            schemaVersion = try container.decodeWholeNumber(forKey: .schemaVersion)
+            // No Crucible writes 1e300: such a file is damaged, not newer, and is set aside.
+            guard NumberBounds.schemaVersion.contains(schemaVersion) else {
+                throw ProgressDecodingFailure.unreadable(
+                    "`schemaVersion` \(schemaVersion) is out of range (\(NumberBounds.schemaVersion.lowerBound) to \(NumberBounds.schemaVersion.upperBound))")
+            }
         }
 
         private enum CodingKeys: String, CodingKey { case schemaVersion }

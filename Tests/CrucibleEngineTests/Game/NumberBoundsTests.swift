@@ -135,6 +135,19 @@ import Testing
         }
     }
 
+    @Test(arguments: ["1e300", "-1", "1000001"])
+    func aSchemaVersionOutOfRangeIsDamageNotANewerFile(version: String) {
+        let file = Data(#"{"schemaVersion": \#(version), "courses": {}}"#.utf8)
+        #expect(throws: ProgressDecodingFailure.self) { try ProgressCoding.decode(file) }
+        do { _ = try ProgressCoding.decode(file) } catch {
+            guard case ProgressDecodingFailure.unreadable(let reason) = error else {
+                Issue.record("\(version) was taken for a newer schema: \(error)")
+                return
+            }
+            #expect(reason.hasPrefix("`schemaVersion` ") && reason.hasSuffix(" is out of range (0 to 1000000)"), "\(reason)")
+        }
+    }
+
     @Test func manyClampedNumbersAreSummedUp() throws {
         let lessons = (0..<10).map { #""l\#($0)": {"status": "opened", "attempts": -1, "hintsRevealed": 0, "solutionViewed": false, "timeSpent": 0, "passedFirstTry": false, "xpEarned": 0, "updatedSincePass": false}"# }
         let decoded = try ProgressCoding.decode(Self.file(Self.course(lesson: lessons.joined(separator: ","))))
