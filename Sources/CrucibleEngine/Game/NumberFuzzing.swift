@@ -57,15 +57,14 @@ public enum NumberFuzzing {
             }
             // Hours forward or back, within the years a Date and a calendar handle.
             now = Date(timeIntervalSince1970: max(0, min(200_000_000_000, now.timeIntervalSince1970 + Double(Int16(truncatingIfNeeded: input.int())) * 3600)))
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = zones[Int(input.byte()) % zones.count]
+            let calendar = calendars[Int(input.byte()) % calendars.count]
             let events = GameRules.apply(action, to: &progress, outline: outline, achievements: achievements, now: now, calendar: calendar)
             for case .levelUp(let level) in events where level.name.count >= 40 { broken.append("level name of \(level.name.count) characters") }
             if startedInBounds { broken += outOfBounds(progress) }
             _ = Levels.xpToNext(from: progress.xp)
-            _ = ProgressSummary(progress: progress, outline: outline, achievements: achievements, today: LocalDay(now, calendar: calendar))
             if !broken.isEmpty { return broken }
         }
+        _ = ProgressSummary(progress: progress, outline: outline, achievements: achievements, today: LocalDay(now, calendar: calendars[0]))
         return broken
     }
 
@@ -106,8 +105,13 @@ public enum NumberFuzzing {
         Achievement(id: "hints", title: "H", description: "", condition: .trackWithoutHints("b")),
     ]
 
-    static let zones = ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Berlin", "America/St_Johns"]
-        .compactMap(TimeZone.init(identifier:))
+    /// Calendars in zones from UTC−11 to UTC+14, with half-hour offsets and daylight saving.
+    static let calendars = ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Berlin", "America/St_Johns"]
+        .compactMap(TimeZone.init(identifier:)).map { zone in
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            return calendar
+        }
 
     /// Reads fixed-size values from the front of the input; past its end, zeros.
     struct ByteReader {

@@ -148,6 +148,14 @@ import Testing
         }
     }
 
+    @Test func theSchemaAndTheGuideStateTheLessonXPBound() throws {
+        let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: SchemaTests.lessons.appendingPathComponent("schema/lesson.schema.json")))
+        let xp = ((schema as? [String: Any])?["properties"] as? [String: Any])?["xp"] as? [String: Any]
+        #expect(xp?["minimum"] as? Int == NumberBounds.lessonXP.lowerBound && xp?["maximum"] as? Int == NumberBounds.lessonXP.upperBound)
+        let guide = try String(contentsOf: SchemaTests.lessons.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(guide.contains("| `xp` | integer from \(NumberBounds.lessonXP.lowerBound) to \(NumberBounds.lessonXP.upperBound) |"))
+    }
+
     @Test func manyClampedNumbersAreSummedUp() throws {
         let lessons = (0..<10).map { #""l\#($0)": {"status": "opened", "attempts": -1, "hintsRevealed": 0, "solutionViewed": false, "timeSpent": 0, "passedFirstTry": false, "xpEarned": 0, "updatedSincePass": false}"# }
         let decoded = try ProgressCoding.decode(Self.file(Self.course(lesson: lessons.joined(separator: ","))))
