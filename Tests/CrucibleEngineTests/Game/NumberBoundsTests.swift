@@ -47,6 +47,16 @@ import Testing
         #expect(progress.streak.best == NumberBounds.streakDays.upperBound)
     }
 
+    @Test func mergeAndResetSaturateWhateverTheRecordsHold() {
+        let huge = LessonProgress(status: .passed, xpEarned: .max), negative = LessonProgress(status: .passed, xpEarned: .min)
+        var progress = CourseProgress(xp: .min, lessons: ["a": huge, "b": huge, "c": negative])
+        let merged = progress.merged(with: CourseProgress(xp: .max, lessons: ["d": huge]))
+        #expect(merged.xp == NumberBounds.progressXP.upperBound)
+        #expect(NumberBounds.level.contains(merged.level))
+        #expect(progress.reset(lessons: ["a", "b", "c"]) == NumberBounds.progressXP.upperBound)
+        #expect(progress.xp == 0)
+    }
+
     @Test(arguments: [Int.min, -1, 0, 1_000_000_000, 1_000_000_000_000_000_000, Int.max])
     func levelsOfAnyXPHaveShortNames(xp: Int) {
         let level = Levels.level(for: xp)
