@@ -3,8 +3,8 @@ import Testing
 
 /// Every input in `Fixtures/fuzz-regressions` (crashes and slow inputs the fuzzers found, and
 /// hostile seeds) through the real binary: `lesson/` files are linted as a lesson.md, `markdown/`
-/// files are shown as a lesson body at several widths, `progress/` files are shown as progress.
-/// None may crash or hang.
+/// files are shown as a lesson body at several widths, `progress/` files are loaded by `progress`
+/// and `check`. None may crash or hang. (`rules/` inputs run in FaultsNumberFuzzRegressionTests.)
 @Suite struct FaultsFuzzRegressionTests {
     static let folder = CrucibleRunner.fixture("fuzz-regressions")
 
@@ -28,8 +28,10 @@ import Testing
         #expect(!Self.inputs("lesson").isEmpty && !Self.inputs("markdown").isEmpty && !Self.inputs("progress").isEmpty)
     }
 
-    /// Shown by `crucible progress`: it goes on (the file set aside, status 0) or refuses (status 2),
-    /// never crashes, never prints a control character from the file, and the file survives byte for byte.
+    /// Loaded by `progress`, `progress --json` and a check: each goes on (numbers clamped with a
+    /// notice, or the file set aside) or refuses (status 2), never crashes, never prints a control
+    /// character from the file, and the file survives byte for byte (as it is, set aside, or as the
+    /// backup a save keeps).
     @Test(arguments: inputs("progress"))
     func progressInputIsShownOrRefusedWithoutCrashingOrLosingIt(name: String) throws {
         let input = try Data(contentsOf: Self.folder.appendingPathComponent("progress/" + name))
@@ -37,12 +39,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("progress.json")
         try input.write(to: file)
-        let result = try CrucibleRunner.run(["progress", "--progress", file.path], timeout: 60)
-        #expect(result.status == 0 || result.status == 2, "status \(result.status): \(result.stderr.suffix(2000))")
-        #expect(!result.stderr.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" },
-                "\(result.stderr.debugDescription)")
+        let environment = ["CRUCIBLE_PROGRESS": file.path, "CRUCIBLE_WORKSPACE": folder.appendingPathComponent("ws").path,
+                           "XDG_CACHE_HOME": folder.appendingPathComponent("cache").path]
+        for arguments in [["progress"], ["progress", "--json"], ["check", "orientation.how-crucible-works"]] {
+            let result = try CrucibleRunner.run(arguments, environment: environment, timeout: 60)
+            #expect(result.status == 0 || result.status == 2, "\(arguments): status \(result.status): \(result.stderr.suffix(2000))")
+            #expect(!result.stderr.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" },
+                    "\(arguments): \(result.stderr.debugDescription)")
+        }
         let kept = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0 == "progress.json" || $0.hasPrefix("progress.json.corrupt-") || $0.hasPrefix("progress.json.schema-") }
+            .filter { $0 == "progress.json" || $0 == "progress.json.bak" || $0.hasPrefix("progress.json.corrupt-")
+                || $0.hasPrefix("progress.json.schema-") }
             .map { FileManager.default.contents(atPath: folder.appendingPathComponent($0).path) }
         #expect(kept.contains(input), "the file is kept byte for byte somewhere")
     }

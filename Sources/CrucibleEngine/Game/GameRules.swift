@@ -2,6 +2,7 @@ import Foundation
 
 /// The game's rules: pure functions from progress and an action to new progress and the
 /// events the UI can celebrate. No clock, zone or file is read here; callers pass them in.
+/// Every count saturates at its ``NumberBounds`` limit: no record, however large, can trap here.
 public enum GameRules {
     /// Records `action` in `progress` and returns what happened, in the order a UI would
     /// show it: pass, XP, level, streak, achievements.
@@ -21,7 +22,7 @@ public enum GameRules {
             if progress.position?.lesson != id { progress.position = ResumePosition(lesson: id) }
         case let .checked(id, passed, contentHash, summary):
             var record = progress[lesson: id]
-            record.attempts += 1
+            record.attempts = NumberBounds.count.adding(1, to: record.attempts)
             if let summary { record.lastCheck = LastCheck(summary, at: now) }
             if let streakEvent = recordActiveDay(&progress.streak, today: LocalDay(now, calendar: calendar)) {
                 events.append(streakEvent)
@@ -39,7 +40,7 @@ public enum GameRules {
             touch(id, in: &progress, now: now) { _ in }
         case .revealedHint(let id):
             touch(id, in: &progress, now: now) { record in
-                record.hintsRevealed += 1
+                record.hintsRevealed = NumberBounds.count.adding(1, to: record.hintsRevealed)
                 record.status = max(record.status, .opened)
             }
         case .viewedSolution(let id):
@@ -50,8 +51,9 @@ public enum GameRules {
         case .skipped(let id):
             touch(id, in: &progress, now: now) { record in record.status = max(record.status, .skipped) }
         case let .spentTime(id, seconds):
-            touch(id, in: &progress, now: now) { record in record.timeSpent += max(0, seconds) }
-        case .moved(let position):
+            touch(id, in: &progress, now: now) { record in record.timeSpent = NumberBounds.seconds.adding(max(0, seconds), to: record.timeSpent) }
+        case .moved(var position):
+            position.scroll = NumberBounds.scroll.clamp(position.scroll)
             progress.position = position
         case .changedSettings(let settings):
             progress.settings = settings
@@ -80,8 +82,8 @@ public enum GameRules {
         let gap = streak.lastActiveDay.map { today.daysSince($0) } ?? 1
         if gap <= 0 { return nil }
         let previous = streak.current
-        streak.current = gap == 1 ? streak.current + 1 : 1
-        streak.best = max(streak.best, streak.current)
+        streak.current = gap == 1 ? NumberBounds.streakDays.adding(1, to: streak.current) : 1
+        streak.best = NumberBounds.streakDays.clamp(max(streak.best, streak.current))
         streak.lastActiveDay = today
         return gap == 1 || previous == 0 ? .streakExtended(days: streak.current) : .streakBroken(previous: previous)
     }
@@ -110,12 +112,14 @@ public enum GameRules {
         guard let lesson = outline.lesson(id) else { return events }
         // Finishing a read lesson is not a try: it counts for no first-try achievement either.
         if lesson.kind == .read { record.passedFirstTry = false }
-        let bonuses = award(kind: lesson.kind, base: lesson.xp, attempts: record.attempts,
+        // Lint keeps `xp` in range; an outline built some other way is held to the same bound.
+        let base = NumberBounds.lessonXP.clamp(lesson.xp)
+        let bonuses = award(kind: lesson.kind, base: base, attempts: record.attempts,
                             hintsRevealed: record.hintsRevealed, solutionViewed: record.solutionViewed)
-        let earned = lesson.xp + bonuses.reduce(0) { $0 + $1.points }
+        let earned = base + bonuses.reduce(0) { $0 + $1.points }
         record.xpEarned = earned
-        progress.xp += earned
-        events.append(.xpAwarded(lesson: id, base: lesson.xp, bonuses: bonuses))
+        progress.xp = NumberBounds.progressXP.adding(earned, to: progress.xp)
+        events.append(.xpAwarded(lesson: id, base: base, bonuses: bonuses))
         let level = Levels.level(for: progress.xp)
         if level.number > progress.level { events.append(.levelUp(level)) }
         progress.level = level.number

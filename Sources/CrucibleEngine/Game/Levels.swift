@@ -21,29 +21,43 @@ public enum Levels {
         "Race Spotter", "Lock Keeper", "Cache Whisperer", "Profiler", "Crucible Master",
     ]
 
-    /// XP needed to reach level `number` (level 1 needs none).
+    /// XP needed to reach level `number` (level 1 needs none); `Int.max` past any reachable level.
     public static func threshold(of number: Int) -> Int {
         let n = max(1, number)
-        return 25 * n * (n - 1)
+        let (product, overflow) = n.multipliedReportingOverflow(by: n - 1)
+        guard !overflow, product <= Int.max / 25 else { return Int.max }
+        return 25 * product
     }
 
-    /// The level `xp` reaches.
+    /// The level `xp` reaches; XP outside ``NumberBounds/progressXP`` counts as its nearest end.
     public static func level(for xp: Int) -> Level {
-        var number = 1
-        while threshold(of: number + 1) <= xp { number += 1 }
-        return level(number: number)
+        level(number: number(reachedBy: xp))
     }
 
-    /// Level `number` with its name; past the last name, "Crucible Master II", "III"…
+    /// The level number `xp` reaches: the largest `n` with `25 · n · (n − 1) ≤ xp`, from the
+    /// quadratic formula, corrected for rounding.
+    static func number(reachedBy xp: Int) -> Int {
+        let xp = NumberBounds.progressXP.clamp(xp)
+        var number = max(1, Int(((1 + (1 + Double(xp) / 6.25).squareRoot()) / 2).rounded(.down)))
+        while threshold(of: number + 1) <= xp { number += 1 }
+        while number > 1, threshold(of: number) > xp { number -= 1 }
+        return number
+    }
+
+    /// Level `number` (clamped to ``NumberBounds/level``) with its name; past the last name,
+    /// "Crucible Master II", "III"… The clamp keeps every name under 40 characters.
     public static func level(number: Int) -> Level {
-        let n = max(1, number)
+        let n = NumberBounds.level.clamp(number)
         if n <= names.count { return Level(number: n, name: names[n - 1]) }
         return Level(number: n, name: "\(names[names.count - 1]) \(roman(n - names.count + 1))")
     }
 
-    /// XP still needed for the next level.
+    /// XP still needed for the next level (0 at the last one).
     public static func xpToNext(from xp: Int) -> Int {
-        threshold(of: level(for: xp).number + 1) - xp
+        let xp = NumberBounds.progressXP.clamp(xp)
+        let number = number(reachedBy: xp)
+        guard number < NumberBounds.level.upperBound else { return 0 }
+        return threshold(of: number + 1) - xp
     }
 
     private static func roman(_ value: Int) -> String {

@@ -104,7 +104,7 @@ struct LessonParser {
         let id = fields.id("id")
         let title = fields.string("title", required: true)
         let kind = self.kind(fields)
-        let xp = fields.wholeNumber("xp")
+        let xp = fields.wholeNumber("xp", in: NumberBounds.lessonXP)
         let hints = fields.stringList("hints") ?? []
         let requires = fields.stringList("requires") ?? []
         let explanation = fields.string("explanation")

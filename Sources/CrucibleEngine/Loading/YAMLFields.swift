@@ -187,6 +187,14 @@ struct Fields {
         return nil
     }
 
+    /// A whole number in `range`: "`xp` must be a whole number from 0 to 1000, found number `5000`".
+    func wholeNumber(_ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let node = value(key) else { return nil }
+        if case .scalar(let scalar) = node, case .int(let value) = ScalarKind(scalar), range.contains(value) { return value }
+        report.wrongType(key, "a whole number from \(range.lowerBound) to \(range.upperBound)", node)
+        return nil
+    }
+
     /// A number > 0, whole or not.
     func positiveNumber(_ key: String) -> Double? {
         guard let node = value(key) else { return nil }

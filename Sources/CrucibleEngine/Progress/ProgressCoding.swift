@@ -41,8 +41,10 @@ public enum ProgressCoding {
         let header: SchemaHeader
         do {
             header = try JSONDecoder().decode(SchemaHeader.self, from: data)
+        } catch let failure as ProgressDecodingFailure {
+            throw failure
         } catch {
-            throw ProgressDecodingFailure.unreadable(describe(error))
+            throw ProgressDecodingFailure.unreadable(numberOutOfRange(in: data) ?? describe(error))
         }
         if header.schemaVersion > currentSchemaVersion {
             throw ProgressDecodingFailure.newerSchema(header.schemaVersion)
@@ -55,24 +57,43 @@ public enum ProgressCoding {
         }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
+        var progress: SavedProgress
         do {
-            let progress = try decoder.decode(SavedProgress.self, from: json)
-            let unknownKeys = ProgressUnknownKeys.find(original: json, decoded: try makeEncoder().encode(progress))
-            return Decoded(progress: progress, migratedFrom: migratedFrom, unknownKeys: unknownKeys)
+            progress = try decoder.decode(SavedProgress.self, from: json)
         } catch {
-            throw ProgressDecodingFailure.unreadable(describe(error))
+            throw ProgressDecodingFailure.unreadable(numberOutOfRange(in: json) ?? describe(error))
         }
+        // Unknown keys are found before clamping: clamping changes values, never keys.
+        let unknownKeys = ProgressUnknownKeys.find(original: json, decoded: try makeEncoder().encode(progress))
+        let clamped = progress.clampToBounds()
+        return Decoded(progress: progress, migratedFrom: migratedFrom, unknownKeys: unknownKeys, clamped: clamped)
     }
 
-    /// A decoded file, the schema it was migrated from, if it was, and the keys this build does not know.
+    /// A decoded file, the schema it was migrated from, if it was, the keys this build does not
+    /// know, and the numbers that were out of ``NumberBounds`` and clamped (one line each, for a notice).
     public struct Decoded: Sendable, Equatable {
         public var progress: SavedProgress
         public var migratedFrom: Int?
         public var unknownKeys: ProgressUnknownKeys = .none
+        public var clamped: [String] = []
     }
 
     /// Only the version, read first so a newer file is recognised even when its shape changed.
-    private struct SchemaHeader: Decodable { var schemaVersion: Int }
+    private struct SchemaHeader: Decodable {
+        var schemaVersion: Int
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            schemaVersion = try container.decodeWholeNumber(forKey: .schemaVersion)
+            // No Crucible writes 1e300: such a file is damaged, not newer, and is set aside.
+            guard NumberBounds.schemaVersion.contains(schemaVersion) else {
+                throw ProgressDecodingFailure.unreadable(
+                    "`schemaVersion` \(schemaVersion) is out of range (\(NumberBounds.schemaVersion.lowerBound) to \(NumberBounds.schemaVersion.upperBound))")
+            }
+        }
+
+        private enum CodingKeys: String, CodingKey { case schemaVersion }
+    }
 
     private static func migrate(_ data: Data, from version: Int, using migrations: [ProgressMigration]) throws -> Data {
         guard var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
@@ -90,6 +111,25 @@ public enum ProgressCoding {
             object["schemaVersion"] = at
         }
         return try JSONSerialization.data(withJSONObject: object)
+    }
+
+    /// Foundation's decoder calls a number beyond `Double` (`1e400`) "not valid JSON" with no
+    /// place; its parser names the number, so this says which one and on what line.
+    static func numberOutOfRange(in data: Data) -> String? {
+        let detail: String
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+            return nil
+        } catch {
+            detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+        }
+        guard let start = detail.range(of: "Number "), let end = detail.range(of: " is not representable"),
+              start.upperBound <= end.lowerBound else { return nil }
+        let number = String(detail[start.upperBound..<end.lowerBound])
+        let text = String(decoding: data, as: UTF8.self)
+        guard let at = text.range(of: number) else { return "the number \(number.prefix(40)) is out of range" }
+        let line = text[..<at.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+        return "the number \(number.prefix(40)) on line \(line) is out of range"
     }
 
     /// Says what is wrong with a JSON file and where, in one line.

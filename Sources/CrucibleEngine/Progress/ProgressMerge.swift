@@ -21,8 +21,9 @@ extension CourseProgress {
     public func merged(with other: CourseProgress) -> CourseProgress {
         var result = self
         result.lessons = lessons.merging(other.lessons) { $0.merged(with: $1) }
-        result.xp = max(xp, other.xp, result.lessons.values.reduce(0) { $0 + $1.xpEarned })
-        result.level = max(level, other.level, Levels.level(for: result.xp).number)
+        let earned = result.lessons.values.reduce(0) { NumberBounds.progressXP.adding(NumberBounds.progressXP.clamp($1.xpEarned), to: $0) }
+        result.xp = NumberBounds.progressXP.clamp(max(xp, other.xp, earned))
+        result.level = NumberBounds.level.clamp(max(level, other.level, Levels.level(for: result.xp).number))
         result.streak = streak.merged(with: other.streak)
         result.achievements = achievements.merging(other.achievements) { min($0, $1) }
         result.position = position ?? other.position
@@ -36,9 +37,10 @@ extension CourseProgress {
     public mutating func reset(lessons ids: [String]) -> Int {
         var removed = 0
         for id in ids {
-            removed += lessons.removeValue(forKey: id)?.xpEarned ?? 0
+            let earned = NumberBounds.progressXP.clamp(lessons.removeValue(forKey: id)?.xpEarned ?? 0)
+            removed = NumberBounds.progressXP.adding(earned, to: removed)
         }
-        xp = max(0, xp - removed)
+        xp = NumberBounds.progressXP.adding(-removed, to: NumberBounds.progressXP.clamp(xp))
         level = Levels.level(for: xp).number
         if let position, ids.contains(position.lesson) { self.position = ResumePosition(lesson: position.lesson) }
         return removed

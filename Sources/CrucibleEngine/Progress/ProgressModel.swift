@@ -179,16 +179,18 @@ public struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringCon
         self.init(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD` with a year in ``NumberBounds/year``.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
+              NumberBounds.year.contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
     /// Days since 1970-01-01 in the proleptic Gregorian calendar (pure arithmetic, no zones).
+    /// Parts out of range count as their nearest valid value, so the arithmetic cannot overflow.
     public var dayNumber: Int {
+        let year = NumberBounds.year.clamp(year), month = (1...12).clamp(month), day = (1...31).clamp(day)
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -215,7 +217,7 @@ public struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringCon
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let day = LocalDay(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(String(reflecting: String(text.prefix(40)))) is not a YYYY-MM-DD day")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(String(reflecting: String(text.prefix(40)))) is not a YYYY-MM-DD day with a year from 1 to 9999")
         }
         self = day
     }
@@ -248,5 +250,70 @@ public struct LearnerSettings: Codable, Sendable, Equatable {
     public init(theme: String? = nil, watchMode: Bool = false) {
         self.theme = theme
         self.watchMode = watchMode
+    }
+}
+
+// Decoding reads numbers too large for `Int` (such as `1e300`) as `Int.max` or `Int.min` instead of
+// failing the whole file; ``SavedProgress/clampToBounds()`` then brings them into range and says so.
+
+extension KeyedDecodingContainer {
+    /// A whole number; one beyond `Int`'s range (written as `1e300` or with 20 digits) saturates.
+    func decodeWholeNumber(forKey key: Key) throws -> Int {
+        do { return try decode(Int.self, forKey: key) } catch {
+            guard let value = try? decode(Double.self, forKey: key), !value.isNaN else { throw error }
+            // Foundation reports 2.5 as "not valid JSON" with no place; say what and where.
+            guard value == value.rounded() else {
+                throw DecodingError.typeMismatch(Int.self, .init(codingPath: codingPath + [key], debugDescription: "\(value) is not whole"))
+            }
+            if value >= 0x1p63 { return .max }
+            if value < -0x1p63 { return .min }
+            return Int(value)
+        }
+    }
+}
+
+extension CourseProgress {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(xp: try container.decodeWholeNumber(forKey: .xp), level: try container.decodeWholeNumber(forKey: .level),
+                  streak: try container.decode(Streak.self, forKey: .streak),
+                  achievements: try container.decode([String: Date].self, forKey: .achievements),
+                  position: try container.decodeIfPresent(ResumePosition.self, forKey: .position),
+                  settings: try container.decode(LearnerSettings.self, forKey: .settings),
+                  lessons: try container.decode([String: LessonProgress].self, forKey: .lessons))
+    }
+}
+
+extension LessonProgress {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(status: try container.decode(LessonStatus.self, forKey: .status),
+                  attempts: try container.decodeWholeNumber(forKey: .attempts),
+                  hintsRevealed: try container.decodeWholeNumber(forKey: .hintsRevealed),
+                  solutionViewed: try container.decode(Bool.self, forKey: .solutionViewed),
+                  firstActivity: try container.decodeIfPresent(Date.self, forKey: .firstActivity),
+                  lastActivity: try container.decodeIfPresent(Date.self, forKey: .lastActivity),
+                  passedAt: try container.decodeIfPresent(Date.self, forKey: .passedAt),
+                  timeSpent: try container.decode(Double.self, forKey: .timeSpent),
+                  contentHash: try container.decodeIfPresent(String.self, forKey: .contentHash),
+                  passedFirstTry: try container.decode(Bool.self, forKey: .passedFirstTry),
+                  xpEarned: try container.decodeWholeNumber(forKey: .xpEarned),
+                  updatedSincePass: try container.decode(Bool.self, forKey: .updatedSincePass),
+                  lastCheck: try container.decodeIfPresent(LastCheck.self, forKey: .lastCheck))
+    }
+}
+
+extension Streak {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(current: try container.decodeWholeNumber(forKey: .current), best: try container.decodeWholeNumber(forKey: .best),
+                  lastActiveDay: try container.decodeIfPresent(LocalDay.self, forKey: .lastActiveDay))
+    }
+}
+
+extension ResumePosition {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(lesson: try container.decode(String.self, forKey: .lesson), scroll: try container.decodeWholeNumber(forKey: .scroll))
     }
 }

@@ -63,6 +63,8 @@ public final class ProgressStore: @unchecked Sendable {
         case .good(let decoded):
             saved = decoded.progress
             savedUnknownKeys = decoded.unknownKeys
+            let path = self.file.path
+            notices += decoded.clamped.map { ProgressNotice("progress file \(path): \($0)") }
         case .newer(let version): throw .newerSchema(file: self.file.path, version: version)
         case .unusable(let reason): throw .unusable(file: self.file.path, reason: reason)
         case .bad:
@@ -261,6 +263,7 @@ public final class ProgressStore: @unchecked Sendable {
             throw .unusable(file: url.path, reason: reason)
         case .good(let decoded):
             if let migratedFrom = decoded.migratedFrom { keepOriginal(of: url, schema: migratedFrom, notices: &notices) }
+            notices += decoded.clamped.map { ProgressNotice("progress file \(url.path): \($0)") }
             return ReadResult(progress: decoded.progress, fileWasGood: true, unknownKeys: decoded.unknownKeys)
         case .bad(let reason):
             return recover(url, reason: reason, migrations: migrations, notices: &notices)

@@ -67,7 +67,6 @@ import Testing
             Case(name: "deeply nested objects", bytes: text(String(repeating: "{\"a\":", count: 100_000) + "1" + String(repeating: "}", count: 100_000))),
             Case(name: "schemaVersion is text", bytes: replacing("\"schemaVersion\" : 1", with: "\"schemaVersion\" : \"1\"")),
             Case(name: "xp overflows", bytes: replacing("\"xp\" : 240", with: "\"xp\" : 1e400")),
-            Case(name: "xp beyond Int", bytes: replacing("\"xp\" : 240", with: "\"xp\" : 99999999999999999999999")),
             Case(name: "xp is fractional", bytes: replacing("\"xp\" : 240", with: "\"xp\" : 2.5")),
             Case(name: "lessons is an array", bytes: text(#"{"schemaVersion": 1, "courses": {"crucible": {"xp": 0, "level": 1, "streak": {"current": 0, "best": 0}, "achievements": {}, "settings": {"watchMode": false}, "lessons": []}}}"#)),
             Case(name: "a date that is not a date", bytes: replacing("2023-11-14T22:13:20Z", with: "yesterday")),

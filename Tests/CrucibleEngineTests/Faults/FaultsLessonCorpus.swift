@@ -122,6 +122,10 @@ enum FaultsLessonCorpus {
         add("xp-negative", read("xp-negative", "xp: -5"))
         add("xp-is-text", read("xp-is-text", "xp: lots"))
         add("xp-is-fractional", read("xp-is-fractional", "xp: 1.5"))
+        // Numbers that once passed lint and overflowed the XP sum, or made a level name of megabytes.
+        add("xp-above-the-maximum", read("xp-above-the-maximum", "xp: 6148914691236517206"))
+        add("xp-beyond-int", read("xp-beyond-int", "xp: 99999999999999999999"))
+        add("xp-in-exponent-form", read("xp-in-exponent-form", "xp: 1e18"))
         add("hints-is-a-map", read("hints-is-a-map", "hints: {a: b}"))
         add("hint-is-a-map", read("hint-is-a-map", "hints:\n  - fine\n  - {a: b}"))
         add("requires-is-a-map", read("requires-is-a-map", "requires: {clang: yes}"))

@@ -51,7 +51,7 @@ extension LoadingTests {
 
         @Test func wrongTypesNameTheExpectedAndFoundValue() {
             expectDiagnostics("wrong-type", [
-                "5:5: error: `xp` must be a whole number ≥ 0, found string `lots`",
+                "5:5: error: `xp` must be a whole number from 0 to 1000, found string `lots`",
                 "6:8: error: `hints` must be a list, found string `just one hint`",
             ])
         }

@@ -120,6 +120,7 @@ import Testing
         ("lesson", "id: a\ntitle: T\nkind: quiz\n", "missing required `questions`"),
         ("lesson", "id: a\ntitle: T\nkind: lecture\n", "is not one of"),
         ("lesson", "id: a\ntitle: T\nkind: read\nxp: -1\n", "below 0"),
+        ("lesson", "id: a\ntitle: T\nkind: read\nxp: 1001\n", "above 1000"),
         ("lesson", "id: a\ntitle: T\nkind: quiz\nquestions:\n  - prompt: P\n    choices: [{text: A}]\n    answer: 1\n",
          "fewer than 2 items"),
         ("lesson", "id: a\ntitle: T\nkind: code\ncode:\n  language: c\n  starter: [a.c]\n  solution: [a.c]\n"
