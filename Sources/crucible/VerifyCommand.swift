@@ -11,8 +11,10 @@ struct VerifyCommand: ParsableCommand {
         discussion: """
             For every code lesson the starter must fail, the solution pass, and every known-wrong \
             variant fail; quiz keys must grade as right; a predict lesson with run steps must \
-            print its answer. Prints a table and exits 1 on any problem. Lessons whose tools are \
-            missing or not working are skipped. The cache is not used.
+            print its answer. Prints a table and exits 1 on any problem (an engine error counts). \
+            Lessons whose tools are missing or not working are skipped; when every lesson is \
+            skipped nothing was verified, which exits 1 too unless --allow-skips is given. The \
+            cache is not used.
 
             Examples:
               crucible verify                       every lesson of the course
@@ -30,6 +32,9 @@ struct VerifyCommand: ParsableCommand {
 
     @Flag(help: "Print the results as JSON.")
     var json = false
+
+    @Flag(help: "Exit 0 even when every lesson was skipped because its tools are missing.")
+    var allowSkips = false
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
@@ -49,7 +54,12 @@ struct VerifyCommand: ParsableCommand {
         }
         let problems = results.filter { $0.status == .problem }.count
         let loadErrors = loaded.errors.count
-        if problems > 0 || loadErrors > 0 { throw ExitCode(ExitStatus.problems) }
+        let allSkipped = !results.isEmpty && results.allSatisfy { $0.status == .skipped }
+        if allSkipped {
+            Output.error("nothing was verified: every lesson was skipped because its tools are missing or broken here "
+                         + "(see `crucible doctor`)" + (allowSkips ? "" : "; install them, or pass --allow-skips to accept this"))
+        }
+        if problems > 0 || loadErrors > 0 || (allSkipped && !allowSkips) { throw ExitCode(ExitStatus.problems) }
     }
 }
 

@@ -73,6 +73,43 @@ import Testing
         #expect(result.stdout.contains("starter: failed (compile error); solution: passed"))
     }
 
+    /// A course whose every lesson is skipped verified nothing, so verify says so and fails, unless skips are allowed.
+    @Test func verifyFailsWhenEveryLessonWasSkipped() throws {
+        let course = try CrucibleRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: course) }
+        let lesson = course.appendingPathComponent("01-t/01-l")
+        for folder in ["starter", "solution"] {
+            try FileManager.default.createDirectory(at: lesson.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try "int main(void) { return 0; }\n".write(to: lesson.appendingPathComponent(folder + "/main.c"), atomically: true, encoding: .utf8)
+        }
+        try "id: c\ntitle: C\nwelcome: hi\n".write(to: course.appendingPathComponent("course.yml"), atomically: true, encoding: .utf8)
+        try "id: t\ntitle: T\nsummary: s\n".write(to: course.appendingPathComponent("01-t/track.yml"), atomically: true, encoding: .utf8)
+        try """
+            ---
+            id: t.l
+            title: L
+            kind: code
+            code:
+              language: c
+              starter: [main.c]
+              solution: [main.c]
+              steps:
+                - run: [crucible-no-such-tool, main.c]
+            ---
+            You will fix it.
+            """.write(to: lesson.appendingPathComponent("lesson.md"), atomically: true, encoding: .utf8)
+
+        let strict = try CrucibleRunner.run(["verify", "--lessons", course.path, "--jobs", "1"])
+        #expect(strict.status == 1, "\(strict.stdout)\(strict.stderr)")
+        #expect(strict.stdout.contains("0 ok, 0 with problems, 1 skipped"), "\(strict.stdout)")
+        #expect(strict.stderr.contains("nothing was verified: every lesson was skipped"), "\(strict.stderr)")
+        #expect(strict.stderr.contains("pass --allow-skips"), "\(strict.stderr)")
+
+        let allowed = try CrucibleRunner.run(["verify", "--lessons", course.path, "--jobs", "1", "--allow-skips"])
+        #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
+        #expect(allowed.stderr.contains("nothing was verified"), "still said: \(allowed.stderr)")
+    }
+
     @Test func doctorListsEveryToolFoundOrNot() throws {
         let result = try CrucibleRunner.run(["doctor"])
         for tool in ["swiftc", "clang", "gcc", "rustc", "go"] {

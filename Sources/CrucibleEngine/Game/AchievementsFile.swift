@@ -20,10 +20,23 @@ public enum AchievementsFile {
     public struct LoadResult: Sendable, Equatable {
         public var achievements: [Achievement]
         public var diagnostics: [Diagnostic]
+        /// Where each achievement's condition value is, by achievement id, so a warning about it points there.
+        public var conditionPositions: [String: Position]
 
-        public init(achievements: [Achievement], diagnostics: [Diagnostic]) {
+        public init(achievements: [Achievement], diagnostics: [Diagnostic], conditionPositions: [String: Position] = [:]) {
             self.achievements = achievements
             self.diagnostics = diagnostics
+            self.conditionPositions = conditionPositions
+        }
+    }
+
+    /// A 1-based line and column in the file.
+    public struct Position: Sendable, Equatable {
+        public var line: Int
+        public var column: Int
+        public init(line: Int, column: Int) {
+            self.line = line
+            self.column = column
         }
     }
 
@@ -33,18 +46,29 @@ public enum AchievementsFile {
         let url = courseRoot.appendingPathComponent(name)
         switch TextFile.read(url.path) {
         case .missing:
-            return LoadResult(achievements: [], diagnostics: [])
+            guard let what = TextFile.notAFile(url.path) else { return LoadResult(achievements: [], diagnostics: []) }
+            return LoadResult(achievements: [], diagnostics: [
+                Diagnostic(file: url.relativePath, line: 1, column: 1, severity: .error,
+                           message: "\(name) \(what); make it the text file or remove it"),
+            ])
         case .failed(let reason):
             return LoadResult(achievements: [], diagnostics: [
                 Diagnostic(file: url.relativePath, line: 1, column: 1, severity: .error, message: "cannot read the file: \(reason)"),
             ])
         case .bytes(let bytes):
-            let body = bytes.dropFirst(TextFile.bomLength(bytes))
-            guard let text = String(validating: body, as: UTF8.self) else {
+            let start = TextFile.bomLength(bytes)
+            if let problem = TextFile.encodingProblem(bytes) {
                 return LoadResult(achievements: [], diagnostics: [
-                    Diagnostic(file: url.relativePath, line: 1, column: 1, severity: .error, message: "the file is not valid UTF-8"),
+                    Diagnostic(file: url.relativePath, line: 1, column: 1, severity: .error, message: problem),
                 ])
             }
+            if let bad = TextFile.firstInvalidUTF8(bytes, from: start) {
+                return LoadResult(achievements: [], diagnostics: [
+                    Diagnostic(file: url.relativePath, line: bad.line, column: bad.column, severity: .error,
+                               message: TextFile.invalidUTF8Message),
+                ])
+            }
+            let text = TextFile.text(bytes[start...])
             return parse(text, file: url.relativePath)
         }
     }
@@ -58,6 +82,7 @@ public enum AchievementsFile {
             return LoadResult(achievements: [], diagnostics: report.diagnostics)
         }
         var achievements: [Achievement] = []
+        var conditionPositions: [String: Position] = [:]
         var firstUse: [String: Node] = [:]
         for entry in entries {
             let before = report.errorCount
@@ -76,13 +101,24 @@ public enum AchievementsFile {
             }
             guard report.errorCount == before, let id, let title, let description, let condition else { continue }
             achievements.append(Achievement(id: id, title: title, description: description, condition: condition))
+            // The condition's value (`nope` in `{ completeTrack: nope }`), else the condition itself.
+            let conditionNode = fields.value("condition")
+            let valueNode = conditionNode.flatMap { node -> Node? in
+                guard case .mapping(let mapping) = node else { return nil }
+                return mapping.first?.value
+            } ?? conditionNode
+            if let mark = valueNode?.mark {
+                conditionPositions[id] = Position(line: mark.line + report.lineOffset, column: mark.column)
+            }
         }
-        return LoadResult(achievements: achievements, diagnostics: report.diagnostics)
+        return LoadResult(achievements: achievements, diagnostics: report.diagnostics, conditionPositions: conditionPositions)
     }
 
     /// Warnings for conditions that name a track or lesson the course does not have: such an
     /// achievement can never be earned.
-    public static func check(_ achievements: [Achievement], against outline: CourseOutline, file: String) -> [Diagnostic] {
+    /// `positions` (``LoadResult/conditionPositions``) place each warning at its condition's line.
+    public static func check(_ achievements: [Achievement], against outline: CourseOutline, file: String,
+                             positions: [String: Position] = [:]) -> [Diagnostic] {
         achievements.compactMap { achievement in
             let problem: String?
             switch achievement.condition {
@@ -95,8 +131,9 @@ public enum AchievementsFile {
             default:
                 problem = nil
             }
+            let position = positions[achievement.id] ?? Position(line: 1, column: 1)
             return problem.map {
-                Diagnostic(file: file, line: 1, column: 1, severity: .warning,
+                Diagnostic(file: file, line: position.line, column: position.column, severity: .warning,
                            message: "achievement \(quoted: achievement.id) \($0), so it cannot be earned yet")
             }
         }

@@ -18,7 +18,8 @@ struct LessonFiles {
     func check(_ path: String, at node: Node, key: String, under prefix: String = "") -> Bool {
         let shown = prefix + path
         if path.hasPrefix("/") || path.hasPrefix("~") {
-            report.error(at: node, "\(quoted: path) in \(quoted: key) is an absolute path; write it relative to `\(prefix.isEmpty ? "the lesson folder" : prefix)`")
+            report.error(at: node, "\(quoted: path) in \(quoted: key) is an absolute path; write it relative to "
+                         + (prefix.isEmpty ? "the lesson folder" : "\(quoted: prefix)"))
             return false
         }
         if path.split(separator: "/").contains("..") {
@@ -29,6 +30,14 @@ struct LessonFiles {
         switch LessonFiles.inspect(shown, in: folderPath) {
         case .missing:
             report.error(at: node, "\(quoted: shown) named in \(quoted: key) does not exist in the lesson folder; create it or correct the name")
+            return false
+        case .danglingLink(let target):
+            report.error(at: node, "\(quoted: shown) named in \(quoted: key) is a symbolic link to \(quoted: target), which does not exist; "
+                         + "replace the link with the file")
+            return false
+        case .notAFile(let kind):
+            let fix = kind == TextFile.kindName(S_IFDIR) ? "name the files inside it one by one" : "replace it with a regular file"
+            report.error(at: node, "\(quoted: shown) named in \(quoted: key) is \(kind), not a file; \(fix)")
             return false
         case .plain:
             return true
@@ -44,9 +53,16 @@ struct LessonFiles {
         return true
     }
 
-    enum Inspection { case missing, plain, throughSymlink }
+    enum Inspection: Equatable {
+        case missing
+        /// A symbolic link on the way leads nowhere; its target as written.
+        case danglingLink(String)
+        /// It exists but is a folder, FIFO, device or socket (``TextFile/kindName(_:)``).
+        case notAFile(String)
+        case plain, throughSymlink
+    }
 
-    /// Whether `relative` exists under `folder`, and whether reaching it follows a symbolic link.
+    /// Whether `relative` is a regular file under `folder`, and whether reaching it follows a symbolic link.
     /// One `lstat` per path component: much cheaper than `realpath`, which is only needed for links.
     static func inspect(_ relative: String, in folder: String) -> Inspection {
         var path = folder
@@ -55,10 +71,13 @@ struct LessonFiles {
             path += "/" + component
             guard lstat(path, &info) == 0 else { return .missing }
             if (info.st_mode & S_IFMT) == S_IFLNK {
-                return stat(folder + "/" + relative, &info) == 0 ? .throughSymlink : .missing
+                guard stat(folder + "/" + relative, &info) == 0 else {
+                    return stat(path, &info) == 0 ? .missing : .danglingLink(TextFile.linkTarget(path) ?? "?")
+                }
+                return (info.st_mode & S_IFMT) == S_IFREG ? .throughSymlink : .notAFile(TextFile.kindName(info.st_mode))
             }
         }
-        return .plain
+        return (info.st_mode & S_IFMT) == S_IFREG ? .plain : .notAFile(TextFile.kindName(info.st_mode))
     }
 
     static func realPath(_ path: String) -> String? {

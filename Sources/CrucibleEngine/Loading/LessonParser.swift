@@ -53,9 +53,12 @@ struct LessonParser {
         var outcome = LessonOutcome(lesson: nil, diagnostics: [])
         switch TextFile.read(location.path + "/lesson.md") {
         case .missing:
-            break
+            // A folder or broken link named lesson.md is a lesson the author meant to write: never skip it silently.
+            if let what = TextFile.notAFile(location.path + "/lesson.md") {
+                report.error("lesson.md \(what); make lesson.md the lesson's text file")
+            }
         case .failed(let reason):
-            report.error("cannot read lesson.md: \(reason); check its permissions")
+            report.error("cannot read lesson.md: \(reason)")
         case .bytes(let bytes):
             let (lesson, idMark) = parse(bytes)
             outcome.lesson = report.hasErrors ? nil : lesson
@@ -70,6 +73,10 @@ struct LessonParser {
 
     /// The lesson (`nil` on errors) and where its `id` value is.
     private func parse(_ bytes: [UInt8]) -> (Lesson?, idMark: Mark?) {
+        if let problem = TextFile.encodingProblem(bytes) {
+            report.error(problem)
+            return (nil, nil)
+        }
         let start = TextFile.bomLength(bytes)
         if let bad = TextFile.firstInvalidUTF8(bytes, from: start) {
             report.error(TextFile.invalidUTF8Message, line: bad.line, column: bad.column)
@@ -79,6 +86,10 @@ struct LessonParser {
         switch FrontMatter.split(bytes, from: start) {
         case .success(let split):
             frontMatter = split
+        case .failure where TextFile.hasOnlyCRLineEndings(bytes):
+            report.error("lines end with a carriage return alone (old Mac line endings), so the file reads as one line; "
+                         + "save it with LF (Unix) or CRLF (Windows) line endings")
+            return (nil, nil)
         case .failure(.missingOpening):
             report.error("lesson.md has no front matter; start the file with a `---` line, then the keys "
                          + "(id, title, kind, …), then another `---` line before the Markdown body")
@@ -179,7 +190,9 @@ struct LessonParser {
             guard let fields = Fields(node, what: "a `wrong` variant", known: Self.wrongVariantKeys, report: report),
                   let nameNode = fields.value("name", required: true), let name = fields.text(nameNode, "name") else { continue }
             guard !name.contains("/"), name != "..", name != "." else {
-                report.error(at: nameNode, "a `wrong` variant's `name` is a folder under `wrong/`; use a plain name without `/`")
+                let problem = name.contains("/") ? "\(quoted: name) must not contain `/`" : "\(quoted: name) would not name a folder of its own"
+                report.error(at: nameNode, "a `wrong` variant's `name` is a folder under `wrong/`, so \(problem); "
+                             + "use a plain name such as `off-by-one`")
                 continue
             }
             if let files = files.paths(fields, "files", under: "wrong/\(name)/", required: true) {

@@ -63,7 +63,8 @@ struct QuizParser {
         var answers = Set<Int>()
         var valid = true
         for number in numbers {
-            guard let value = question.wholeNumber(number, "answer") else {
+            guard case .scalar(let scalar) = number, case .int(let value) = ScalarKind(scalar) else {
+                report.wrongType("answer", "a choice number (1 is the first choice)", number)
                 valid = false
                 continue
             }

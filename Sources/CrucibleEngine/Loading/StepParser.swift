@@ -7,6 +7,8 @@ struct StepParser {
 
     /// Names of the placeholders `StepPlan` fills in; see Lessons/README.md.
     static let placeholders = ["scratch", "lesson", "files", "hidden", "sanitizer_link"]
+    /// Placeholders that expand to a list of arguments, so they only work as a whole `run` entry.
+    static let wholeArgumentPlaceholders = ["files", "hidden", "sanitizer_link"]
     static let signals = ["SIGABRT", "SIGALRM", "SIGBUS", "SIGFPE", "SIGHUP", "SIGILL", "SIGINT", "SIGKILL", "SIGPIPE",
                           "SIGQUIT", "SIGSEGV", "SIGSYS", "SIGTERM", "SIGTRAP", "SIGUSR1", "SIGUSR2", "SIGXCPU", "SIGXFSZ"]
 
@@ -36,9 +38,13 @@ struct StepParser {
         guard let fields = Fields(node, what: "a step", known: Self.stepKeys, report: report) else { return nil }
         let errorsBefore = report.errorCount
         let name = fields.string("name") ?? "step \(number)"
-        let run = fields.stringNodes("run", required: true)
+        let run = fields.stringNodes("run", required: true, allowBlank: true)
         if let run, run.isEmpty, let node = fields.value("run") {
             report.error(at: node, "`run` is empty; give the command and its arguments, such as [clang, main.c]")
+        }
+        if let program = run?.first, isBlank(program.text) {
+            report.error(at: program.node, "the program in `run` (its first entry) is empty; name the command to run, "
+                         + "such as [clang, main.c]")
         }
         run?.forEach { checkPlaceholders($0.text, at: $0.node, key: "run") }
         let timeout = fields.positiveNumber("timeout") ?? CheckStep.defaultTimeout
@@ -60,7 +66,13 @@ struct StepParser {
             rest = rest[rest.index(after: open)...]
             let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
             guard !name.isEmpty, rest.dropFirst(name.count).first == "}" else { continue }
-            if !Self.placeholders.contains(String(name)) {
+            if Self.wholeArgumentPlaceholders.contains(String(name)), key != "run" || text != "{\(name)}" {
+                let whole = key == "run"
+                    ? "write `{\(name)}` as an entry of its own, such as [clang, \"{\(name)}\"]"
+                    : "it works only as a whole entry of `run`"
+                report.error(at: node, "`{\(name)}` becomes several arguments, so inside \(quoted: text) in \(quoted: key) it would be "
+                             + "passed as written; \(whole)")
+            } else if !Self.placeholders.contains(String(name)) {
                 let known = Self.placeholders.map { "`{\($0)}`" }.joined(separator: ", ")
                 var message = "unknown placeholder `{\(name)}` in \(quoted: key); the known placeholders are \(known)"
                 if let suggestion = nearest(String(name), in: Self.placeholders) { message += " (did you mean `{\(suggestion)}`?)" }
@@ -131,7 +143,7 @@ struct StepParser {
                              + "parentheses and escapes (write a literal `(` as `\\\\(` in double quotes)")
             }
         }
-        return OutputExpectation(equals: fields.string("equals"), contains: fields.stringList("contains") ?? [],
+        return OutputExpectation(equals: fields.string("equals", allowBlank: true), contains: fields.stringList("contains") ?? [],
                                  matches: matches, notContains: fields.stringList("notContains") ?? [])
     }
 

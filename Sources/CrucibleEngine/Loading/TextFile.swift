@@ -15,14 +15,14 @@ enum TextFile {
         // so a FIFO or a link to /dev/zero is reported instead of hanging the course.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
-            return errno == ENOENT || errno == ENOTDIR ? .missing : .failed(String(cString: strerror(errno)))
+            return errno == ENOENT || errno == ENOTDIR ? .missing : .failed(failure(errno))
         }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failed(String(cString: strerror(errno))) }
+        guard fstat(fd, &info) == 0 else { return .failed(failure(errno)) }
         if (info.st_mode & S_IFMT) == S_IFDIR { return .missing }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            return .failed("it is not a regular file (a FIFO, device or socket)")
+            return .failed("it is \(kindName(info.st_mode)), not a regular file; replace it with a regular text file")
         }
         var bytes = [UInt8]()
         bytes.reserveCapacity(Int(info.st_size) + 1)
@@ -37,6 +37,52 @@ enum TextFile {
             bytes.append(contentsOf: chunk[0..<count])
         }
         return .bytes(bytes)
+    }
+
+    /// A failed system call's reason with what to do about it.
+    private static func failure(_ code: Int32) -> String {
+        let reason = String(cString: strerror(code)).lowercased()
+        return code == EACCES || code == EPERM ? reason + "; check its permissions" : reason
+    }
+
+    /// What a file-system entry that is not a regular file is, for messages: "a folder", "a FIFO (named pipe)".
+    static func kindName(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "a folder"
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFCHR, S_IFBLK: "a device"
+        case S_IFSOCK: "a socket"
+        case S_IFLNK: "a symbolic link"
+        default: "not a regular file"
+        }
+    }
+
+    /// Why reading `path` found nothing although something is there: a folder, or a symbolic link to
+    /// nothing. `nil` when nothing is there, so a folder or broken link is never called "missing".
+    static func notAFile(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR:
+            return "is a folder, not a file"
+        case S_IFLNK:
+            let target = linkTarget(path) ?? "?"
+            var resolved = stat()
+            if stat(path, &resolved) == 0 {
+                return (resolved.st_mode & S_IFMT) == S_IFDIR ? "is a symbolic link to a folder (\(quoted: target)), not a file" : nil
+            }
+            return "is a symbolic link to \(quoted: target), which does not exist"
+        default:
+            return nil
+        }
+    }
+
+    /// Where the symbolic link at `path` points, as written in the link.
+    static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Length of a leading UTF-8 byte order mark (0 or 3).
@@ -105,12 +151,21 @@ enum TextFile {
     static func readText(_ path: String, into report: FileReport, missing: String) -> String? {
         switch read(path) {
         case .missing:
-            report.error(missing)
+            if let what = notAFile(path) {
+                let name = (path as NSString).lastPathComponent
+                report.error("\(name) \(what); make it the text file")
+            } else {
+                report.error(missing)
+            }
             return nil
         case .failed(let reason):
-            report.error("cannot read the file: \(reason); check its permissions")
+            report.error("cannot read the file: \(reason)")
             return nil
         case .bytes(let bytes):
+            if let problem = encodingProblem(bytes) {
+                report.error(problem)
+                return nil
+            }
             let start = bomLength(bytes)
             if let bad = firstInvalidUTF8(bytes, from: start) {
                 report.error(invalidUTF8Message, line: bad.line, column: bad.column)
@@ -118,6 +173,24 @@ enum TextFile {
             }
             return text(bytes[start...])
         }
+    }
+
+    /// A whole-file encoding mistake that would otherwise read as garbled text: UTF-16 (with or
+    /// without a byte order mark; the NUL bytes between ASCII letters give it away).
+    static func encodingProblem(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(64)
+        let utf16BOM = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
+        let evenNULs = stride(from: 0, to: head.count, by: 2).filter { head[$0] == 0 }.count
+        let oddNULs = stride(from: 1, to: head.count, by: 2).filter { head[$0] == 0 }.count
+        if utf16BOM || (head.count >= 8 && max(evenNULs, oddNULs) * 4 >= head.count && min(evenNULs, oddNULs) == 0) {
+            return "the file is saved as UTF-16; save it as UTF-8 (in your editor's \"Save with encoding\" or \"Reopen with encoding\")"
+        }
+        return nil
+    }
+
+    /// Whether the file ends its lines with a lone `\r` (classic Mac OS) and has no `\n` at all.
+    static func hasOnlyCRLineEndings(_ bytes: [UInt8]) -> Bool {
+        bytes.contains(0x0D) && !bytes.contains(0x0A)
     }
 
     static let invalidUTF8Message =

@@ -20,22 +20,20 @@ extension FileReport {
     }
 
     private func reportSyntaxError(_ error: YamlError, in text: String) {
-        let fix = "check the indentation, that a space follows each `:`, and quote values that contain `: ` or ` #`"
-        func report(_ context: YamlError.Context?, _ problem: String, _ mark: Mark) {
-            var message = "YAML syntax error: \(problem)"
-            if let context {
-                message += " (\(context.text) at line \(context.mark.line + lineOffset))"
-            }
-            add(.error, yamlLine: mark.line, column: mark.column, "\(message); \(fix)")
-        }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            report(context, problem, mark)
+            let explained = SyntaxErrorExplanation(problem: problem, context: context?.text, at: mark, in: text)
+            // libyaml reports where it gave up; for an unclosed quote or bracket or a line without `:`
+            // that is a later line, while the context marks where the author's mistake is.
+            let place = explained.atContext ? (context?.mark ?? mark) : mark
+            add(.error, yamlLine: place.line, column: place.column, "YAML syntax error: \(explained.message)")
         case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "\(quoted: $0)" }.joined(separator: ", ")
-            add(.error, yamlLine: context.mark.line, column: context.mark.column,
-                "key \(keys) appears more than once in the same map; keep only one")
+            let key = duplicates.first ?? ""
+            let first = context.mark
+            let again = Self.repeatedKeyMark(key, after: first, in: text)
+            add(.error, yamlLine: again?.line ?? first.line, column: again?.column ?? first.column,
+                "key \(quoted: key) appears more than once in the same map (first at line \(first.line + lineOffset)); keep only one")
         case let .reader(problem, offset, _, _):
             let prefix = text.utf8.prefix(offset ?? 0)
             let line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
@@ -45,6 +43,31 @@ extension FileReport {
         default:
             self.error("cannot parse the YAML: \(error)")
         }
+    }
+
+    /// Where `key` is used again in the block map whose first use of it is at `first`: the next line
+    /// at the same indentation that starts with `key:`, before the map ends. `nil` when not found
+    /// (a flow map `{a: 1, a: 2}`), so the first use is reported instead.
+    static func repeatedKeyMark(_ key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let indent = first.column - 1
+        let spellings = [key, "\"\(key)\"", "'\(key)'"]
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            guard lineNumber > first.line else { continue }
+            let leading = line.prefix { $0 == " " }.count
+            let content = line.dropFirst(leading)
+            if content.isEmpty || content.hasPrefix("#") { continue }
+            // Less indented: the map has ended (a list entry's map ends at the next `- `, which is less indented too).
+            if leading < indent { return nil }
+            guard leading == indent else { continue }
+            for spelling in spellings where content.hasPrefix(spelling) {
+                if content.dropFirst(spelling.count).drop(while: { $0 == " " }).first == ":" {
+                    return (lineNumber, indent + 1)
+                }
+            }
+        }
+        return nil
     }
 
     /// Reports at a node's position.
@@ -59,6 +82,65 @@ extension FileReport {
     /// Reports that `node` is not what `key` needs: "`xp` must be a whole number ≥ 0, found string `lots`".
     func wrongType(_ key: String, _ expected: String, _ node: Node) {
         error(at: node, "\(quoted: key) must be \(expected), found \(describe(node))")
+    }
+}
+
+/// A libyaml syntax error in the author's terms: what is wrong and how to fix it, and whether the
+/// context's position (where the quote, bracket or line began) is the place to point at.
+struct SyntaxErrorExplanation {
+    var message: String
+    var atContext = false
+
+    init(problem: String, context: String?, at mark: Mark, in text: String) {
+        switch (problem, context ?? "") {
+        case ("found unexpected end of stream", "while scanning a quoted scalar"):
+            message = "the quote that opens here is never closed; add the closing quote at the end of the value"
+            atContext = true
+        case ("could not find expected ':'", "while scanning a simple key"):
+            message = "this line is not a `key: value` line; add the `:` after the key, or remove the line "
+                + "if it is left over (such as a merge-conflict marker)"
+            atContext = true
+        case (_, "while parsing a flow sequence"):
+            message = "the list that opens with `[` here is not closed properly; separate its items with `,` and end it with `]`"
+            atContext = true
+        case (_, "while parsing a flow mapping"):
+            message = "the map that opens with `{` here is not closed properly; separate its entries with `,` and end it with `}`"
+            atContext = true
+        case ("mapping values are not allowed in this context", _):
+            message = "a `: ` appears where no key can start; put the value in quotes if it contains `: `, "
+                + "or line this key up with the keys above it"
+        case ("found character that cannot start any token", _):
+            let character = Self.character(at: mark, in: text)
+            let named = switch character {
+            case "`": "a backquote"
+            case let character?: "\(quoted: character)"
+            case nil: "this character"
+            }
+            message = character == "\t"
+                ? "a tab indents this line; indent with spaces only"
+                : "a value cannot start with \(named); put the value in quotes"
+        case ("found undefined alias", _):
+            message = "`*` starts a reference to an `&anchor` that does not exist; put the value in quotes to write a literal `*`"
+        case ("did not find expected key", _):
+            message = "this line is indented differently from the keys above it; line it up with them"
+        case ("did not find expected '-' indicator", _):
+            message = "this line is among list entries but does not start with `- `; start it with `- ` or indent it under an entry"
+        case (let text, _) where text.hasPrefix("Maximum nesting level reached"):
+            message = "lists and maps are nested more than 1,000 levels deep; nest them less"
+        case ("did not find expected <document start>", _):
+            message = "a `...` or `---` line ends the keys early; remove it"
+        default:
+            message = problem + "; check the indentation, that a space follows each `:`, and quote values that contain `: ` or ` #`"
+        }
+    }
+
+    /// The character at a 1-based line and column (in Unicode scalars) of `text`.
+    private static func character(at mark: Mark, in text: String) -> String? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        let scalars = lines[mark.line - 1].unicodeScalars
+        guard mark.column >= 1, mark.column <= scalars.count else { return nil }
+        return String(scalars[scalars.index(scalars.startIndex, offsetBy: mark.column - 1)])
     }
 }
 
@@ -99,7 +181,14 @@ func describe(_ node: Node) -> String {
         case .null: return "an empty value"
         case .bool: return "boolean \(quoted: text)"
         case .int, .float: return "number \(quoted: text)"
-        case .string: return "string \(quoted: text)"
+        case .string:
+            // YAML's special floats, which are numbers but not usable ones.
+            switch text.lowercased() {
+            case ".nan": return "\(quoted: text) (not a number)"
+            case ".inf", "+.inf": return "\(quoted: text) (infinity)"
+            case "-.inf": return "\(quoted: text) (minus infinity)"
+            default: return "string \(quoted: text)"
+            }
         }
     case .mapping: return "a map"
     case .sequence: return "a list"
@@ -164,14 +253,21 @@ struct Fields {
         return nil
     }
 
-    /// Any scalar but an empty one, as text (so `title: 2048` is the string "2048").
-    func string(_ key: String, required: Bool = false) -> String? {
-        value(key, required: required).flatMap { text($0, key) }
+    /// Any scalar but an empty one, as text (so `title: 2048` is the string "2048"). Blank text
+    /// (`""`, spaces) is an error unless `allowBlank`: a blank title or hint shows as nothing.
+    func string(_ key: String, required: Bool = false, allowBlank: Bool = false) -> String? {
+        value(key, required: required).flatMap { text($0, key, allowBlank: allowBlank) }
     }
 
-    /// A text scalar at `node`, reported as `key` when it is not one.
-    func text(_ node: Node, _ key: String) -> String? {
-        if case .scalar(let scalar) = node, ScalarKind(scalar) != .null { return scalar.string }
+    /// A text scalar at `node`, reported as `key` when it is not one or is blank.
+    func text(_ node: Node, _ key: String, allowBlank: Bool = false) -> String? {
+        if case .scalar(let scalar) = node, ScalarKind(scalar) != .null {
+            if !allowBlank, isBlank(scalar.string) {
+                report.error(at: node, "\(quoted: key) is empty; write its text")
+                return nil
+            }
+            return scalar.string
+        }
         report.wrongType(key, "a string", node)
         return nil
     }
@@ -224,13 +320,19 @@ struct Fields {
         return nil
     }
 
-    /// A list of strings, with each element's node for precise reports.
-    func stringNodes(_ key: String, required: Bool = false) -> [(text: String, node: Node)]? {
+    /// A list of strings, with each element's node for precise reports. Blank entries are errors
+    /// unless `allowBlank` (an empty argument can be meant; an empty hint cannot).
+    func stringNodes(_ key: String, required: Bool = false, allowBlank: Bool = false) -> [(text: String, node: Node)]? {
         guard let nodes = list(key, required: required) else { return nil }
         var result: [(text: String, node: Node)] = []
         var valid = true
         for element in nodes {
             if case .scalar(let scalar) = element, ScalarKind(scalar) != .null {
+                if !allowBlank, isBlank(scalar.string) {
+                    report.error(at: element, "an entry of \(quoted: key) is empty; write it or remove that entry")
+                    valid = false
+                    continue
+                }
                 result.append((scalar.string, element))
             } else {
                 report.wrongType(key, "a list of strings", element)
@@ -258,13 +360,19 @@ struct Fields {
         }
         var result: [(key: String, value: String, node: Node)] = []
         for (name, value) in mapping {
-            guard case .scalar(let nameScalar) = name, let text = text(value, "\(key).\(nameScalar.string)") else {
+            guard case .scalar(let nameScalar) = name,
+                  let text = text(value, "\(key).\(nameScalar.string)", allowBlank: true) else {
                 continue
             }
             result.append((nameScalar.string, text, value))
         }
         return result
     }
+}
+
+/// Whether `text` shows as nothing: empty or only spaces, tabs and line breaks.
+func isBlank(_ text: String) -> Bool {
+    text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
 }
 
 /// "unknown key `hnits`; did you mean `hints`?" or, with no close match, the list of valid words.

@@ -72,12 +72,7 @@ public struct Lesson: Sendable, Equatable {
     /// Bodies are read on demand so that loading a large course stays cheap.
     /// Throws ``LessonBodyError`` if the file can no longer be read as it was when loaded.
     public func loadBody() throws -> String {
-        let data: Data
-        do {
-            data = try Data(contentsOf: file)
-        } catch {
-            throw LessonBodyError(file: file, reason: "cannot be read: \(error.localizedDescription)")
-        }
+        let data = Data(try Self.readFile(file))
         guard bodyOffset <= data.count else {
             throw LessonBodyError(file: file, reason: "changed since the course was loaded; reload the course")
         }
@@ -85,6 +80,28 @@ public struct Lesson: Sendable, Equatable {
             throw LessonBodyError(file: file, reason: "is not valid UTF-8 any more; run `crucible lint`")
         }
         return text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+    }
+
+    /// The text of a predict lesson's program, `nil` for other kinds.
+    /// Throws ``LessonBodyError`` naming the file when it can no longer be read.
+    public func loadProgram() throws -> String? {
+        guard let predict else { return nil }
+        let file = folder.appendingPathComponent(predict.program, isDirectory: false)
+        guard let text = String(validating: try Self.readFile(file), as: UTF8.self) else {
+            throw LessonBodyError(file: file, reason: "is not valid UTF-8 any more; run `crucible lint`")
+        }
+        return text
+    }
+
+    /// Reads a lesson file, with a reason in plain words (not Foundation's error codes) when it cannot be read.
+    private static func readFile(_ file: URL) throws -> [UInt8] {
+        switch TextFile.read(file.path) {
+        case .bytes(let bytes): return bytes
+        case .missing:
+            throw LessonBodyError(file: file, reason: TextFile.notAFile(file.path).map { $0 + "; run `crucible lint`" }
+                                  ?? "no longer exists; reload the course")
+        case .failed(let reason): throw LessonBodyError(file: file, reason: "cannot be read: \(reason)")
+        }
     }
 }
 

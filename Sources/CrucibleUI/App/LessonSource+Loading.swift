@@ -7,9 +7,7 @@ extension LessonSource {
     public static func load(for lesson: Lesson) -> Result<LessonSource, LessonLoadFailure> {
         do {
             let body = try lesson.loadBody()
-            let program = try lesson.predict.map {
-                try String(contentsOf: lesson.folder.appendingPathComponent($0.program), encoding: .utf8)
-            }
+            let program = try lesson.loadProgram()
             return .success(LessonSource(body: body, program: program))
         } catch let error as LessonBodyError {
             return .failure(LessonLoadFailure(error.description))

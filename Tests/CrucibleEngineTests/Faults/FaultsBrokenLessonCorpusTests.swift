@@ -32,8 +32,16 @@ import Testing
         write(Array("id: faults-track\ntitle: Faults\nsummary: Broken lessons.\n".utf8), to: track + "/track.yml")
         for lesson in FaultsLessonCorpus.broken + FaultsLessonCorpus.extremeButValid {
             let folder = track + "/" + lesson.name
-            write(lesson.bytes, to: folder + "/lesson.md")
+            try! files.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let lessonFileIsSpecial = lesson.folders.contains("lesson.md") || lesson.symlinks["lesson.md"] != nil
+            if !lessonFileIsSpecial { write(lesson.bytes, to: folder + "/lesson.md") }
             for (path, bytes) in lesson.files { write(bytes, to: folder + "/" + path) }
+            for path in lesson.folders { try! files.createDirectory(atPath: folder + "/" + path, withIntermediateDirectories: true) }
+            for path in lesson.fifos {
+                try! files.createDirectory(atPath: ((folder + "/" + path) as NSString).deletingLastPathComponent,
+                                           withIntermediateDirectories: true)
+                precondition(mkfifo(folder + "/" + path, 0o644) == 0, "cannot make a FIFO at \(path)")
+            }
             for (path, target) in lesson.symlinks {
                 try! files.createDirectory(atPath: ((folder + "/" + path) as NSString).deletingLastPathComponent,
                                            withIntermediateDirectories: true)
@@ -77,6 +85,15 @@ import Testing
         }
         let loadedFromHere = corpus.result.tracks.flatMap(\.lessons).filter { $0.folder.path.hasSuffix("/" + name) }
         #expect(loadedFromHere.isEmpty, "\(name) loaded despite its errors")
+    }
+
+    /// Each mistake lint once missed or misplaced gets exactly one error, at its exact line and column.
+    @Test(arguments: FaultsLessonCorpus.lintCases)
+    func eachLintCaseIsOneErrorAtItsExactPlace(_ lintCase: FaultsLessonCorpus.LintCase) {
+        let file = Self.corpus.root + "/02-faults/" + lintCase.lesson.name + "/lesson.md"
+        let errors = Self.corpus.result.errors.filter { $0.file == file }
+        #expect(errors.map { "\($0.line):\($0.column)" } == ["\(lintCase.line):\(lintCase.column)"], "\(errors)")
+        #expect(errors.first?.message.contains(lintCase.message) == true, "\(errors.first?.message ?? "no error")")
     }
 
     @Test func theGoodLessonsStillLoadWithoutDiagnostics() {

@@ -10,6 +10,9 @@ struct CorpusLesson: CustomTestStringConvertible, Sendable {
     var files: [String: [UInt8]] = [:]
     /// Symbolic links inside the lesson folder: relative path → target.
     var symlinks: [String: String] = [:]
+    /// FIFOs (named pipes) and folders inside the lesson folder, where files are expected.
+    var fifos: [String] = []
+    var folders: [String] = []
     var testDescription: String { name }
 }
 
@@ -193,6 +196,87 @@ enum FaultsLessonCorpus {
             (0..<3_000).map { "  - prompt: Q\($0)\n" + twoChoices + "    answer: \($0 == 2_999 ? 9 : 1)\n" }.joined()))
         add("thousands-of-steps-one-bad", code("thousands-of-steps-one-bad",
             steps: (0..<3_000).map { $0 == 1_234 ? "- run: []\n  timeout: never" : "- run: [\"true\"]" }.joined(separator: "\n")), files: cFiles)
+        return cases + lintCases.map(\.lesson)
+    }()
+
+    /// A broken lesson with the one error lint must give: where in its `lesson.md`, and part of the message.
+    struct LintCase: CustomTestStringConvertible, Sendable {
+        var lesson: CorpusLesson
+        var line: Int
+        var column: Int
+        var message: String
+        var testDescription: String { lesson.name }
+    }
+
+    /// Mistakes once missed or reported at the wrong place or in unclear words (issue 12), each with its exact position.
+    static let lintCases: [LintCase] = {
+        var cases: [LintCase] = []
+        func add(_ name: String, _ bytes: [UInt8], files: [String: [UInt8]] = [:], symlinks: [String: String] = [:],
+                 fifos: [String] = [], folders: [String] = [], at line: Int, _ column: Int, _ message: String) {
+            cases.append(LintCase(lesson: CorpusLesson(name: name, bytes: bytes, files: files, symlinks: symlinks,
+                                                       fifos: fifos, folders: folders),
+                                  line: line, column: column, message: message))
+        }
+        let program = ["program.c": Array("int main(void) { return 0; }\n".utf8)]
+        let solutionOnly = ["solution/main.c": cFiles["solution/main.c"]!]
+        // Empty text that used to pass.
+        add("lint-empty-title", lesson("id: faults.lint-empty-title\ntitle: \"\"\nkind: read"), at: 3, 8, "`title` is empty; write its text")
+        add("lint-blank-title", lesson("id: faults.lint-blank-title\ntitle: \"   \"\nkind: read"), at: 3, 8, "`title` is empty")
+        add("lint-empty-hint", read("lint-empty-hint", "hints:\n  - fine\n  - \"\""), at: 7, 5,
+            "an entry of `hints` is empty; write it or remove that entry")
+        add("lint-empty-predict-answer", predict("lint-empty-predict-answer", "  language: c\n  program: program.c\n  answer: \"\""),
+            files: program, at: 8, 11, "`answer` is empty")
+        add("lint-run-empty-program", code("lint-run-empty-program", steps: "- run: [\"\"]"), files: cFiles, at: 10, 13,
+            "the program in `run` (its first entry) is empty")
+        // Placeholders that only work as a whole argument.
+        add("lint-placeholder-inside-argument", code("lint-placeholder-inside-argument", steps: "- run: [clang, \"--in={files}\"]"),
+            files: cFiles, at: 10, 20, "`{files}` becomes several arguments, so inside `--in={files}` in `run` it would be passed as written")
+        add("lint-placeholder-in-env", code("lint-placeholder-in-env", steps: "- run: [a]\n  env: { X: \"{hidden}\" }"),
+            files: cFiles, at: 11, 17, "it works only as a whole entry of `run`")
+        // Named files that are not regular files.
+        add("lint-starter-is-fifo", code("lint-starter-is-fifo"), files: solutionOnly, fifos: ["starter/main.c"], at: 7, 13,
+            "`starter/main.c` named in `starter` is a FIFO (named pipe), not a file")
+        add("lint-starter-is-folder", code("lint-starter-is-folder"), files: solutionOnly, folders: ["starter/main.c"], at: 7, 13,
+            "`starter/main.c` named in `starter` is a folder, not a file")
+        add("lint-starter-dangling-symlink", code("lint-starter-dangling-symlink"), files: solutionOnly,
+            symlinks: ["starter/main.c": "missing.c"], at: 7, 13, "is a symbolic link to `missing.c`, which does not exist")
+        add("lint-starter-is-device", code("lint-starter-is-device"), files: solutionOnly, symlinks: ["starter/main.c": "/dev/null"],
+            at: 7, 13, "is a device, not a file")
+        add("lint-program-is-folder", predict("lint-program-is-folder", "  language: c\n  program: program.c\n  answer: x"),
+            folders: ["program.c"], at: 7, 12, "`program.c` named in `program` is a folder, not a file")
+        add("lint-lesson-md-is-folder", [], folders: ["lesson.md"], at: 1, 1, "lesson.md is a folder, not a file")
+        add("lint-lesson-md-dangling-symlink", [], symlinks: ["lesson.md": "gone.md"], at: 1, 1,
+            "lesson.md is a symbolic link to `gone.md`, which does not exist")
+        // YAML errors at the author's line.
+        add("lint-unclosed-quote", lesson("id: faults.lint-unclosed-quote\ntitle: \"T\nkind: read"), at: 3, 8,
+            "the quote that opens here is never closed")
+        add("lint-missing-colon", lesson("id: faults.lint-missing-colon\ntitle: T\nkind read\nxp: 1"), at: 4, 1,
+            "this line is not a `key: value` line")
+        add("lint-unclosed-flow-list", read("lint-unclosed-flow-list", "hints: [a, b"), at: 5, 8, "the list that opens with `[` here")
+        add("lint-duplicate-key", lesson("id: faults.lint-duplicate-key\ntitle: T\nkind: read\ntitle: U"), at: 5, 1,
+            "key `title` appears more than once in the same map (first at line 3)")
+        add("lint-duplicate-key-in-step", code("lint-duplicate-key-in-step", steps: "- run: [a]\n  run: [b]"), files: cFiles,
+            at: 11, 7, "key `run` appears more than once in the same map (first at line 10)")
+        add("lint-merge-conflict", lesson("id: faults.lint-merge-conflict\n<<<<<<< HEAD\ntitle: T\n=======\ntitle: U\n>>>>>>> b\nkind: read"),
+            at: 3, 1, "such as a merge-conflict marker")
+        add("lint-tab-indent", read("lint-tab-indent", "hints:\n\t- a"), at: 6, 1, "a tab indents this line; indent with spaces only")
+        add("lint-backquote-value", lesson("id: faults.lint-backquote-value\ntitle: `T`\nkind: read"), at: 3, 8,
+            "a value cannot start with a backquote; put the value in quotes")
+        add("lint-undefined-alias", lesson("id: faults.lint-undefined-alias\ntitle: *nowhere\nkind: read"), at: 3, 8,
+            "`*` starts a reference to an `&anchor` that does not exist")
+        add("lint-nesting-too-deep", read("lint-nesting-too-deep", "hints: " + String(repeating: "[", count: 2_000)), at: 5, 9,
+            "lists and maps are nested more than 1,000 levels deep")
+        // Clear words.
+        add("lint-wrong-name-dotdot", code("lint-wrong-name-dotdot", codeExtra: "wrong:\n  - name: ..\n    files: [main.c]"),
+            files: cFiles, at: 10, 13, "so `..` would not name a folder of its own; use a plain name such as `off-by-one`")
+        add("lint-absolute-program", predict("lint-absolute-program", "  language: c\n  program: /etc/hostname\n  answer: x"),
+            at: 7, 12, "is an absolute path; write it relative to the lesson folder")
+        add("lint-quiz-answer-is-text", quiz("lint-quiz-answer-is-text", "  - prompt: P\n" + twoChoices + "    answer: B\n"),
+            at: 12, 13, "`answer` must be a choice number (1 is the first choice), found string `B`")
+        add("lint-xp-nan", read("lint-xp-nan", "xp: .nan"), at: 5, 5, "`xp` must be a whole number from 0 to 1000, found `.nan` (not a number)")
+        add("lint-utf16-without-bom", Array("---\nid: x\n---\nBody.\n".utf8).flatMap { [$0, 0] }, at: 1, 1, "saved as UTF-16; save it as UTF-8")
+        add("lint-cr-only-line-endings", Array("---\rid: faults.lint-cr-only-line-endings\rtitle: T\rkind: read\r---\rBody.\r".utf8),
+            at: 1, 1, "lines end with a carriage return alone (old Mac line endings)")
         return cases
     }()
 

@@ -154,8 +154,8 @@ extension LoadingTests {
             let result = Fixtures.load("broken-course-file")
             #expect(result.course == nil)
             #expect(rendered(result, "broken-course-file") == [
-                "course.yml:4:1: error: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar at "
-                    + "line 2); check the indentation, that a space follows each `:`, and quote values that contain `: ` or ` #`",
+                "course.yml:2:8: error: YAML syntax error: the quote that opens here is never closed; add the closing quote "
+                    + "at the end of the value",
             ])
             #expect(result.tracks.flatMap(\.lessons).map(\.id) == ["track.lesson"])
         }
@@ -179,8 +179,8 @@ extension LoadingTests {
                 "02-broken-track-file/track.yml:2:8: error: `title` must be a string, found a list",
                 "03-duplicate-track-id/track.yml:1:5: error: duplicate id `shared`: 02-broken-track-file/track.yml:1:5 "
                     + "already uses it; give this track its own id (ids are unique across the course)",
-                "04-track-syntax/track.yml:3:8: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow "
-                    + "sequence at line 2); check the indentation, that a space follows each `:`, and quote values that contain `: ` or ` #`",
+                "04-track-syntax/track.yml:2:8: error: YAML syntax error: the list that opens with `[` here is not closed "
+                    + "properly; separate its items with `,` and end it with `]`",
                 "05-both/lesson.md:1:1: error: this folder has both track.yml and lesson.md, so the lesson is ignored; move the "
                     + "lesson into a folder of its own inside the track",
             ])

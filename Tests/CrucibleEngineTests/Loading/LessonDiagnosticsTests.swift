@@ -24,8 +24,8 @@ extension LoadingTests {
 
         @Test func yamlSyntaxErrorPointsAtTheLessonLine() {
             expectDiagnostics("yaml-syntax", [
-                "3:9: error: YAML syntax error: mapping values are not allowed in this context; check the indentation, "
-                    + "that a space follows each `:`, and quote values that contain `: ` or ` #`",
+                "3:9: error: YAML syntax error: a `: ` appears where no key can start; put the value in quotes if it "
+                    + "contains `: `, or line this key up with the keys above it",
             ])
             expectLeftOut("broken.yaml-syntax")
         }
@@ -58,7 +58,7 @@ extension LoadingTests {
 
         @Test func duplicateKeyInTheFrontMatter() {
             expectDiagnostics("duplicate-key", [
-                "3:1: error: key `title` appears more than once in the same map; keep only one",
+                "5:1: error: key `title` appears more than once in the same map (first at line 3); keep only one",
             ])
         }
 
