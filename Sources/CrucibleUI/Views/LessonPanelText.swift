@@ -25,25 +25,19 @@ enum PanelText {
     }
 
     /// Program output, line by line, with long lines broken at `width` columns rather than
-    /// at spaces, so that columns of output stay as the program printed them.
-    static func output(_ text: String, width: Int, indent: Int = 2, style: Style = .plain) -> [StyledLine] {
-        let room = max(1, width - indent), pad = String(repeating: " ", count: indent)
-        var lines: [StyledLine] = []
+    /// at spaces, so that columns of output stay as the program printed them. A continuation
+    /// starts with `↪` in the indent (where output has nothing), so a broken line never reads
+    /// as two lines the program printed; with no room for the mark (indent under 2) it has none.
+    static func output(_ text: String, width: Int, indent: Int = 2, style: Style = .plain,
+                       theme: Theme = .standard) -> [StyledLine] {
+        let room = max(1, width - indent)
+        let pad = Span(String(repeating: " ", count: indent))
+        let mark = indent >= 2 ? Span(String(repeating: " ", count: indent - 2) + "↪ ", style: theme.codeWrapMark) : pad
         let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
-        for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            var piece = "", used = 0
-            for character in DisplayWidth.printable(String(raw)) {
-                let characterWidth = DisplayWidth.of(character)
-                if used + characterWidth > room {
-                    lines.append(StyledLine(pad + piece, style: style))
-                    piece = ""
-                    used = 0
-                }
-                piece.append(character)
-                used += characterWidth
+        return body.split(separator: "\n", omittingEmptySubsequences: false).flatMap { raw -> [StyledLine] in
+            StyledLine(DisplayWidth.printable(String(raw)), style: style).pieces(of: room).enumerated().map { index, piece in
+                piece.prefixed(by: index == 0 ? pad : mark)
             }
-            lines.append(StyledLine(pad + piece, style: style))
         }
-        return lines
     }
 }

@@ -196,7 +196,7 @@ enum ResultView {
             if let output = predict.realOutput {
                 lines.append(StyledLine())
                 lines.append(StyledLine("The program's real output:", style: Style(bold: true)))
-                lines += PanelText.output(output, width: width)
+                lines += PanelText.output(output, width: width, theme: theme)
             }
             lines.append(StyledLine())
         }
@@ -211,15 +211,15 @@ enum ResultView {
             let mark = step.passed ? Span("✓ ", style: passStyle) : Span("✗ ", style: failStyle)
             lines.append(StyledLine([mark, Span(DisplayWidth.printable(step.name), style: Style(bold: true)),
                                      Span("  \(step.termination), " + LessonScreenView.seconds(step.duration), style: Chrome.dim)]))
-            lines += PanelText.output("$ " + step.command.joined(separator: " "), width: width, style: Chrome.dim)
+            lines += PanelText.output("$ " + step.command.joined(separator: " "), width: width, style: Chrome.dim, theme: theme)
             for (label, text) in [("stdout", step.stdout), ("stderr", step.stderr)] where !text.isEmpty {
                 lines.append(StyledLine("  \(label):", style: Chrome.dim))
-                lines += PanelText.output(text, width: width, indent: 4)
+                lines += PanelText.output(text, width: width, indent: 4, theme: theme)
             }
         }
         if let finding = result.finding {
             lines.append(StyledLine("\(finding.tool) report:", style: Style(bold: true)))
-            lines += PanelText.output(finding.report, width: width)
+            lines += PanelText.output(finding.report, width: width, theme: theme)
         }
         return lines
     }
