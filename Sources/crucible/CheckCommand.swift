@@ -158,7 +158,7 @@ enum CheckResultText {
         let mark = result.passed ? paint("✓ passed", Paint.goodMark) : paint("✗ " + result.outcomeLabel, Paint.badMark)
         var headline = mark + "  \(result.lessonID)"
         if result.duration > 0 { headline = headline + String(format: "  (%.1f s)", result.duration) }
-        if result.fromCache { headline = headline + paint("  [cached: your files have not changed since this result]", Paint.quiet) }
+        if result.fromCache { headline = headline + paint("  [cached: these same files were checked before]", Paint.quiet) }
         lines.append(headline)
         // The reason: the compiler's first error or the sanitizer's finding when there is one.
         if let error = result.compilerError, !result.passed {

@@ -42,7 +42,10 @@ enum DoctorText {
             let users = needed[status.name].map { "used by \($0.count) lesson\($0.count == 1 ? "" : "s")" } ?? "not used by this course"
             switch status.state {
             case .working(let version):
-                lines.append(paint("✓", Paint.good) + " \(status.name): \(version ?? "version unknown") (\(status.path ?? "")); \(users)")
+                // The version line can be long (clang names its repository), so the path and use
+                // go on a line of their own, as for a broken tool, and both fit 80 columns more often.
+                lines.append(paint("✓", Paint.good) + " \(status.name): \(version ?? "version unknown")")
+                lines.append(StyledLine("    \(status.path ?? ""); \(users)"))
             case .missing:
                 lines.append(paint("✗", Paint.bad) + " \(status.name): not found; \(users); for \(info.purpose)")
                 lines.append(StyledLine("    Debian/Ubuntu: \(info.debian)"))

@@ -33,7 +33,7 @@ enum ResultView {
     private static func passLines(_ result: CheckResult, activity: LessonActivity, lesson: Lesson,
                                   width: Int, theme: Theme) -> [StyledLine] {
         var lines = [celebration(frame: activity.celebrationFrame), StyledLine(lesson.title, style: Style(bold: true)), StyledLine()]
-        let earned = eventLines(activity.events)
+        let earned = eventLines(activity.events, width: width)
         if !earned.isEmpty { lines += earned + [StyledLine()] }
         lines += answerLines(result, lesson: lesson, width: width, theme: theme)
         if let explanation = lesson.explanation, !explanation.allSatisfy(\.isWhitespace) {
@@ -46,8 +46,10 @@ enum ResultView {
     }
 
     /// XP with its bonuses, level-ups, achievements and a growing streak, one line each.
-    static func eventLines(_ events: [GameEvent]) -> [StyledLine] {
-        events.compactMap { event in
+    /// A line too long for `width` (an achievement's description) wraps between words, its
+    /// continuation indented, so nothing is cut off.
+    static func eventLines(_ events: [GameEvent], width: Int) -> [StyledLine] {
+        events.compactMap { event -> StyledLine? in
             switch event {
             case .xpAwarded(_, let base, let bonuses):
                 let total = base + bonuses.reduce(0) { $0 + $1.points }
@@ -63,6 +65,10 @@ enum ResultView {
                 return StyledLine("Streak: \(days) days in a row", style: Style(foreground: .cyan))
             default:
                 return nil
+            }
+        }.flatMap { line in
+            line.pieces(of: max(8, width - 2), preferringAfter: [" "]).enumerated().map { index, piece in
+                index == 0 ? piece : piece.prefixed(by: Span("  "))
             }
         }
     }
@@ -80,7 +86,7 @@ enum ResultView {
                                      width: Int, theme: Theme) -> [StyledLine] {
         var headline = [Span("✗ " + result.outcomeLabel, style: failStyle)]
         if result.duration > 0 { headline.append(Span("  " + LessonScreenView.seconds(result.duration), style: Chrome.dim)) }
-        if result.fromCache { headline.append(Span("  (cached: your files have not changed)", style: Chrome.dim)) }
+        if result.fromCache { headline.append(Span("  (cached: these same files were checked before)", style: Chrome.dim)) }
         var lines = [StyledLine(headline), StyledLine()]
         let reason = reasonLines(result, width: width, theme: theme)
         if !reason.isEmpty { lines += reason + [StyledLine()] }

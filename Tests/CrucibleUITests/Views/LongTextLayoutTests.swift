@@ -64,3 +64,17 @@ private extension Array {
 private extension Array where Element == StyledLine {
     func suffix(_ predicate: (StyledLine) -> Bool) -> ArraySlice<StyledLine> { suffix(while: predicate) }
 }
+
+/// What a pass earned, on the result panel: no line is cut at the panel's edge.
+@Suite struct EarnedEventLayoutTests {
+    @Test func aLongAchievementWrapsBetweenWordsAndKeepsEveryWord() {
+        let achievement = Achievement(id: "heap-tamer", title: "Heap tamer",
+                                      description: "Beat the memory boss, where C and Swift memory bugs hide side by side.",
+                                      condition: .completeLessons(1))
+        let lines = ResultView.eventLines([.achievementUnlocked(achievement)], width: 40)
+        #expect(lines.count > 1)
+        for line in lines { #expect(line.displayWidth <= 40, "\(line.plainText)") }
+        let words = lines.map(\.plainText).joined(separator: " ").split(separator: " ")
+        #expect(words.joined(separator: " ") == "★ Achievement: Heap tamer — " + achievement.description)
+    }
+}
