@@ -39,6 +39,8 @@ public final class ProgressStore: @unchecked Sendable {
     private var savedUnknownKeys = ProgressUnknownKeys.none
     /// The file as this store last read or wrote it; while it is unchanged, ``saved`` is what it holds.
     private var savedIdentity: SavedFileVersion?
+    /// Whether temporary files left by killed writers were looked for (see `updateFile`).
+    private var leftoversRemoved = false
     private var pending: [(inout CourseProgress) throws -> Void] = []
     private var unreadNotices: [ProgressNotice]
     private let lockTimeout: TimeInterval
@@ -172,8 +174,12 @@ public final class ProgressStore: @unchecked Sendable {
             }
             let held = try FileLock(lockFile, timeout: lockTimeout)
             defer { withExtendedLifetime(held) {} }
-            // Every writer of this file holds the lock, so a temporary file found now was left by a killed one.
-            AtomicFile.removeLeftoverTemporaries(of: file.path)
+            // Every writer of this file holds the lock, so a temporary file found now was left by a
+            // killed one. Once per store: listing the folder on every save cost 15 % of a small save.
+            if !leftoversRemoved {
+                AtomicFile.removeLeftoverTemporaries(of: file.path)
+                leftoversRemoved = true
+            }
             // Unchanged since this store last read or wrote it: skip reading and decoding it again.
             let identity = SavedFileVersion(file)
             let read = identity != nil && identity == savedIdentity
