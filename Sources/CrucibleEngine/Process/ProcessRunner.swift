@@ -56,8 +56,19 @@ public struct ProcessRunner: Sendable {
             stdoutPipe.forEach { close($0) }
             return early(.spawnFailed(reason: reason))
         }
-        let spawned = spawn(path: path, invocation: invocation, identity: identity,
+        var spawned = spawn(path: path, invocation: invocation, identity: identity,
                             stdoutFD: stdoutPipe[1], stderrFD: stderrPipe[1])
+        // A program written a moment ago (a compiler's output) can be "busy" at exec: another
+        // thread's fork holds its write descriptor until that child execs. Retry briefly, as Go's
+        // os/exec does, rather than report the learner's freshly built program as unstartable.
+        var busyRetries = 0
+        while case .failure(let failure) = spawned, failure.errno == ETXTBSY, busyRetries < 10,
+              cancellation?.isCancelled != true {
+            usleep(useconds_t(2_000 << min(busyRetries, 5)))
+            busyRetries += 1
+            spawned = spawn(path: path, invocation: invocation, identity: identity,
+                            stdoutFD: stdoutPipe[1], stderrFD: stderrPipe[1])
+        }
         close(stdoutPipe[1])
         close(stderrPipe[1])
         let pid: pid_t
@@ -85,6 +96,8 @@ public struct ProcessRunner: Sendable {
 
     private struct SpawnFailure: Error {
         var reason: String
+        /// The errno of the stage that failed.
+        var errno: Int32
     }
 
     /// Forks and execs through CSpawn; the pid is also the process group id.
@@ -121,7 +134,7 @@ public struct ProcessRunner: Sendable {
         if failedErrno == EACCES, let uid = identity.sandboxUID {
             reason += " (a process limit is set, so the step runs as unprivileged uid \(uid))"
         }
-        return .failure(SpawnFailure(reason: reason))
+        return .failure(SpawnFailure(reason: reason, errno: failedErrno))
     }
 
     /// SIGKILLs group `group` until no live member is left or `limit` passes. When the step ran
