@@ -78,8 +78,8 @@ enum CourseMapText {
                 }
                 spans += [Span(id + "  ", style: theme.inlineCode), Span(kind, style: theme.quoteBar), Span(lesson.title)]
                 if let game, lesson.id == game.resumeLessonID { spans.append(Span("  ◀ continue", style: theme.quoteBar)) }
-                if mark == .needsTool, let missing = game?.missingTools?[lesson.id] {
-                    spans.append(Span("  needs " + missing.joined(separator: ", "), style: theme.quoteBar))
+                if mark == .needsTool, let problem = game?.toolProblem(for: lesson.id) {
+                    spans.append(Span("  " + problem, style: theme.quoteBar))
                 }
                 lines.append(StyledLine(spans))
             }

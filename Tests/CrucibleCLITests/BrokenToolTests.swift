@@ -44,6 +44,11 @@ import Testing
         #expect(lines[rustc] == "✗ rustc: not working — " + Self.rustupError)
         #expect(lines[(rustc + 1)...].prefix(3).contains("    fix: rustup default stable"), "\(doctor.stdout)")
 
+        // `list` marks the lesson as the map does, naming the tool that does not work.
+        let list = try CrucibleRunner.run(["list"], environment: environment, timeout: 120)
+        let listed = try #require(list.stdout.split(separator: "\n").first { $0.contains("memory.fix-use-after-move") }, "\(list.stdout)")
+        #expect(listed.hasPrefix("  ✗ ") && listed.hasSuffix("rustc not working"), "\(listed)")
+
         let check = try CrucibleRunner.run(["check", "memory.fix-use-after-move"], environment: environment, timeout: 120)
         #expect(check.status == 1)
         #expect(check.stdout.contains("✗ tool not working (rustc)  memory.fix-use-after-move"), "\(check.stdout)")

@@ -61,6 +61,15 @@ public struct GameState: Sendable, Equatable {
         }
     }
 
+    /// What stops lesson `id` from being checked here, as the map and `crucible list` say it:
+    /// "needs rustc; go not working", or nil when its tools are all there and work.
+    public func toolProblem(for id: String) -> String? {
+        let missing = missingTools?[id] ?? [], broken = brokenTools[id] ?? []
+        let problems = (missing.isEmpty ? [] : ["needs " + missing.joined(separator: ", ")])
+            + (broken.isEmpty ? [] : [broken.joined(separator: ", ") + " not working"])
+        return problems.isEmpty ? nil : problems.joined(separator: "; ")
+    }
+
     /// The lesson the learner left off at, when the course still has it.
     public var resumeLessonID: String? { progress.position?.lesson }
 }

@@ -64,11 +64,8 @@ enum CourseMapView {
         if lesson.id == state.game.resumeLessonID {
             spans.append(Span("  ◀ continue", style: base.layered(with: Chrome.key)))
         }
-        if mark == .needsTool {
-            let missing = state.game.missingTools?[lesson.id] ?? [], broken = state.game.brokenTools[lesson.id] ?? []
-            let problems = (missing.isEmpty ? [] : ["needs " + missing.joined(separator: ", ")])
-                + (broken.isEmpty ? [] : [broken.joined(separator: ", ") + " not working"])
-            spans.append(Span("  " + problems.joined(separator: "; "), style: base.layered(with: Chrome.error)))
+        if mark == .needsTool, let problem = state.game.toolProblem(for: lesson.id) {
+            spans.append(Span("  " + problem, style: base.layered(with: Chrome.error)))
         }
         if let note { spans.append(Span("  " + DisplayWidth.printable(note), style: base.layered(with: Chrome.dim))) }
         grid.put(StyledLine(spans).clipped(to: grid.width - 1, ellipsisStyle: base), x: 0, y: y)
