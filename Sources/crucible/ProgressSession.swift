@@ -72,7 +72,7 @@ enum GameEventText {
         events.compactMap { event in
             switch event {
             case .xpAwarded(_, let base, let bonuses):
-                let total = base + bonuses.map(\.points).reduce(0, +)
+                let total = event.xpTotal ?? base
                 let parts = ["\(base)"] + bonuses.map { "\($0.bonus.label) +\($0.points)" }
                 return bonuses.isEmpty ? "+\(total) XP" : "+\(total) XP (\(parts.joined(separator: ", ")))"
             case .levelUp(let level):

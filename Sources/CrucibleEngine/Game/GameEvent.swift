@@ -58,6 +58,14 @@ public enum GameEvent: Sendable, Equatable {
     case achievementUnlocked(Achievement)
 }
 
+extension GameEvent {
+    /// The XP an `xpAwarded` event gives in all, base and bonuses; nil for any other event.
+    public var xpTotal: Int? {
+        guard case .xpAwarded(_, let base, let bonuses) = self else { return nil }
+        return base + bonuses.reduce(0) { $0 + $1.points }
+    }
+}
+
 /// One bonus and the points it gave.
 public struct XPBonusAward: Sendable, Equatable {
     public var bonus: XPBonus

@@ -116,10 +116,11 @@ public enum GameRules {
         let base = NumberBounds.lessonXP.clamp(lesson.xp)
         let bonuses = award(kind: lesson.kind, base: base, attempts: record.attempts,
                             hintsRevealed: record.hintsRevealed, solutionViewed: record.solutionViewed)
-        let earned = base + bonuses.reduce(0) { $0 + $1.points }
+        let award = GameEvent.xpAwarded(lesson: id, base: base, bonuses: bonuses)
+        let earned = award.xpTotal ?? base
         record.xpEarned = earned
         progress.xp = NumberBounds.progressXP.adding(earned, to: progress.xp)
-        events.append(.xpAwarded(lesson: id, base: base, bonuses: bonuses))
+        events.append(award)
         let level = Levels.level(for: progress.xp)
         if level.number > progress.level { events.append(.levelUp(level)) }
         progress.level = level.number

@@ -102,7 +102,7 @@ extension App {
         var parts: [String] = []
         for event in events {
             switch event {
-            case .xpAwarded(_, let base, let bonuses): parts.append("+\(base + bonuses.map(\.points).reduce(0, +)) XP")
+            case .xpAwarded: parts.append("+\(event.xpTotal ?? 0) XP")
             case .levelUp(let level): parts.append("level \(level.number): \(level.name)")
             case .achievementUnlocked(let achievement): parts.append("Achievement: \(achievement.title)")
             default: break

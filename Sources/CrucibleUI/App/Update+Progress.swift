@@ -53,7 +53,7 @@ public struct GameState: Sendable, Equatable {
     public func mark(for id: String) -> LessonMark {
         let record = progress.lessons[id] ?? LessonProgress()
         if record.isPassed { return record.updatedSincePass ? .updated : .passed }
-        if missingTools?[id]?.isEmpty == false || brokenTools[id]?.isEmpty == false { return .needsTool }
+        if toolProblem(for: id) != nil { return .needsTool }
         switch record.status {
         case .skipped: return .skipped
         case .opened, .attempted: return .inProgress

@@ -52,7 +52,7 @@ enum ResultView {
         events.compactMap { event -> StyledLine? in
             switch event {
             case .xpAwarded(_, let base, let bonuses):
-                let total = base + bonuses.reduce(0) { $0 + $1.points }
+                let total = event.xpTotal ?? base
                 let parts = ["\(base) base"] + bonuses.map { "\(bonusName($0.bonus)) +\($0.points)" }
                 return StyledLine([Span("+\(total) XP", style: Style(foreground: .yellow, bold: true)),
                                    Span("  (" + parts.joined(separator: " · ") + ")", style: Chrome.dim)])
