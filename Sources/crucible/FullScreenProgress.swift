@@ -43,11 +43,9 @@ final class FullScreenProgress {
         achievements = file.achievements
         actions.append(.achievementsLoaded(achievements))
         if let store {
-            // Hash only passed lessons: loading the course never reads their files.
-            let lessons = Dictionary(course.lessons.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             var progress = store.current
-            if !progress.markUpdatedLessons(hash: { id in lessons[id].map(LessonContentHash.of) }).isEmpty {
-                actions += save { _ = $0.markUpdatedLessons { id in lessons[id].map(LessonContentHash.of) } }
+            if !progress.markUpdatedLessons(in: course).isEmpty {
+                actions += save { [course] in $0.markUpdatedLessons(in: course) }
                 actions.append(.progressLoaded(store.current))
             }
         }

@@ -37,8 +37,7 @@ extension CourseOptions {
         } catch {
             Output.error("crucible: \(error.description); every lesson is shown as not started")
         }
-        let lessons = Dictionary(course.lessons.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        _ = progress.markUpdatedLessons { id in lessons[id].map(LessonContentHash.of) }
+        progress.markUpdatedLessons(in: course)
         let tools = waitFor { await ToolProbe.shared.problems(in: course) }
         return GameState(progress: progress, missingTools: tools.missing, brokenTools: tools.broken)
     }

@@ -34,12 +34,10 @@ struct ProgressSummaryCommand: ParsableCommand {
     func run() throws {
         let session = try ProgressSession(options: course)
         var progress = session.store.current
-        // Hash only the passed lessons, and only here: loading the course never reads their files.
-        let lessons = Dictionary(session.course.lessons.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let updated = progress.markUpdatedLessons { id in lessons[id].map(LessonContentHash.of) }
+        let updated = progress.markUpdatedLessons(in: session.course)
         if !updated.isEmpty {
             // Remember the marks; showing them matters more than saving them, so a failure is only reported.
-            do { try session.update { _ = $0.markUpdatedLessons { id in lessons[id].map(LessonContentHash.of) } } } catch {
+            do { try session.update { $0.markUpdatedLessons(in: session.course) } } catch {
                 Output.error("crucible: \(error)")
             }
         }

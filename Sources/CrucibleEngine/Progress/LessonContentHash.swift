@@ -50,4 +50,12 @@ extension CourseProgress {
         }
         return updated
     }
+
+    /// ``markUpdatedLessons(hash:)`` against the lessons of `course` as they are now. Only the
+    /// passed lessons are hashed: loading a course never reads their files.
+    @discardableResult
+    public mutating func markUpdatedLessons(in course: Course) -> [String] {
+        let lessons = Dictionary(course.lessons.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return markUpdatedLessons { id in lessons[id].map(LessonContentHash.of) }
+    }
 }

@@ -89,10 +89,10 @@ public final class ToolProbe: @unchecked Sendable {
     }
 
     /// Each of `names` with its status, in the order given; the probes run side by side.
-    public func statuses(_ names: [String], fresh: Bool = false) async -> [ToolStatus] {
+    public func statuses(_ names: [String]) async -> [ToolStatus] {
         await withTaskGroup(of: (Int, ToolStatus).self) { group in
             for (index, name) in names.enumerated() {
-                group.addTask { (index, await self.status(name, fresh: fresh)) }
+                group.addTask { (index, await self.status(name)) }
             }
             var result = [ToolStatus?](repeating: nil, count: names.count)
             for await (index, status) in group { result[index] = status }
