@@ -172,7 +172,10 @@ final class WatchSession: Sendable {
             guard let reason = announcement(for: trigger, unchanged: contents != nil && contents == lastChecked) else { continue }
             say(reason)
             lastChecked = contents
-            let result = await engine.check(lesson: lesson, folder: folder)
+            // Check the very bytes just compared; only a file that could not be read goes back
+            // through the folder, for the engine's message naming it.
+            let result = if let contents { await engine.check(lesson: lesson, files: contents) }
+                         else { await engine.check(lesson: lesson, folder: folder) }
             if Task.isCancelled { return }  // stopped mid-check: the result is a cancellation, not news
             Output.say(CheckResultText.render(result, workspace: nil, verbose: verbose))
             for line in GameEventText.lines(record(result, after: trigger)) { say("  " + line) }
