@@ -142,12 +142,6 @@ enum LineBreak {
 
     /// `path` in lines of at most `width` columns, cut after a `/` where possible.
     static func pathLines(_ path: String, width: Int) -> [String] {
-        var rest = Array(path)[...], lines: [String] = []
-        repeat {
-            let count = max(1, Self.count(rest, room: max(1, width), preferringAfter: ["/"]))
-            lines.append(String(rest.prefix(count)))
-            rest = rest.dropFirst(count)
-        } while !rest.isEmpty
-        return lines
+        StyledLine(path).pieces(of: width, preferringAfter: ["/"]).map(\.plainText)
     }
 }
