@@ -36,27 +36,38 @@ let package = Package(
             name: "CrucibleUI",
             dependencies: ["CrucibleEngine"]
         ),
+        // Runs the program: the run loop over a terminal protocol, the effect runner, the progress
+        // session, course reload and watch sessions. Neither engine, view nor ncurses, so tests drive it in process.
+        .target(
+            name: "CrucibleRuntime",
+            dependencies: ["CrucibleEngine", "CrucibleUI"]
+        ),
         // The only code that imports ncurses.
         .target(
             name: "CrucibleTerminal",
             dependencies: ["CNcursesw", "CrucibleUI"]
         ),
-        // Thin command-line front end.
+        // Thin command-line front end: argument parsing and wiring.
         .executableTarget(
             name: "crucible",
             dependencies: [
-                "CrucibleEngine", "CrucibleUI", "CrucibleTerminal",
+                "CrucibleEngine", "CrucibleUI", "CrucibleRuntime", "CrucibleTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
+        // Helpers every test suite shares: course writers, polling with a deadline, tmux sessions, the in-memory terminal.
+        .target(name: "CrucibleTestSupport", dependencies: ["CrucibleEngine", "CrucibleUI", "CrucibleRuntime"],
+                path: "Tests/CrucibleTestSupport"),
         // Yams reads course files as JSON values for the JSON Schema tests.
         .testTarget(name: "CrucibleEngineTests",
-                    dependencies: ["CrucibleEngine", .product(name: "Yams", package: "Yams")],
+                    dependencies: ["CrucibleEngine", "CrucibleTestSupport", .product(name: "Yams", package: "Yams")],
                     exclude: ["Fixtures"]),
         // Snapshots are read and written by path (#filePath), not as bundle resources.
-        .testTarget(name: "CrucibleUITests", dependencies: ["CrucibleUI"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "CrucibleCLITests", dependencies: ["CrucibleEngine", "crucible"],
+        .testTarget(name: "CrucibleUITests", dependencies: ["CrucibleUI", "CrucibleTestSupport"], exclude: ["__Snapshots__"]),
+        // Whole sessions in process: keys into the run loop through the test terminal, grids out.
+        .testTarget(name: "CrucibleRuntimeTests", dependencies: ["CrucibleRuntime", "CrucibleTestSupport"]),
+        .testTarget(name: "CrucibleCLITests", dependencies: ["CrucibleEngine", "CrucibleTestSupport", "crucible"],
                     exclude: ["Fixtures"]),
     ]
 )
