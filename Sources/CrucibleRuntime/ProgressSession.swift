@@ -1,100 +1,114 @@
 import CrucibleEngine
 import CrucibleUI
 import Foundation
+import Synchronization
 
-/// The full-screen UI's progress file, achievements and tool probe: the I/O behind
-/// ``Effect/recordProgress(_:)`` and the actions that keep the app's ``GameState`` current.
+/// A course's progress file, outline and achievements: what everything that reads or changes
+/// progress needs, opened the same way by the command line and the full-screen UI.
 ///
-/// Opening the store (one small JSON read) happens before the first frame, because the
-/// welcome box and the resume position depend on it; everything slower (achievements,
-/// content hashes of passed lessons) waits for ``afterFirstFrame()``.
-final class FullScreenProgress {
-    let course: Course
-    /// Nil when the file cannot be used (a newer Crucible wrote it); progress is then not kept.
-    let store: ProgressStore?
-    private let outline: CourseOutline
-    private var achievements: [Achievement] = []
-    /// Progress when there is no store, kept only while the UI runs.
-    private var sessionOnly = CourseProgress()
-    /// Messages for the first frame's box, such as a corrupt file moved aside.
-    private(set) var openingNotices: [String] = []
+/// Learner actions go through the game rules here, and only here, so a pass recorded by
+/// `crucible check`, `crucible watch` or the full screen earns the same XP and content hash.
+/// Safe to share between threads (`crucible watch` records from its check task).
+public final class ProgressSession: Sendable {
+    /// Nil for a session-only progress (see ``init(sessionOnly:)``).
+    public let store: ProgressStore?
+    private let state: Mutex<State>
 
-    init(course: Course, file: URL) {
-        self.course = course
-        outline = CourseOutline(course)
-        do {
-            let store = try ProgressStore(courseID: course.id, file: file)
-            openingNotices = store.takeNotices().map { Self.sentence($0.message) }
-            self.store = store
-        } catch {
-            openingNotices = [Self.sentence(error.description) + "\n\nThis session's progress will not be saved."]
-            store = nil
-        }
+    private struct State {
+        var course: Course
+        var outline: CourseOutline
+        var achievements: [Achievement] = []
+        /// Progress when there is no store, kept only while the program runs.
+        var sessionOnly = CourseProgress()
     }
 
-    /// The progress as the app starts with it.
-    var initial: CourseProgress { store?.current ?? CourseProgress() }
+    /// Opens `file`'s progress for `course`. Throws when the file cannot be used (a newer Crucible wrote it).
+    public init(course: Course, file: URL) throws(ProgressError) {
+        store = try ProgressStore(courseID: course.id, file: file)
+        state = Mutex(State(course: course, outline: CourseOutline(course)))
+    }
 
-    /// Loads achievements and marks passed lessons whose content changed; returns the actions
-    /// that report them. (Tools are probed by ``LessonWork/startToolProbe()``, off the run loop.)
-    func afterFirstFrame() -> [Action] {
-        var actions: [Action] = []
+    /// Progress kept in memory only, for when the file cannot be used: the game still plays.
+    public init(sessionOnly course: Course) {
+        store = nil
+        state = Mutex(State(course: course, outline: CourseOutline(course)))
+    }
+
+    /// The course as it is now; the full screen follows live reloads with ``follow(_:)``.
+    public var course: Course { state.withLock { $0.course } }
+    public var outline: CourseOutline { state.withLock { $0.outline } }
+    /// Empty until ``loadAchievements()``.
+    public var achievements: [Achievement] { state.withLock { $0.achievements } }
+
+    /// The progress as it is now.
+    public var current: CourseProgress { store?.current ?? state.withLock { $0.sessionOnly } }
+
+    /// Reads the course's achievements file; returns its problems, for the caller to show.
+    @discardableResult
+    public func loadAchievements() -> [Diagnostic] {
         let file = AchievementsFile.load(courseRoot: course.root)
-        achievements = file.achievements
-        actions.append(.achievementsLoaded(achievements))
-        if let store {
-            var progress = store.current
-            if !progress.markUpdatedLessons(in: course).isEmpty {
-                actions += save { [course] in $0.markUpdatedLessons(in: course) }
-                actions.append(.progressLoaded(store.current))
-            }
-        }
-        return actions
+        state.withLock { $0.achievements = file.achievements }
+        return file.diagnostics
     }
 
-    /// Records `action` through the game rules and reports the result (and any notice).
-    func record(_ action: LearnerAction) -> [Action] {
-        var action = action
-        // The content hash needs the lesson's files: read here, not in `update`.
-        if case .checked(let id, true, nil, let summary) = action, let lesson = course.lessons.first(where: { $0.id == id }) {
-            action = .checked(lesson: id, passed: true, contentHash: LessonContentHash.of(lesson), summary: summary)
+    /// Uses `course`, loaded again after its files changed, for what is recorded from now on.
+    public func follow(_ course: Course) {
+        let outline = CourseOutline(course)
+        state.withLock {
+            $0.course = course
+            $0.outline = outline
         }
-        let outline = outline, achievements = achievements, recorded = action
-        let apply = { (progress: inout CourseProgress) in
-            GameRules.apply(recorded, to: &progress, outline: outline, achievements: achievements, now: Date(), calendar: .current)
-        }
-        guard let store else {
-            // The file cannot be used (the opening notice said so): the game still plays, for this session only.
-            let events = apply(&sessionOnly)
-            return [.progressRecorded(recorded, events: events, progress: sessionOnly)]
-        }
+    }
+
+    /// What happened to the progress file (moved aside, recovered, migrated) since the last call.
+    public func takeNotices() -> [ProgressNotice] {
+        store?.takeNotices() ?? []
+    }
+
+    /// Applies `change` and saves it atomically; returns what `change` returned.
+    /// A save that fails throws, and the store keeps the change for the next save.
+    @discardableResult
+    public func update<Result>(_ change: @escaping (inout CourseProgress) throws -> Result) throws -> Result {
+        guard let store else { return try state.withLock { try change(&$0.sessionOnly) } }
+        return try store.update(change)
+    }
+
+    /// Records a learner action through the game rules and returns the events to celebrate.
+    public func record(_ action: LearnerAction, now: Date = Date()) throws -> [GameEvent] {
+        let outcome = recordKeepingUnsaved(action, now: now)
+        if let failure = outcome.failure { throw failure }
+        return outcome.events
+    }
+
+    /// Like ``record(_:now:)``, but a save that fails still reports what the action earned: the
+    /// store keeps the change and saves it with the next one, and `failure` says why it was not saved.
+    public func recordKeepingUnsaved(_ action: LearnerAction, now: Date = Date())
+        -> (recorded: LearnerAction, events: [GameEvent], failure: (any Error)?) {
+        let recorded = withContentHash(action)
+        let (outline, achievements) = state.withLock { ($0.outline, $0.achievements) }
         var events: [GameEvent] = []
-        var actions = save { events = apply(&$0) }
-        actions.insert(.progressRecorded(recorded, events: events, progress: store.current), at: 0)
-        return actions
-    }
-
-    /// Progress saved by another process since the last look (one stat), as an action.
-    func reloadIfChanged() -> [Action] {
-        guard let store, (try? store.reloadIfChanged()) == true else { return [] }
-        return [.progressLoaded(store.current)]
-    }
-
-    /// `message` with a capital first letter: the store words notices for `crucible: ` prefixes, the box shows them alone.
-    static func sentence(_ message: String) -> String {
-        message.prefix(1).uppercased() + message.dropFirst()
-    }
-
-    /// Applies `change` and saves; a failure is kept by the store for the next save and reported as a notice.
-    private func save(_ change: @escaping (inout CourseProgress) -> Void) -> [Action] {
-        guard let store else { return [] }
-        var actions: [Action] = []
         do {
-            try store.update(change)
+            try update { progress in
+                events = GameRules.apply(recorded, to: &progress, outline: outline, achievements: achievements, now: now,
+                                         calendar: .current)
+            }
         } catch {
-            actions.append(.notice(Self.sentence("\(error)") + "\n\nThe change is kept and saved with the next one."))
+            return (recorded, events, error)
         }
-        actions += store.takeNotices().map { .notice(Self.sentence($0.message)) }
-        return actions
+        return (recorded, events, nil)
+    }
+
+    /// A passing check without a content hash gets the lesson's, read from its files now, so a
+    /// later change to the lesson shows it as updated.
+    public func withContentHash(_ action: LearnerAction) -> LearnerAction {
+        guard case .checked(let id, true, nil, let summary) = action,
+              let lesson = course.lessons.first(where: { $0.id == id }) else { return action }
+        return .checked(lesson: id, passed: true, contentHash: LessonContentHash.of(lesson), summary: summary)
+    }
+
+    /// Whether another process saved the file since the last look (one stat); reloads it if so.
+    public func reloadIfChanged() -> Bool {
+        guard let store else { return false }
+        return (try? store.reloadIfChanged()) == true
     }
 }

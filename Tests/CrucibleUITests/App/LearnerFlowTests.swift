@@ -26,7 +26,7 @@ import Testing
         let effects = apply([F.key(.enter)], to: &state)
         #expect(effects.first == readPass(F.read))
         #expect(state.openLesson?.lessonID == F.quiz.id)
-        #expect(effects.contains(.loadLessonBody(lessonID: F.quiz.id)))
+        #expect(effects.contains(.loadLessonBody(F.quiz)))
         #expect(effects.contains(.recordProgress(.opened(lesson: F.quiz.id))))
         #expect(state.lessons[state.selection].id == F.quiz.id)
     }
