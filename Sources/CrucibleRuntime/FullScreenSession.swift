@@ -11,9 +11,9 @@ import Foundation
 /// in ``ProgressSession``), except what runs in the background and reports back as actions:
 /// checks and the tool probe (tasks), watched workspaces, and the course loaded again by
 /// ``CourseReload`` on its watcher's thread.
-public final class FullScreenSession {
+public final class FullScreenSession: Sendable {
     /// How the session finds its files and runs its work; the defaults are the learner's.
-    public struct Settings {
+    public struct Settings: Sendable {
         /// Where progress is kept.
         public var progressFile: URL
         /// Where code lessons' files live; the default workspace when nil.
