@@ -10,9 +10,9 @@ import Foundation
 /// let terminal = TestTerminal()
 /// let run = terminal.start(FullScreenSession(loaded, root: root, settings: settings))
 /// terminal.type("c")
-/// try terminal.waitUntilScreen(shows: "passed")
+/// try await terminal.waitUntilScreen(shows: "passed")
 /// terminal.type("q")
-/// try run.waitUntilEnded()
+/// try await run.waitUntilEnded()
 /// ```
 public final class TestTerminal: TerminalDevice, @unchecked Sendable {
     private let condition = NSCondition()
@@ -40,9 +40,10 @@ public final class TestTerminal: TerminalDevice, @unchecked Sendable {
     /// The next scripted event; waits for one at most `timeout` milliseconds (negative: until one is sent).
     public func readEvent(timeout: Int32) -> InputEvent? {
         condition.withLock {
-            let deadline = timeout < 0 ? Date.distantFuture : Date(timeIntervalSinceNow: Double(timeout) / 1000)
+            let deadline = Date(timeIntervalSinceNow: Double(timeout) / 1000)
             while events.isEmpty {
-                if !condition.wait(until: deadline) { break }
+                // (A far-off deadline overflows NSCondition's timespec: block without one.)
+                if timeout < 0 { condition.wait() } else if !condition.wait(until: deadline) { break }
             }
             return events.isEmpty ? nil : events.removeFirst()
         }
@@ -93,27 +94,29 @@ public final class TestTerminal: TerminalDevice, @unchecked Sendable {
     /// How many times the terminal was handed to another program.
     public var suspendCount: Int { condition.withLock { suspensions } }
 
-    /// Waits until the last grid presented satisfies `condition`; throws with the screen as it was when time ran out.
-    public func waitUntilScreen(_ what: String, timeout: Duration = .seconds(5), _ holds: (String) -> Bool) throws {
-        let deadline = Date(timeIntervalSinceNow: Self.seconds(timeout))
-        try condition.withLock {
-            while !holds(presented.last?.plainText() ?? "") {
-                if !condition.wait(until: deadline) {
-                    let screen = presented.last?.plainText() ?? "(nothing presented)"
-                    throw TestTerminalError(message: "the screen never showed \(what) within \(timeout):\n\(screen)")
-                }
+    /// Waits until the last grid presented satisfies `holds`; throws with the screen as it was when time ran out.
+    ///
+    /// Async, looking every few milliseconds: a test blocking its thread would hold one of the
+    /// few threads the session's checks (tasks) need to run.
+    public func waitUntilScreen(_ what: String, timeout: Duration = .seconds(5), _ holds: (String) -> Bool) async throws {
+        let clock = ContinuousClock(), deadline = clock.now + timeout
+        while !holds(screen) {
+            guard clock.now < deadline else {
+                let last = condition.withLock { presented.last?.plainText() ?? "(nothing presented)" }
+                throw TestTerminalError(message: "the screen never showed \(what) within \(timeout):\n\(last)")
             }
+            try await Task.sleep(for: .milliseconds(5))
         }
     }
 
     /// Waits until the screen shows `text` somewhere.
-    public func waitUntilScreen(shows text: String, timeout: Duration = .seconds(5)) throws {
-        try waitUntilScreen("`\(text)`", timeout: timeout) { $0.contains(text) }
+    public func waitUntilScreen(shows text: String, timeout: Duration = .seconds(5)) async throws {
+        try await waitUntilScreen("`\(text)`", timeout: timeout) { $0.contains(text) }
     }
 
     /// Waits until the screen no longer shows `text`.
-    public func waitUntilScreen(hides text: String, timeout: Duration = .seconds(5)) throws {
-        try waitUntilScreen("no `\(text)`", timeout: timeout) { !$0.contains(text) }
+    public func waitUntilScreen(hides text: String, timeout: Duration = .seconds(5)) async throws {
+        try await waitUntilScreen("no `\(text)`", timeout: timeout) { !$0.contains(text) }
     }
 
     // MARK: - Running a session
@@ -138,7 +141,7 @@ public final class TestTerminal: TerminalDevice, @unchecked Sendable {
 /// A session running on a ``TestTerminal``: wait for it to end after sending it `q`.
 public final class RunningSession: @unchecked Sendable {
     public let session: FullScreenSession
-    private let condition = NSCondition()
+    private let condition = NSLock()
     private var ended = false
 
     init(session: FullScreenSession) {
@@ -146,22 +149,18 @@ public final class RunningSession: @unchecked Sendable {
     }
 
     func markEnded() {
-        condition.withLock {
-            ended = true
-            condition.broadcast()
-        }
+        condition.withLock { ended = true }
     }
 
     /// Whether the run loop has returned.
     public var hasEnded: Bool { condition.withLock { ended } }
 
     /// Waits until the run loop returns (the user quit); throws when it does not in time.
-    public func waitUntilEnded(timeout: Duration = .seconds(5)) throws {
-        let deadline = Date(timeIntervalSinceNow: TestTerminal.seconds(timeout))
-        try condition.withLock {
-            while !ended {
-                if !condition.wait(until: deadline) { throw TestTerminalError(message: "the session did not end within \(timeout)") }
-            }
+    public func waitUntilEnded(timeout: Duration = .seconds(5)) async throws {
+        let clock = ContinuousClock(), deadline = clock.now + timeout
+        while !hasEnded {
+            guard clock.now < deadline else { throw TestTerminalError(message: "the session did not end within \(timeout)") }
+            try await Task.sleep(for: .milliseconds(5))
         }
     }
 }
@@ -170,4 +169,6 @@ public final class RunningSession: @unchecked Sendable {
 public struct TestTerminalError: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+
+    public init(message: String) { self.message = message }
 }
