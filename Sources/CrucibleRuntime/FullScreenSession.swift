@@ -88,8 +88,12 @@ public final class FullScreenSession: Sendable {
                 let action = pending.removeFirst()
                 let generation = state.courseGeneration
                 let effects = App.update(&state, action)
-                // What is recorded from now on (content hashes, the outline) follows a reloaded course.
-                if state.courseGeneration != generation { progress.follow(state.course) }
+                // What is recorded from now on (content hashes, the outline) follows a reloaded course,
+                // and the map marks the tools of lessons it added.
+                if state.courseGeneration != generation {
+                    progress.follow(state.course)
+                    lessonWork.startToolProbe(in: state.course, probe: settings.toolProbe)
+                }
                 for effect in effects {
                     switch effect {
                     case .quit:

@@ -117,7 +117,10 @@ final class LessonWork {
     /// Finds the tools the course's checks run that are missing or do not work, on a task: a
     /// probe runs each tool, and one that hangs is waited for until its deadline, which keys
     /// must not wait for. The map marks their lessons when ``collect(animating:)`` reports it.
+    /// While a probe runs another is not started (its report could overtake the newer one's);
+    /// tools are remembered per process, so probing a reloaded course again is cheap.
     func startToolProbe(in course: Course, probe: ToolProbe = .shared) {
+        guard toolProbe == nil else { return }
         let inbox = inbox
         toolProbe = Task.detached {
             inbox.post(await toolsProbed(in: course, probe: probe))
