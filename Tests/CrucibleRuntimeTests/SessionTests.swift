@@ -158,9 +158,9 @@ import Testing
 
     @Test func theEditorGetsTheTerminalAndTheFilesThenACheckSeesItsEdit() async throws {
         let fixture = try CourseFixture()
-        // A fake editor: appends to each file it is given, as a learner's save would.
+        // A fake editor: writes `right` into each file it is given, as a learner's save would.
         let editor = fixture.folder.appendingPathComponent("fake-editor.sh")
-        try "#!/bin/sh\nfor f in \"$@\"; do printf 'right\\n' > \"$f\"; done\n".write(to: editor, atomically: true, encoding: .utf8)
+        try CourseFixture.writeFile(editor, "#!/bin/sh\nfor f in \"$@\"; do printf 'right\\n' > \"$f\"; done\n")
         chmod(editor.path, 0o755)
         let harness = try await SessionHarness.started(fixture: fixture, environment: ["EDITOR": editor.path])
         defer { harness.end() }
@@ -179,12 +179,11 @@ import Testing
         try await harness.open("Echo", body: "ECHO BODY")
         harness.terminal.type("w")
         try await harness.terminal.waitUntilScreen(shows: "Watching your files")
+        // No key: the save alone checks the file again (the starter passes; the saved text does not).
         try harness.fixture.writeWorkspaceFile("answer.txt", of: "t.echo", "wrong\n")
         try await harness.terminal.waitUntilScreen(shows: "wrong output")
-        harness.terminal.press(.escape)
-        try harness.fixture.writeWorkspaceFile("answer.txt", of: "t.echo", "right\n")
-        try await harness.terminal.waitUntilScreen(shows: "Passed!")
         try await harness.quit()
+        #expect(try harness.fixture.savedProgress()?.lessons["t.echo"]?.attempts == 1)
         #expect(try harness.fixture.savedProgress()?.settings.watchMode == true, "watch mode is a remembered setting")
     }
 }
