@@ -68,8 +68,6 @@ final class LessonWork {
         return []
     }
 
-    /// Whether a check is running (quitting waits for its processes to be killed).
-    var isChecking: Bool { !checks.isEmpty }
 
     /// How long the run loop may block reading a key: briefly while a check runs or something animates,
     /// a little longer while watching, else until a key arrives.

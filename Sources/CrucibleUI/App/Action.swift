@@ -132,6 +132,6 @@ public enum Effect: Sendable, Equatable {
     case loadSolution(Lesson)
     /// Record a learner action in the progress file through the game rules and send back
     /// ``Action/progressRecorded(_:events:progress:)``. A passing `.checked` without a content
-    /// hash gets the lesson's hash from the run loop.
+    /// hash gets the lesson's hash from the progress session.
     case recordProgress(LearnerAction)
 }
