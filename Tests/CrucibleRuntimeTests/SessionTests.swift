@@ -186,4 +186,19 @@ import Testing
         #expect(try harness.fixture.savedProgress()?.lessons["t.echo"]?.attempts == 1)
         #expect(try harness.fixture.savedProgress()?.settings.watchMode == true, "watch mode is a remembered setting")
     }
+
+    @Test func progressAnotherProcessSavedShowsAtTheNextKey() async throws {
+        let harness = try await SessionHarness.started()
+        defer { harness.end() }
+        let before = harness.terminal.screen
+        // `crucible check` in another terminal: the same file, saved by another store.
+        let other = try ProgressStore(courseID: "session", file: harness.fixture.progressFile)
+        try other.update { $0.lessons["t.quiz"] = LessonProgress(status: .passed) }
+        harness.terminal.press(.down)
+        #expect(before.contains("○ quiz    Quiz me"))
+        try await harness.terminal.waitUntilScreen(shows: "✓ quiz    Quiz me")
+        #expect(harness.terminal.screen.contains("1/5"))
+        try await harness.quit()
+        #expect(try harness.fixture.savedProgress()?.lessons["t.quiz"]?.isPassed == true, "the other process's pass is kept")
+    }
 }
