@@ -13,7 +13,7 @@ public struct TerminalError: Error, Sendable, CustomStringConvertible {
 /// The only ncurses user in the package. Use it from one thread. The terminal
 /// is restored by ``stop()``, at `exit()`, and on every signal that ends the
 /// process (see `crucible_install_restore_handlers` in `CNcursesw/shim.h`).
-public final class TerminalScreen {
+public final class TerminalScreen: TerminalDevice {
     private var screen: OpaquePointer?
     private var output: UnsafeMutablePointer<FILE>?
     private var input: UnsafeMutablePointer<FILE>?

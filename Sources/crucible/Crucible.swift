@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
+import CrucibleRuntime
 import CrucibleTerminal
 import Foundation
 
@@ -40,11 +41,19 @@ struct Crucible: ParsableCommand {
             return
         }
         do {
-            try FullScreen.run(loaded, root: try course.folder(), progressFile: course.progressFile(),
-                               workspace: course.workspace(for: loaded))
+            let settings = FullScreenSession.Settings(progressFile: course.progressFile(), workspace: course.workspace(for: loaded))
+            try Self.runOnTerminal(FullScreenSession(loaded, root: try course.folder(), settings: settings))
         } catch let error as TerminalError {
             throw CommandFailure(message: error.description + ".\n" + Self.lineByLine)
         }
+    }
+
+    /// Runs `session` on this process's terminal, taken over for it and restored when it ends.
+    static func runOnTerminal(_ session: FullScreenSession) throws {
+        let terminal = TerminalScreen()
+        try terminal.start()
+        defer { terminal.stop() }
+        session.run(on: terminal)
     }
 
     /// Where to turn when the full-screen course cannot run.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
+import CrucibleRuntime
 import CrucibleTerminal
 import Foundation
 
@@ -43,7 +44,9 @@ struct PreviewCommand: ParsableCommand {
             try ProgressStore(courseID: focused.course?.id ?? "untitled", file: progressFile)
                 .update { $0.position = ResumePosition(lesson: lesson.id) }
             // A preview leaves nothing behind in the author's home, not even remembered tool versions.
-            try FullScreen.run(focused, root: root, progressFile: progressFile, openLesson: lesson.id, toolProbe: ToolProbe())
+            var settings = FullScreenSession.Settings(progressFile: progressFile, openLesson: lesson.id)
+            settings.toolProbe = ToolProbe()
+            try Crucible.runOnTerminal(FullScreenSession(focused, root: root, settings: settings))
         } catch let error as TerminalError {
             throw CommandFailure(message: error.description)
         } catch let error as ProgressError {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
+import CrucibleRuntime
 import Foundation
 
 extension CourseOptions {
@@ -7,14 +8,17 @@ extension CourseOptions {
     func progressFile() -> URL { ProgressLocation.file(option: progress) }
 }
 
-/// The loaded course with its progress store and achievements: what every command that
-/// reads or changes progress needs, opened the same way each time.
-struct ProgressSession {
+/// The command line's view of the runtime's progress session: opened from the course options,
+/// with notices printed to stderr and errors turned into one-line ``CommandFailure``s.
+struct ProgressSession: Sendable {
     let loaded: CourseLoadResult
-    let course: Course
-    let outline: CourseOutline
-    let achievements: [Achievement]
+    let session: CrucibleRuntime.ProgressSession
+    /// The command line always has a file (a session that cannot open one fails instead).
     let store: ProgressStore
+
+    var course: Course { session.course }
+    var outline: CourseOutline { session.outline }
+    var achievements: [Achievement] { session.achievements }
 
     /// Loads the course and opens its progress; notices about the file go to stderr.
     init(options: CourseOptions) throws {
@@ -28,40 +32,39 @@ struct ProgressSession {
             throw CommandFailure(message: "the course has no usable course.yml, so there is no progress to keep; "
                                  + "`crucible lint` explains what is wrong")
         }
-        self.course = course
-        outline = CourseOutline(course)
-        let file = AchievementsFile.load(courseRoot: course.root)
-        for diagnostic in file.diagnostics { Output.error(diagnostic.description) }
-        achievements = file.achievements
         do {
-            store = try ProgressStore(courseID: course.id, file: options.progressFile())
+            session = try CrucibleRuntime.ProgressSession(course: course, file: options.progressFile())
         } catch {
             throw CommandFailure(message: error.description)
         }
+        store = session.store!
+        for diagnostic in session.loadAchievements() { Output.error(diagnostic.description) }
         showNotices()
     }
 
     /// Prints what happened to the progress file (moved aside, recovered, migrated).
     func showNotices() {
-        for notice in store.takeNotices() { Output.error("crucible: " + notice.message) }
+        for notice in session.takeNotices() { Output.error("crucible: " + notice.message) }
     }
 
     /// Saves a change, turning a failure into a one-line message.
     @discardableResult
     func update<Result>(_ change: @escaping (inout CourseProgress) throws -> Result) throws -> Result {
         defer { showNotices() }
-        do {
-            return try store.update(change)
-        } catch let error as ProgressError {
-            throw CommandFailure(message: error.description, status: ExitStatus.problems)
-        }
+        return try failingAsCommand { try session.update(change) }
     }
 
     /// Records a learner action through the game rules and returns the events to celebrate.
     func record(_ action: LearnerAction, now: Date = Date()) throws -> [GameEvent] {
-        let outline = outline, achievements = achievements
-        return try update { progress in
-            GameRules.apply(action, to: &progress, outline: outline, achievements: achievements, now: now, calendar: .current)
+        defer { showNotices() }
+        return try failingAsCommand { try session.record(action, now: now) }
+    }
+
+    private func failingAsCommand<Result>(_ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch let error as ProgressError {
+            throw CommandFailure(message: error.description, status: ExitStatus.problems)
         }
     }
 }

@@ -6,21 +6,21 @@ public enum Action: Sendable, Equatable {
     case input(InputEvent)
     /// A command given directly (what a key binding stands for).
     case command(Command)
-    /// The answer to ``Effect/loadLessonBody(lessonID:)``.
+    /// The answer to ``Effect/loadLessonBody(_:)``.
     case lessonLoaded(lessonID: String, Result<LessonSource, LessonLoadFailure>)
     /// A timer tick while something animates (the pass celebration); see ``App/wantsTimer(_:)``.
     case timer
     /// How long lesson `lessonID`'s running check has taken, sent by the run loop while it runs.
     case checkElapsed(lessonID: String, seconds: Double)
-    /// The answer to ``Effect/runCheck(lessonID:)``, also when the check was cancelled.
+    /// The answer to ``Effect/runCheck(_:)``, also when the check was cancelled.
     case checkFinished(lessonID: String, CheckResult)
-    /// The answer to ``Effect/prepareWorkspace(lessonID:)``.
+    /// The answer to ``Effect/prepareWorkspace(_:)``.
     case workspacePrepared(lessonID: String, Result<WorkspaceFiles, LessonLoadFailure>)
     /// The learner's editor exited; `failure` says why it could not run.
     case editorClosed(lessonID: String, failure: String?)
-    /// A file of a watched workspace was saved (see ``Effect/watchWorkspace(lessonID:on:)``).
+    /// A file of a watched workspace was saved (see ``Effect/watchWorkspace(_:)``).
     case workspaceChanged(lessonID: String)
-    /// The answer to ``Effect/loadSolution(lessonID:)``.
+    /// The answer to ``Effect/loadSolution(_:)``.
     case solutionLoaded(lessonID: String, Result<[SolutionFile], LessonLoadFailure>)
     /// The answer to ``Effect/recordProgress(_:)``: the action as recorded, what the game rules
     /// made of it (XP, level-up, achievements, for the lesson screens to celebrate), and the
@@ -104,28 +104,34 @@ public enum Command: Sendable, Hashable {
 }
 
 /// Work `update` asks the run loop to do, so that `update` itself stays free of I/O.
+///
+/// An effect about a lesson carries the ``Lesson`` as it is in the state when `update` asks, so
+/// the run loop works on the course as it is now (a live reload may have changed or added the
+/// lesson), never on one it captured at launch.
 public enum Effect: Sendable, Equatable {
     /// Leave the full-screen UI.
     case quit
     /// Read the lesson's body (and program) and send back ``Action/lessonLoaded(lessonID:_:)``.
-    case loadLessonBody(lessonID: String)
+    case loadLessonBody(Lesson)
     /// Copy a code lesson's missing starter files to the workspace and send back
     /// ``Action/workspacePrepared(lessonID:_:)`` with the files' full paths.
-    case prepareWorkspace(lessonID: String)
+    case prepareWorkspace(Lesson)
     /// Suspend the UI, run `$VISUAL`, `$EDITOR` or a fallback on the lesson's workspace files,
     /// restore the UI, and send back ``Action/editorClosed(lessonID:failure:)``.
-    case openEditor(lessonID: String)
+    case openEditor(Lesson)
     /// Check the code lesson (or run the predict lesson's program) in the background, sending
     /// ``Action/checkElapsed(lessonID:seconds:)`` while it runs and ``Action/checkFinished(lessonID:_:)`` at the end.
-    case runCheck(lessonID: String)
+    case runCheck(Lesson)
     /// Cancel the lesson's running check: its process group is killed and it finishes as cancelled.
     case cancelCheck(lessonID: String)
-    /// Start or stop watching the lesson's workspace; each save sends ``Action/workspaceChanged(lessonID:)``.
-    case watchWorkspace(lessonID: String, on: Bool)
+    /// Start watching the lesson's workspace; each save sends ``Action/workspaceChanged(lessonID:)``.
+    case watchWorkspace(Lesson)
+    /// Stop watching the lesson's workspace (the lesson may be gone from the course by now).
+    case stopWatching(lessonID: String)
     /// Read the lesson's `solution/` files and send back ``Action/solutionLoaded(lessonID:_:)``.
-    case loadSolution(lessonID: String)
+    case loadSolution(Lesson)
     /// Record a learner action in the progress file through the game rules and send back
     /// ``Action/progressRecorded(_:events:progress:)``. A passing `.checked` without a content
-    /// hash gets the lesson's hash from the run loop.
+    /// hash gets the lesson's hash from the progress session.
     case recordProgress(LearnerAction)
 }

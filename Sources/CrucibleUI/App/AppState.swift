@@ -90,6 +90,8 @@ public enum Screen: Sendable, Equatable {
 /// Everything the full-screen UI shows; changed only by ``App/update(_:_:)``.
 public struct AppState: Sendable, Equatable {
     public private(set) var course: Course
+    /// How many times the course was reloaded: the run loop compares it to notice a new course.
+    public private(set) var courseGeneration = 0
     /// Every lesson in course order; ``selection`` indexes it.
     public private(set) var lessons: [Lesson]
     /// Rows of the course map, computed when the course is loaded or reloaded.
@@ -126,6 +128,7 @@ public struct AppState: Sendable, Equatable {
     /// Swaps in a reloaded course (an author saved a lesson file); see ``App/reloadCourse(_:diagnostics:on:)``.
     mutating func replaceCourse(_ course: Course) {
         self.course = course
+        courseGeneration += 1
         lessons = course.lessons
         map = CourseMapLayout(course: course)
     }

@@ -7,28 +7,28 @@ extension App {
         guard lesson.code != nil || command == .cancelCheck else { return [] }
         switch command {
         case .check:
-            return startCheck(screen: &screen)
+            return startCheck(lesson, screen: &screen)
         case .cancelCheck:
             guard case .running(let elapsed) = screen.activity.check else { return [] }
             screen.activity.check = .cancelling(elapsed: elapsed)
             return [.cancelCheck(lessonID: lesson.id)]
         case .openEditor:
-            return [.openEditor(lessonID: lesson.id)]
+            return [.openEditor(lesson)]
         case .toggleWatch:
             screen.activity.watching.toggle()
             screen.activity.notice = screen.activity.watching
                 ? "Watching your files: every save checks them again (w stops)." : "Stopped watching your files."
-            return [.watchWorkspace(lessonID: lesson.id, on: screen.activity.watching)]
+            return [screen.activity.watching ? .watchWorkspace(lesson) : .stopWatching(lessonID: lesson.id)]
         default:
             return []
         }
     }
 
     /// Starts a check unless one is running already (a second would race the first for the same files).
-    static func startCheck(screen: inout LessonScreen) -> [Effect] {
+    static func startCheck(_ lesson: Lesson, screen: inout LessonScreen) -> [Effect] {
         guard !screen.activity.check.isActive else { return [] }
         screen.activity.check = .running(elapsed: 0)
-        return [.runCheck(lessonID: screen.lessonID)]
+        return [.runCheck(lesson)]
     }
 
     /// Applies check progress, results and watched saves to the screens of their lesson.
@@ -39,25 +39,26 @@ extension App {
             updateLesson(id, on: &state) { screen, _ in
                 switch screen.activity.check {
                 case .running: screen.activity.check = .running(elapsed: seconds)
-                case .cancelling: screen.activity.check = .cancelling(elapsed: seconds)
+                case .cancelling(_, let reason): screen.activity.check = .cancelling(elapsed: seconds, reason: reason)
                 case .idle: break
                 }
             }
         case .checkFinished(let id, let result):
-            updateLesson(id, on: &state) { screen, lesson in
-                let wasCancelled = if case .cancelling = screen.activity.check { true } else { false }
-                screen.activity.check = .idle
-                if wasCancelled {
-                    screen.activity.notice = "Check cancelled; its processes were stopped."
-                } else if lesson.kind == .predict {
+            // Also for a lesson a reload removed: its screen stays open and must stop showing the check.
+            updateLessonScreens(&state) { screen in
+                guard screen.lessonID == id else { return }
+                defer { screen.activity.check = .idle }
+                if case .cancelling(_, let reason) = screen.activity.check {
+                    screen.activity.notice = reason ?? "Check cancelled; its processes were stopped."
+                } else if screen.activity.lesson?.kind == .predict {
                     addRealOutput(result, to: &screen)
                 } else {
                     effects += finishAnswer(result, screen: &screen)
                 }
             }
         case .workspaceChanged(let id):
-            updateLesson(id, on: &state) { screen, _ in
-                if screen.activity.watching { effects += startCheck(screen: &screen) }
+            updateLesson(id, on: &state) { screen, lesson in
+                if screen.activity.watching { effects += startCheck(lesson, screen: &screen) }
             }
         default:
             break

@@ -44,10 +44,9 @@ extension App {
     /// What opening lesson `id` asks of the run loop besides reading its body: a code lesson's
     /// workspace is prepared at once, so its files can be listed and edited.
     static func lessonOpeningEffects(_ id: String, in state: AppState) -> [Effect] {
-        guard state.lesson(withID: id)?.kind == .code else { return [] }
+        guard let lesson = state.lesson(withID: id), lesson.kind == .code else { return [] }
         // With watch mode on (the learner's setting), every save is checked from the start.
-        return [.prepareWorkspace(lessonID: id)]
-            + (state.game.progress.settings.watchMode ? [.watchWorkspace(lessonID: id, on: true)] : [])
+        return [.prepareWorkspace(lesson)] + (state.game.progress.settings.watchMode ? [.watchWorkspace(lesson)] : [])
     }
 
     /// A lesson screen for `id` with the hints the learner has already revealed.
@@ -63,7 +62,7 @@ extension App {
     static func lessonLeavingEffects(_ screen: LessonScreen) -> [Effect] {
         var effects: [Effect] = []
         if screen.activity.check.isActive { effects.append(.cancelCheck(lessonID: screen.lessonID)) }
-        if screen.activity.watching { effects.append(.watchWorkspace(lessonID: screen.lessonID, on: false)) }
+        if screen.activity.watching { effects.append(.stopWatching(lessonID: screen.lessonID)) }
         return effects
     }
 
@@ -138,7 +137,7 @@ extension App {
         var effects: [Effect] = []
         if screen.activity.solution == .notLoaded {
             screen.activity.solution = .loading
-            effects.append(.loadSolution(lessonID: lesson.id))
+            effects.append(.loadSolution(lesson))
             effects.append(.recordProgress(.viewedSolution(lesson: lesson.id)))
         }
         return effects

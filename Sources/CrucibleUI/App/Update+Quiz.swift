@@ -102,7 +102,7 @@ extension App {
         screen.activity.prediction = TextField()
         if lesson.predict?.run.isEmpty == false, !screen.activity.check.isActive {
             screen.activity.check = .running(elapsed: 0)
-            effects.append(.runCheck(lessonID: lesson.id))
+            effects.append(.runCheck(lesson))
         }
         return effects
     }

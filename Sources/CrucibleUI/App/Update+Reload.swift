@@ -5,7 +5,9 @@ extension App {
     ///
     /// The selection stays on the same lesson id. An open lesson that still loads is read again
     /// (same scroll position); one that no longer loads shows its diagnostics in place of the
-    /// text, and comes back by itself on the reload after the author fixes it.
+    /// text, and comes back by itself on the reload after the author fixes it. A check running
+    /// for a lesson whose check changed, or that is gone, is cancelled: its result would judge the
+    /// learner's work by a check that no longer exists.
     static func reloadCourse(_ course: Course, diagnostics: [Diagnostic], on state: inout AppState) -> [Effect] {
         let selectedID = state.lessons.indices.contains(state.selection) ? state.lessons[state.selection].id : nil
         state.replaceCourse(course)
@@ -17,15 +19,29 @@ extension App {
         let snapshot = state
         var effects: [Effect] = []
         updateLessonScreens(&state) { screen in
-            if let lesson = snapshot.lesson(withID: screen.lessonID) {
+            let lesson = snapshot.lesson(withID: screen.lessonID)
+            if case .running(let elapsed) = screen.activity.check, !checksAlike(lesson, screen.activity.lesson) {
+                screen.activity.check = .cancelling(elapsed: elapsed, reason: lesson == nil
+                    ? "The check was cancelled: this lesson left the course while it ran."
+                    : "The check was cancelled: the lesson's check changed while it ran. Press c to check again.")
+                effects.append(.cancelCheck(lessonID: screen.lessonID))
+            }
+            if let lesson {
                 screen.activity.lesson = lesson
                 screen.content = .loading
-                effects.append(.loadLessonBody(lessonID: lesson.id))
+                effects.append(.loadLessonBody(lesson))
             } else {
                 screen.content = .failed(brokenLessonMessage(screen, diagnostics: diagnostics))
             }
         }
         return effects
+    }
+
+    /// Whether a check of `new` runs and judges like one of `old`: same kind, same steps and
+    /// expectations, same predict program. Text and hints may change under a running check.
+    static func checksAlike(_ new: Lesson?, _ old: Lesson?) -> Bool {
+        guard let new, let old else { return false }
+        return new.kind == old.kind && new.code == old.code && new.predict == old.predict && new.folder == old.folder
     }
 
     /// What to show in place of a lesson that no longer loads: the errors of its own files.

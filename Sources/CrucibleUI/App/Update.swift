@@ -80,9 +80,9 @@ public enum App {
         case .open:
             if case .search = state.top { return openSearchMatch(on: &state) }
             guard state.top == .courseMap, state.lessons.indices.contains(state.selection) else { return [] }
-            let id = state.lessons[state.selection].id
+            let lesson = state.lessons[state.selection], id = lesson.id
             state.screens.append(.lesson(newLessonScreen(id, scroll: resumeScroll(for: id, in: state), in: state)))
-            return [.loadLessonBody(lessonID: id), .recordProgress(.opened(lesson: id))] + lessonOpeningEffects(id, in: state)
+            return [.loadLessonBody(lesson), .recordProgress(.opened(lesson: id))] + lessonOpeningEffects(id, in: state)
         case .skip:
             return skip(on: &state)
         case .toggleTheme:

@@ -60,8 +60,9 @@ public enum CheckStatus: Sendable, Equatable {
     case idle
     /// Running for `elapsed` seconds (the run loop reports it with ``Action/checkElapsed(lessonID:seconds:)``).
     case running(elapsed: Double)
-    /// Esc was pressed; waiting for the killed process group to be reaped.
-    case cancelling(elapsed: Double)
+    /// Esc was pressed, or a reload changed the lesson (`reason` says so); waiting for the killed
+    /// process group to be reaped.
+    case cancelling(elapsed: Double, reason: String? = nil)
 
     public var isActive: Bool { self != .idle }
 }

@@ -170,7 +170,7 @@ enum LessonScreenView {
             let what = kind == .predict ? "Running the program…" : "Checking…"
             return StyledLine([Span("\(frame) ", style: Style(foreground: .cyan, bold: true)), Span(what + " " + seconds(elapsed)),
                                Span(kind == .predict ? "" : "  (Esc cancels)", style: Chrome.dim)])
-        case .cancelling(let elapsed):
+        case .cancelling(let elapsed, _):
             return StyledLine([Span("Cancelling… " + seconds(elapsed), style: Style(foreground: .yellow))])
         }
     }

@@ -26,7 +26,7 @@ import Testing
         let effects = apply([F.key(.enter)], to: &state)
         #expect(effects.first == readPass(F.read))
         #expect(state.openLesson?.lessonID == F.quiz.id)
-        #expect(effects.contains(.loadLessonBody(lessonID: F.quiz.id)))
+        #expect(effects.contains(.loadLessonBody(F.quiz)))
         #expect(effects.contains(.recordProgress(.opened(lesson: F.quiz.id))))
         #expect(state.lessons[state.selection].id == F.quiz.id)
     }
@@ -208,7 +208,7 @@ import Testing
         _ = apply([F.key(.character("c"))], to: &state)
         let effects = App.update(&state, .checkFinished(lessonID: F.code.id, F.compileError))
         guard case .recordProgress(let recorded) = effects.first else { Issue.record("no progress recorded: \(effects)"); return }
-        // The run loop records it through the game rules, as FullScreenProgress does.
+        // The run loop records it through the game rules, as the runtime's ProgressSession does.
         var progress = state.game.progress
         let at = ISO8601DateFormatter().date(from: "2026-12-02T18:03:00Z")!
         _ = GameRules.apply(recorded, to: &progress, outline: CourseOutline(F.course), now: at, calendar: Self.calendar)

@@ -29,7 +29,7 @@ import Testing
     @Test func openingRecordsOpenedAndResumesAtTheSavedLine() {
         var state = MapProgressFixture.state()
         let effects = press(.enter, &state)
-        #expect(effects.contains(.loadLessonBody(lessonID: "basics.fix")))
+        #expect(effects.contains(.loadLessonBody(state.lesson(withID: "basics.fix")!)))
         #expect(effects.contains(.recordProgress(.opened(lesson: "basics.fix"))))
         _ = App.update(&state, .lessonLoaded(lessonID: "basics.fix", .success(LessonSource(body: FixtureCourse.body))))
         #expect(state.openLesson?.scroll == 12)
@@ -117,7 +117,7 @@ import Testing
         guard case .search(let search) = state.top else { Issue.record("no search"); return }
         #expect(search.matches.map { state.lessons[$0].id } == ["threads.lock"])
         let effects = press(.enter, &state)
-        #expect(effects.contains(.loadLessonBody(lessonID: "threads.lock")))
+        #expect(effects.contains(.loadLessonBody(state.lesson(withID: "threads.lock")!)))
         #expect(state.openLesson?.lessonID == "threads.lock")
         _ = press(.escape, &state)
         #expect(state.top == .courseMap)
@@ -207,7 +207,7 @@ import Testing
         #expect(App.update(&state, .input(.mouse(.press(x: 10, y: 1)))).isEmpty)
         #expect(state.selection == 0)
         let effects = App.update(&state, .input(.mouse(.press(x: 10, y: 5))))
-        #expect(effects.contains(.loadLessonBody(lessonID: "basics.stack")))
+        #expect(effects.contains(.loadLessonBody(state.lesson(withID: "basics.stack")!)))
     }
 
     @Test func wheelMovesTheMapSelectionAndScrollsStats() {

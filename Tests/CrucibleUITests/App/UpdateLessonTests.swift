@@ -93,7 +93,7 @@ import Testing
         #expect(activity(state).result?.passed == true)
         #expect(effects == [.recordProgress(.checked(lesson: F.predict.id, passed: true,
                                                      summary: CheckSummary(activity(state).result!, origin: .fullScreen))),
-                            .runCheck(lessonID: F.predict.id)])
+                            .runCheck(F.predict)])
         var run = CheckResult(lessonID: F.predict.id, outcome: .passed, message: "every step passed")
         run.steps = [F.step(name: "run", command: ["swift"], exitCode: 0, signal: nil, termination: "exited with code 0",
                             duration: 0.5, stdout: "0 1\n", stderr: "", passed: true)]
@@ -116,8 +116,8 @@ import Testing
         var state = AppState(course: F.course, size: TerminalSize(width: 80, height: 24), showWelcome: false)
         state.selection = 3
         let effects = App.update(&state, .command(.open))
-        #expect(effects.contains(.prepareWorkspace(lessonID: F.code.id)))
-        #expect(effects.contains(.loadLessonBody(lessonID: F.code.id)))
+        #expect(effects.contains(.prepareWorkspace(F.code)))
+        #expect(effects.contains(.loadLessonBody(F.code)))
     }
 
     @Test func watchModeIsASettingTheNextCodeLessonStartsIn() {
@@ -127,13 +127,13 @@ import Testing
                              game: GameState(progress: progress))
         state.selection = F.course.lessons.firstIndex { $0.id == F.code.id } ?? 0
         let effects = App.update(&state, .command(.open))
-        #expect(effects.contains(.watchWorkspace(lessonID: F.code.id, on: true)))
+        #expect(effects.contains(.watchWorkspace(F.code)))
         #expect(activity(state).watching)
     }
 
     @Test func startThenRunningThenCancel() {
         var state = F.state(opening: F.code.id)
-        #expect(apply([F.key(.character("c"))], to: &state) == [.runCheck(lessonID: F.code.id)])
+        #expect(apply([F.key(.character("c"))], to: &state) == [.runCheck(F.code)])
         #expect(activity(state).check == .running(elapsed: 0))
         // A second c while running starts nothing.
         #expect(apply([F.key(.character("c"))], to: &state).isEmpty)
@@ -169,21 +169,21 @@ import Testing
     @Test func leavingStopsTheCheckAndTheWatcher() {
         var state = F.state(opening: F.code.id)
         #expect(apply([F.key(.character("w"))], to: &state) == [
-            .watchWorkspace(lessonID: F.code.id, on: true),
+            .watchWorkspace(F.code),
             .recordProgress(.changedSettings(LearnerSettings(watchMode: true))),
         ])
         // A save while watching starts a check; one while it runs does not start another.
-        #expect(App.update(&state, .workspaceChanged(lessonID: F.code.id)) == [.runCheck(lessonID: F.code.id)])
+        #expect(App.update(&state, .workspaceChanged(lessonID: F.code.id)) == [.runCheck(F.code)])
         #expect(App.update(&state, .workspaceChanged(lessonID: F.code.id)).isEmpty)
         let effects = apply([F.key(.character("q"))], to: &state)
         #expect(state.openLesson == nil)
         #expect(effects.contains(.cancelCheck(lessonID: F.code.id)))
-        #expect(effects.contains(.watchWorkspace(lessonID: F.code.id, on: false)))
+        #expect(effects.contains(.stopWatching(lessonID: F.code.id)))
     }
 
     @Test func editorKeyAsksForTheEditor() {
         var state = F.state(opening: F.code.id)
-        #expect(apply([F.key(.character("e"))], to: &state) == [.openEditor(lessonID: F.code.id)])
+        #expect(apply([F.key(.character("e"))], to: &state) == [.openEditor(F.code)])
         _ = App.update(&state, .editorClosed(lessonID: F.code.id, failure: "No editor found"))
         #expect(activity(state).notice == "No editor found")
     }
@@ -208,7 +208,7 @@ import Testing
             _ = App.update(&state, .checkFinished(lessonID: F.code.id, F.compileError))
         }
         #expect(apply([F.key(.character("s"))], to: &state)
-                == [.loadSolution(lessonID: F.code.id), .recordProgress(.viewedSolution(lesson: F.code.id))])
+                == [.loadSolution(F.code), .recordProgress(.viewedSolution(lesson: F.code.id))])
         #expect(activity(state).panel == .solution)
         _ = apply([F.key(.escape), F.key(.character("s"))], to: &state)
         #expect(activity(state).panel == .solution)
@@ -219,7 +219,7 @@ import Testing
         let effects = apply([F.key(.character("n"))], to: &state)
         #expect(state.openLesson?.lessonID == F.code.id)
         #expect(state.screens.count == 2)
-        #expect(effects.contains(.prepareWorkspace(lessonID: F.code.id)))
+        #expect(effects.contains(.prepareWorkspace(F.code)))
         _ = apply([F.key(.character("p")), F.key(.character("p"))], to: &state)
         #expect(state.openLesson?.lessonID == F.quiz.id)
         #expect(state.lessons[state.selection].id == F.quiz.id)

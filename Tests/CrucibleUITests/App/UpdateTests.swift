@@ -61,7 +61,7 @@ import Testing
     @Test func openAsksForTheBodyAndShowsItWhenItArrives() {
         var state = mapState()
         _ = press(.down, &state)
-        #expect(press(.enter, &state).prefix(2) == [.loadLessonBody(lessonID: "basics.heap"), .recordProgress(.opened(lesson: "basics.heap"))])
+        #expect(press(.enter, &state).prefix(2) == [.loadLessonBody(state.lesson(withID: "basics.heap")!), .recordProgress(.opened(lesson: "basics.heap"))])
         #expect(state.openLesson?.lessonID == "basics.heap" && state.openLesson?.content == .loading)
         // A result for another lesson is ignored.
         _ = App.update(&state, .lessonLoaded(lessonID: "basics.stack", .success(LessonSource(body: "other"))))
@@ -161,7 +161,7 @@ import Testing
         let y = state.map.lessonRows[3] + 1 + AppState.mapHeaderHeight
         #expect(App.update(&state, .input(.mouse(.press(x: 10, y: y)))).isEmpty)
         #expect(state.selection == 3)
-        #expect(App.update(&state, .input(.mouse(.press(x: 10, y: y)))).first == .loadLessonBody(lessonID: "threads.race"))
+        #expect(App.update(&state, .input(.mouse(.press(x: 10, y: y)))).first == .loadLessonBody(state.lesson(withID: "threads.race")!))
         // A press on a heading does nothing.
         var other = mapState()
         #expect(App.update(&other, .input(.mouse(.press(x: 1, y: 2)))).isEmpty)

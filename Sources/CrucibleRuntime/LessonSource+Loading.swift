@@ -1,9 +1,10 @@
 import CrucibleEngine
+import CrucibleUI
 import Foundation
 
 extension LessonSource {
     /// Reads `lesson`'s body and, for a predict lesson, its program: the I/O behind
-    /// ``Effect/loadLessonBody(lessonID:)``, kept out of `update`.
+    /// ``Effect/loadLessonBody(_:)``, done by the run loop (the UI library reads no files).
     public static func load(for lesson: Lesson) -> Result<LessonSource, LessonLoadFailure> {
         do {
             let body = try lesson.loadBody()

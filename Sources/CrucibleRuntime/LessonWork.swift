@@ -1,17 +1,17 @@
 import CrucibleEngine
-import CrucibleTerminal
 import CrucibleUI
 import Foundation
 
 /// Performs the lesson screen's effects for the run loop: the workspace, the editor,
 /// background checks with cancellation, watch mode, and the reference solution.
 ///
+/// Every effect carries its lesson as the app state has it now, so nothing here holds a course:
+/// after a live reload a check runs the reloaded steps, and a lesson the reload added works at once.
 /// Checks run as tasks and watchers on their own threads; what they report waits in an
 /// inbox the run loop empties after every read. While a check runs the loop reads with a
 /// short timeout, so the spinner's elapsed time advances and the result shows promptly
 /// while keys, resizes and scrolling go on as usual.
 final class LessonWork {
-    let course: Course
     let workspace: Workspace
     let engine: CheckEngine
     private let inbox = ActionInbox()
@@ -32,38 +32,42 @@ final class LessonWork {
     /// How often to look for saves reported by a watcher when nothing else is going on.
     static let watchPoll: Int32 = 250
 
-    init(course: Course, workspace: Workspace, engine: CheckEngine = CheckEngine()) {
-        self.course = course
+    /// The editor command when the learner has set none, from the environment the program started with.
+    private let editorEnvironment: [String: String]
+
+    init(workspace: Workspace, engine: CheckEngine = CheckEngine(),
+         editorEnvironment: [String: String] = ProcessInfo.processInfo.environment) {
         self.workspace = workspace
         self.engine = engine
+        self.editorEnvironment = editorEnvironment
     }
 
     /// Performs a lesson effect; returns the actions that answer it at once (the rest arrive through ``collect(animating:)``).
-    func perform(_ effect: Effect, terminal: TerminalScreen) -> [Action] {
+    func perform(_ effect: Effect, terminal: some TerminalDevice) -> [Action] {
         switch effect {
-        case .prepareWorkspace(let id):
-            guard let lesson = course.lessons.first(where: { $0.id == id }) else { return [] }
-            return [.workspacePrepared(lessonID: id, prepare(lesson))]
-        case .openEditor(let id):
-            guard let lesson = course.lessons.first(where: { $0.id == id }) else { return [] }
+        case .loadLessonBody(let lesson):
+            return [.lessonLoaded(lessonID: lesson.id, LessonSource.load(for: lesson))]
+        case .prepareWorkspace(let lesson):
+            return [.workspacePrepared(lessonID: lesson.id, prepare(lesson))]
+        case .openEditor(let lesson):
             return openEditor(lesson, terminal: terminal)
-        case .runCheck(let id):
-            guard let lesson = course.lessons.first(where: { $0.id == id }) else { return [] }
+        case .runCheck(let lesson):
             startCheck(lesson)
         case .cancelCheck(let id):
             // Cancelling the task kills the step's process group (ProcessRunner's cancellation handler).
             checks[id]?.task.cancel()
-        case .watchWorkspace(let id, let on):
-            guard let lesson = course.lessons.first(where: { $0.id == id }) else { return [] }
-            return on ? startWatching(lesson) : stopWatching(id)
-        case .loadSolution(let id):
-            guard let lesson = course.lessons.first(where: { $0.id == id }) else { return [] }
-            return [.solutionLoaded(lessonID: id, Self.loadSolution(lesson))]
-        default:
+        case .watchWorkspace(let lesson):
+            return startWatching(lesson)
+        case .stopWatching(let id):
+            watchers.removeValue(forKey: id)?.stop()
+        case .loadSolution(let lesson):
+            return [.solutionLoaded(lessonID: lesson.id, Self.loadSolution(lesson))]
+        case .quit, .recordProgress:
             break
         }
         return []
     }
+
 
     /// How long the run loop may block reading a key: briefly while a check runs or something animates,
     /// a little longer while watching, else until a key arrives.
@@ -111,8 +115,11 @@ final class LessonWork {
     /// Finds the tools the course's checks run that are missing or do not work, on a task: a
     /// probe runs each tool, and one that hangs is waited for until its deadline, which keys
     /// must not wait for. The map marks their lessons when ``collect(animating:)`` reports it.
-    func startToolProbe(probe: ToolProbe = .shared) {
-        let course = course, inbox = inbox
+    /// While a probe runs another is not started (its report could overtake the newer one's);
+    /// tools are remembered per process, so probing a reloaded course again is cheap.
+    func startToolProbe(in course: Course, probe: ToolProbe = .shared) {
+        guard toolProbe == nil else { return }
+        let inbox = inbox
         toolProbe = Task.detached {
             inbox.post(await toolsProbed(in: course, probe: probe))
         }
@@ -183,21 +190,16 @@ final class LessonWork {
         return []
     }
 
-    private func stopWatching(_ id: String) -> [Action] {
-        watchers.removeValue(forKey: id)?.stop()
-        return []
-    }
-
     // MARK: - Editor
 
     /// Gives the terminal to the learner's editor on the lesson's files, then takes it back.
-    private func openEditor(_ lesson: Lesson, terminal: TerminalScreen) -> [Action] {
+    private func openEditor(_ lesson: Lesson, terminal: some TerminalDevice) -> [Action] {
         let files: [String]
         switch prepare(lesson) {
         case .success(let prepared): files = prepared.files
         case .failure(let failure): return [.editorClosed(lessonID: lesson.id, failure: "Cannot open the editor: " + failure.message)]
         }
-        guard let editor = Editor.command() else {
+        guard let editor = Editor.command(environment: editorEnvironment) else {
             return [.editorClosed(lessonID: lesson.id, failure: "No editor found: set $EDITOR (or $VISUAL), or install nano or vi.")]
         }
         let status = terminal.suspend { Editor.run(editor, files: files) }
@@ -208,59 +210,6 @@ final class LessonWork {
     static func seconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
         return Double(seconds) + Double(attoseconds) / 1e18
-    }
-}
-
-/// Which editor to run, and running it in the foreground of the terminal.
-enum Editor {
-    /// `$VISUAL`, then `$EDITOR` (either may hold arguments, such as `code -w`), then nano, then vi.
-    static func command(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        for key in ["VISUAL", "EDITOR"] {
-            if let value = environment[key], !value.allSatisfy(\.isWhitespace) { return value }
-        }
-        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        return ["nano", "vi"].first { name in
-            path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
-        }
-    }
-
-    /// Runs `command` on `files` through `/bin/sh` (so that an editor with arguments works) and
-    /// waits for it; returns its exit status, or 127 when it could not start.
-    static func run(_ command: String, files: [String]) -> Int32 {
-        let arguments = ["/bin/sh", "-c", command + " \"$@\"", "crucible-editor"] + files
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // The editor gets the default signal mask, whatever this thread has blocked.
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, environ) == 0 else { return 127 }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        // WIFEXITED / WEXITSTATUS, which Swift does not import as functions.
-        return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    }
-}
-
-/// Actions posted from checks and watchers on other threads, taken by the run loop.
-final class ActionInbox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var actions: [Action] = []
-
-    func post(_ action: Action) {
-        lock.withLock { actions.append(action) }
-    }
-
-    func take() -> [Action] {
-        lock.withLock {
-            defer { actions = [] }
-            return actions
-        }
     }
 }
 

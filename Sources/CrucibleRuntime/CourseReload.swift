@@ -10,21 +10,32 @@ import Synchronization
 /// second), so keys keep being answered meanwhile; the run loop only collects the result
 /// between keys, and `update` stays the only thing that changes the state.
 final class CourseReload: Sendable {
+    private let root: URL
     private let watcher: FileWatcher
     private let latest = LatestReload()
 
     /// How often the run loop wakes to look for a reloaded course while it waits for a key, in milliseconds.
     static let poll: Int32 = 250
 
-    /// Starts watching `root`; nil (no live reload, nothing else lost) when it cannot be watched.
-    init?(root: URL) {
+    init(root: URL) {
+        self.root = root
         watcher = FileWatcher(folders: [root])
-        let latest = latest
+    }
+
+    /// Starts watching the course folder; false (no live reload, nothing else lost) when it cannot be watched.
+    func startWatching() -> Bool {
+        let latest = latest, root = root
         do {
             try watcher.start { _ in latest.put(Self.reload(root)) }
+            return true
         } catch {
-            return nil
+            return false
         }
+    }
+
+    /// Loads the course now, on the calling thread, as a change to its files would.
+    func reloadNow() {
+        latest.put(Self.reload(root))
     }
 
     /// The course loaded again, or a notice when its course file no longer loads.
