@@ -1,9 +1,13 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// Linux only: the code imports Glibc and relies on inotify, /proc and pidfd, and only Linux is tested.
+#if !os(Linux)
+#error("Crucible builds and runs on Linux only (Glibc, inotify, /proc, pidfd); see Requirements in README.md.")
+#endif
+
 let package = Package(
     name: "Crucible",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "crucible", targets: ["crucible"]),
     ],
@@ -16,11 +20,11 @@ let package = Package(
         // drops the flags it would add, and Debian's headers sit on the default path.
         .systemLibrary(
             name: "CNcursesw",
-            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+            providers: [.apt(["libncurses-dev"])]
         ),
         .systemLibrary(
             name: "CCmarkGFM",
-            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
 
         // fork/exec with a process group and resource limits, for running checks.
