@@ -27,6 +27,9 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
 
+        // Restores the terminal when a signal or exit() ends the process while the full-screen UI owns it.
+        .target(name: "CTerminalSignals"),
+
         // fork/exec with a process group and resource limits, for running checks.
         .target(name: "CSpawn"),
 
@@ -49,7 +52,7 @@ let package = Package(
         // The only code that imports ncurses.
         .target(
             name: "CrucibleTerminal",
-            dependencies: ["CNcursesw", "CrucibleUI"]
+            dependencies: ["CNcursesw", "CTerminalSignals", "CrucibleUI"]
         ),
         // Thin command-line front end: argument parsing and wiring.
         .executableTarget(
