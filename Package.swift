@@ -31,12 +31,12 @@ let package = Package(
         .target(name: "CTerminalSignals"),
 
         // fork/exec with a process group and resource limits, for running checks.
-        .target(name: "CSpawn"),
+        .target(name: "CProcessSpawn"),
 
         // Lesson model, loading and linting, checks, progress, game rules. No terminal code.
         .target(
             name: "CrucibleEngine",
-            dependencies: ["Yams", "CCmarkGFM", "CSpawn"]
+            dependencies: ["Yams", "CCmarkGFM", "CProcessSpawn"]
         ),
         // App state, actions, update, and views that draw into a cell grid. No ncurses.
         .target(

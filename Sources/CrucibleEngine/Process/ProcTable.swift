@@ -1,4 +1,4 @@
-import CSpawn
+import CProcessSpawn
 import Foundation
 
 /// Reads the process table in /proc: who is still alive in a group, how many threads a user has.

@@ -1,4 +1,4 @@
-import CSpawn
+import CProcessSpawn
 import Foundation
 
 /// Lets another thread stop a synchronous `ProcessRunner.run` promptly: the runner polls

@@ -1,4 +1,4 @@
-import CSpawn
+import CProcessSpawn
 import Foundation
 
 /// Runs one check step as a confined child process and collects what it did.

@@ -1,4 +1,4 @@
-import CSpawn
+import CProcessSpawn
 import Foundation
 
 /// Watches folders for saved, created, renamed and deleted files and reports

@@ -1,4 +1,4 @@
-import CSpawn
+import CProcessSpawn
 import Foundation
 
 /// Reports changes through Linux inotify, watching every folder of the tree.

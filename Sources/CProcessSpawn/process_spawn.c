@@ -1,5 +1,5 @@
 #define _GNU_SOURCE
-#include "cspawn.h"
+#include "process_spawn.h"
 
 #include <dirent.h>
 #include <errno.h>
