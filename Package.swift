@@ -30,13 +30,17 @@ let package = Package(
         // Restores the terminal when a signal or exit() ends the process while the full-screen UI owns it.
         .target(name: "CTerminalSignals"),
 
-        // fork/exec with a process group and resource limits, for running checks.
+        // fork/exec with a process group and resource limits for running checks, waiting for the child, its wait status.
         .target(name: "CProcessSpawn"),
+        // The process table in /proc, to find and kill what a check's step left behind.
+        .target(name: "CProcessTable"),
+        // pipe2 with O_CLOEXEC, for a check's output and the wake pipes of the watcher and cancellation.
+        .target(name: "CPipe"),
 
         // Lesson model, loading and linting, checks, progress, game rules. No terminal code.
         .target(
             name: "CrucibleEngine",
-            dependencies: ["Yams", "CCmarkGFM", "CProcessSpawn"]
+            dependencies: ["Yams", "CCmarkGFM", "CPipe", "CProcessSpawn", "CProcessTable"]
         ),
         // App state, actions, update, and views that draw into a cell grid. No ncurses.
         .target(

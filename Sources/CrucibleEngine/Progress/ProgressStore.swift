@@ -18,7 +18,7 @@ import Glibc
 ///
 /// Thread-safe. The first store opened ignores `SIGXFSZ` for the process, so a file size
 /// limit makes a write fail with `EFBIG` instead of killing Crucible (child processes
-/// started through CSpawn get default signal handling back).
+/// started through CProcessSpawn get default signal handling back).
 public final class ProgressStore: @unchecked Sendable {
     /// The progress file.
     public let file: URL
