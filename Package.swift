@@ -30,7 +30,7 @@ let package = Package(
         // Restores the terminal when a signal or exit() ends the process while the full-screen UI owns it.
         .target(name: "CTerminalSignals"),
 
-        // fork/exec with a process group and resource limits for running checks, waiting for the child, its wait status.
+        // fork/exec with a process group and resource limits for running checks; waiting for the child and decoding its wait status.
         .target(name: "CProcessSpawn"),
         // The process table in /proc, to find and kill what a check's step left behind.
         .target(name: "CProcessTable"),
