@@ -1,9 +1,13 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// Linux only: the code imports Glibc and relies on inotify, /proc and pidfd, and only Linux is tested.
+#if !os(Linux)
+#error("Crucible builds and runs on Linux only (Glibc, inotify, /proc, pidfd); see Requirements in README.md.")
+#endif
+
 let package = Package(
     name: "Crucible",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "crucible", targets: ["crucible"]),
     ],
@@ -16,20 +20,27 @@ let package = Package(
         // drops the flags it would add, and Debian's headers sit on the default path.
         .systemLibrary(
             name: "CNcursesw",
-            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+            providers: [.apt(["libncurses-dev"])]
         ),
         .systemLibrary(
             name: "CCmarkGFM",
-            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
 
-        // fork/exec with a process group and resource limits, for running checks.
-        .target(name: "CSpawn"),
+        // Restores the terminal when a signal or exit() ends the process while the full-screen UI owns it.
+        .target(name: "CTerminalSignals"),
+
+        // fork/exec with a process group and resource limits for running checks; waiting for the child and decoding its wait status.
+        .target(name: "CProcessSpawn"),
+        // The process table in /proc, to find and kill what a check's step left behind.
+        .target(name: "CProcessTable"),
+        // pipe2 with O_CLOEXEC, for a check's output and the wake pipes of the watcher and cancellation.
+        .target(name: "CPipe"),
 
         // Lesson model, loading and linting, checks, progress, game rules. No terminal code.
         .target(
             name: "CrucibleEngine",
-            dependencies: ["Yams", "CCmarkGFM", "CSpawn"]
+            dependencies: ["Yams", "CCmarkGFM", "CPipe", "CProcessSpawn", "CProcessTable"]
         ),
         // App state, actions, update, and views that draw into a cell grid. No ncurses.
         .target(
@@ -45,7 +56,7 @@ let package = Package(
         // The only code that imports ncurses.
         .target(
             name: "CrucibleTerminal",
-            dependencies: ["CNcursesw", "CrucibleUI"]
+            dependencies: ["CNcursesw", "CTerminalSignals", "CrucibleUI"]
         ),
         // Thin command-line front end: argument parsing and wiring.
         .executableTarget(

@@ -1,17 +1,17 @@
-import CSpawn
+import CProcessTable
 import Foundation
 
 /// Reads the process table in /proc: who is still alive in a group, how many threads a user has.
 enum ProcTable {
     /// One process: its pid, state letter, process group, thread count and (effective) uid.
-    typealias Entry = cspawn_proc_entry
+    typealias Entry = process_table_entry
 
     /// Every process that is not a zombie; zombies have exited and only wait to be reaped.
     static func liveProcesses() -> [Entry] {
         var capacity = 512
         while true {
             var entries = [Entry](repeating: Entry(), count: capacity)
-            let count = Int(cspawn_proc_list(&entries, Int32(capacity)))
+            let count = Int(process_table_list(&entries, Int32(capacity)))
             if count < 0 { return [] }
             if count <= capacity {
                 return entries[..<count].filter { $0.state != CChar(UInt8(ascii: "Z")) && $0.state != CChar(UInt8(ascii: "X")) }

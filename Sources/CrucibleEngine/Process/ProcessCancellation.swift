@@ -1,4 +1,4 @@
-import CSpawn
+import CPipe
 import Foundation
 
 /// Lets another thread stop a synchronous `ProcessRunner.run` promptly: the runner polls
@@ -13,7 +13,7 @@ public final class ProcessCancellation: @unchecked Sendable {
     /// Creates a token that is not cancelled.
     public init() {
         var ends: [Int32] = [-1, -1]
-        _ = cspawn_pipe(&ends)
+        _ = cloexec_pipe(&ends)
         fd = ends[0]
         writeFD = ends[1]
     }

@@ -1,4 +1,5 @@
-import CSpawn
+import CPipe
+import CProcessSpawn
 import Foundation
 
 /// Runs one check step as a confined child process and collects what it did.
@@ -50,8 +51,8 @@ public struct ProcessRunner: Sendable {
 
         var stdoutPipe: [Int32] = [-1, -1]
         var stderrPipe: [Int32] = [-1, -1]
-        guard cspawn_pipe(&stdoutPipe) == 0 else { return early(.spawnFailed(reason: "pipe: \(errnoText(errno))")) }
-        guard cspawn_pipe(&stderrPipe) == 0 else {
+        guard cloexec_pipe(&stdoutPipe) == 0 else { return early(.spawnFailed(reason: "pipe: \(errnoText(errno))")) }
+        guard cloexec_pipe(&stderrPipe) == 0 else {
             let reason = "pipe: \(errnoText(errno))"
             stdoutPipe.forEach { close($0) }
             return early(.spawnFailed(reason: reason))
@@ -100,7 +101,7 @@ public struct ProcessRunner: Sendable {
         var errno: Int32
     }
 
-    /// Forks and execs through CSpawn; the pid is also the process group id.
+    /// Forks and execs through CProcessSpawn; the pid is also the process group id.
     private func spawn(path: String, invocation: ProcessInvocation, identity: StepIdentity,
                        stdoutFD: Int32, stderrFD: Int32) -> Result<pid_t, SpawnFailure> {
         let argv = CStringArray([path.split(separator: "/").last.map(String.init) ?? path] + invocation.arguments)

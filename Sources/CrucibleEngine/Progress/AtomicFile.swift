@@ -1,11 +1,7 @@
 import Foundation
-#if canImport(Glibc)
 import Glibc
+
 private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-import Darwin
-private let systemWrite = Darwin.write
-#endif
 
 /// A failed system call on a named file, with errno kept for choosing the message.
 struct FileSystemFailure: Error, CustomStringConvertible {

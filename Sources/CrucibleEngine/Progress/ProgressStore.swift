@@ -1,9 +1,5 @@
 import Foundation
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The learner's progress in one course, backed by the progress file.
 ///
@@ -22,7 +18,7 @@ import Darwin
 ///
 /// Thread-safe. The first store opened ignores `SIGXFSZ` for the process, so a file size
 /// limit makes a write fail with `EFBIG` instead of killing Crucible (child processes
-/// started through CSpawn get default signal handling back).
+/// started through CProcessSpawn get default signal handling back).
 public final class ProgressStore: @unchecked Sendable {
     /// The progress file.
     public let file: URL
@@ -350,13 +346,8 @@ private struct SavedFileVersion: Equatable {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
-        #if canImport(Darwin)
-        modified = Int64(info.st_mtimespec.tv_sec)
-        modifiedNanoseconds = Int(info.st_mtimespec.tv_nsec)
-        #else
         modified = Int64(info.st_mtim.tv_sec)
         modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
-        #endif
     }
 }
 

@@ -1,4 +1,4 @@
-import CSpawn
+import CPipe
 import Foundation
 
 /// Watches folders for saved, created, renamed and deleted files and reports
@@ -121,7 +121,7 @@ public final class FileWatcher: @unchecked Sendable {
         do {
             source = try makeSource()
             var ends: [Int32] = [-1, -1]
-            guard cspawn_pipe(&ends) == 0 else {
+            guard cloexec_pipe(&ends) == 0 else {
                 source.close()
                 throw FileWatcherError("cannot create a pipe: \(String(cString: strerror(errno)))")
             }

@@ -1,4 +1,3 @@
-import CSpawn
 import Foundation
 
 /// Reports changes through Linux inotify, watching every folder of the tree.

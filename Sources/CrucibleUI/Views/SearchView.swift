@@ -1,30 +1,5 @@
 import CrucibleEngine
 
-extension Keymap {
-    /// Keys of the search field; every other key is typed into it. Esc empties a field that
-    /// holds a query and closes an empty one, and the bar says which it will do.
-    static func search(_ search: MapSearch) -> [KeyBinding] {
-        let escape = search.query.isEmpty
-            ? KeyBinding([.escape], .back, "close the search, back to the map", bar: BarHint("Esc", "close"))
-            : KeyBinding([.escape], .clearSearch, "clear the search (Esc again closes it)", bar: BarHint("Esc", "clear"))
-        return [
-            KeyBinding([.up], .up, "previous match", bar: BarHint("↑↓", "move")),
-            KeyBinding([.down], .down, "next match"),
-            KeyBinding([.pageUp], .pageUp, "a page up"),
-            KeyBinding([.pageDown], .pageDown, "a page down"),
-            KeyBinding([.enter], .open, "open the lesson", bar: BarHint("Enter", "open")),
-            escape,
-            quitAnywhere,
-        ]
-    }
-
-    /// Any other key dismisses a message too (see ``App/update(_:_:)``).
-    static let message: [KeyBinding] = [
-        KeyBinding([.enter, .escape, .character(" ")], .dismiss, "close the message", bar: BarHint("Enter", "close")),
-        quitAnywhere,
-    ]
-}
-
 /// The course map filtered as the learner types after `/`: the query, then the matching lessons.
 enum SearchView {
     static func draw(_ search: MapSearch, state: AppState, into grid: inout CellGrid) {

@@ -1,14 +1,9 @@
 #define _GNU_SOURCE
-#include "cspawn.h"
+#include "process_spawn.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -157,10 +152,6 @@ pid_t cspawn_start(const cspawn_request *request, int *failed_stage, int *failed
     return pid;
 }
 
-int cspawn_pipe(int fds[2]) {
-    return pipe2(fds, O_CLOEXEC);
-}
-
 int cspawn_pidfd_open(pid_t pid) {
     return (int)syscall(SYS_pidfd_open, pid, 0);
 }
@@ -185,58 +176,6 @@ pid_t cspawn_reap(pid_t pid, cspawn_exit *exit_info) {
         (long long)(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000 +
         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
     return result;
-}
-
-/// Parses /proc/PID/stat. The command name in parentheses may hold spaces and ')',
-/// so fields are counted from the last ')'.
-static int read_proc_entry(pid_t pid, cspawn_proc_entry *entry) {
-    char path[64];
-    snprintf(path, sizeof path, "/proc/%d", (int)pid);
-    struct stat info;
-    if (stat(path, &info) != 0) return -1;
-    strncat(path, "/stat", sizeof path - strlen(path) - 1);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return -1;
-    char text[1024];
-    ssize_t length = read(fd, text, sizeof text - 1);
-    close(fd);
-    if (length <= 0) return -1;
-    text[length] = '\0';
-    char *after_name = strrchr(text, ')');
-    if (!after_name) return -1;
-    // After ") ": state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt
-    //             utime stime cutime cstime priority nice num_threads
-    char state;
-    int group;
-    long threads;
-    if (sscanf(after_name + 1, " %c %*d %d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d %ld",
-               &state, &group, &threads) != 3) {
-        return -1;
-    }
-    entry->pid = pid;
-    entry->state = state;
-    entry->process_group = group;
-    entry->threads = threads;
-    entry->uid = info.st_uid;
-    return 0;
-}
-
-int cspawn_proc_list(cspawn_proc_entry *entries, int capacity) {
-    DIR *directory = opendir("/proc");
-    if (!directory) return -1;
-    int count = 0;
-    struct dirent *item;
-    while ((item = readdir(directory)) != NULL) {
-        char *end;
-        long pid = strtol(item->d_name, &end, 10);
-        if (*end != '\0' || pid <= 0) continue;
-        cspawn_proc_entry entry;
-        if (read_proc_entry((pid_t)pid, &entry) != 0) continue;  // gone meanwhile
-        if (count < capacity) entries[count] = entry;
-        count++;
-    }
-    closedir(directory);
-    return count;
 }
 
 int cspawn_exited(int status) { return WIFEXITED(status); }

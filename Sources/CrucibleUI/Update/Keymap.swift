@@ -91,4 +91,41 @@ public enum Keymap {
         KeyBinding([.character("?"), .escape, .character("q"), .enter], .dismiss, "close this help", bar: BarHint("Esc", "close")),
         quitAnywhere,
     ]
+
+    /// Keys of the stats screen.
+    static let stats: [KeyBinding] = [
+        KeyBinding([.up, .character("k")], .up, "scroll up a line", bar: BarHint("↑↓", "scroll")),
+        KeyBinding([.down, .character("j")], .down, "scroll down a line"),
+        KeyBinding([.pageUp, .character("b")], .pageUp, "a page up"),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, "a page down"),
+        KeyBinding([.home, .character("g")], .top, "to the top"),
+        KeyBinding([.end, .character("G")], .bottom, "to the end"),
+        KeyBinding([.character("q"), .escape, .character("s"), .left, .character("h")], .back, "back to the course map",
+                   bar: BarHint("q", "back")),
+        KeyBinding([.character("?")], .help, "show these keys", bar: BarHint("?", "help")),
+        quitAnywhere,
+    ]
+
+    /// Keys of the search field; every other key is typed into it. Esc empties a field that
+    /// holds a query and closes an empty one, and the bar says which it will do.
+    static func search(_ search: MapSearch) -> [KeyBinding] {
+        let escape = search.query.isEmpty
+            ? KeyBinding([.escape], .back, "close the search, back to the map", bar: BarHint("Esc", "close"))
+            : KeyBinding([.escape], .clearSearch, "clear the search (Esc again closes it)", bar: BarHint("Esc", "clear"))
+        return [
+            KeyBinding([.up], .up, "previous match", bar: BarHint("↑↓", "move")),
+            KeyBinding([.down], .down, "next match"),
+            KeyBinding([.pageUp], .pageUp, "a page up"),
+            KeyBinding([.pageDown], .pageDown, "a page down"),
+            KeyBinding([.enter], .open, "open the lesson", bar: BarHint("Enter", "open")),
+            escape,
+            quitAnywhere,
+        ]
+    }
+
+    /// Any other key dismisses a message too (see ``App/update(_:_:)``).
+    static let message: [KeyBinding] = [
+        KeyBinding([.enter, .escape, .character(" ")], .dismiss, "close the message", bar: BarHint("Enter", "close")),
+        quitAnywhere,
+    ]
 }

@@ -1,8 +1,9 @@
-// Process spawning for checks: fork, own process group, resource limits, exec.
+// Process spawning for checks: fork, own process group, resource limits, exec; then
+// waiting for the child (pidfd, waitid) and decoding how it ended.
 // Written in C because the child side between fork and exec must only call
 // async-signal-safe functions, which Swift cannot promise.
-#ifndef CRUCIBLE_CSPAWN_H
-#define CRUCIBLE_CSPAWN_H
+#ifndef CRUCIBLE_PROCESS_SPAWN_H
+#define CRUCIBLE_PROCESS_SPAWN_H
 
 #include <sys/types.h>
 
@@ -49,9 +50,6 @@ typedef enum {
 /// or -1 with `*failed_stage` and `*failed_errno` set; a child whose exec failed is already reaped.
 pid_t cspawn_start(const cspawn_request *request, int *failed_stage, int *failed_errno);
 
-/// pipe2 with O_CLOEXEC (pipe2 is a GNU extension Swift's Glibc module does not show).
-int cspawn_pipe(int fds[2]);
-
 /// A pollable descriptor that becomes readable when `pid` exits (pidfd_open), or -1 with errno.
 int cspawn_pidfd_open(pid_t pid);
 
@@ -70,22 +68,6 @@ int cspawn_has_exited(pid_t pid, int *exited_cleanly);
 
 /// Reaps `pid` without blocking. Returns the pid when reaped, 0 if it is still running, -1 on error.
 pid_t cspawn_reap(pid_t pid, cspawn_exit *exit_info);
-
-/// One process in /proc: the fields the runner needs to find and kill a step's processes.
-typedef struct {
-    pid_t pid;
-    /// 'R', 'S', 'Z' (zombie: exited, waiting to be reaped), ...
-    char state;
-    pid_t process_group;
-    long threads;
-    /// Owner of /proc/PID, which is the process's effective uid.
-    uid_t uid;
-} cspawn_proc_entry;
-
-/// Fills `entries` with up to `capacity` processes from /proc and returns how many there are
-/// (more than `capacity` means call again with room for them), or -1 with errno.
-/// In C because a scan runs on every step's cleanup and Swift's per-file strings cost milliseconds.
-int cspawn_proc_list(cspawn_proc_entry *entries, int capacity);
 
 /// Decoders for a wait status, which are macros Swift cannot call.
 int cspawn_exited(int status);
