@@ -125,12 +125,12 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// Counts the check in the learner's progress (attempts, passes, XP, achievements) and
-    /// returns what to celebrate. A check that did not judge the work (engine error, missing or
-    /// broken tool) is no attempt. When a judged attempt cannot be recorded (the progress file cannot
-    /// be opened or written), the result still stands and `unrecorded` says why.
+    /// returns what to celebrate, when the result counts as an attempt (``CheckResult/countsAsAttempt``).
+    /// When an attempt cannot be recorded (the progress file cannot be opened or written), the
+    /// result still stands and `unrecorded` says why.
     private func recordAttempt(_ result: CheckResult, lesson: Lesson,
                                course: CourseLoadResult) -> (events: [GameEvent], unrecorded: String?) {
-        guard course.course != nil, result.judgedTheWork else { return ([], nil) }
+        guard course.course != nil, result.countsAsAttempt else { return ([], nil) }
         do {
             let session = try ProgressSession(options: self.course, loaded: course)
             return (try session.record(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson),
