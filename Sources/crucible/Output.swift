@@ -65,21 +65,3 @@ enum Output {
         FileHandle.standardError.write(Data(VisibleText.lines(question).utf8))
     }
 }
-
-/// The styles command-line text is painted with.
-enum Paint {
-    static let good = Style(foreground: .green)
-    static let goodMark = Style(foreground: .green, bold: true)
-    static let bad = Style(foreground: .red)
-    static let badMark = Style(foreground: .red, bold: true)
-    static let caution = Style(foreground: .yellow)
-    static let strong = Style(bold: true)
-    static let quiet = Style(dim: true)
-}
-
-/// Joining painted and plain text into one line of output.
-extension StyledLine {
-    static func + (lhs: StyledLine, rhs: StyledLine) -> StyledLine { StyledLine(lhs.spans + rhs.spans) }
-    static func + (lhs: StyledLine, rhs: String) -> StyledLine { StyledLine(lhs.spans + [Span(rhs)]) }
-    static func + (lhs: String, rhs: StyledLine) -> StyledLine { StyledLine([Span(lhs)] + rhs.spans) }
-}

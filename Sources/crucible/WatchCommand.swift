@@ -177,8 +177,8 @@ final class WatchSession: Sendable {
             let result = if let contents { await engine.check(lesson: lesson, files: contents) }
                          else { await engine.check(lesson: lesson, folder: folder) }
             if Task.isCancelled { return }  // stopped mid-check: the result is a cancellation, not news
-            Output.say(CheckResultText.render(result, workspace: nil, verbose: verbose))
-            for line in GameEventText.lines(record(result, after: trigger)) { say("  " + line) }
+            let events = record(result, after: trigger)
+            Output.say(ResultPresentation(result, lesson: lesson, events: events, medium: .commandLine(verbose: verbose, workspace: nil)).lines)
         }
     }
 

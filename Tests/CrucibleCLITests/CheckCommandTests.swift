@@ -31,7 +31,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try CrucibleRunner.run(["check", "memory.value-and-reference", " 0   1 "], environment: environment(folder))
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("the program printed:\n    0 1"), "\(result.stdout)")
+        #expect(result.stdout.contains("The program's real output:\n    0 1"), "\(result.stdout)")
     }
 
     @Test func codeCheckCopiesTheStarterReportsTheCompileErrorAndCaches() throws {
