@@ -93,7 +93,7 @@ public struct ResultPresentation {
         }
         let earned = GameEventPresentation.lines(events, width: width)
         if !earned.isEmpty { lines += earned + gap }
-        lines += measurementLines
+        if case .passed(let ratio) = result.verdict { lines += measurementLines(ratio) }
         lines += answerLines
         if case .screen(let width, let theme, _) = medium {
             if let explanation = lesson.explanation, !explanation.allSatisfy(\.isWhitespace) {
@@ -116,38 +116,55 @@ public struct ResultPresentation {
 
     // MARK: - The reason
 
-    /// The reason, most specific first: compiler error, sanitizer finding, else the message;
-    /// then the output diff, the measurement, the limit, the tools.
+    /// The reason, by the verdict: the compiler's first error or the sanitizer's finding when
+    /// there is one, else the message; then what explains it (the output diff, the figures, the
+    /// limit, the tools to install or fix).
     private var reasonLines: [StyledLine] {
-        var lines: [StyledLine] = []
-        if let error = result.compilerError {
+        switch result.verdict {
+        case .compileError(let error?):
             let place = Self.place(error.file, error.line, error.column)
-            lines.append(StyledLine(place.isEmpty ? "The compiler stopped:" : "Compiler error in \(place):", style: Paint.strong))
-            lines += wrap(error.message, indent: 2, style: Paint.bad)
-        } else if let finding = result.finding {
+            return [StyledLine(place.isEmpty ? "The compiler stopped:" : "Compiler error in \(place):", style: Paint.strong)]
+                + wrap(error.message, indent: 2, style: Paint.bad)
+        case .finding(let finding?):
             let place = Self.place(finding.file, finding.line, finding.column)
-            lines.append(StyledLine("\(finding.tool) found a problem" + (place.isEmpty ? ":" : " at \(place):"), style: Paint.strong))
-            lines += wrap(finding.summary, indent: 2, style: Paint.bad)
-        } else if result.reason != .wrongAnswer || result.answers.isEmpty && result.predict == nil {
-            lines += wrap(result.message.prefix(1).uppercased() + result.message.dropFirst(), style: Paint.strong)
+            return [StyledLine("\(finding.tool) found a problem" + (place.isEmpty ? ":" : " at \(place):"), style: Paint.strong)]
+                + wrap(finding.summary, indent: 2, style: Paint.bad)
+        case .wrongOutput(let mismatch):
+            return messageLines + (mismatch.map(diffLines) ?? [])
+        case .tooSlow(let ratio):
+            return messageLines + measurementLines(ratio)
+        case .resourceLimit(let hit):
+            return messageLines + (hit.map { [StyledLine("Limit reached: \($0.rawValue)", style: Paint.quiet)] } ?? [])
+        case .toolsMissing(let tools):
+            return messageLines + toolLines(missing: tools)
+        case .toolsBroken(let tools):
+            return messageLines + toolLines(broken: tools)
+        case .wrongAnswer:
+            // The answers below say what was wrong; a predict program that could not run for
+            // want of a tool brings that tool's advice along.
+            return (result.answers.isEmpty && result.predict == nil ? messageLines : [])
+                + toolLines(missing: result.missingTools, broken: result.brokenTools)
+        case .compileError(nil), .finding(nil), .passed, .exitStatus, .timedOut, .crashed, .engineError:
+            return messageLines
         }
-        if let mismatch = result.outputMismatch { lines += diffLines(mismatch) }
-        lines += measurementLines
-        if let limit = result.limit { lines.append(StyledLine("Limit reached: \(limit)", style: Paint.quiet)) }
-        for tool in result.missingTools {
-            lines += toolLines(tool.name, advice: ["Debian/Ubuntu: " + tool.debian, "macOS: " + tool.macOS])
-        }
-        for tool in result.brokenTools {
-            lines += toolLines(tool.name, advice: tool.fixes.enumerated().map { ($0 == 0 ? "Fix: " : "") + $1 })
-        }
-        return lines
     }
 
-    /// A performance check's figures, passed or not.
-    private var measurementLines: [StyledLine] {
-        guard let ratio = result.ratio else { return [] }
+    /// The result's message as a sentence.
+    private var messageLines: [StyledLine] {
+        wrap(result.message.prefix(1).uppercased() + result.message.dropFirst(), style: Paint.strong)
+    }
+
+    /// A performance check's figures.
+    private func measurementLines(_ ratio: RatioMeasurement?) -> [StyledLine] {
+        guard let ratio else { return [] }
         return [StyledLine(String(format: "%.2f× as fast as %@, needs %.2f× (median %.4f s against %.4f s)",
                                   ratio.speedup, ratio.baseline, ratio.required, ratio.metricMedian, ratio.baselineMedian))]
+    }
+
+    /// How to install each missing tool and fix each broken one.
+    private func toolLines(missing: [MissingTool] = [], broken: [BrokenTool] = []) -> [StyledLine] {
+        missing.flatMap { tool in toolLines(tool.name, advice: ["Debian/Ubuntu: " + tool.debian, "macOS: " + tool.macOS]) }
+            + broken.flatMap { tool in toolLines(tool.name, advice: tool.fixes.enumerated().map { ($0 == 0 ? "Fix: " : "") + $1 }) }
     }
 
     /// A tool's name, then each way to install or fix it, word-wrapped under it: a command cut
