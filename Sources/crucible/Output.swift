@@ -8,9 +8,10 @@ import Foundation
 /// escape sequences; each is shown by ``VisibleText/lines(_:)`` so only Crucible's own colour
 /// codes (painted from `StyledLine` styles by ``ANSIText``) ever reach the terminal.
 enum Output {
-    /// Whether stdout gets ANSI colour: only on a terminal, and never with NO_COLOR set.
+    /// Whether stdout gets ANSI colour: only on a terminal, and never with NO_COLOR set (or
+    /// `--no-color`, which sets it), read by the same rule as the full screen's.
     static var useColor: Bool {
-        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        isatty(STDOUT_FILENO) == 1 && TerminalCapabilities.fromEnvironment(ProcessInfo.processInfo.environment).color
     }
 
     /// The width to lay text out for: the terminal's, else $COLUMNS, else 80.

@@ -60,7 +60,7 @@ public struct ResultPresentation {
     static let sparkles: [Character] = ["✦", " ", "✧", " ", "·", " "]
 
     /// "✦ ✧ · Passed! · ✧ ✦", animated while `frame` counts up, still once it is nil.
-    public static func celebration(frame: Int?) -> StyledLine {
+    static func celebration(frame: Int?) -> StyledLine {
         let shift = frame ?? 0
         let side = String((0..<6).map { sparkles[($0 + shift) % sparkles.count] })
         return StyledLine([Span(side, style: Style(foreground: .yellow, bold: true)), Span(" Passed! ", style: Paint.goodMark),
