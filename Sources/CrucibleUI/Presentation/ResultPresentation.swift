@@ -239,8 +239,8 @@ public struct ResultPresentation {
         }
     }
 
-    /// After a check that never ran (a missing or broken tool), what to do instead, and no hint;
-    /// after a failure, the next hint, else the solution, else encouragement.
+    /// After a check that never ran (a missing or broken tool, an engine error), what to do
+    /// instead, and no hint; after a failure, the next hint, else the solution, else encouragement.
     private var nextStepLines: [StyledLine] {
         let wording = wording
         var lines: [StyledLine] = []
@@ -251,6 +251,8 @@ public struct ResultPresentation {
         if result.stoppedByTools {
             advice = (result.outcome == .toolMissing ? "Install it" : "Fix it") + ", then \(wording.checkAgain)"
                 + (wording.skip.map { "; or \($0)" } ?? "") + ". This was not counted as an attempt."
+        } else if !result.judgedTheWork {
+            advice = "The check itself could not run: this says nothing about your work and was not counted as an attempt."
         } else if let hint = wording.hint {
             advice = "Stuck? \(hint)\(wording.retry)"
         } else if lesson.kind == .code, let solution = wording.solution {

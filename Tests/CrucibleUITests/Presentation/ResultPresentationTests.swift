@@ -81,6 +81,15 @@ private typealias F = LessonFixture
         #expect(!Self.commandLine(F.compileError, verbose: true).contains { $0.contains("--verbose") })
     }
 
+    /// A check the engine could not run says nothing about the work: no hint is offered for it.
+    @Test func anEngineErrorOffersNoHint() {
+        let result = CheckResult(lessonID: F.code.id, outcome: .engineError, message: "cannot read main.swift")
+        for text in [Self.screen(result), Self.commandLine(result)].map({ $0.joined(separator: "\n") }) {
+            #expect(text.contains("Cannot read main.swift") && text.contains("was not counted as an attempt"), "\(text)")
+            #expect(!text.contains("Stuck?") && !text.contains("crucible hint"), "\(text)")
+        }
+    }
+
     /// The screen scrolls; the command line shows 20 rows of a long diff unless asked for all.
     @Test func theCommandLineCutsALongDiffUnlessVerbose() throws {
         var result = F.wrongOutput
