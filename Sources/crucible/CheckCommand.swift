@@ -91,9 +91,10 @@ struct CheckCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             Output.print(json: try encoder.encode(result))
         } else {
-            let folder = lesson.kind == .code ? workspace.folder(for: lesson.id) : nil
-            Output.print(CheckResultText.render(result, workspace: folder, notes: notes, verbose: verbose))
-            for line in GameEventText.lines(events) { Output.print("  " + line) }
+            let folder = lesson.kind == .code ? workspace.folder(for: lesson.id).path : nil
+            if !notes.isEmpty { Output.print(notes.map { StyledLine("note: " + $0, style: Paint.quiet) }) }
+            Output.print(ResultPresentation(result, lesson: lesson, events: events,
+                                            medium: .commandLine(verbose: verbose, workspace: folder)).lines)
         }
         if let unrecorded {
             // After the result, so the learner sees both; non-zero, so a script does not take it as counted.
@@ -125,12 +126,12 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// Counts the check in the learner's progress (attempts, passes, XP, achievements) and
-    /// returns what to celebrate. A check that did not judge the work (engine error, missing or
-    /// broken tool) is no attempt. When a judged attempt cannot be recorded (the progress file cannot
-    /// be opened or written), the result still stands and `unrecorded` says why.
+    /// returns what to celebrate, when the result counts as an attempt (``CheckResult/countsAsAttempt``).
+    /// When an attempt cannot be recorded (the progress file cannot be opened or written), the
+    /// result still stands and `unrecorded` says why.
     private func recordAttempt(_ result: CheckResult, lesson: Lesson,
                                course: CourseLoadResult) -> (events: [GameEvent], unrecorded: String?) {
-        guard course.course != nil, result.judgedTheWork else { return ([], nil) }
+        guard course.course != nil, result.countsAsAttempt else { return ([], nil) }
         do {
             let session = try ProgressSession(options: self.course, loaded: course)
             return (try session.record(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson),
@@ -146,99 +147,6 @@ extension CourseOptions {
     func workspace(for course: CourseLoadResult) -> Workspace {
         let courseID = course.course?.id ?? ((try? folder().lastPathComponent) ?? "course")
         return Workspace(root: Workspace.defaultRoot(option: workspace), courseID: courseID)
-    }
-}
-
-/// A check result as text for a terminal: the outcome and its reason first, then the detail
-/// that explains it, then where the files are and what to do next.
-enum CheckResultText {
-    static func render(_ result: CheckResult, workspace: URL?, notes: [String] = [], verbose: Bool) -> [StyledLine] {
-        func paint(_ text: String, _ style: Style) -> StyledLine { StyledLine(text, style: style) }
-        var lines: [StyledLine] = notes.map { paint("note: " + $0, Paint.quiet) }
-        let mark = result.passed ? paint("✓ passed", Paint.goodMark) : paint("✗ " + result.outcomeLabel, Paint.badMark)
-        var headline = mark + "  \(result.lessonID)"
-        if result.duration > 0 { headline = headline + String(format: "  (%.1f s)", result.duration) }
-        if result.fromCache { headline = headline + paint("  [cached: these same files were checked before]", Paint.quiet) }
-        lines.append(headline)
-        // The reason: the compiler's first error or the sanitizer's finding when there is one.
-        if let error = result.compilerError, !result.passed {
-            lines.append("  " + paint(error.text, Paint.strong))
-        } else if let finding = result.finding {
-            lines.append("  " + paint(finding.summary, Paint.strong))
-        } else if !result.passed {
-            lines.append(StyledLine("  " + result.message))
-        }
-        if let finding = result.finding {
-            if verbose { lines += finding.report.split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine("    " + $0) } }
-        }
-        if let mismatch = result.outputMismatch { lines += mismatchLines(mismatch, paint: paint) }
-        if let ratio = result.ratio {
-            lines.append(StyledLine(String(format: "  %@: median %.4f s; %@: median %.4f s; %.2f× as fast (needs %.2f×)",
-                                ratio.metric, ratio.metricMedian, ratio.baseline, ratio.baselineMedian, ratio.speedup, ratio.required)))
-        }
-        for tool in result.missingTools {
-            lines.append(StyledLine("  \(tool.name): Debian/Ubuntu: \(tool.debian)"))
-            lines.append(StyledLine("  \(String(repeating: " ", count: tool.name.count))  macOS: \(tool.macOS)"))
-        }
-        for tool in result.brokenTools {
-            lines += tool.fixes.enumerated().map { index, fix in
-                StyledLine("  " + (index == 0 ? "\(tool.name): fix: " : String(repeating: " ", count: tool.name.count + 7)) + fix)
-            }
-        }
-        if result.stoppedByTools {
-            lines.append(StyledLine("  " + (result.outcome == .toolMissing ? "install it" : "fix it")
-                         + ", or skip the lesson: the order is only a suggestion. This was not counted as an attempt."))
-        }
-        for answer in result.answers {
-            lines.append("  question \(answer.question): " + (answer.correct ? paint("right", Paint.good) : paint("not right", Paint.bad)))
-            lines += answer.explanations.map { StyledLine("    " + $0) }
-        }
-        if let predict = result.predict, let output = predict.realOutput {
-            lines.append(StyledLine("  the program printed:"))
-            lines += output.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine("    " + $0) }
-        }
-        if !result.steps.isEmpty {
-            let steps = result.steps.map { step in
-                (step.passed ? "✓ " : "✗ ") + step.name + String(format: " %.2f s", step.duration)
-            }
-            lines.append(paint("  steps: " + steps.joined(separator: ", "), Paint.quiet))
-        }
-        if verbose {
-            for step in result.steps {
-                lines.append(StyledLine("  --- \(step.name): \(step.command.joined(separator: " ")) (\(step.termination))"))
-                for (label, text) in [("stdout", step.stdout), ("stderr", step.stderr)] where !text.isEmpty {
-                    lines.append(StyledLine("  \(label):"))
-                    lines += text.split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine("    " + $0) }
-                }
-            }
-        }
-        if let workspace { lines.append(paint("  workspace: \(workspace.path)", Paint.quiet)) }
-        if !result.passed && result.judgedTheWork {
-            if !verbose && !result.steps.isEmpty {
-                lines.append(paint("  full output: crucible check \(result.lessonID) --verbose", Paint.quiet))
-            }
-            lines.append(paint("  stuck? crucible hint \(result.lessonID)", Paint.quiet))
-        }
-        return lines
-    }
-
-    /// Expected against actual output: a line diff for `equals`, the output otherwise.
-    private static func mismatchLines(_ mismatch: OutputMismatch, paint: (String, Style) -> StyledLine) -> [StyledLine] {
-        func lines(_ text: String) -> [String] {
-            text.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        }
-        let actual = lines(mismatch.actual)
-        guard mismatch.check.hasPrefix("differs"), let expected = mismatch.expected.map(lines) else {
-            return [StyledLine("  \(mismatch.stream) was:")] + actual.prefix(20).map { StyledLine("    " + $0) }
-        }
-        var lines = ["  " + paint("- expected", Paint.good) + "  " + paint("+ actual", Paint.bad)]
-        for index in 0..<max(expected.count, actual.count) where lines.count < 22 {
-            let want = index < expected.count ? expected[index] : nil, got = index < actual.count ? actual[index] : nil
-            if want == got { lines.append(StyledLine("    " + (want ?? ""))); continue }
-            if let want { lines.append(paint("  - " + want, Paint.good)) }
-            if let got { lines.append(paint("  + " + got, Paint.bad)) }
-        }
-        return lines
     }
 }
 

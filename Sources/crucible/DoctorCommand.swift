@@ -35,7 +35,6 @@ struct DoctorCommand: ParsableCommand {
 
 enum DoctorText {
     static func render(_ statuses: [ToolStatus], needed: [String: [String]]) -> [StyledLine] {
-        func paint(_ text: String, _ style: Style) -> StyledLine { StyledLine(text, style: style) }
         var lines: [StyledLine] = []
         for status in statuses {
             let info = ToolCatalog.info(status.name)
@@ -44,14 +43,14 @@ enum DoctorText {
             case .working(let version):
                 // The version line can be long (clang names its repository), so the path and use
                 // go on a line of their own, as for a broken tool, and both fit 80 columns more often.
-                lines.append(paint("✓", Paint.good) + " \(status.name): \(version ?? "version unknown")")
+                lines.append(StyledLine("✓", style: Paint.good) + " \(status.name): \(version ?? "version unknown")")
                 lines.append(StyledLine("    \(status.path ?? ""); \(users)"))
             case .missing:
-                lines.append(paint("✗", Paint.bad) + " \(status.name): not found; \(users); for \(info.purpose)")
+                lines.append(StyledLine("✗", style: Paint.bad) + " \(status.name): not found; \(users); for \(info.purpose)")
                 lines.append(StyledLine("    Debian/Ubuntu: \(info.debian)"))
                 lines.append(StyledLine("    macOS: \(info.macOS)"))
             case .broken(let error):
-                lines.append(paint("✗", Paint.bad) + " \(status.name): not working — \(error)")
+                lines.append(StyledLine("✗", style: Paint.bad) + " \(status.name): not working — \(error)")
                 lines.append(StyledLine("    \(status.path ?? ""); \(users); for \(info.purpose)"))
                 lines += info.broken(error: error).fixes.enumerated().map { index, fix in StyledLine((index == 0 ? "    fix: " : "         ") + fix) }
             }

@@ -8,9 +8,10 @@ import Foundation
 /// escape sequences; each is shown by ``VisibleText/lines(_:)`` so only Crucible's own colour
 /// codes (painted from `StyledLine` styles by ``ANSIText``) ever reach the terminal.
 enum Output {
-    /// Whether stdout gets ANSI colour: only on a terminal, and never with NO_COLOR set.
+    /// Whether stdout gets ANSI colour: only on a terminal, and never with NO_COLOR set (or
+    /// `--no-color`, which sets it), read by the same rule as the full screen's.
     static var useColor: Bool {
-        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        isatty(STDOUT_FILENO) == 1 && TerminalCapabilities.fromEnvironment(ProcessInfo.processInfo.environment).color
     }
 
     /// The width to lay text out for: the terminal's, else $COLUMNS, else 80.
@@ -64,22 +65,4 @@ enum Output {
     static func ask(_ question: String) {
         FileHandle.standardError.write(Data(VisibleText.lines(question).utf8))
     }
-}
-
-/// The styles command-line text is painted with.
-enum Paint {
-    static let good = Style(foreground: .green)
-    static let goodMark = Style(foreground: .green, bold: true)
-    static let bad = Style(foreground: .red)
-    static let badMark = Style(foreground: .red, bold: true)
-    static let caution = Style(foreground: .yellow)
-    static let strong = Style(bold: true)
-    static let quiet = Style(dim: true)
-}
-
-/// Joining painted and plain text into one line of output.
-extension StyledLine {
-    static func + (lhs: StyledLine, rhs: StyledLine) -> StyledLine { StyledLine(lhs.spans + rhs.spans) }
-    static func + (lhs: StyledLine, rhs: String) -> StyledLine { StyledLine(lhs.spans + [Span(rhs)]) }
-    static func + (lhs: String, rhs: StyledLine) -> StyledLine { StyledLine([Span(lhs)] + rhs.spans) }
 }

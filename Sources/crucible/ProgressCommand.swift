@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
+import CrucibleUI
 import Foundation
 
 /// `crucible progress`: the summary, and moving progress between machines.
@@ -155,7 +156,8 @@ struct ProgressImportCommand: ParsableCommand {
         let passed = { (progress: CourseProgress) in progress.lessons.values.filter(\.isPassed).count }
         Output.print("Imported \(file): \(session.course.title)")
         Output.print("  XP \(before.xp) → \(after.xp), lessons passed \(passed(before)) → \(passed(after)), achievements \(before.achievements.count) → \(after.achievements.count)")
-        for case .achievementUnlocked(let achievement) in events { Output.print("  Achievement unlocked: \(achievement.title)") }
+        let unlocked = events.filter { if case .achievementUnlocked = $0 { true } else { false } }
+        if !unlocked.isEmpty { Output.print(GameEventPresentation.lines(unlocked).map { "  " + $0 }) }
         let others = imported.courses.keys.filter { $0 != courseID }.sorted()
         if !others.isEmpty { Output.print("  Also merged: \(others.joined(separator: ", "))") }
     }

@@ -68,25 +68,3 @@ struct ProgressSession: Sendable {
         }
     }
 }
-
-/// Game events as short lines for the command line: "+30 XP (20, first try +10)", level-ups, achievements.
-enum GameEventText {
-    static func lines(_ events: [GameEvent]) -> [String] {
-        events.compactMap { event in
-            switch event {
-            case .xpAwarded(_, let base, let bonuses):
-                let total = event.xpTotal ?? base
-                let parts = ["\(base)"] + bonuses.map { "\($0.bonus.label) +\($0.points)" }
-                return bonuses.isEmpty ? "+\(total) XP" : "+\(total) XP (\(parts.joined(separator: ", ")))"
-            case .levelUp(let level):
-                return "Level up! You are now level \(level.number): \(level.name)"
-            case .achievementUnlocked(let achievement):
-                return "Achievement unlocked: \(achievement.title) — \(achievement.description)"
-            case .streakExtended(let days):
-                return days > 1 ? "Streak: \(days) days in a row" : nil
-            case .lessonPassed, .streakBroken:
-                return nil
-            }
-        }
-    }
-}

@@ -66,20 +66,19 @@ struct VerifyCommand: ParsableCommand {
 /// The verify results as a table: lesson, outcome, time, then the problems under it.
 enum VerifyTable {
     static func render(_ results: [LessonVerification]) -> [StyledLine] {
-        func paint(_ text: String, _ style: Style) -> StyledLine { StyledLine(text, style: style) }
         let idWidth = max(6, results.map(\.lessonID.count).max() ?? 0)
         func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
         var lines = [StyledLine(pad("lesson", idWidth) + "  " + pad("outcome", 8) + "  " + "time    details")]
         for result in results {
             let status = pad(result.status.rawValue, 8)
             let painted = switch result.status {
-            case .ok: paint(status, Paint.good)
-            case .problem: paint(status, Paint.badMark)
-            case .skipped: paint(status, Paint.caution)
+            case .ok: StyledLine(status, style: Paint.good)
+            case .problem: StyledLine(status, style: Paint.badMark)
+            case .skipped: StyledLine(status, style: Paint.caution)
             }
             let time = pad(String(format: "%.1f s", result.duration), 6)
             lines.append(pad(result.lessonID, idWidth) + "  " + painted + ("  " + time + "  " + result.checks.joined(separator: "; ")))
-            lines += result.problems.map { "    " + paint("problem: " + $0, Paint.bad) }
+            lines += result.problems.map { "    " + StyledLine("problem: " + $0, style: Paint.bad) }
         }
         let count = { (status: LessonVerification.Status) in results.filter { $0.status == status }.count }
         lines.append(StyledLine("\(results.count) lesson(s): \(count(.ok)) ok, \(count(.problem)) with problems, \(count(.skipped)) skipped"))

@@ -177,8 +177,8 @@ final class WatchSession: Sendable {
             let result = if let contents { await engine.check(lesson: lesson, files: contents) }
                          else { await engine.check(lesson: lesson, folder: folder) }
             if Task.isCancelled { return }  // stopped mid-check: the result is a cancellation, not news
-            Output.say(CheckResultText.render(result, workspace: nil, verbose: verbose))
-            for line in GameEventText.lines(record(result, after: trigger)) { say("  " + line) }
+            let events = record(result, after: trigger)
+            Output.say(ResultPresentation(result, lesson: lesson, events: events, medium: .commandLine(verbose: verbose, workspace: nil)).lines)
         }
     }
 
@@ -233,12 +233,11 @@ final class WatchSession: Sendable {
         }.map { String($0.dropFirst(base.count)) }
     }
 
-    /// Counts a check in the learner's progress. A failed first check is not an attempt (just
-    /// starting `watch` must not cost the first-try bonus), nor is a cached result (those files
-    /// were counted when first checked), nor one that did not judge the work (a missing or broken tool).
-    /// Returns what to celebrate, as `crucible check` prints it.
+    /// Counts a check in the learner's progress when it counts as an attempt
+    /// (``CheckResult/countsAsAttempt``), except a failed first check: just starting `watch`
+    /// must not cost the first-try bonus. Returns what to celebrate, as `crucible check` prints it.
     private func record(_ result: CheckResult, after trigger: WatchTrigger) -> [GameEvent] {
-        guard let progress, !result.fromCache, result.judgedTheWork else { return [] }
+        guard let progress, result.countsAsAttempt else { return [] }
         if case .start = trigger, !result.passed { return [] }
         do {
             return try progress.record(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson),

@@ -53,7 +53,7 @@ import Testing
         #expect(check.status == 1)
         #expect(check.stdout.contains("✗ tool not working (rustc)  memory.fix-use-after-move"), "\(check.stdout)")
         #expect(check.stdout.contains(Self.rustupError))
-        #expect(check.stdout.contains("rustc: fix: rustup default stable"))
+        #expect(check.stdout.contains("    rustc\n      Fix: rustup default stable"), "\(check.stdout)")
         #expect(!check.stdout.contains("compile error") && !check.stdout.contains("crucible hint"), "\(check.stdout)")
         // No attempt: nothing was recorded for the lesson (the file is not even created).
         let saved = (try? String(contentsOf: progress, encoding: .utf8)) ?? ""

@@ -91,7 +91,7 @@ struct LearnerFlowTmuxTests {
         try session.waitFor("First fix")
         try session.send("c")
         try session.waitFor("Passed!", timeout: 180)
-        let result = try session.waitFor("Achievement: Oriented")
+        let result = try session.waitFor("Achievement unlocked: Oriented")
         #expect(result.contains("XP"))
 
         // The map counts the track complete, and the stats list the track's achievement as earned.

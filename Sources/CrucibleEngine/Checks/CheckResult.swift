@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a check ended. Exactly one per check.
-public enum CheckOutcome: String, Codable, Sendable, Equatable {
+public enum CheckOutcome: String, Codable, Sendable, Equatable, CaseIterable {
     case passed
     /// An expectation did not hold; ``CheckResult/reason`` says which kind.
     case failed
@@ -80,6 +80,23 @@ public struct CheckResult: Codable, Sendable, Equatable {
     /// Whether the learner's work was judged: a check stopped by its tools, or that the engine
     /// could not run, says nothing about it, so it is no attempt and earns no hint.
     public var judgedTheWork: Bool { !stoppedByTools && outcome != .engineError }
+
+    /// Whether this result counts as an attempt in the learner's progress: it adds to the
+    /// lesson's attempts (which decide the first-try bonus), to the failures that offer the
+    /// solution, and becomes the lesson's last check. The one rule for `check`, `watch` and the
+    /// full screen.
+    ///
+    /// - A result that did not judge the work (a missing or broken tool, an engine error) is no attempt.
+    /// - A fresh result that judged the work is one.
+    /// - A cached failure is not: it judges again files that already failed when they were first
+    ///   checked, and that check was the attempt. Counting it would charge the learner twice for
+    ///   one version of their work: pressing `c` or Enter again, or saving back an earlier version,
+    ///   would add failures (and offer the solution) without any new try.
+    /// - A cached pass is: a pass must never be lost (the check that first passed these files may
+    ///   not have been recorded: watch's first check, a progress file that could not be written,
+    ///   another progress file). On a lesson already passed it changes no XP; on one not passed it
+    ///   earns the first-try bonus only if progress holds no failed attempt, which is then true.
+    public var countsAsAttempt: Bool { judgedTheWork && (passed || !fromCache) }
 
     /// A short label for tables: `passed`, `failed (compile error)`, `timed out`.
     public var outcomeLabel: String {

@@ -41,13 +41,12 @@ public struct CheckSummary: Codable, Sendable, Equatable {
 
     /// The summary of `result`, run `origin`.
     public init(_ result: CheckResult, origin: CheckOrigin) {
-        let reason: String
-        if !result.passed, let error = result.compilerError {
-            reason = error.text
-        } else if let finding = result.finding {
-            reason = finding.summary
-        } else {
-            reason = result.message
+        // The reason the result presentation leads with: the compiler's first error or the
+        // finding when the verdict is one, else the message.
+        let reason = switch result.verdict {
+        case .compileError(let error?): error.text
+        case .finding(let finding?): finding.summary
+        default: result.message
         }
         let firstLine = reason.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
         let trimmed = firstLine.trimmingCharacters(in: .whitespaces)

@@ -100,16 +100,7 @@ extension App {
 
     /// "✓ How Crucible works: done · +5 XP · Achievement: First light", or nil when it was passed before.
     static func doneNotice(_ lesson: Lesson, events: [GameEvent]) -> String? {
-        var parts: [String] = []
-        for event in events {
-            switch event {
-            case .xpAwarded: parts.append("+\(event.xpTotal ?? 0) XP")
-            case .levelUp(let level): parts.append("level \(level.number): \(level.name)")
-            case .achievementUnlocked(let achievement): parts.append("Achievement: \(achievement.title)")
-            default: break
-            }
-        }
         guard events.contains(.lessonPassed(lesson: lesson.id)) else { return nil }
-        return (["✓ \(lesson.title): done"] + parts).joined(separator: " · ")
+        return (["✓ \(lesson.title): done"] + GameEventPresentation.phrases(events)).joined(separator: " · ")
     }
 }

@@ -114,12 +114,11 @@ extension App {
         if result.passed {
             screen.activity.passed = true
             screen.activity.celebrationFrame = 0
-        } else if result.judgedTheWork {
+        } else if result.countsAsAttempt {
             screen.activity.failedChecks += 1
         }
         show(.result, in: &screen)
-        // Engine errors and missing or broken tools say nothing about the learner's work.
-        guard result.judgedTheWork else { return [] }
+        guard result.countsAsAttempt else { return [] }
         return [.recordProgress(.checked(lesson: result.lessonID, passed: result.passed,
                                          summary: CheckSummary(result, origin: .fullScreen)))]
     }

@@ -124,15 +124,14 @@ enum LessonScreenView {
         var lines: [StyledLine] = []
         var spans: [Span]
         if let result = activity.result {
-            spans = result.passed ? [Span("✓ passed", style: ResultView.passStyle)]
-                : [Span("✗ " + result.outcomeLabel, style: ResultView.failStyle)]
+            spans = [ResultPresentation.mark(passed: result.passed, outcome: result.outcomeLabel)]
             spans.append(Span("  r shows the result", style: Chrome.dim))
         } else if let last = record?.lastCheck {
             let summary = last.summary
             // The outcome before where and when, so a narrow dock cuts the least useful part.
             lines.append(StyledLine([
                 Span("Last check: "),
-                summary.passed ? Span("✓ passed", style: ResultView.passStyle) : Span("✗ " + summary.outcome, style: ResultView.failStyle),
+                ResultPresentation.mark(passed: summary.passed, outcome: summary.outcome),
                 Span(" · \(summary.origin.label), \(when(last.at, game: game))", style: Chrome.dim),
             ]))
             spans = summary.passed ? [] : [Span("  " + DisplayWidth.printable(summary.reason), style: Chrome.dim)]
@@ -179,12 +178,5 @@ enum LessonScreenView {
     static func seconds(_ value: Double) -> String {
         let tenths = Int((max(0, value) * 10).rounded(.down))
         return "\(tenths / 10).\(tenths % 10) s"
-    }
-}
-
-extension StyledLine {
-    /// The spans of `left` followed by those of `right`.
-    static func + (left: StyledLine, right: StyledLine) -> StyledLine {
-        StyledLine(left.spans + right.spans)
     }
 }

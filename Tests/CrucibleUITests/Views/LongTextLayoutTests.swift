@@ -71,10 +71,10 @@ private extension Array where Element == StyledLine {
         let achievement = Achievement(id: "heap-tamer", title: "Heap tamer",
                                       description: "Beat the memory boss, where C and Swift memory bugs hide side by side.",
                                       condition: .completeLessons(1))
-        let lines = ResultView.eventLines([.achievementUnlocked(achievement)], width: 40)
+        let lines = GameEventPresentation.lines([.achievementUnlocked(achievement)], width: 40)
         #expect(lines.count > 1)
         for line in lines { #expect(line.displayWidth <= 40, "\(line.plainText)") }
         let words = lines.map(\.plainText).joined(separator: " ").split(separator: " ")
-        #expect(words.joined(separator: " ") == "★ Achievement: Heap tamer — " + achievement.description)
+        #expect(words.joined(separator: " ") == "★ Achievement unlocked: Heap tamer — " + achievement.description)
     }
 }

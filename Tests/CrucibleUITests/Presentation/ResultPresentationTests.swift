@@ -1,0 +1,129 @@
+import CrucibleEngine
+import Foundation
+import Testing
+@testable import CrucibleUI
+
+private typealias F = LessonFixture
+
+/// One presentation of a check result for the full screen and the command line: the same
+/// reason, diff and tools in both, with only the wording of actions and the layout differing.
+@Suite struct ResultPresentationTests {
+    static let workspace = "/home/learner/workspace/memory.fix"
+
+    static func screen(_ result: CheckResult, lesson: Lesson = F.code, activity: LessonActivity = LessonActivity()) -> [String] {
+        var activity = activity
+        activity.result = result
+        return ResultPresentation(result, lesson: lesson, medium: .screen(width: 200, theme: .standard, activity: activity))
+            .lines.map(\.plainText)
+    }
+
+    static func commandLine(_ result: CheckResult, lesson: Lesson = F.code, events: [GameEvent] = [], verbose: Bool = false) -> [String] {
+        ResultPresentation(result, lesson: lesson, events: events, medium: .commandLine(verbose: verbose, workspace: workspace))
+            .lines.map(\.plainText)
+    }
+
+    static var toolMissing: CheckResult {
+        var result = CheckResult(lessonID: F.code.id, outcome: .toolMissing, message: "swiftc is not installed, so nothing was checked")
+        result.missingTools = [try! JSONDecoder().decode(MissingTool.self, from: Data("""
+            {"name":"swiftc","debian":"sudo apt-get install swiftlang","macOS":"xcode-select --install"}
+            """.utf8))]
+        return result
+    }
+
+    /// Every line the screen shows above the steps' output, bar the advice (worded per medium),
+    /// is on the command line too, in the same order: the reason is built once.
+    @Test(arguments: [F.compileError, F.wrongOutput, toolMissing])
+    func bothMediaTellTheSameReasonInTheSameOrder(result: CheckResult) {
+        let screen = Self.screen(result).prefix { $0 != "Output" }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("Stuck?") && !$0.hasPrefix("Install it") && !$0.hasPrefix("✗ ") }
+        var cli = Self.commandLine(result).map { $0.trimmingCharacters(in: .whitespaces) }[...]
+        #expect(!screen.isEmpty)
+        for line in screen {
+            guard let index = cli.firstIndex(of: line) else {
+                Issue.record("the command line lacks or reorders `\(line)`:\n\(Self.commandLine(result).joined(separator: "\n"))")
+                return
+            }
+            cli = cli[(index + 1)...]
+        }
+    }
+
+    /// The command line's headline names the lesson, its body is indented under it, and the
+    /// reason comes before the steps, the workspace and the advice, which is last.
+    @Test func theCommandLineLeadsWithTheOutcomeAndEndsWithWhatToDo() throws {
+        var result = F.compileError
+        result.fromCache = true
+        let lines = Self.commandLine(result)
+        #expect(lines.first == "✗ failed (compile error)  memory.fix  1.3 s  (cached: these same files were checked before)")
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ") }, "\(lines)")
+        let reason = try #require(lines.firstIndex(of: "  Compiler error in sum.swift:2:5:"), "\(lines)")
+        let steps = try #require(lines.firstIndex { $0.hasPrefix("  steps: ✗ build 1.25 s") }, "\(lines)")
+        let workspace = try #require(lines.firstIndex(of: "  workspace: " + Self.workspace), "\(lines)")
+        #expect(reason < steps && steps < workspace)
+        #expect(lines.last == "  Stuck? crucible hint memory.fix", "\(lines)")
+    }
+
+    /// The same situations, worded as keys on the screen and as commands on the command line.
+    @Test func actionsAreWordedForTheMedium() {
+        let screenTools = Self.screen(Self.toolMissing).joined(separator: "\n")
+        let cliTools = Self.commandLine(Self.toolMissing).joined(separator: "\n")
+        #expect(screenTools.contains("Install it, then check again with c; or press "), "\(screenTools)")
+        #expect(cliTools.contains("Install it, then check again; or skip the lesson: the order is only a suggestion."), "\(cliTools)")
+        for text in [screenTools, cliTools] {
+            #expect(text.contains("This was not counted as an attempt.") && !text.contains("Stuck?"), "\(text)")
+        }
+
+        var activity = LessonActivity()
+        activity.hintsRevealed = 1
+        #expect(Self.screen(F.compileError, activity: activity).contains("Stuck? Press h for hint 2 of 2."))
+        #expect(Self.commandLine(F.compileError).contains("  Stuck? crucible hint memory.fix"))
+        #expect(Self.commandLine(F.compileError, verbose: false).contains("  full output: crucible check memory.fix --verbose"))
+        #expect(!Self.commandLine(F.compileError, verbose: true).contains { $0.contains("--verbose") })
+    }
+
+    /// A check the engine could not run says nothing about the work: no hint is offered for it.
+    @Test func anEngineErrorOffersNoHint() {
+        let result = CheckResult(lessonID: F.code.id, outcome: .engineError, message: "cannot read main.swift")
+        for text in [Self.screen(result), Self.commandLine(result)].map({ $0.joined(separator: "\n") }) {
+            #expect(text.contains("Cannot read main.swift") && text.contains("was not counted as an attempt"), "\(text)")
+            #expect(!text.contains("Stuck?") && !text.contains("crucible hint"), "\(text)")
+        }
+    }
+
+    /// The screen scrolls; the command line shows 20 rows of a long diff unless asked for all.
+    @Test func theCommandLineCutsALongDiffUnlessVerbose() throws {
+        var result = F.wrongOutput
+        let actual = (1...30).map { "line \($0)" }.joined(separator: "\n")
+        result.outputMismatch = try JSONDecoder().decode(OutputMismatch.self, from: JSONSerialization.data(withJSONObject: [
+            "stream": "stdout", "check": "contains \"done\"", "actual": actual]))
+        let short = Self.commandLine(result)
+        #expect(short.contains("    line 20") && !short.contains("    line 21"), "\(short)")
+        #expect(short.contains("  … 10 more lines; --verbose shows them all"), "\(short)")
+        let full = Self.commandLine(result, verbose: true)
+        #expect(full.contains("    line 30") && !full.contains { $0.contains("more lines") }, "\(full)")
+        #expect(Self.screen(result).contains("  line 30"))
+    }
+
+    /// A pass on the command line: the headline, then what it earned, in the words the panel uses.
+    @Test func aPassTellsWhatItEarned() {
+        let lines = Self.commandLine(F.pass, events: F.passEvents)
+        #expect(Array(lines.prefix(5)) == [
+            "✓ passed  memory.fix",
+            "  +35 XP  (20 base · first try +10 · no hints +5)",
+            "  ▲ Level up! You are now level 2: Apprentice",
+            "  Streak: 3 days in a row",
+            "  ★ Achievement unlocked: First fix — Pass your first code lesson.",
+        ], "\(lines)")
+        #expect(!lines.contains { $0.contains("Stuck?") || $0.contains("crucible hint") })
+    }
+
+    /// The diff's colours are the panel's, so `--no-color` or NO_COLOR (colour off) drops only the escapes.
+    @Test func colourIsStyleSoTextWithoutColourIsTheSame() {
+        let lines = ResultPresentation(F.wrongOutput, lesson: F.code, medium: .commandLine(verbose: false, workspace: nil)).lines
+        let actual = lines.first { $0.plainText.hasPrefix("  + sumTo(10)") }
+        #expect(actual?.spans.last?.style == Paint.bad)
+        let plain = ANSIText.render(lines, color: false)
+        #expect(!plain.contains("\u{1B}") && plain == lines.map(\.plainText).joined(separator: "\n"))
+        #expect(ANSIText.render(lines, color: true).contains("\u{1B}[0;31m+ sumTo(10) = 45"))
+    }
+}
