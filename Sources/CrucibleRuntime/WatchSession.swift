@@ -1,96 +1,8 @@
-import ArgumentParser
 import CrucibleEngine
-import CrucibleUI
 import Foundation
 
-/// `crucible watch [ID]`: checks a code lesson once, then again each time the learner saves.
-struct WatchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "watch",
-        abstract: "Check a code lesson again each time you save.",
-        discussion: """
-            Checks the lesson once, then after every save to your workspace copy of its files \
-            (editors that save through a temporary file are fine). With no id, watches the lesson \
-            you left off at. Press Enter to check again at any time; Ctrl-C stops.
-
-            If saves go unnoticed (some network, container or WSL-mounted folders), use --poll to \
-            look for changes every half second, or --manual to check only when you press Enter.
-
-            Examples:
-              crucible watch orientation.first-fix
-              crucible watch                                  the lesson you left off at
-              crucible watch orientation.first-fix --poll
-              crucible watch orientation.first-fix --manual
-            """)
-
-    @OptionGroup var course: CourseOptions
-
-    @Argument(help: "The code lesson's id (default: the lesson you left off at).")
-    var id: String?
-
-    @Flag(help: "Check only when you press Enter; do not watch files.")
-    var manual = false
-
-    @Flag(help: "Look for changes every half second instead of asking the kernel (inotify).")
-    var poll = false
-
-    @Flag(name: [.long, .customLong("full")], help: "Print every step's full output each time.")
-    var verbose = false
-
-    func validate() throws {
-        if manual && poll { throw ValidationError("--manual and --poll cannot be combined: --manual watches no files") }
-    }
-
-    func run() throws {
-        // Progress is optional here: a progress file that cannot be opened should not stop the
-        // learner from watching, only from having the checks counted.
-        let session = try? ProgressSession(options: course)
-        let loaded = try session?.loaded ?? course.load()
-        if session == nil, loaded.course != nil {
-            Output.error("crucible: your progress cannot be opened, so these checks are not recorded")
-        }
-        let (lesson, why) = try watchedLesson(in: loaded, progress: session?.store.current)
-        guard lesson.kind == .code else {
-            throw CommandFailure(message: "`\(lesson.id)` is a \(lesson.kind.rawValue) lesson; watch re-checks code lessons "
-                                 + "(answer this one with `crucible check \(lesson.id)`)")
-        }
-        let folder: URL
-        do {
-            let preparation = try course.workspace(for: loaded).prepare(lesson)
-            folder = preparation.folder
-            if !preparation.copied.isEmpty { Output.say("note: copied the starter to \(folder.path)") }
-            if !preparation.starterChanged.isEmpty {
-                Output.say("note: the course has a newer starter for \(preparation.starterChanged.joined(separator: ", ")); "
-                                 + "your copy is kept")
-            }
-        } catch {
-            throw CommandFailure(message: "\(error)")
-        }
-        if let why { Output.say(why) }
-        let watch = WatchSession(lesson: lesson, folder: folder, engine: CheckEngine(), progress: session, verbose: verbose)
-        try watch.run(watching: manual ? nil : (poll ? .polling : .automatic))
-    }
-
-    /// The lesson named on the command line, else the one the learner left off at (with a
-    /// line saying so), else the next code lesson after it that is not passed yet.
-    private func watchedLesson(in loaded: CourseLoadResult, progress: CourseProgress?) throws -> (Lesson, String?) {
-        if let id { return (try requireLesson(id, in: loaded), nil) }
-        let usage = "give the id of a code lesson: crucible watch ID (`crucible list` shows them)"
-        guard let progress, let position = progress.position, let current = loaded.lesson(withID: position.lesson) else {
-            throw CommandFailure(message: "you have not opened a lesson yet; " + usage)
-        }
-        if current.kind == .code { return (current, "watching `\(current.id)`, where you left off") }
-        let after = (loaded.course?.lessons ?? []).drop { $0.id != current.id }.dropFirst()
-        guard let next = after.first(where: { $0.kind == .code && !progress[lesson: $0.id].isPassed }) else {
-            throw CommandFailure(message: "you left off at `\(current.id)`, a \(current.kind.rawValue) lesson, "
-                                 + "and no code lesson after it is waiting; " + usage)
-        }
-        return (next, "watching `\(next.id)`, the next code lesson after `\(current.id)` where you left off")
-    }
-}
-
 /// What makes `crucible watch` check again.
-enum WatchTrigger: Sendable {
+public enum WatchTrigger: Sendable {
     /// The first check, when watching starts.
     case start
     /// Files changed under the workspace folder.
@@ -99,34 +11,84 @@ enum WatchTrigger: Sendable {
     case enter
 }
 
+/// What a watch session has to tell the learner; the command decides how each is printed.
+public enum WatchReport: Sendable {
+    /// A line for standard output: what is watched, what triggered a check, why a save was not checked.
+    case line(String)
+    /// A check's result, and what recording it earned (empty when it was not counted).
+    case checked(CheckResult, events: [GameEvent])
+    /// A problem for standard error, such as a check that could not be recorded.
+    case problem(String)
+}
+
 /// One `crucible watch` run: turns saves and Enter presses into checks, one at a time, and
-/// prints each result.
+/// reports each result.
 ///
 /// Triggers go through a stream that keeps only the newest one waiting: a save during a
 /// check queues exactly one re-run after it, however many saves came meanwhile. A running
 /// check is never cancelled by a save, so a slow compile always ends with a result.
-final class WatchSession: Sendable {
-    let lesson: Lesson
-    let folder: URL
+public final class WatchSession: Sendable {
+    /// Records a learner action in progress and returns what it earned.
+    public typealias Recorder = @Sendable (LearnerAction) throws -> [GameEvent]
+
+    public let lesson: Lesson
+    public let folder: URL
     let engine: CheckEngine
     /// Where checks are recorded; nil when the progress file cannot be opened (watching still works).
-    let progress: ProgressSession?
-    let verbose: Bool
+    let recorder: Recorder?
+    let report: @Sendable (WatchReport) -> Void
+    private let triggers: AsyncStream<WatchTrigger>
+    private let continuation: AsyncStream<WatchTrigger>.Continuation
     /// After a first Ctrl-C, how long a check may take to stop its processes before the command just exits.
     static let stopGrace: DispatchTimeInterval = .seconds(5)
 
-    init(lesson: Lesson, folder: URL, engine: CheckEngine, progress: ProgressSession?, verbose: Bool) {
+    public init(lesson: Lesson, folder: URL, engine: CheckEngine, recorder: Recorder?,
+                report: @escaping @Sendable (WatchReport) -> Void) {
         self.lesson = lesson
         self.folder = folder
         self.engine = engine
-        self.progress = progress
-        self.verbose = verbose
+        self.recorder = recorder
+        self.report = report
+        (triggers, continuation) = AsyncStream.makeStream(of: WatchTrigger.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Checks again after the running check, as Enter does.
+    public func checkAgain() { continuation.yield(.enter) }
+
+    /// Ends the session once the running check (if any) has reported.
+    public func finish() { continuation.finish() }
+
+    /// Watches with `mode` (nil: only ``checkAgain()`` triggers checks) and checks once per trigger
+    /// until ``finish()`` or the task is cancelled (which stops a running check's processes).
+    public func run(watching mode: FileWatchMode?) async throws {
+        let watcher = try startWatching(mode)
+        await checkEach(of: triggers)
+        watcher?.stop()
+        say("stopped watching `\(lesson.id)`")
     }
 
     /// Watches with `mode` (nil: only Enter triggers checks) until Ctrl-C, SIGTERM, or, without a
-    /// watcher, the end of standard input.
-    func run(watching mode: FileWatchMode?) throws {
-        let (triggers, continuation) = AsyncStream.makeStream(of: WatchTrigger.self, bufferingPolicy: .bufferingNewest(1))
+    /// watcher, the end of standard input. Blocks the calling thread.
+    public func runOnTerminal(watching mode: FileWatchMode?) throws {
+        let watcher = try startWatching(mode)
+        readEnterPresses(finishingAtEnd: watcher == nil)
+        let finished = DispatchSemaphore(value: 0)
+        let checks = Task {
+            await self.checkEach(of: self.triggers)
+            finished.signal()
+        }
+        let signalSources = stopOnSignals {
+            self.finish()
+            checks.cancel()
+        }
+        finished.wait()
+        watcher?.stop()
+        signalSources.forEach { $0.cancel() }
+        say("stopped watching `\(lesson.id)`")
+    }
+
+    /// Starts the file watcher (none for nil), says what is watched, and queues the first check.
+    private func startWatching(_ mode: FileWatchMode?) throws -> FileWatcher? {
         let watcher = mode.map { FileWatcher(folders: [folder], options: .init(mode: $0)) }
         do {
             // Filtered here, not when taken: a waiting save of a lesson file must not be
@@ -145,21 +107,7 @@ final class WatchSession: Sendable {
         default: say("your files are in \(folder.path); press Enter to check, Ctrl-C stops")
         }
         continuation.yield(.start)
-        readEnterPresses(into: continuation, finishingAtEnd: watcher == nil)
-
-        let finished = DispatchSemaphore(value: 0)
-        let checks = Task {
-            await self.checkEach(of: triggers)
-            finished.signal()
-        }
-        let signalSources = stopOnSignals {
-            continuation.finish()
-            checks.cancel()
-        }
-        finished.wait()
-        watcher?.stop()
-        signalSources.forEach { $0.cancel() }
-        say("stopped watching `\(lesson.id)`")
+        return watcher
     }
 
     /// Checks once per trigger until the stream ends or the task is cancelled.
@@ -177,8 +125,7 @@ final class WatchSession: Sendable {
             let result = if let contents { await engine.check(lesson: lesson, files: contents) }
                          else { await engine.check(lesson: lesson, folder: folder) }
             if Task.isCancelled { return }  // stopped mid-check: the result is a cancellation, not news
-            Output.say(CheckResultText.render(result, workspace: nil, verbose: verbose))
-            for line in GameEventText.lines(record(result, after: trigger)) { say("  " + line) }
+            report(.checked(result, events: record(result, after: trigger)))
         }
     }
 
@@ -238,13 +185,13 @@ final class WatchSession: Sendable {
     /// were counted when first checked), nor one that did not judge the work (a missing or broken tool).
     /// Returns what to celebrate, as `crucible check` prints it.
     private func record(_ result: CheckResult, after trigger: WatchTrigger) -> [GameEvent] {
-        guard let progress, !result.fromCache, result.judgedTheWork else { return [] }
+        guard let recorder, !result.fromCache, result.judgedTheWork else { return [] }
         if case .start = trigger, !result.passed { return [] }
         do {
-            return try progress.record(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson),
+            return try recorder(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson),
                                                 summary: CheckSummary(result, origin: .watch)))
         } catch {
-            Output.error("crucible: could not record this check: \(error)")
+            report(.problem("crucible: could not record this check: \(error)"))
             return []
         }
     }
@@ -254,16 +201,16 @@ final class WatchSession: Sendable {
     ///
     /// Reads the descriptor with read(2), not `readLine`: stdio would hold stdin's lock while
     /// blocked, and `exit` (which flushes every stdio stream) would then wait forever.
-    private func readEnterPresses(into triggers: AsyncStream<WatchTrigger>.Continuation, finishingAtEnd: Bool) {
-        let reader = Thread {
+    private func readEnterPresses(finishingAtEnd: Bool) {
+        let reader = Thread { [self] in
             var buffer = [UInt8](repeating: 0, count: 1024)
             while true {
                 let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
                 if count < 0 && errno == EINTR { continue }
                 guard count > 0 else { break }
-                if buffer[..<count].contains(UInt8(ascii: "\n")) { triggers.yield(.enter) }
+                if buffer[..<count].contains(UInt8(ascii: "\n")) { checkAgain() }
             }
-            if finishingAtEnd { triggers.finish() }
+            if finishingAtEnd { finish() }
         }
         reader.name = "crucible.watch-stdin"
         reader.start()
@@ -286,7 +233,7 @@ final class WatchSession: Sendable {
         }
     }
 
-    private func say(_ text: String) { Output.say(text) }
+    private func say(_ text: String) { report(.line(text)) }
 }
 
 /// How many stop signals arrived.
@@ -299,5 +246,34 @@ private final class SignalCount: @unchecked Sendable {
             count += 1
             return count
         }
+    }
+}
+
+extension WatchSession {
+    /// The code lesson to watch: the one named `id`, else the one the learner left off at (with a
+    /// line saying so), else the next code lesson after it that is not passed yet.
+    public static func lessonToWatch(_ id: String?, in loaded: CourseLoadResult,
+                                     progress: CourseProgress?) throws -> (lesson: Lesson, why: String?) {
+        let (lesson, why) = try chooseLesson(id, in: loaded, progress: progress)
+        guard lesson.kind == .code else {
+            throw CommandFailure(message: "`\(lesson.id)` is a \(lesson.kind.rawValue) lesson; watch re-checks code lessons "
+                                 + "(answer this one with `crucible check \(lesson.id)`)")
+        }
+        return (lesson, why)
+    }
+
+    private static func chooseLesson(_ id: String?, in loaded: CourseLoadResult, progress: CourseProgress?) throws -> (Lesson, String?) {
+        if let id { return (try requireLesson(id, in: loaded), nil) }
+        let usage = "give the id of a code lesson: crucible watch ID (`crucible list` shows them)"
+        guard let progress, let position = progress.position, let current = loaded.lesson(withID: position.lesson) else {
+            throw CommandFailure(message: "you have not opened a lesson yet; " + usage)
+        }
+        if current.kind == .code { return (current, "watching `\(current.id)`, where you left off") }
+        let after = (loaded.course?.lessons ?? []).drop { $0.id != current.id }.dropFirst()
+        guard let next = after.first(where: { $0.kind == .code && !progress[lesson: $0.id].isPassed }) else {
+            throw CommandFailure(message: "you left off at `\(current.id)`, a \(current.kind.rawValue) lesson, "
+                                 + "and no code lesson after it is waiting; " + usage)
+        }
+        return (next, "watching `\(next.id)`, the next code lesson after `\(current.id)` where you left off")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
+import CrucibleRuntime
 import CrucibleUI
 import Foundation
 
@@ -141,14 +142,6 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-extension CourseOptions {
-    /// The learner's workspace for the loaded course: `--workspace`, `$CRUCIBLE_WORKSPACE`, or the default.
-    func workspace(for course: CourseLoadResult) -> Workspace {
-        let courseID = course.course?.id ?? ((try? folder().lastPathComponent) ?? "course")
-        return Workspace(root: Workspace.defaultRoot(option: workspace), courseID: courseID)
-    }
-}
-
 /// A check result as text for a terminal: the outcome and its reason first, then the detail
 /// that explains it, then where the files are and what to do next.
 enum CheckResultText {
@@ -240,21 +233,4 @@ enum CheckResultText {
         }
         return lines
     }
-}
-
-/// Runs `work` on the concurrency pool and blocks the calling thread until it returns: the
-/// command line's `main` is synchronous, and checks run their processes on their own threads.
-func waitFor<Value: Sendable>(_ work: @escaping @Sendable () async -> Value) -> Value {
-    let box = ResultBox<Value>(), done = DispatchSemaphore(value: 0)
-    Task {
-        box.value = await work()
-        done.signal()
-    }
-    done.wait()
-    return box.value!
-}
-
-/// Carries a value from the task to the blocked thread; the semaphore orders the accesses.
-private final class ResultBox<Value>: @unchecked Sendable {
-    var value: Value?
 }

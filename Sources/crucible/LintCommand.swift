@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
+import CrucibleRuntime
 import Foundation
 
 /// `crucible lint [DIR]`: every problem in a course folder, in the form editors understand.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
+import CrucibleRuntime
 import CrucibleUI
 import Foundation
 
@@ -19,27 +20,6 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let loaded = try course.load()
         Output.print(CourseMapText.render(loaded, game: course.game(for: loaded), showWelcome: false))
-    }
-}
-
-extension CourseOptions {
-    /// The learner's game as the course map starts with it: progress (with passed lessons that
-    /// changed since marked), and the lessons whose tools are missing or do not work. Only reads: nothing is saved.
-    ///
-    /// Progress that cannot be read is reported on stderr and shown as not started.
-    func game(for loaded: CourseLoadResult) -> GameState? {
-        guard let course = loaded.course else { return nil }
-        var progress = CourseProgress()
-        do {
-            let store = try ProgressStore(courseID: course.id, file: progressFile())
-            for notice in store.takeNotices() { Output.error("crucible: " + notice.message) }
-            progress = store.current
-        } catch {
-            Output.error("crucible: \(error.description); every lesson is shown as not started")
-        }
-        progress.markUpdatedLessons(in: course)
-        let tools = waitFor { await ToolProbe.shared.problems(in: course) }
-        return GameState(progress: progress, missingTools: tools.missing, brokenTools: tools.broken)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
+import CrucibleRuntime
 import Foundation
 
 /// `crucible new course|track|lesson`: scaffolding for authors, from templates that already
