@@ -1,0 +1,41 @@
+import CrucibleEngine
+import CrucibleUI
+import Foundation
+
+/// The verify results as a table: lesson, outcome, time, then the problems under it.
+public enum VerifyTable {
+    public static func render(_ results: [LessonVerification]) -> [StyledLine] {
+        func paint(_ text: String, _ style: Style) -> StyledLine { StyledLine(text, style: style) }
+        let idWidth = max(6, results.map(\.lessonID.count).max() ?? 0)
+        func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
+        var lines = [StyledLine(pad("lesson", idWidth) + "  " + pad("outcome", 8) + "  " + "time    details")]
+        for result in results {
+            let status = pad(result.status.rawValue, 8)
+            let painted = switch result.status {
+            case .ok: paint(status, Paint.good)
+            case .problem: paint(status, Paint.badMark)
+            case .skipped: paint(status, Paint.caution)
+            }
+            let time = pad(String(format: "%.1f s", result.duration), 6)
+            lines.append(pad(result.lessonID, idWidth) + "  " + painted + ("  " + time + "  " + result.checks.joined(separator: "; ")))
+            lines += result.problems.map { "    " + paint("problem: " + $0, Paint.bad) }
+        }
+        let count = { (status: LessonVerification.Status) in results.filter { $0.status == status }.count }
+        lines.append(StyledLine("\(results.count) lesson(s): \(count(.ok)) ok, \(count(.problem)) with problems, \(count(.skipped)) skipped"))
+        return lines
+    }
+}
+
+extension VerifyTable {
+    /// The exit status for `results`: problems, lessons that did not load, or (unless skips are
+    /// allowed) nothing verified at all fail; the last is explained on stderr.
+    public static func exitStatus(_ results: [LessonVerification], loadErrors: Int, allowSkips: Bool) -> Int32 {
+        let problems = results.filter { $0.status == .problem }.count
+        let allSkipped = !results.isEmpty && results.allSatisfy { $0.status == .skipped }
+        if allSkipped {
+            Output.error("nothing was verified: every lesson was skipped because its tools are missing or broken here "
+                         + "(see `crucible doctor`)" + (allowSkips ? "" : "; install them, or pass --allow-skips to accept this"))
+        }
+        return problems > 0 || loadErrors > 0 || (allSkipped && !allowSkips) ? ExitStatus.problems : ExitStatus.success
+    }
+}
