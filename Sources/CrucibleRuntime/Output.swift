@@ -45,6 +45,13 @@ public enum Output {
         print(text)
     }
 
+    /// Writes `value` as pretty-printed JSON with sorted keys, the form every `--json` output takes.
+    public static func print<Value: Encodable>(encoding value: Value) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        print(json: try encoder.encode(value))
+    }
+
     /// Writes `text` and a newline to stdout at once (no stdio buffer), so a pipe sees it as it happens.
     public static func say(_ text: String) {
         FileHandle.standardOutput.write(Data((VisibleText.lines(text) + "\n").utf8))

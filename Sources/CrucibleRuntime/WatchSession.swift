@@ -28,21 +28,18 @@ public enum WatchReport: Sendable {
 /// check queues exactly one re-run after it, however many saves came meanwhile. A running
 /// check is never cancelled by a save, so a slow compile always ends with a result.
 public final class WatchSession: Sendable {
-    /// Records a learner action in progress and returns what it earned.
-    public typealias Recorder = @Sendable (LearnerAction) throws -> [GameEvent]
-
     public let lesson: Lesson
     public let folder: URL
     let engine: CheckEngine
     /// Where checks are recorded; nil when the progress file cannot be opened (watching still works).
-    let recorder: Recorder?
+    let recorder: LearnerActionRecorder?
     let report: @Sendable (WatchReport) -> Void
     private let triggers: AsyncStream<WatchTrigger>
     private let continuation: AsyncStream<WatchTrigger>.Continuation
     /// After a first Ctrl-C, how long a check may take to stop its processes before the command just exits.
     static let stopGrace: DispatchTimeInterval = .seconds(5)
 
-    public init(lesson: Lesson, folder: URL, engine: CheckEngine, recorder: Recorder?,
+    public init(lesson: Lesson, folder: URL, engine: CheckEngine, recorder: LearnerActionRecorder?,
                 report: @escaping @Sendable (WatchReport) -> Void) {
         self.lesson = lesson
         self.folder = folder

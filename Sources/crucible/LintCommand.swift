@@ -33,9 +33,7 @@ struct LintCommand: ParsableCommand {
             for diagnostic in report.diagnostics { Output.print(diagnostic.description) }
             Output.error(report.summary)
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Output.print(json: try encoder.encode(report))
+            try Output.print(encoding: report)
         }
         if report.errors > 0 { throw ExitCode(ExitStatus.problems) }
     }

@@ -47,9 +47,7 @@ struct VerifyCommand: ParsableCommand {
         let jobs = self.jobs
         let results = waitFor { await Verifier().verify(lessons, jobs: jobs) }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Output.print(json: try encoder.encode(results))
+            try Output.print(encoding: results)
         } else {
             Output.print(VerifyTable.render(results))
         }

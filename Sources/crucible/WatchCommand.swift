@@ -55,7 +55,7 @@ struct WatchCommand: ParsableCommand {
         for note in notes { Output.say("note: " + note) }
         if let why { Output.say(why) }
         let verbose = verbose
-        var recorder: WatchSession.Recorder?
+        var recorder: LearnerActionRecorder?
         if let session { recorder = { action in try session.record(action) } }
         let watch = WatchSession(lesson: lesson, folder: folder, engine: CheckEngine(), recorder: recorder) { (report: WatchReport) in
             switch report {
