@@ -27,11 +27,11 @@ public enum VerifyTable {
 }
 
 extension VerifyTable {
-    /// The exit status for `results`: problems, lessons that did not load, or (unless skips are
-    /// allowed) nothing verified at all fail; the last is explained on stderr.
-    public static func exitStatus(_ results: [LessonVerification], loadErrors: Int, allowSkips: Bool) -> Int32 {
-        let problems = results.filter { $0.status == .problem }.count
-        let allSkipped = !results.isEmpty && results.allSatisfy { $0.status == .skipped }
+    /// The exit status for lessons verified with `statuses`: problems, lessons that did not load,
+    /// or (unless skips are allowed) nothing verified at all fail; the last is explained on stderr.
+    public static func exitStatus(_ statuses: [LessonVerification.Status], loadErrors: Int, allowSkips: Bool) -> Int32 {
+        let problems = statuses.filter { $0 == .problem }.count
+        let allSkipped = !statuses.isEmpty && statuses.allSatisfy { $0 == .skipped }
         if allSkipped {
             Output.error("nothing was verified: every lesson was skipped because its tools are missing or broken here "
                          + "(see `crucible doctor`)" + (allowSkips ? "" : "; install them, or pass --allow-skips to accept this"))

@@ -51,7 +51,7 @@ struct VerifyCommand: ParsableCommand {
         } else {
             Output.print(VerifyTable.render(results))
         }
-        let status = VerifyTable.exitStatus(results, loadErrors: loaded.errors.count, allowSkips: allowSkips)
+        let status = VerifyTable.exitStatus(results.map(\.status), loadErrors: loaded.errors.count, allowSkips: allowSkips)
         if status != ExitStatus.success { throw ExitCode(status) }
     }
 }
