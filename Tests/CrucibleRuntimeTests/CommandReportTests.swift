@@ -50,3 +50,15 @@ import Testing
         #expect(VerifyTable.exitStatus(statuses, loadErrors: loadErrors, allowSkips: allowSkips) == status)
     }
 }
+
+@Suite struct PreviewSandboxTests {
+    @Test func aFocusedCourseHoldsOnlyTheLessonInItsTrack() throws {
+        let course = try CommandTestCourse()
+        defer { course.remove() }
+        let focused = course.loaded.focused(on: try course.lesson("t.quiz"))
+        #expect(focused.tracks.map(\.id) == ["t"])
+        #expect(focused.lessons.map(\.id) == ["t.quiz"])
+        #expect(focused.course?.title == "Runtime course (preview)")
+        #expect(focused.course?.lessons.map(\.id) == ["t.quiz"])
+    }
+}
