@@ -41,6 +41,17 @@ public enum ProgressSummaryText {
 }
 
 extension ProgressSummaryText {
+    /// Prints the summary of `store`'s progress in `course`, as text or as JSON (`crucible progress`).
+    public static func print(_ store: ProgressStore, course: Course, outline: CourseOutline, achievements: [Achievement],
+                             json: Bool) throws {
+        let summary = summary(of: store, course: course, outline: outline, achievements: achievements)
+        if json {
+            Output.print(json: try ProgressCoding.makeEncoder().encode(summary))
+        } else {
+            Output.print(render(summary, courseTitle: course.title, file: store.file))
+        }
+    }
+
     /// The summary of `store`'s progress today. Passed lessons changed since are marked and the
     /// marks saved; showing them matters more than saving them, so a failure to save is only reported.
     public static func summary(of store: ProgressStore, course: Course, outline: CourseOutline,

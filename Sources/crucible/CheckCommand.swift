@@ -61,10 +61,9 @@ struct CheckCommand: ParsableCommand {
             Output.print(CheckResultText.render(check.result, workspace: check.folder, notes: check.notes, verbose: verbose))
             for line in GameEventText.lines(events) { Output.print("  " + line) }
         }
+        // After the result, so the learner sees both; non-zero, so a script does not take it as counted.
         if let unrecorded {
-            // After the result, so the learner sees both; non-zero, so a script does not take it as counted.
-            Output.error("crucible: the check ran, but this attempt was not recorded in your progress: \(unrecorded)")
-            throw ExitCode(ExitStatus.usage)
+            throw CommandFailure(message: "the check ran, but this attempt was not recorded in your progress: \(unrecorded)")
         }
         if check.exitStatus != ExitStatus.success { throw ExitCode(check.exitStatus) }
     }

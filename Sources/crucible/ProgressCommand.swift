@@ -34,13 +34,8 @@ struct ProgressSummaryCommand: ParsableCommand {
 
     func run() throws {
         let session = try ProgressSession(options: course)
-        let summary = ProgressSummaryText.summary(of: session.store, course: session.course, outline: session.outline,
-                                                  achievements: session.achievements)
-        if json {
-            Output.print(json: try ProgressCoding.makeEncoder().encode(summary))
-        } else {
-            Output.print(ProgressSummaryText.render(summary, courseTitle: session.course.title, file: session.store.file))
-        }
+        try ProgressSummaryText.print(session.store, course: session.course, outline: session.outline,
+                                      achievements: session.achievements, json: json)
     }
 }
 

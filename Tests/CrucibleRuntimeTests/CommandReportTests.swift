@@ -27,12 +27,12 @@ import Testing
         #expect(clean.errors == 0 && clean.lessons == 4)
         #expect(clean.summary == "4 lessons loaded; 0 errors, \(clean.warnings) warning\(clean.warnings == 1 ? "" : "s")")
 
-        try FileManager.default.createDirectory(at: course.folder.appendingPathComponent("01-t/04-broken"), withIntermediateDirectories: true)
-        try "---\nid: t.broken\nkind: nonsense\n---\n".write(to: course.folder.appendingPathComponent("01-t/04-broken/lesson.md"),
-                                                               atomically: true, encoding: .utf8)
-        let broken = LintReport(CourseLoader.load(from: course.folder))
-        #expect(broken.errors >= 1)
-        #expect(broken.summary.hasPrefix("4 lessons loaded; \(broken.errors) error"), "\(broken.summary)")
+        let broken = course.folder.appendingPathComponent("01-t/04-broken")
+        try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
+        try "---\nid: t.broken\nkind: nonsense\n---\n".write(to: broken.appendingPathComponent("lesson.md"), atomically: true, encoding: .utf8)
+        let report = LintReport(CourseLoader.load(from: course.folder))
+        #expect(report.errors >= 1)
+        #expect(report.summary.hasPrefix("4 lessons loaded; \(report.errors) error"), "\(report.summary)")
     }
 
     @Test(arguments: [
