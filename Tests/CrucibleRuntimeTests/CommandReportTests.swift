@@ -62,3 +62,18 @@ import Testing
         #expect(focused.course?.lessons.map(\.id) == ["t.quiz"])
     }
 }
+
+@Suite struct CommandTextTests {
+    @Test func aTrackTallyCountsChangedPassesAsPassedAndNamesTheRest() {
+        #expect(CourseMapText.tally([]) == "0 of 0 passed")
+        #expect(CourseMapText.tally([.passed, .updated, .inProgress, .skipped, .needsTool, .needsTool])
+                == "2 of 6 passed (1 changed since) · 1 in progress · 1 skipped · 2 need a missing tool")
+        #expect(CourseMapText.tally([.needsTool, .passed]) == "1 of 2 passed · 1 needs a missing tool")
+    }
+
+    @Test(arguments: [(0, 0, "[░░░░░░░░░░░░░░░░░░░░]"), (1, 4, "[█████░░░░░░░░░░░░░░░]"), (4, 4, "[████████████████████]"),
+                      (9, 4, "[████████████████████]")])
+    func progressBarsFillInProportion(done: Int, total: Int, bar: String) {
+        #expect(ProgressSummaryText.bar(done, of: total) == bar)
+    }
+}
