@@ -93,6 +93,33 @@ import Testing
         #expect(reports.results.map(\.passed) == [true])
     }
 
+    @Test(arguments: [FileWatchMode.automatic, .polling])
+    func aRemovedWorkspaceFolderIsReportedAndCheckedWhenItComesBack(mode: FileWatchMode) async throws {
+        let course = try CommandTestCourse()
+        defer { course.remove() }
+        let lesson = try course.lesson("t.fix")
+        let folder = try course.workspace.prepareWithNotes(lesson).folder
+        let reports = Reports()
+        let session = WatchSession(lesson: lesson, folder: folder, engine: CheckEngine(cache: nil), recorder: nil, report: reports.add)
+        let run = Task { try await session.run(watching: mode) }
+        #expect(await eventually { reports.results.count == 1 }, "\(reports.lines)")
+
+        try FileManager.default.removeItem(at: folder)
+        #expect(await eventually { reports.lines.contains { $0.contains("your workspace folder \(folder.path) was removed") } },
+                "\(reports.lines)")
+        // The folder comes back whole (made aside, then renamed into place), so one check sees the fixed file.
+        let aside = course.root.appendingPathComponent("aside")
+        try FileManager.default.createDirectory(at: aside, withIntermediateDirectories: true)
+        try "fixed\n".write(to: aside.appendingPathComponent("answer.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.moveItem(at: aside, to: folder)
+        #expect(await eventually { reports.results.count == 2 }, "\(reports.lines)")
+        session.finish()
+        try await run.value
+
+        #expect(reports.lines.contains { $0.contains("your workspace folder is back; checking") }, "\(reports.lines)")
+        #expect(reports.results.map(\.passed) == [false, true], "\(reports.lines)")
+    }
+
     @Test func choosesTheLessonWhereTheLearnerLeftOffOrTheNextCodeLesson() throws {
         let course = try CommandTestCourse()
         defer { course.remove() }
