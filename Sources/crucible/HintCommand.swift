@@ -1,7 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
 import CrucibleRuntime
-import Foundation
 
 /// `crucible hint ID`: reveals a lesson's next hint and remembers it in the learner's progress.
 struct HintCommand: ParsableCommand {

@@ -1,8 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
 import CrucibleRuntime
-import CrucibleUI
-import Foundation
 
 /// `crucible list`: tracks and lessons with ids, kinds and how far you got.
 struct ListCommand: ParsableCommand {

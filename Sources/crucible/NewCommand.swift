@@ -34,15 +34,7 @@ struct NewCourseCommand: ParsableCommand {
     @Argument(help: "The new course folder (must not exist, or be empty).")
     var folder: String
 
-    func run() throws {
-        let schemas = BundledCourse.schemaFolder()
-        if schemas == nil {
-            Output.error("crucible: the bundled course's schema folder was not found, so the new course has no schema/")
-        }
-        try ScaffoldReport.run(next: { _ in ["crucible new track \(folder)/SLUG", "crucible lint \(folder)"] }) {
-            try Scaffold.course(at: URL(fileURLWithPath: folder), schemaSource: schemas)
-        }
-    }
+    func run() throws { try ScaffoldReport.newCourse(at: folder) }
 }
 
 /// `crucible new track DIR/SLUG`.
@@ -54,12 +46,7 @@ struct NewTrackCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The course folder and the track's slug, such as my-course/basics.", valueName: "dir/slug"))
     var path: String
 
-    func run() throws {
-        let url = URL(fileURLWithPath: path)
-        try ScaffoldReport.run(next: { ["crucible new lesson \($0.folder.relativePath)/SLUG --kind read|quiz|predict|code"] }) {
-            try Scaffold.track(in: url.deletingLastPathComponent(), slug: url.lastPathComponent)
-        }
-    }
+    func run() throws { try ScaffoldReport.newTrack(at: path) }
 }
 
 /// `crucible new lesson TRACK/SLUG --kind KIND [--language LANGUAGE]`.
@@ -89,13 +76,5 @@ struct NewLessonCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let url = URL(fileURLWithPath: path)
-        let track = Scaffold.resolveTrack(url.deletingLastPathComponent())
-        let course = track.deletingLastPathComponent().relativePath, kind = kind, language = language ?? .swift
-        try ScaffoldReport.run(next: { ["crucible lint \(course)", "crucible verify --lessons \(course) \($0.id)",
-                                        "crucible show --lessons \(course) \($0.id)"] }) {
-            try Scaffold.lesson(in: track, slug: url.lastPathComponent, kind: kind, language: language)
-        }
-    }
+    func run() throws { try ScaffoldReport.newLesson(at: path, kind: kind, language: language ?? .swift) }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
 import CrucibleRuntime
-import Foundation
 
 /// `crucible reset ID | --track T | --all`: forget progress after a confirmation.
 struct ResetCommand: ParsableCommand {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
 import CrucibleRuntime
-import CrucibleUI
 import Foundation
 
 /// `crucible verify [ID ...]`: checks that lessons are consistent, for authors and CI.

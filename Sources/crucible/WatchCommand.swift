@@ -1,8 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
 import CrucibleRuntime
-import CrucibleUI
-import Foundation
 
 /// `crucible watch [ID]`: checks a code lesson once, then again each time the learner saves.
 struct WatchCommand: ParsableCommand {
