@@ -16,6 +16,14 @@ public struct LintReport: Codable, Sendable {
         lessons = result.lessons.count
     }
 
+    /// Prints the report: as JSON, or one `file:line:col: severity: message` line per problem on
+    /// stdout and the ``summary`` on stderr.
+    public func print(json: Bool) throws {
+        if json { return try Output.print(encoding: self) }
+        for diagnostic in diagnostics { Output.print(diagnostic.description) }
+        Output.error(summary)
+    }
+
     /// "3 lessons loaded; 1 error, 2 warnings": the closing line of the text form.
     public var summary: String {
         func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }

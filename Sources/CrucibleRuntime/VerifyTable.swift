@@ -27,6 +27,18 @@ public enum VerifyTable {
 }
 
 extension VerifyTable {
+    /// `crucible verify`: verifies `lessons`, `jobs` at a time, prints the table (or JSON) and
+    /// returns the exit status.
+    public static func verify(_ lessons: [Lesson], jobs: Int, json: Bool, loadErrors: Int, allowSkips: Bool) throws -> Int32 {
+        let results = waitFor { await Verifier().verify(lessons, jobs: jobs) }
+        if json {
+            try Output.print(encoding: results)
+        } else {
+            Output.print(render(results))
+        }
+        return exitStatus(results.map(\.status), loadErrors: loadErrors, allowSkips: allowSkips)
+    }
+
     /// The exit status for lessons verified with `statuses`: problems, lessons that did not load,
     /// or (unless skips are allowed) nothing verified at all fail; the last is explained on stderr.
     public static func exitStatus(_ statuses: [LessonVerification.Status], loadErrors: Int, allowSkips: Bool) -> Int32 {

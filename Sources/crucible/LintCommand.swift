@@ -28,13 +28,7 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let root = try folder.map { URL(fileURLWithPath: $0) } ?? course.folder()
         let report = LintReport(CourseLoader.load(from: root))
-        switch format {
-        case .text:
-            for diagnostic in report.diagnostics { Output.print(diagnostic.description) }
-            Output.error(report.summary)
-        case .json:
-            try Output.print(encoding: report)
-        }
+        try report.print(json: format == .json)
         if report.errors > 0 { throw ExitCode(ExitStatus.problems) }
     }
 }

@@ -43,14 +43,7 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let loaded = try course.load()
         let lessons = ids.isEmpty ? loaded.lessons : try ids.map { try requireLesson($0, in: loaded) }
-        let jobs = self.jobs
-        let results = waitFor { await Verifier().verify(lessons, jobs: jobs) }
-        if json {
-            try Output.print(encoding: results)
-        } else {
-            Output.print(VerifyTable.render(results))
-        }
-        let status = VerifyTable.exitStatus(results.map(\.status), loadErrors: loaded.errors.count, allowSkips: allowSkips)
+        let status = try VerifyTable.verify(lessons, jobs: jobs, json: json, loadErrors: loaded.errors.count, allowSkips: allowSkips)
         if status != ExitStatus.success { throw ExitCode(status) }
     }
 }
