@@ -1,5 +1,7 @@
 import ArgumentParser
 import CrucibleEngine
+import CrucibleRuntime
+import CrucibleUI
 import Foundation
 
 /// `--lessons DIR`, shared by every command, and loading the course it names.
@@ -30,35 +32,11 @@ struct CourseOptions: ParsableArguments {
         if noColor { setenv("NO_COLOR", "1", 1) }
     }
 
-    /// The course folder to use, as the user gave it (relative paths stay relative in messages).
-    func folder() throws -> URL {
-        if let lessons { return URL(fileURLWithPath: lessons) }
-        guard let bundled = BundledCourse.locate() else {
-            throw CommandFailure(message: """
-                cannot find the bundled course (a Lessons folder with course.yml); \
-                pass --lessons DIR or set \(BundledCourse.environmentKey)
-                """)
-        }
-        return bundled
-    }
+    /// The locations these options name, for the runtime's course loading.
+    var locations: CourseLocations { CourseLocations(lessons: lessons, workspace: workspace, progress: progress) }
 
-    /// Loads the course, printing its errors to stderr; fails when nothing usable loaded.
-    func load() throws -> CourseLoadResult {
-        let root = try folder()
-        let result = CourseLoader.load(from: root)
-        for diagnostic in result.errors { Output.error(diagnostic.description) }
-        if result.course == nil && result.tracks.isEmpty {
-            throw CommandFailure(message: "no course could be loaded from \(root.relativePath)")
-        }
-        if !result.errors.isEmpty {
-            Output.error("crucible: lessons with errors are left out; `crucible lint \(root.relativePath)` explains each problem")
-        }
-        return result
-    }
-}
-
-/// Finds a lesson by id or fails with a "did you mean" message.
-func requireLesson(_ id: String, in course: CourseLoadResult) throws -> Lesson {
-    if let lesson = course.lesson(withID: id) { return lesson }
-    throw CommandFailure(message: course.unknownLessonMessage(id))
+    func folder() throws -> URL { try locations.folder() }
+    func load() throws -> CourseLoadResult { try locations.load() }
+    func workspace(for course: CourseLoadResult) -> Workspace { locations.workspace(for: course) }
+    func game(for loaded: CourseLoadResult) -> GameState? { locations.game(for: loaded) }
 }

@@ -86,24 +86,3 @@ struct Crucible: ParsableCommand {
         }
     }
 }
-
-/// A failure the command explains itself, in one sentence, with its exit status.
-///
-/// Unlike `ValidationError`, it prints no usage text: "no lesson has the id
-/// `x`" is not helped by a synopsis of the command.
-struct CommandFailure: Error, CustomStringConvertible {
-    var message: String
-    var status: Int32 = ExitStatus.usage
-
-    /// The sentence itself, so a failure put into another message never shows as Swift debug text.
-    var description: String { message }
-}
-
-/// The process exit codes every subcommand shares.
-enum ExitStatus {
-    static let success: Int32 = 0
-    /// Lint found errors, a check did not pass.
-    static let problems: Int32 = 1
-    /// A bad argument, an unknown id, or a course that cannot be read.
-    static let usage: Int32 = 2
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
+import CrucibleRuntime
 import CrucibleUI
 import Foundation
 
@@ -17,19 +18,14 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try? course.load()
-        let lessons = loaded?.lessons ?? []
-        var needed: [String: [String]] = [:]
-        for lesson in lessons {
-            for tool in CheckEngine.checkTools(of: lesson) { needed[tool, default: []].append(lesson.id) }
-        }
-        let names = ToolCatalog.all.map(\.name) + needed.keys.sorted().filter { name in !ToolCatalog.all.contains { $0.name == name } }
-        let statuses = waitFor { await ToolProbe.shared.statuses(names) }
-        Output.print(DoctorText.render(statuses, needed: needed))
-        if let loaded {
-            Output.print("workspace: \(course.workspace(for: loaded).root.appendingPathComponent(course.workspace(for: loaded).courseID).path)")
+        let tools = CourseToolNeeds(loaded?.lessons ?? [])
+        let statuses = waitFor { await ToolProbe.shared.statuses(tools.names) }
+        Output.print(DoctorText.render(statuses, needed: tools.needed))
+        if let workspace = loaded.map(course.workspace(for:)) {
+            Output.print("workspace: \(workspace.root.appendingPathComponent(workspace.courseID).path)")
         }
         Output.print("check cache: \(CheckCache.defaultFolder().path)")
-        if statuses.contains(where: { !$0.isWorking && needed[$0.name] != nil }) { throw ExitCode(ExitStatus.problems) }
+        if tools.anyNeededNotWorking(statuses) { throw ExitCode(ExitStatus.problems) }
     }
 }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
-import Foundation
+import CrucibleRuntime
 
 /// `crucible hint ID`: reveals a lesson's next hint and remembers it in the learner's progress.
 struct HintCommand: ParsableCommand {
@@ -26,39 +26,10 @@ struct HintCommand: ParsableCommand {
 
     func run() throws {
         let session = try ProgressSession(options: course)
-        let lesson = try requireLesson(id, in: session.loaded)
-        let hints = lesson.hints
-        guard !hints.isEmpty else {
-            Output.print("`\(id)` has no hints.")
-            return
-        }
-        if all {
-            let revealed = min(session.store.current[lesson: id].hintsRevealed, hints.count)
-            guard revealed > 0 else {
-                Output.print("No hints of `\(id)` are revealed yet; `crucible hint \(id)` shows the first of \(hints.count).")
-                return
-            }
-            for index in 0..<revealed { Output.print(Self.line(index, of: hints)) }
-            return
-        }
-        // Read and recorded in one locked update, so two commands at once reveal two different hints.
-        let id = id, outline = session.outline, achievements = session.achievements
-        let index: Int? = try session.update { progress in
-            let revealed = progress[lesson: id].hintsRevealed
-            guard revealed < hints.count else { return nil }
-            _ = GameRules.apply(.revealedHint(lesson: id), to: &progress, outline: outline, achievements: achievements,
-                                now: Date(), calendar: .current)
-            return revealed
-        }
-        guard let index else {
-            Output.print("No hints left: all \(hints.count) hints of `\(id)` are revealed; `crucible hint \(id) --all` shows them again.")
-            return
-        }
-        Output.print(Self.line(index, of: hints))
-    }
-
-    /// "Hint 2 of 3: …" for the hint at 0-based `index`.
-    static func line(_ index: Int, of hints: [String]) -> String {
-        "Hint \(index + 1) of \(hints.count): \(hints[index])"
+        let hints = HintReveal(try requireLesson(id, in: session.loaded))
+        if let none = hints.noHints { return Output.print(none) }
+        if all { return hints.revealedLines(session.store.current).forEach(Output.print) }
+        let outline = session.outline, achievements = session.achievements
+        Output.print(try session.update { hints.revealNext(in: &$0, outline: outline, achievements: achievements) })
     }
 }

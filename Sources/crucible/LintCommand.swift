@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
+import CrucibleRuntime
 import Foundation
 
 /// `crucible lint [DIR]`: every problem in a course folder, in the form editors understand.
@@ -26,30 +27,8 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let root = try folder.map { URL(fileURLWithPath: $0) } ?? course.folder()
-        let result = CourseLoader.load(from: root)
-        let diagnostics = result.lintDiagnostics()
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
-        switch format {
-        case .text:
-            for diagnostic in diagnostics { Output.print(diagnostic.description) }
-            let lessons = result.lessons.count
-            Output.error("\(lessons) lesson\(lessons == 1 ? "" : "s") loaded; \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
-        case .json:
-            let report = LintReport(diagnostics: diagnostics, errors: errors, warnings: warnings, lessons: result.lessons.count)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Output.print(json: try encoder.encode(report))
-        }
-        if errors > 0 { throw ExitCode(ExitStatus.problems) }
+        let report = LintReport(CourseLoader.load(from: root))
+        try report.print(json: format == .json)
+        if report.errors > 0 { throw ExitCode(ExitStatus.problems) }
     }
-}
-
-/// The JSON form of a lint run.
-struct LintReport: Codable {
-    var diagnostics: [Diagnostic]
-    var errors: Int
-    var warnings: Int
-    /// Lessons that loaded (those with errors are left out).
-    var lessons: Int
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
+import CrucibleRuntime
 import Foundation
 
 /// `crucible new course|track|lesson`: scaffolding for authors, from templates that already
@@ -33,14 +34,7 @@ struct NewCourseCommand: ParsableCommand {
     @Argument(help: "The new course folder (must not exist, or be empty).")
     var folder: String
 
-    func run() throws {
-        let schemas = BundledCourse.schemaFolder()
-        if schemas == nil {
-            Output.error("crucible: the bundled course's schema folder was not found, so the new course has no schema/")
-        }
-        let result = try scaffold { try Scaffold.course(at: URL(fileURLWithPath: folder), schemaSource: schemas) }
-        report(result, next: ["crucible new track \(folder)/SLUG", "crucible lint \(folder)"])
-    }
+    func run() throws { try ScaffoldReport.newCourse(at: folder) }
 }
 
 /// `crucible new track DIR/SLUG`.
@@ -52,13 +46,7 @@ struct NewTrackCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The course folder and the track's slug, such as my-course/basics.", valueName: "dir/slug"))
     var path: String
 
-    func run() throws {
-        let url = URL(fileURLWithPath: path)
-        let result = try scaffold {
-            try Scaffold.track(in: url.deletingLastPathComponent(), slug: url.lastPathComponent)
-        }
-        report(result, next: ["crucible new lesson \(result.folder.relativePath)/SLUG --kind read|quiz|predict|code"])
-    }
+    func run() throws { try ScaffoldReport.newTrack(at: path) }
 }
 
 /// `crucible new lesson TRACK/SLUG --kind KIND [--language LANGUAGE]`.
@@ -88,45 +76,5 @@ struct NewLessonCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let url = URL(fileURLWithPath: path)
-        let track = Scaffold.resolveTrack(url.deletingLastPathComponent())
-        let result = try scaffold {
-            try Scaffold.lesson(in: track, slug: url.lastPathComponent, kind: kind, language: language ?? .swift)
-        }
-        let course = track.deletingLastPathComponent().relativePath
-        report(result, next: ["crucible lint \(course)", "crucible verify --lessons \(course) \(result.id)",
-                              "crucible show --lessons \(course) \(result.id)"])
-    }
-}
-
-/// Runs a scaffolding step, turning its error into the command's one-sentence failure.
-private func scaffold(_ body: () throws -> ScaffoldResult) throws -> ScaffoldResult {
-    do {
-        return try body()
-    } catch let error as ScaffoldError {
-        throw CommandFailure(message: error.message)
-    }
-}
-
-/// Prints the files created and what to run next.
-private func report(_ result: ScaffoldResult, next commands: [String]) {
-    for file in result.files { Output.print("created \(file.relativePath)") }
-    Output.print("id: \(result.id)")
-    Output.print("next:")
-    for command in commands { Output.print("  " + command) }
-}
-
-extension BundledCourse {
-    /// The JSON Schemas shipped with the bundled course (`Lessons/schema`), ignoring
-    /// $CRUCIBLE_LESSONS first, since that may name the author's own course.
-    static func schemaFolder() -> URL? {
-        for course in [locate(environment: [:]), locate()].compactMap({ $0 }) {
-            let folder = course.appendingPathComponent(Scaffold.schemaFolderName, isDirectory: true)
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(Scaffold.schemaFiles[0]).path) {
-                return folder
-            }
-        }
-        return nil
-    }
+    func run() throws { try ScaffoldReport.newLesson(at: path, kind: kind, language: language ?? .swift) }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
+import CrucibleRuntime
 import CrucibleUI
 import Foundation
 

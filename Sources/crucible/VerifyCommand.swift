@@ -1,6 +1,6 @@
 import ArgumentParser
 import CrucibleEngine
-import CrucibleUI
+import CrucibleRuntime
 import Foundation
 
 /// `crucible verify [ID ...]`: checks that lessons are consistent, for authors and CI.
@@ -43,45 +43,7 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let loaded = try course.load()
         let lessons = ids.isEmpty ? loaded.lessons : try ids.map { try requireLesson($0, in: loaded) }
-        let jobs = self.jobs
-        let results = waitFor { await Verifier().verify(lessons, jobs: jobs) }
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Output.print(json: try encoder.encode(results))
-        } else {
-            Output.print(VerifyTable.render(results))
-        }
-        let problems = results.filter { $0.status == .problem }.count
-        let loadErrors = loaded.errors.count
-        let allSkipped = !results.isEmpty && results.allSatisfy { $0.status == .skipped }
-        if allSkipped {
-            Output.error("nothing was verified: every lesson was skipped because its tools are missing or broken here "
-                         + "(see `crucible doctor`)" + (allowSkips ? "" : "; install them, or pass --allow-skips to accept this"))
-        }
-        if problems > 0 || loadErrors > 0 || (allSkipped && !allowSkips) { throw ExitCode(ExitStatus.problems) }
-    }
-}
-
-/// The verify results as a table: lesson, outcome, time, then the problems under it.
-enum VerifyTable {
-    static func render(_ results: [LessonVerification]) -> [StyledLine] {
-        let idWidth = max(6, results.map(\.lessonID.count).max() ?? 0)
-        func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
-        var lines = [StyledLine(pad("lesson", idWidth) + "  " + pad("outcome", 8) + "  " + "time    details")]
-        for result in results {
-            let status = pad(result.status.rawValue, 8)
-            let painted = switch result.status {
-            case .ok: StyledLine(status, style: Paint.good)
-            case .problem: StyledLine(status, style: Paint.badMark)
-            case .skipped: StyledLine(status, style: Paint.caution)
-            }
-            let time = pad(String(format: "%.1f s", result.duration), 6)
-            lines.append(pad(result.lessonID, idWidth) + "  " + painted + ("  " + time + "  " + result.checks.joined(separator: "; ")))
-            lines += result.problems.map { "    " + StyledLine("problem: " + $0, style: Paint.bad) }
-        }
-        let count = { (status: LessonVerification.Status) in results.filter { $0.status == status }.count }
-        lines.append(StyledLine("\(results.count) lesson(s): \(count(.ok)) ok, \(count(.problem)) with problems, \(count(.skipped)) skipped"))
-        return lines
+        let status = try VerifyTable.verify(lessons, jobs: jobs, json: json, loadErrors: loaded.errors.count, allowSkips: allowSkips)
+        if status != ExitStatus.success { throw ExitCode(status) }
     }
 }

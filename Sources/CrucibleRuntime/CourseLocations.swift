@@ -1,0 +1,80 @@
+import CrucibleEngine
+import CrucibleUI
+import Foundation
+
+/// Where a command finds the course, the learner's workspace and progress file: each as given
+/// on the command line, nil for the default. Loading reports problems on stderr.
+public struct CourseLocations: Sendable {
+    /// The course folder (`--lessons`).
+    public var lessons: String?
+    /// The workspace root (`--workspace`).
+    public var workspace: String?
+    /// The progress file (`--progress`).
+    public var progress: String?
+
+    public init(lessons: String?, workspace: String?, progress: String?) {
+        self.lessons = lessons
+        self.workspace = workspace
+        self.progress = progress
+    }
+
+    /// The course folder to use, as the user gave it (relative paths stay relative in messages).
+    public func folder() throws -> URL {
+        if let lessons { return URL(fileURLWithPath: lessons) }
+        guard let bundled = BundledCourse.locate() else {
+            throw CommandFailure(message: """
+                cannot find the bundled course (a Lessons folder with course.yml); \
+                pass --lessons DIR or set \(BundledCourse.environmentKey)
+                """)
+        }
+        return bundled
+    }
+
+    /// Loads the course, printing its errors to stderr; fails when nothing usable loaded.
+    public func load() throws -> CourseLoadResult {
+        let root = try folder()
+        let result = CourseLoader.load(from: root)
+        for diagnostic in result.errors { Output.error(diagnostic.description) }
+        if result.course == nil && result.tracks.isEmpty {
+            throw CommandFailure(message: "no course could be loaded from \(root.relativePath)")
+        }
+        if !result.errors.isEmpty {
+            Output.error("crucible: lessons with errors are left out; `crucible lint \(root.relativePath)` explains each problem")
+        }
+        return result
+    }
+
+    /// `--progress FILE`, else `$CRUCIBLE_PROGRESS`, else the file in the XDG state folder.
+    public func progressFile() -> URL { ProgressLocation.file(option: progress) }
+
+    /// The learner's workspace for the loaded course: `--workspace`, `$CRUCIBLE_WORKSPACE`, or the default.
+    public func workspace(for course: CourseLoadResult) -> Workspace {
+        let courseID = course.course?.id ?? ((try? folder().lastPathComponent) ?? "course")
+        return Workspace(root: Workspace.defaultRoot(option: workspace), courseID: courseID)
+    }
+
+    /// The learner's game as the course map starts with it: progress (with passed lessons that
+    /// changed since marked), and the lessons whose tools are missing or do not work. Only reads: nothing is saved.
+    ///
+    /// Progress that cannot be read is reported on stderr and shown as not started.
+    public func game(for loaded: CourseLoadResult) -> GameState? {
+        guard let course = loaded.course else { return nil }
+        var progress = CourseProgress()
+        do {
+            let store = try ProgressStore(courseID: course.id, file: progressFile())
+            for notice in store.takeNotices() { Output.error("crucible: " + notice.message) }
+            progress = store.current
+        } catch {
+            Output.error("crucible: \(error.description); every lesson is shown as not started")
+        }
+        progress.markUpdatedLessons(in: course)
+        let tools = waitFor { await ToolProbe.shared.problems(in: course) }
+        return GameState(progress: progress, missingTools: tools.missing, brokenTools: tools.broken)
+    }
+}
+
+/// Finds a lesson by id or fails with a "did you mean" message.
+public func requireLesson(_ id: String, in course: CourseLoadResult) throws -> Lesson {
+    if let lesson = course.lesson(withID: id) { return lesson }
+    throw CommandFailure(message: course.unknownLessonMessage(id))
+}

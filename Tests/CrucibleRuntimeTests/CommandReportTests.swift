@@ -1,0 +1,79 @@
+import CrucibleEngine
+import CrucibleRuntime
+import Foundation
+import Testing
+
+/// The small reports commands print: hints, lint's summary, verify's exit rule.
+@Suite struct CommandReportTests {
+    @Test func hintsAreRevealedInOrderUntilNoneAreLeft() throws {
+        let course = try CommandTestCourse()
+        defer { course.remove() }
+        let hints = HintReveal(try course.lesson("t.read"))
+        var progress = CourseProgress()
+        #expect(hints.noHints == nil)
+        #expect(hints.revealedLines(progress) == ["No hints of `t.read` are revealed yet; `crucible hint t.read` shows the first of 2."])
+        let lines = (1...3).map { _ in hints.revealNext(in: &progress, outline: course.outline, achievements: []) }
+        #expect(lines == ["Hint 1 of 2: First hint.", "Hint 2 of 2: Second hint.",
+                          "No hints left: all 2 hints of `t.read` are revealed; `crucible hint t.read --all` shows them again."])
+        #expect(progress[lesson: "t.read"].hintsRevealed == 2)
+        #expect(hints.revealedLines(progress) == ["Hint 1 of 2: First hint.", "Hint 2 of 2: Second hint."])
+        #expect(HintReveal(try course.lesson("u.read")).noHints == "`u.read` has no hints.")
+    }
+
+    @Test func lintSummaryCountsInTheRightNumber() throws {
+        let course = try CommandTestCourse()
+        defer { course.remove() }
+        let clean = LintReport(course.loaded)
+        #expect(clean.errors == 0 && clean.lessons == 4)
+        #expect(clean.summary == "4 lessons loaded; 0 errors, \(clean.warnings) warning\(clean.warnings == 1 ? "" : "s")")
+
+        let broken = course.folder.appendingPathComponent("01-t/04-broken")
+        try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
+        try "---\nid: t.broken\nkind: nonsense\n---\n".write(to: broken.appendingPathComponent("lesson.md"), atomically: true, encoding: .utf8)
+        let report = LintReport(CourseLoader.load(from: course.folder))
+        #expect(report.errors >= 1)
+        #expect(report.summary.hasPrefix("4 lessons loaded; \(report.errors) error"), "\(report.summary)")
+    }
+
+    @Test(arguments: [
+        // statuses, load errors, allow skips → exit status
+        ([LessonVerification.Status.ok, .ok], 0, false, ExitStatus.success),
+        ([.ok, .problem], 0, false, ExitStatus.problems),
+        ([.ok], 1, false, ExitStatus.problems),
+        ([.ok, .skipped], 0, false, ExitStatus.success),
+        ([.skipped, .skipped], 0, false, ExitStatus.problems),
+        ([.skipped, .skipped], 0, true, ExitStatus.success),
+        ([], 0, false, ExitStatus.success),
+    ])
+    func verifyFailsOnProblemsLoadErrorsOrNothingVerified(_ statuses: [LessonVerification.Status], loadErrors: Int,
+                                                          allowSkips: Bool, status: Int32) {
+        #expect(VerifyTable.exitStatus(statuses, loadErrors: loadErrors, allowSkips: allowSkips) == status)
+    }
+}
+
+@Suite struct PreviewSandboxTests {
+    @Test func aFocusedCourseHoldsOnlyTheLessonInItsTrack() throws {
+        let course = try CommandTestCourse()
+        defer { course.remove() }
+        let focused = course.loaded.focused(on: try course.lesson("t.quiz"))
+        #expect(focused.tracks.map(\.id) == ["t"])
+        #expect(focused.lessons.map(\.id) == ["t.quiz"])
+        #expect(focused.course?.title == "Runtime course (preview)")
+        #expect(focused.course?.lessons.map(\.id) == ["t.quiz"])
+    }
+}
+
+@Suite struct CommandTextTests {
+    @Test func aTrackTallyCountsChangedPassesAsPassedAndNamesTheRest() {
+        #expect(CourseMapText.tally([]) == "0 of 0 passed")
+        #expect(CourseMapText.tally([.passed, .updated, .inProgress, .skipped, .needsTool, .needsTool])
+                == "2 of 6 passed (1 changed since) · 1 in progress · 1 skipped · 2 need a missing tool")
+        #expect(CourseMapText.tally([.needsTool, .passed]) == "1 of 2 passed · 1 needs a missing tool")
+    }
+
+    @Test(arguments: [(0, 0, "[░░░░░░░░░░░░░░░░░░░░]"), (1, 4, "[█████░░░░░░░░░░░░░░░]"), (4, 4, "[████████████████████]"),
+                      (9, 4, "[████████████████████]")])
+    func progressBarsFillInProportion(done: Int, total: Int, bar: String) {
+        #expect(ProgressSummaryText.bar(done, of: total) == bar)
+    }
+}
