@@ -52,7 +52,7 @@ struct CheckCommand: ParsableCommand {
                                        engine: noCache ? CheckEngine(cache: nil) : CheckEngine(), workspace: course.workspace(for: loaded))
         let (events, unrecorded) = check.recordAttempt {
             guard loaded.course != nil else { return nil }
-            let session = try ProgressSession(options: course, loaded: loaded)
+            let session = try course.openProgress(loaded: loaded)
             return { try session.record($0) }
         }
         if json {

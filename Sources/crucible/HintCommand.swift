@@ -25,7 +25,7 @@ struct HintCommand: ParsableCommand {
     var all = false
 
     func run() throws {
-        let session = try ProgressSession(options: course)
+        let session = try course.openProgress()
         let hints = HintReveal(try requireLesson(id, in: session.loaded))
         if let none = hints.noHints { return Output.print(none) }
         if all { return hints.revealedLines(session.store.current).forEach(Output.print) }

@@ -33,7 +33,7 @@ struct ProgressSummaryCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let session = try ProgressSession(options: course)
+        let session = try course.openProgress()
         try ProgressSummaryText.print(session.store, course: session.course, outline: session.outline,
                                       achievements: session.achievements, json: json)
     }
@@ -70,7 +70,7 @@ struct ProgressImportCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let session = try ProgressSession(options: course)
+        let session = try course.openProgress()
         let lines = try ProgressTransfer.importing(URL(fileURLWithPath: file), into: session.store, course: session.course,
                                                    outline: session.outline, achievements: session.achievements)
         for line in lines { Output.print(line) }

@@ -45,7 +45,7 @@ struct ResetCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = try ProgressSession(options: course)
+        let session = try course.openProgress()
         let scope: ResetPlan.Scope = all ? .all : track.map { .track($0) } ?? .lesson(id ?? "")
         let plan = try ResetPlan(scope, files: files, outline: session.outline, progress: session.store.current,
                                  loaded: session.loaded)

@@ -44,7 +44,7 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         // Progress is optional here: a progress file that cannot be opened should not stop the
         // learner from watching, only from having the checks counted.
-        let session = try? ProgressSession(options: course)
+        let session = try? course.openProgress()
         let loaded = try session?.loaded ?? course.load()
         if session == nil, loaded.course != nil {
             Output.error("crucible: your progress cannot be opened, so these checks are not recorded")

@@ -11,7 +11,8 @@ public struct ToolInfo: Sendable, Equatable {
     public var versionArguments: [String]
     /// How to install it on Debian or Ubuntu.
     public var debian: String
-    /// How to install it on macOS.
+    /// How to install it on macOS. Kept for check results stored by older versions; Crucible runs on
+    /// Linux only (README), so no screen shows it.
     public var macOS: String
     /// The usual fix when it is installed but does not run, where one is known (rustup's
     /// proxies with no default toolchain); otherwise the fix is reinstalling it.
@@ -23,7 +24,7 @@ public struct ToolInfo: Sendable, Equatable {
     /// The broken-tool entry of a check result, for a probe that failed with `error`.
     public func broken(error: String) -> BrokenTool {
         BrokenTool(name: name, error: error, fixes: brokenFix.map { [$0] }
-                   ?? ["reinstall it", "Debian/Ubuntu: \(debian)", "macOS: \(macOS)"])
+                   ?? ["reinstall it", "Debian/Ubuntu: \(debian)"])
     }
 }
 

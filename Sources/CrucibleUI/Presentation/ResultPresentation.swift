@@ -163,7 +163,7 @@ public struct ResultPresentation {
 
     /// How to install each missing tool and fix each broken one.
     private func toolLines(missing: [MissingTool] = [], broken: [BrokenTool] = []) -> [StyledLine] {
-        missing.flatMap { tool in toolLines(tool.name, advice: ["Debian/Ubuntu: " + tool.debian, "macOS: " + tool.macOS]) }
+        missing.flatMap { tool in toolLines(tool.name, advice: ["Debian/Ubuntu: " + tool.debian]) }
             + broken.flatMap { tool in toolLines(tool.name, advice: tool.fixes.enumerated().map { ($0 == 0 ? "Fix: " : "") + $1 }) }
     }
 

@@ -1,39 +1,27 @@
-import ArgumentParser
 import CrucibleEngine
-import CrucibleRuntime
 import Foundation
 
-extension CourseOptions {
-    /// `--progress FILE`, else `$CRUCIBLE_PROGRESS`, else the file in the XDG state folder.
-    func progressFile() -> URL { ProgressLocation.file(option: progress) }
-}
-
-/// The command line's view of the runtime's progress session: opened from the course options,
+/// The command line's view of the runtime's progress session: opened for a loaded course,
 /// with notices printed to stderr and errors turned into one-line ``CommandFailure``s.
-struct ProgressSession: Sendable {
-    let loaded: CourseLoadResult
-    let session: CrucibleRuntime.ProgressSession
+public struct CommandLineProgress: Sendable {
+    public let loaded: CourseLoadResult
+    public let session: ProgressSession
     /// The command line always has a file (a session that cannot open one fails instead).
-    let store: ProgressStore
+    public let store: ProgressStore
 
-    var course: Course { session.course }
-    var outline: CourseOutline { session.outline }
-    var achievements: [Achievement] { session.achievements }
+    public var course: Course { session.course }
+    public var outline: CourseOutline { session.outline }
+    public var achievements: [Achievement] { session.achievements }
 
-    /// Loads the course and opens its progress; notices about the file go to stderr.
-    init(options: CourseOptions) throws {
-        try self.init(options: options, loaded: try options.load())
-    }
-
-    /// Opens progress for a course the command has already loaded.
-    init(options: CourseOptions, loaded: CourseLoadResult) throws {
+    /// Opens progress for a loaded course in `file`; notices about the file go to stderr.
+    public init(loaded: CourseLoadResult, file: URL) throws {
         self.loaded = loaded
         guard let course = loaded.course else {
             throw CommandFailure(message: "the course has no usable course.yml, so there is no progress to keep; "
                                  + "`crucible lint` explains what is wrong")
         }
         do {
-            session = try CrucibleRuntime.ProgressSession(course: course, file: options.progressFile())
+            session = try ProgressSession(course: course, file: file)
         } catch {
             throw CommandFailure(message: error.description)
         }
@@ -43,19 +31,19 @@ struct ProgressSession: Sendable {
     }
 
     /// Prints what happened to the progress file (moved aside, recovered, migrated).
-    func showNotices() {
+    public func showNotices() {
         for notice in session.takeNotices() { Output.error("crucible: " + notice.message) }
     }
 
     /// Saves a change, turning a failure into a one-line message.
     @discardableResult
-    func update<Result>(_ change: @escaping (inout CourseProgress) throws -> Result) throws -> Result {
+    public func update<Result>(_ change: @escaping (inout CourseProgress) throws -> Result) throws -> Result {
         defer { showNotices() }
         return try failingAsCommand { try session.update(change) }
     }
 
     /// Records a learner action through the game rules and returns the events to celebrate.
-    func record(_ action: LearnerAction, now: Date = Date()) throws -> [GameEvent] {
+    public func record(_ action: LearnerAction, now: Date = Date()) throws -> [GameEvent] {
         defer { showNotices() }
         return try failingAsCommand { try session.record(action, now: now) }
     }

@@ -1,0 +1,29 @@
+import CrucibleEngine
+import CrucibleUI
+
+/// `crucible doctor`'s list: each tool working (with its version), missing (with the package
+/// that installs it) or not working (with the first error and the fix), and which lessons use it.
+public enum ToolStatusText {
+    public static func render(_ statuses: [ToolStatus], needed: [String: [String]]) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        for status in statuses {
+            let info = ToolCatalog.info(status.name)
+            let users = needed[status.name].map { "used by \($0.count) lesson\($0.count == 1 ? "" : "s")" } ?? "not used by this course"
+            switch status.state {
+            case .working(let version):
+                // The version line can be long (clang names its repository), so the path and use
+                // go on a line of their own, as for a broken tool, and both fit 80 columns more often.
+                lines.append(StyledLine("✓", style: Paint.good) + " \(status.name): \(version ?? "version unknown")")
+                lines.append(StyledLine("    \(status.path ?? ""); \(users)"))
+            case .missing:
+                lines.append(StyledLine("✗", style: Paint.bad) + " \(status.name): not found; \(users); for \(info.purpose)")
+                lines.append(StyledLine("    Debian/Ubuntu: \(info.debian)"))
+            case .broken(let error):
+                lines.append(StyledLine("✗", style: Paint.bad) + " \(status.name): not working — \(error)")
+                lines.append(StyledLine("    \(status.path ?? ""); \(users); for \(info.purpose)"))
+                lines += info.broken(error: error).fixes.enumerated().map { index, fix in StyledLine((index == 0 ? "    fix: " : "         ") + fix) }
+            }
+        }
+        return lines
+    }
+}
