@@ -1,14 +1,14 @@
 import CrucibleEngine
 import CrucibleUI
-import Dispatch
 import Foundation
 import Testing
 
-/// Key-to-frame time of the map, search and stats on a 10,000-lesson course with half of it passed.
+/// The map, search and stats on a 10,000-lesson course with half of it passed: each key gives a
+/// frame that shows what it should.
 ///
-/// The budget is 5 ms per key in release builds; the bound here is loose so debug builds on a
-/// busy machine pass too. Release timing: `swift test -c release -Xswiftc -enable-testing --filter MapProgressSpeed`.
-@Suite struct MapProgressSpeedTests {
+/// Their speed (the budget is 5 ms a key) is measured by `scripts/bench-ui --big-course`, not here:
+/// timings on a shared machine are noise.
+@Suite struct BigCourseMapTests {
     static let course: Course = {
         let root = URL(fileURLWithPath: "/big-course")
         let tracks = (0..<10).map { track in
@@ -27,23 +27,34 @@ import Testing
                          today: MapProgressFixture.today, calendar: MapProgressFixture.calendar)
     }()
 
-    /// Milliseconds for `action` then a full frame.
-    func keyToFrame(_ state: inout AppState, _ action: Action) -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
-        _ = App.update(&state, action)
-        _ = App.view(state)
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    /// Applies `key` and draws the frame.
+    func press(_ key: Key, _ state: inout AppState) -> String {
+        _ = App.update(&state, .input(.key(key)))
+        return App.view(state).plainText()
     }
 
-    @Test func mapSearchAndStatsRedrawQuickly() {
+    @Test func mapSearchAndStatsAnswerEachKeyOnATenThousandLessonCourse() {
         var state = AppState(course: Self.course, size: TerminalSize(width: 120, height: 40), showWelcome: false, game: Self.game)
         #expect(state.lessons[state.selection].id == "t9.l999")
-        var worst = 0.0
-        for key in [Key.up, .pageUp, .character("/"), .character("9"), .character("9"), .character(" "), .character("3"),
-                    .down, .backspace, .escape, .escape, .character("s"), .pageDown, .end, .character("q")] {
-            worst = max(worst, keyToFrame(&state, .input(.key(key))))
+        #expect(press(.up, &state).contains("Lesson 998 of track 9"))
+        _ = press(.pageUp, &state)
+        #expect(state.selection < 9_998)
+        var frame = ""
+        for key in [Key.character("/"), .character("9"), .character("9"), .character(" "), .character("3")] {
+            frame = press(key, &state)
         }
+        #expect(frame.contains("99 3"), "the search field shows the query:\n\(frame)")
+        #expect(frame.contains("Lesson 993 of track 9") || frame.contains("Lesson 99 of track 3"), "\(frame)")
+        _ = press(.down, &state)
+        #expect(press(.backspace, &state).contains("99 "))
+        _ = press(.escape, &state)
+        _ = press(.escape, &state)
         #expect(state.top == .courseMap)
-        #expect(worst < 250, "slowest key to frame: \(worst) ms")
+        frame = press(.character("s"), &state)
+        #expect(frame.contains("5000") || frame.contains("5,000"), "stats count the 5,000 passed lessons:\n\(frame)")
+        _ = press(.pageDown, &state)
+        _ = press(.end, &state)
+        _ = press(.character("q"), &state)
+        #expect(state.top == .courseMap)
     }
 }
