@@ -89,8 +89,7 @@ import Testing
 
         // The whole course, as a learner opens it.
         try session.run("clear; \(binary) --lessons physics")
-        try session.waitFor("Press any key")
-        try session.send("Enter")
+        try session.dismissWelcome()
         let course = try session.waitFor("Gravity")
         for title in ["Newton", "Units", "Loop", "Newton's laws in code."] { #expect(course.contains(title), "\(course)") }
         try session.send("Enter")

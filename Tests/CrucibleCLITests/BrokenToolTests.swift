@@ -120,8 +120,7 @@ import Testing
         defer { session.close() }
         let cache = course.appendingPathComponent(".state/cache").path
         try session.run("PATH='\(Self.path(with: stubs))' XDG_CACHE_HOME='\(cache)' \(CrucibleRunner.shellCommand(course: course))")
-        try session.waitFor("Press any key")
-        try session.send("Enter")
+        try session.dismissWelcome()
         let mark = broken ? "rustc not working" : "needs rustc"
         let map = try session.waitFor(mark, timeout: 60)
         let rows = map.split(separator: "\n").map(String.init)
@@ -161,8 +160,7 @@ import Testing
         defer { session.close() }
         let cache = course.appendingPathComponent(".state/cache").path
         try session.run("PATH='\(Self.path(with: stubs))' XDG_CACHE_HOME='\(cache)' \(CrucibleRunner.shellCommand(course: course))")
-        try session.waitFor("Press any key")
-        try session.send("Enter")
+        try session.dismissWelcome()
         try session.waitFor("lesson 1 of 3")
         let started = Date()
         #expect(poll { !processes(containing: marker).isEmpty }, "the probe never started rustc")

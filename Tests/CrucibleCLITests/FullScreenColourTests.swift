@@ -23,8 +23,7 @@ struct FullScreenColourTests {
         let course = try FullScreenTests.writeCourse()
         let session = try TmuxSession()
         try session.run(CrucibleRunner.shellCommand(course: course) + options)
-        try session.waitFor("Press any key")
-        try session.send("Enter")
+        try session.dismissWelcome()
         try session.waitUntil("the course map") { $0.contains("First Track") && !$0.contains("Press any key") }
         return (session, course)
     }

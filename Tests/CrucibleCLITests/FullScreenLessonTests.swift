@@ -79,8 +79,7 @@ struct FullScreenLessonTests {
         let session = try TmuxSession(width: 100, height: 30)
         let cache = course.appendingPathComponent(".state/cache").path
         try session.run("XDG_CACHE_HOME='\(cache)' \(environment)\(CrucibleRunner.shellCommand(course: course))")
-        try session.waitFor("Press any key")
-        try session.send("Enter")
+        try session.dismissWelcome()
         try session.waitUntil("the course map") { $0.contains("Quiz lesson") && !$0.contains("Press any key") }
         return (session, course)
     }

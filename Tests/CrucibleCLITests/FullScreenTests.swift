@@ -42,8 +42,7 @@ struct FullScreenTests {
     @Test func navigateOpenScrollBackAndQuit() throws {
         let (session, course) = try launch()
         defer { session.close(); try? FileManager.default.removeItem(at: course) }
-        try session.waitFor("Press any key")
-        try session.send("Enter")
+        try session.dismissWelcome()
         try session.waitFor("lesson 1 of 2")
         try session.send("j")
         try session.waitFor("lesson 2 of 2")
@@ -103,8 +102,7 @@ struct FullScreenTests {
     @Test func ctrlCQuitsCleanly() throws {
         let (session, course) = try launch()
         defer { session.close(); try? FileManager.default.removeItem(at: course) }
-        try session.waitFor("Press any key")
-        try session.send("Enter")
+        try session.dismissWelcome()
         try session.waitFor("lesson 1 of 2")
         try session.send("C-c")
         try session.waitFor(TmuxSession.prompt)

@@ -71,6 +71,12 @@ public final class TmuxSession {
         }
     }
 
+    /// Waits for crucible's welcome box (a first launch) and closes it with Enter.
+    public func dismissWelcome(timeout: TimeInterval = 10) throws {
+        try waitFor("Press any key", timeout: timeout)
+        try send("Enter")
+    }
+
     /// Waits until the screen contains `text`, polling until `timeout` seconds have passed; returns the screen.
     @discardableResult
     public func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
