@@ -91,6 +91,10 @@ import Testing
         try await Self.expectTemplatesVerifyAsCreated(.go)
     }
 
+    @Test func everyTemplateLanguageHasAVerifyTestAbove() {
+        #expect(Set(TemplateLanguage.allCases) == [.swift, .c, .rust, .go], "add a …TemplatesVerifyAsCreated test for the new language")
+    }
+
     static func expectTemplatesVerifyAsCreated(_ language: TemplateLanguage) async throws {
         let (root, track) = try Self.course()
         defer { try? FileManager.default.removeItem(at: root) }
