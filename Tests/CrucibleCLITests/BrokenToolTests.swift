@@ -1,3 +1,4 @@
+import CrucibleTestSupport
 import Foundation
 import Testing
 
@@ -118,9 +119,8 @@ import Testing
         let session = try TmuxSession(width: 100, height: 30)
         defer { session.close() }
         let cache = course.appendingPathComponent(".state/cache").path
-        try session.run("PATH='\(Self.path(with: stubs))' XDG_CACHE_HOME='\(cache)' \(FullScreenTests.command(course: course))")
-        try session.waitFor("Press any key")
-        try session.send("Enter")
+        try session.run("PATH='\(Self.path(with: stubs))' XDG_CACHE_HOME='\(cache)' \(CrucibleRunner.shellCommand(course: course))")
+        try session.dismissWelcome()
         let mark = broken ? "rustc not working" : "needs rustc"
         let map = try session.waitFor(mark, timeout: 60)
         let rows = map.split(separator: "\n").map(String.init)
@@ -159,34 +159,17 @@ import Testing
         let session = try TmuxSession(width: 100, height: 30)
         defer { session.close() }
         let cache = course.appendingPathComponent(".state/cache").path
-        try session.run("PATH='\(Self.path(with: stubs))' XDG_CACHE_HOME='\(cache)' \(FullScreenTests.command(course: course))")
-        try session.waitFor("Press any key")
-        try session.send("Enter")
+        try session.run("PATH='\(Self.path(with: stubs))' XDG_CACHE_HOME='\(cache)' \(CrucibleRunner.shellCommand(course: course))")
+        try session.dismissWelcome()
         try session.waitFor("lesson 1 of 3")
         let started = Date()
-        var hung: [Int32] = []
-        while hung.isEmpty && Date() < started.addingTimeInterval(10) {
-            hung = Self.processes(containing: marker)
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        #expect(!hung.isEmpty, "the probe never started rustc")
+        #expect(poll { !processes(containing: marker).isEmpty }, "the probe never started rustc")
         // Keys answer while the probe waits for its 20 s deadline.
         try session.send("j")
         try session.waitFor("lesson 2 of 3", timeout: 5)
         try session.send("q")
         try session.waitFor(TmuxSession.prompt, timeout: 10)
         #expect(Date().timeIntervalSince(started) < 15, "quitting waited for the probe's deadline")
-        let gone = Date().addingTimeInterval(5)
-        while !Self.processes(containing: marker).isEmpty && Date() < gone { Thread.sleep(forTimeInterval: 0.02) }
-        #expect(Self.processes(containing: marker).isEmpty, "the hung probe outlived crucible")
-    }
-
-    /// Process ids whose command line contains `text`.
-    static func processes(containing text: String) -> [Int32] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap(Int32.init).filter { pid in
-            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
-            return String(decoding: data, as: UTF8.self).contains(text)
-        }
+        #expect(poll(timeout: .seconds(5)) { processes(containing: marker).isEmpty }, "the hung probe outlived crucible")
     }
 }

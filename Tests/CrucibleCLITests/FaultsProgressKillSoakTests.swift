@@ -1,4 +1,5 @@
 import CrucibleEngine
+import CrucibleTestSupport
 import Foundation
 import Testing
 
@@ -17,7 +18,7 @@ struct FaultsProgressKillSoakTests {
         let folder = try CrucibleRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("progress.json")
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()  // the kill moments; the seed is in each message
         var killedMidRun = 0, lostSaves = 0, invalidFiles = 0, inFlightLanded = 0
         let started = ContinuousClock.now
         for round in 0..<Self.kills {
@@ -38,7 +39,7 @@ struct FaultsProgressKillSoakTests {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             try #require(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
-                         "round \(round): the writer was not killed (status \(process.terminationStatus))")
+                         "round \(round) (seed \(generator.seed)): the writer was not killed (status \(process.terminationStatus))")
             received += output.fileHandleForReading.readDataToEndOfFile()
             let printed = String(decoding: received, as: UTF8.self).split(separator: "\n").compactMap { Int($0) }
             if !printed.isEmpty { killedMidRun += 1 }
@@ -48,13 +49,13 @@ struct FaultsProgressKillSoakTests {
                 after = try ProgressCrashTests.savedCount(file) ?? 0
             } catch {
                 invalidFiles += 1
-                Issue.record("round \(round): the file does not decode: \(error)")
+                Issue.record("round \(round) (seed \(generator.seed)): the file does not decode: \(error)")
                 break
             }
             if after < acknowledged { lostSaves += 1 }
             if after == acknowledged + 1 { inFlightLanded += 1 }
             #expect(after == acknowledged || after == acknowledged + 1,
-                    "round \(round): file holds \(after), last acknowledged save \(acknowledged)")
+                    "round \(round) (seed \(generator.seed)): file holds \(after), last acknowledged save \(acknowledged)")
         }
         let elapsed = ContinuousClock.now - started
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()

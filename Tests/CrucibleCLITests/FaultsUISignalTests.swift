@@ -1,3 +1,4 @@
+import CrucibleTestSupport
 import Foundation
 import Testing
 
@@ -86,7 +87,7 @@ struct FaultsUISignalTests {
         let crucible = try #require(try session.shellChildren().first)
         #expect(kill(crucible, signal) == 0)
         try session.waitFor(TmuxSession.prompt)
-        try session.expectShellRestored()
+        try session.requireShellRestored()
         #expect(setup.savedXP() == xp, "progress changed or broke after signal \(signal)")
     }
 
@@ -115,7 +116,7 @@ struct FaultsUISignalTests {
         try session.waitUntil("the check cancelled") { !$0.contains("Esc cancels") }
         try session.send("q", "q")
         try session.waitFor(TmuxSession.prompt)
-        try session.expectShellRestored()
+        try session.requireShellRestored()
         #expect(setup.savedXP() ?? 0 > 0)
         // The spinning step is gone with its whole process group.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { entry in

@@ -1,3 +1,4 @@
+import CrucibleTestSupport
 import Foundation
 import Testing
 
@@ -14,7 +15,7 @@ struct FullScreenASCIITests {
         let course = try FullScreenTests.writeCourse()
         let session = try TmuxSession()
         defer { session.close(); try? FileManager.default.removeItem(at: course) }
-        try session.run("LANG=C LC_ALL=C LC_CTYPE=C " + FullScreenTests.command(course: course))
+        try session.run("LANG=C LC_ALL=C LC_CTYPE=C " + CrucibleRunner.shellCommand(course: course))
         try session.waitFor("Press any key")
         // Skipping marks the lesson `»`, which used to come out as `?`.
         try session.send("Enter", "x")

@@ -1,3 +1,4 @@
+import CrucibleTestSupport
 import Foundation
 import Testing
 
@@ -77,20 +78,10 @@ struct FullScreenLessonTests {
         let course = try writeCourse()
         let session = try TmuxSession(width: 100, height: 30)
         let cache = course.appendingPathComponent(".state/cache").path
-        try session.run("XDG_CACHE_HOME='\(cache)' \(environment)\(FullScreenTests.command(course: course))")
-        try session.waitFor("Press any key")
-        try session.send("Enter")
+        try session.run("XDG_CACHE_HOME='\(cache)' \(environment)\(CrucibleRunner.shellCommand(course: course))")
+        try session.dismissWelcome()
         try session.waitUntil("the course map") { $0.contains("Quiz lesson") && !$0.contains("Press any key") }
         return (session, course)
-    }
-
-    /// Process ids whose command line contains `text`.
-    func processes(containing text: String) -> [Int32] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap(Int32.init).filter { pid in
-            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
-            return String(decoding: data, as: UTF8.self).contains(text)
-        }
     }
 
     @Test func aWrongQuizAnswerExplainsThenARightOneEarnsXP() throws {
@@ -129,10 +120,7 @@ struct FullScreenLessonTests {
         #expect(lesson.replacingOccurrences(of: "\n    ", with: "").contains(".state/workspace/lessontmux/t.fix/fix.txt"))
         try session.send("e")
         let workspaceFile = course.appendingPathComponent(".state/workspace/lessontmux/t.fix/fix.txt")
-        let deadline = Date().addingTimeInterval(10)
-        while (try? String(contentsOf: workspaceFile, encoding: .utf8)) != "right\n" && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.02)
-        }
+        #expect(poll { (try? String(contentsOf: workspaceFile, encoding: .utf8)) == "right\n" }, "the editor did not write \(workspaceFile.path)")
         try session.waitFor("FIX BODY")
         try session.send("c")
         let passed = try session.waitFor("Passed!", timeout: 30)
@@ -149,16 +137,12 @@ struct FullScreenLessonTests {
         try session.waitFor("LOOP BODY")
         try session.send("c")
         try session.waitFor("Checking…")
-        let deadline = Date().addingTimeInterval(10)
-        while processes(containing: marker).isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        #expect(!processes(containing: marker).isEmpty, "the runaway check never started")
+        #expect(poll { !processes(containing: marker).isEmpty }, "the runaway check never started")
         // The spinner's elapsed time moves while the check runs.
         try session.waitFor("1.")
         try session.send("Escape")
         try session.waitFor("Check cancelled")
-        let gone = Date().addingTimeInterval(10)
-        while !processes(containing: marker).isEmpty && Date() < gone { Thread.sleep(forTimeInterval: 0.02) }
-        #expect(processes(containing: marker).isEmpty, "processes of the cancelled check are still running")
+        #expect(poll { processes(containing: marker).isEmpty }, "processes of the cancelled check are still running")
         try session.send("q", "q")
         try session.waitFor(TmuxSession.prompt)
     }

@@ -1,3 +1,4 @@
+import CrucibleTestSupport
 import Foundation
 import Testing
 
@@ -42,7 +43,7 @@ struct FullScreenProgressTests {
     func launchFresh() throws -> (TmuxSession, URL) {
         let course = try Self.writeCourse()
         let session = try TmuxSession(width: 100, height: 30)
-        try session.run(FullScreenTests.command(course: course))
+        try session.run(CrucibleRunner.shellCommand(course: course))
         return (session, course)
     }
 
@@ -63,7 +64,7 @@ struct FullScreenProgressTests {
         try session.waitFor("Short intro.")
         try session.send("q", "q")
         try expectQuit(session)
-        try session.run("clear; " + FullScreenTests.command(course: course))
+        try session.run("clear; " + CrucibleRunner.shellCommand(course: course))
         let map = try session.waitFor("lesson 2 of 3")
         #expect(!map.contains("Welcome aboard"))
         #expect(map.contains("◀ continue"))
@@ -81,7 +82,7 @@ struct FullScreenProgressTests {
 
         let session = try TmuxSession(width: 100, height: 30)
         defer { session.close() }
-        try session.run(FullScreenTests.command(course: course))
+        try session.run(CrucibleRunner.shellCommand(course: course))
         // Progress exists, so no welcome: the header shows the XP the check earned and the quiz is passed.
         let map = try session.waitFor("\(xp)/50 XP")
         #expect(!map.contains("Welcome aboard"))
@@ -96,7 +97,7 @@ struct FullScreenProgressTests {
         try session.send("C-c")
         try expectQuit(session)
 
-        try session.run("clear; " + FullScreenTests.command(course: course))
+        try session.run("clear; " + CrucibleRunner.shellCommand(course: course))
         let again = try session.waitFor("lesson 3 of 3")
         #expect(again.contains("\(xp)/50 XP"))
         #expect(again.contains("Long lesson  ◀ continue"))
@@ -114,7 +115,7 @@ struct FullScreenProgressTests {
         try "{ not json".write(to: state.appendingPathComponent("progress.json"), atomically: true, encoding: .utf8)
         let session = try TmuxSession(width: 100, height: 30)
         defer { session.close(); try? FileManager.default.removeItem(at: course) }
-        try session.run(FullScreenTests.command(course: course))
+        try session.run(CrucibleRunner.shellCommand(course: course))
         let note = try session.waitFor("Press any key to close")
         #expect(note.contains("Progress file"))
         #expect(note.contains("moved to"))
@@ -136,7 +137,7 @@ struct FullScreenProgressTests {
         try newer.write(to: file, atomically: true, encoding: .utf8)
         let session = try TmuxSession(width: 100, height: 30)
         defer { session.close(); try? FileManager.default.removeItem(at: course) }
-        try session.run(FullScreenTests.command(course: course))
+        try session.run(CrucibleRunner.shellCommand(course: course))
         let note = try session.waitFor("Press any key to close")
         #expect(note.contains("newer version of Crucible"))
         try session.send("Enter", "Enter", "j", "Enter")

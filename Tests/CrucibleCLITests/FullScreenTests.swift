@@ -1,3 +1,4 @@
+import CrucibleTestSupport
 import Foundation
 import Testing
 
@@ -20,15 +21,8 @@ struct FullScreenTests {
     func launch(width: Int = 100, height: Int = 30, prefix: String = "") throws -> (TmuxSession, URL) {
         let course = try Self.writeCourse()
         let session = try TmuxSession(width: width, height: height)
-        try session.run("\(prefix)\(Self.command(course: course))")
+        try session.run("\(prefix)\(CrucibleRunner.shellCommand(course: course))")
         return (session, course)
-    }
-
-    /// `crucible` on `course` with a progress file and workspace of its own in the course's hidden
-    /// `.state` folder (the loader skips it), so a test never reads or changes the learner's.
-    static func command(course: URL) -> String {
-        let state = course.appendingPathComponent(".state").path
-        return "'\(CrucibleRunner.binary.path)' --lessons '\(course.path)' --progress '\(state)/progress.json' --workspace '\(state)/workspace'"
     }
 
     @Test func launchShowsTheWelcomeThenTheCourseMap() throws {
@@ -48,8 +42,7 @@ struct FullScreenTests {
     @Test func navigateOpenScrollBackAndQuit() throws {
         let (session, course) = try launch()
         defer { session.close(); try? FileManager.default.removeItem(at: course) }
-        try session.waitFor("Press any key")
-        try session.send("Enter")
+        try session.dismissWelcome()
         try session.waitFor("lesson 1 of 2")
         try session.send("j")
         try session.waitFor("lesson 2 of 2")
@@ -69,7 +62,7 @@ struct FullScreenTests {
         try session.waitFor("lesson 2 of 2")
         try session.send("q")
         try session.waitFor(TmuxSession.prompt)
-        try session.expectShellRestored()
+        try session.requireShellRestored()
     }
 
     @Test func resizingNeverBreaksTheScreen() throws {
@@ -81,7 +74,7 @@ struct FullScreenTests {
         try session.resize(through: [(60, 18), (200, 60), (100, 30)], expectingBottomBar: "? help")
         try session.send("q", "q")
         try session.waitFor(TmuxSession.prompt)
-        try session.expectShellRestored()
+        try session.requireShellRestored()
     }
 
     @Test func aTooSmallTerminalShowsAMessageAndRecovers() throws {
@@ -103,19 +96,18 @@ struct FullScreenTests {
         let crucible = try #require(try session.shellChildren().first)
         #expect(kill(crucible, SIGTERM) == 0)
         try session.waitFor(TmuxSession.prompt)
-        try session.expectShellRestored()
+        try session.requireShellRestored()
     }
 
     @Test func ctrlCQuitsCleanly() throws {
         let (session, course) = try launch()
         defer { session.close(); try? FileManager.default.removeItem(at: course) }
-        try session.waitFor("Press any key")
-        try session.send("Enter")
+        try session.dismissWelcome()
         try session.waitFor("lesson 1 of 2")
         try session.send("C-c")
         try session.waitFor(TmuxSession.prompt)
         try session.run("echo status=$?")
         try session.waitFor("status=0")
-        try session.expectShellRestored()
+        try session.requireShellRestored()
     }
 }

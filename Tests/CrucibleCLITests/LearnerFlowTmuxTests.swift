@@ -1,3 +1,4 @@
+import CrucibleTestSupport
 import Foundation
 import Testing
 
@@ -82,10 +83,7 @@ struct LearnerFlowTmuxTests {
         try session.send("e")
         let workspaceFile = state.workspace.appendingPathComponent("crucible/orientation.first-fix/sum.swift")
         let fixed = try String(contentsOf: solution, encoding: .utf8)
-        let deadline = Date().addingTimeInterval(30)
-        while (try? String(contentsOf: workspaceFile, encoding: .utf8)) != fixed && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.02)
-        }
+        _ = poll(timeout: .seconds(30)) { (try? String(contentsOf: workspaceFile, encoding: .utf8)) == fixed }
         let afterEditor = try session.capture()
         #expect((try? String(contentsOf: workspaceFile, encoding: .utf8)) == fixed, "the editor did not run:\n\(afterEditor)")
         try session.waitFor("First fix")

@@ -1,3 +1,4 @@
+import CrucibleTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import CrucibleEngine
+import CrucibleTestSupport
 import Foundation
 import Testing
 

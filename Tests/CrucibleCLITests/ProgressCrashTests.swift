@@ -1,4 +1,5 @@
 import CrucibleEngine
+import CrucibleTestSupport
 import Foundation
 import Testing
 
@@ -16,7 +17,7 @@ import Testing
         let folder = try CrucibleRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("progress.json")
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()  // the kill moments; the seed is in each message
         var kills = 0, killedMidRun = 0
         for round in 0..<200 {
             let before = try Self.savedCount(file) ?? 0
@@ -33,7 +34,7 @@ import Testing
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
-                    "round \(round): the writer was not killed (status \(process.terminationStatus))")
+                    "round \(round) (seed \(generator.seed)): the writer was not killed (status \(process.terminationStatus))")
             kills += 1
             received += output.fileHandleForReading.readDataToEndOfFile()
             let printed = String(decoding: received, as: UTF8.self)
@@ -42,7 +43,7 @@ import Testing
             let acknowledged = printed.last ?? before
             let after = try Self.savedCount(file) ?? 0
             #expect(after == acknowledged || after == acknowledged + 1,
-                    "round \(round): file holds \(after), last acknowledged save \(acknowledged)")
+                    "round \(round) (seed \(generator.seed)): file holds \(after), last acknowledged save \(acknowledged)")
         }
         #expect(kills == 200)
         #expect(killedMidRun >= 100, "most kills should land while saving, \(killedMidRun) did")

@@ -1,3 +1,4 @@
+import CrucibleTestSupport
 import Foundation
 import Testing
 @testable import CrucibleEngine
@@ -112,10 +113,10 @@ struct ProcessRunawayProgramTests {
         // As root the step ran under its own uid, and the runner kills everything of that uid.
         let escapee = try #require(Int32(result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)))
         if geteuid() == 0 {
-            let deadline = ContinuousClock.now + .seconds(2)
-            func alive() -> Bool { ProcTable.liveProcesses().contains { $0.pid == escapee } }
-            while alive() && ContinuousClock.now < deadline { _ = poll(nil, 0, 10) }
-            #expect(!alive(), "escapee \(escapee) survived")
+            let gone = await poll(timeout: .seconds(2), interval: .milliseconds(10)) {
+                !ProcTable.liveProcesses().contains { $0.pid == escapee }
+            }
+            #expect(gone, "escapee \(escapee) survived")
         }
     }
 

@@ -1,3 +1,4 @@
+import CrucibleTestSupport
 import Foundation
 import Testing
 @testable import CrucibleEngine
@@ -50,27 +51,23 @@ enum TestTools {
 /// Waits until process group `group` has no live member, up to `limit`; returns the stragglers.
 func liveGroupMembers(_ group: Int32, waitingUpTo limit: Duration = .seconds(2)) -> [Int32] {
     guard group > 0 else { return [] }  // group 0 would match the kernel's threads
-    let deadline = ContinuousClock.now + limit
-    while true {
-        let members = ProcTable.liveMembers(ofGroup: group)
-        if members.isEmpty || ContinuousClock.now >= deadline { return members }
-        _ = poll(nil, 0, 10)
+    var members: [Int32] = []
+    _ = poll(timeout: limit, interval: .milliseconds(10)) {
+        members = ProcTable.liveMembers(ofGroup: group)
+        return members.isEmpty
     }
+    return members
 }
 
 /// Waits until a live process has `marker` in its command line, up to `limit`.
 func waitForProcess(withMarker marker: String, upTo limit: Duration = .seconds(10)) async -> Bool {
-    let deadline = ContinuousClock.now + limit
-    while ContinuousClock.now < deadline {
-        for entry in ProcTable.liveProcesses() {
-            if let arguments = try? String(contentsOfFile: "/proc/\(entry.pid)/cmdline", encoding: .utf8),
-               arguments.contains(marker) { return true }
+    // The async poll sleeps without blocking this cooperative thread, which could starve the very
+    // task that starts the process (two cores give the pool two threads).
+    await poll(timeout: limit, interval: .milliseconds(10)) {
+        ProcTable.liveProcesses().contains { entry in
+            (try? String(contentsOfFile: "/proc/\(entry.pid)/cmdline", encoding: .utf8))?.contains(marker) == true
         }
-        // Sleep, not poll(2): blocking this cooperative thread could starve the very task
-        // that starts the process (two cores give the pool two threads).
-        try? await Task.sleep(for: .milliseconds(10))
     }
-    return false
 }
 
 /// Expects that the run returned within `bound` and that its process group is gone.

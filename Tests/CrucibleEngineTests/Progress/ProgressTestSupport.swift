@@ -35,24 +35,36 @@ final class ProgressFolder {
         ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { $0.hasPrefix(prefix) }.sorted()
     }
 
-    /// Makes the folder unwritable, even for root (with `chattr +i`); false when that is impossible here.
-    func makeUnwritable() -> Bool {
+    struct CannotMakeUnwritable: Error, CustomStringConvertible {
+        var folder: URL
+        var description: String { "\(folder.path) is still writable after chmod 555 (and chattr +i as root)" }
+    }
+
+    /// Whether this machine lets a test make a folder unwritable to itself (root needs `chattr +i`,
+    /// which some file systems refuse): tests that need it are enabled on this, so they show as
+    /// skipped rather than passing without having run.
+    static let canBeMadeUnwritable: Bool = {
+        guard let probe = try? ProgressFolder() else { return false }
+        return (try? probe.makeUnwritable()) != nil
+    }()
+
+    /// Makes the folder unwritable, even for root (with `chattr +i`); throws when it stays writable.
+    func makeUnwritable() throws {
         chmod(url.path, 0o555)
-        if geteuid() == 0 { _ = run("/usr/bin/chattr", ["+i", url.path]) }
+        if geteuid() == 0 { _ = Self.run("/usr/bin/chattr", ["+i", url.path]) }
         let probe = url.appendingPathComponent("probe")
         if FileManager.default.createFile(atPath: probe.path, contents: Data()) {
             try? FileManager.default.removeItem(at: probe)
-            return false
+            throw CannotMakeUnwritable(folder: url)
         }
-        return true
     }
 
     func makeWritable() {
-        if geteuid() == 0 { _ = run("/usr/bin/chattr", ["-i", url.path]) }
+        if geteuid() == 0 { _ = Self.run("/usr/bin/chattr", ["-i", url.path]) }
         chmod(url.path, 0o755)
     }
 
-    private func run(_ tool: String, _ arguments: [String]) -> Int32 {
+    private static func run(_ tool: String, _ arguments: [String]) -> Int32 {
         guard FileManager.default.isExecutableFile(atPath: tool) else { return -1 }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)

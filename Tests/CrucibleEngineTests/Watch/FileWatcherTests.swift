@@ -1,4 +1,5 @@
 @testable import CrucibleEngine
+import CrucibleTestSupport
 import Foundation
 import Testing
 

@@ -3,7 +3,7 @@ import Testing
 @testable import CrucibleUI
 
 /// The light theme, with colours: snapshots of the map, a lesson with code and the result panel
-/// record every cell's style (`.styles.txt`), and every screen is checked for colours that wash
+/// (whose `.styles.txt` record every style run, as every snapshot's do), and every screen is checked for colours that wash
 /// out on a white background. Re-record with CRUCIBLE_RECORD_SNAPSHOTS=1.
 @Suite struct LightThemeSnapshotTests {
     typealias F = LessonFixture
@@ -23,29 +23,29 @@ import Testing
         var state = MapProgressFixture.state()
         _ = App.update(&state, .input(.key(.character("t"))))
         #expect(state.theme == .light)
-        expectStyledSnapshot(App.view(state), named: "light-course-map-80x24")
+        expectSnapshot(App.view(state), named: "light-course-map-80x24")
     }
 
     @Test func lessonWithCode() {
         var state = light(F.state(opening: F.predict.id))
         _ = App.update(&state, F.key(.enter))
-        expectStyledSnapshot(App.view(state), named: "light-predict-code-80x24")
+        expectSnapshot(App.view(state), named: "light-predict-code-80x24")
     }
 
     /// The end of a lesson body: a numbered list, a C code block and wide text.
     @Test func lessonTextWithACodeBlock() {
         let state = light(ASCIILocaleSnapshotTests.state(.readEnd))
-        expectStyledSnapshot(App.view(state), named: "light-lesson-end-80x24")
+        expectSnapshot(App.view(state), named: "light-lesson-end-80x24")
     }
 
     @Test func passResult() {
         let state = light(ASCIILocaleSnapshotTests.state(.codePass))
-        expectStyledSnapshot(App.view(state), named: "light-code-pass-80x24")
+        expectSnapshot(App.view(state), named: "light-code-pass-80x24")
     }
 
     @Test func failedResult() {
         let state = light(ASCIILocaleSnapshotTests.state(.codeFail))
-        expectStyledSnapshot(App.view(state), named: "light-code-diff-80x24")
+        expectSnapshot(App.view(state), named: "light-code-diff-80x24")
     }
 
     @Test(arguments: ASCIILocaleSnapshotTests.Screen.allCases)

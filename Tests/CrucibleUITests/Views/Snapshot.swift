@@ -2,47 +2,49 @@ import Foundation
 import Testing
 @testable import CrucibleUI
 
-/// Compares a drawn grid with `__Snapshots__/<name>.txt` as plain text.
+/// Compares a drawn grid with `__Snapshots__/<name>.txt` as plain text, and its colours and
+/// attributes with `__Snapshots__/<name>.styles.txt` (see ``styleText(_:)``), as ratatui's
+/// TestBackend does, so a change of colour or emphasis changes a snapshot as a change of text does.
 ///
 /// A missing snapshot is written and the test fails, so a new screen is
 /// never passed unseen. To re-record every snapshot after an intended change:
 ///
-///     CRUCIBLE_RECORD_SNAPSHOTS=1 swift test --scratch-path .build-tui --filter CrucibleUITests
+///     CRUCIBLE_RECORD_SNAPSHOTS=1 swift test --filter CrucibleUITests
 ///
 /// then review the changed `.txt` files with `git diff` before committing them.
 func expectSnapshot(_ grid: CellGrid, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     expectSnapshotText(grid.plainText() + "\n", named: name, sourceLocation: sourceLocation)
-}
-
-/// Like ``expectSnapshot(_:named:sourceLocation:)``, and also compares the colours and attributes
-/// of every cell with `__Snapshots__/<name>.styles.txt` (see ``styleText(_:)``), as ratatui's
-/// TestBackend does, so a theme that changes a colour changes a snapshot.
-func expectStyledSnapshot(_ grid: CellGrid, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    expectSnapshot(grid, named: name, sourceLocation: sourceLocation)
     expectSnapshotText(styleText(grid), named: name + ".styles", sourceLocation: sourceLocation)
 }
 
-/// The styles of `grid` as text: a legend giving each style a letter ("." is plain), a blank
-/// line, then one row of letters per grid row, one letter per column, trailing plain cells trimmed.
-/// Letters are given in order of first appearance, so the file reads top-left first.
+/// The styles of `grid` as runs: a legend giving each style a letter ("." is plain, never listed
+/// in runs), a blank line, then one line per row that has any styled cell: the row number and its
+/// runs, `<letter><first column>-<last column>`, e.g. ` 3 a0-14 b15-79`. Letters are given in order
+/// of first appearance, so the file reads top-left first and a changed colour changes one legend line.
 func styleText(_ grid: CellGrid) -> String {
     let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
     var names: [Style: Character] = [.plain: "."]
     var legend = [". plain"]
     var rows: [String] = []
+    let rowDigits = String(max(grid.height - 1, 0)).count
     for y in 0..<grid.height {
-        var row = ""
-        for x in 0..<grid.width {
+        var runs: [String] = []
+        var x = 0
+        while x < grid.width {
             let style = grid[x, y].style
+            var end = x
+            while end + 1 < grid.width && grid[end + 1, y].style == style { end += 1 }
             if names[style] == nil {
                 let letter = names.count - 1 < letters.count ? letters[names.count - 1] : "?"
                 names[style] = letter
                 legend.append("\(letter) \(describe(style))")
             }
-            row.append(names[style]!)
+            if style != .plain { runs.append("\(names[style]!)\(x)-\(end)") }
+            x = end + 1
         }
-        while row.last == "." { row.removeLast() }
-        rows.append(row)
+        if !runs.isEmpty {
+            rows.append(String(repeating: " ", count: rowDigits - String(y).count) + "\(y) " + runs.joined(separator: " "))
+        }
     }
     return (legend + [""] + rows).joined(separator: "\n") + "\n"
 }

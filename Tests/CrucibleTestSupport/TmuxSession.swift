@@ -1,23 +1,22 @@
 import Foundation
-import Testing
 
 /// A detached tmux server running a shell in a real terminal, for end-to-end tests of the full-screen UI.
 ///
 /// Each session has its own server (a unique `-L` socket), so tests run in
 /// parallel without seeing each other; ``close()`` (or deinit) kills the server.
-final class TmuxSession {
+public final class TmuxSession {
     /// The shell prompt, plain so that tests can wait for it (capture-pane trims the space after it).
-    static let prompt = "PROMPT$"
+    public static let prompt = "PROMPT$"
 
-    let socket = "crucible-test-\(UUID().uuidString.prefix(8))"
+    public let socket = "crucible-test-\(UUID().uuidString.prefix(8))"
     private var closed = false
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// Starts bash in a `width` x `height` window with a UTF-8 locale and TERM=xterm-256color, and waits for its prompt.
-    init(width: Int = 100, height: Int = 30) throws {
+    public init(width: Int = 100, height: Int = 30) throws {
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", String(height),
                   "env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color", "PS1=\(Self.prompt) ",
                   "NO_COLOR=", "CRUCIBLE_LESSONS=", "bash", "--norc", "--noprofile"])
@@ -27,36 +26,42 @@ final class TmuxSession {
     deinit { close() }
 
     /// Kills the tmux server and everything running in it.
-    func close() {
+    public func close() {
         guard !closed else { return }
         closed = true
         _ = try? tmux(["kill-server"])
     }
 
     /// Types `command` at the shell and presses Enter.
-    func run(_ command: String) throws {
+    public func run(_ command: String) throws {
         try tmux(["send-keys", "-t", "0", "-l", command])
         try tmux(["send-keys", "-t", "0", "Enter"])
     }
 
     /// Presses keys by tmux name (`Down`, `Enter`, `Escape`, `PPage`, `C-c`) or as literal text.
-    func send(_ keys: String...) throws {
+    public func send(_ keys: String...) throws {
         try tmux(["send-keys", "-t", "0"] + keys)
     }
 
     /// The visible screen as text.
-    func capture() throws -> String {
+    public func capture() throws -> String {
         try tmux(["capture-pane", "-p", "-t", "0"])
     }
 
+    /// The visible screen with its colours and attributes as terminal escapes (`capture-pane -e`),
+    /// for tests where colour is the point (a theme, `--no-color`).
+    public func captureWithEscapes() throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", "0"])
+    }
+
     /// Resizes the window, as a user dragging the terminal would.
-    func resize(width: Int, height: Int) throws {
+    public func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", "0", "-x", String(width), "-y", String(height)])
     }
 
     /// Resizes the window to each of `sizes` in turn and waits for a full redraw at each: `height`
     /// rows with `bottomBar` on the last one.
-    func resize(through sizes: [(width: Int, height: Int)], expectingBottomBar bottomBar: String) throws {
+    public func resize(through sizes: [(width: Int, height: Int)], expectingBottomBar bottomBar: String) throws {
         for (width, height) in sizes {
             try resize(width: width, height: height)
             try waitUntil("the screen redrawn at \(width)x\(height)") { screen in
@@ -66,27 +71,28 @@ final class TmuxSession {
         }
     }
 
+    /// Waits for crucible's welcome box (a first launch) and closes it with Enter.
+    public func dismissWelcome(timeout: TimeInterval = 10) throws {
+        try waitFor("Press any key", timeout: timeout)
+        try send("Enter")
+    }
+
     /// Waits until the screen contains `text`, polling until `timeout` seconds have passed; returns the screen.
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
+    public func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
         try waitUntil("`\(text)` on screen", timeout: timeout) { $0.contains(text) }
     }
 
     /// Waits until `condition` holds for the screen; fails with the last screen when it never does.
     @discardableResult
-    func waitUntil(_ description: String, timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
+    public func waitUntil(_ description: String, timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
         var screen = ""
-        repeat {
-            screen = try capture()
-            if condition(screen) { return screen }
-            Thread.sleep(forTimeInterval: 0.02)
-        } while Date() < deadline
+        if try poll(timeout: .seconds(timeout), until: { screen = try capture(); return condition(screen) }) { return screen }
         throw Failure(description: "timed out after \(timeout)s waiting for \(description); the screen was:\n\(screen)")
     }
 
     /// Process ids of the shell's children (the program it is running).
-    func shellChildren() throws -> [Int32] {
+    public func shellChildren() throws -> [Int32] {
         let shell = try tmux(["list-panes", "-t", "0", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
         return children.split(separator: " ").compactMap { Int32($0) }
@@ -140,18 +146,19 @@ final class TmuxSession {
     }
 
     /// Whether tmux is installed, so the tests can say so instead of failing obscurely.
-    static var isAvailable: Bool {
+    public static var isAvailable: Bool {
         ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
             .contains { FileManager.default.isExecutableFile(atPath: "\($0)/tmux") } ?? false
     }
 }
 
 extension TmuxSession {
-    /// Checks, at the shell prompt after crucible ended, that the terminal is back in cooked mode with echo.
-    func expectShellRestored(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// Checks, at the shell prompt after crucible ended, that the terminal is back in cooked mode
+    /// with echo; throws with the screen when it is not.
+    public func requireShellRestored() throws {
         // The quotes keep the command line itself from matching: only the output reads "MODES:".
         try run("clear; echo MO''DES: $(stty -a | tr ' ;' '\\n\\n' | grep -xE 'echo|icanon' | sort | tr '\\n' ' ')")
         let screen = try waitFor("MODES:")
-        #expect(screen.contains("MODES: echo icanon"), "terminal not restored:\n\(screen)", sourceLocation: sourceLocation)
+        guard screen.contains("MODES: echo icanon") else { throw Failure(description: "terminal not restored:\n\(screen)") }
     }
 }

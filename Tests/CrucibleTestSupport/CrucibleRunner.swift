@@ -1,27 +1,27 @@
 import Foundation
 
 /// Runs the built `crucible` binary the way a user would, for end-to-end tests.
-struct CrucibleRunner {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+public struct CrucibleRunner {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     /// The package checkout, found from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The bundled course.
-    static let bundledLessons = packageRoot.appendingPathComponent("Lessons")
+    public static let bundledLessons = packageRoot.appendingPathComponent("Lessons")
 
     /// A fixture course of the engine's tests.
-    static func fixture(_ name: String) -> URL {
+    public static func fixture(_ name: String) -> URL {
         packageRoot.appendingPathComponent("Tests/CrucibleEngineTests/Fixtures/\(name)")
     }
 
     /// The `crucible` binary SwiftPM built beside this test bundle.
-    static let binary: URL = {
+    public static let binary: URL = {
         let testBinary = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0])
         var folder = testBinary.deletingLastPathComponent()
@@ -32,8 +32,16 @@ struct CrucibleRunner {
         return folder.appendingPathComponent("crucible")
     }()
 
+    /// A shell command line running `crucible` on `course` with a progress file and workspace of its
+    /// own in the course's hidden `.state` folder (the loader skips it), so a test never reads or
+    /// changes the learner's. For tmux sessions.
+    public static func shellCommand(course: URL) -> String {
+        let state = course.appendingPathComponent(".state").path
+        return "'\(binary.path)' --lessons '\(course.path)' --progress '\(state)/progress.json' --workspace '\(state)/workspace'"
+    }
+
     /// Runs `crucible` with `arguments` and waits at most `timeout` seconds.
-    static func run(_ arguments: [String], in directory: URL = packageRoot, executable: URL = binary,
+    public static func run(_ arguments: [String], in directory: URL = packageRoot, executable: URL = binary,
                     environment extra: [String: String] = [:], timeout: TimeInterval = 60) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -60,26 +68,26 @@ struct CrucibleRunner {
                       stderr: try String(contentsOf: stderrFile, encoding: .utf8))
     }
 
-    struct TimedOut: Error, CustomStringConvertible {
-        var arguments: [String]
-        var description: String { "crucible \(arguments.joined(separator: " ")) did not finish in time" }
+    public struct TimedOut: Error, CustomStringConvertible {
+        public var arguments: [String]
+        public var description: String { "crucible \(arguments.joined(separator: " ")) did not finish in time" }
     }
 
-    static func temporaryFile() throws -> URL {
+    public static func temporaryFile() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("crucible-test-\(UUID().uuidString)")
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
         return url
     }
 
     /// Writes `text` to `path` inside `root`, creating the folders on the way (for test courses).
-    static func write(_ path: String, _ text: String, in root: URL) throws {
+    public static func write(_ path: String, _ text: String, in root: URL) throws {
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
 
     /// A fresh temporary folder, removed by the caller.
-    static func temporaryFolder() throws -> URL {
+    public static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("crucible-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url

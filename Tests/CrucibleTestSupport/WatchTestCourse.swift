@@ -8,20 +8,20 @@ import Foundation
 /// `signals/runs.log` each time it really runs and leaves its shell's pid in `signals/pid`; when
 /// `blocking` is set it waits for the test to create `signals/release`, so a test can hold a
 /// check open while it saves.
-struct WatchTestCourse {
-    let root: URL
-    var lessons: URL { root.appendingPathComponent("course") }
-    var signals: URL { lessons.appendingPathComponent("01-t/01-fix/signals") }
-    var workspace: URL { root.appendingPathComponent("workspace/wcourse/t.fix") }
-    var progressFile: URL { root.appendingPathComponent("progress.json") }
+public struct WatchTestCourse {
+    public let root: URL
+    public var lessons: URL { root.appendingPathComponent("course") }
+    public var signals: URL { lessons.appendingPathComponent("01-t/01-fix/signals") }
+    public var workspace: URL { root.appendingPathComponent("workspace/wcourse/t.fix") }
+    public var progressFile: URL { root.appendingPathComponent("progress.json") }
 
-    var environment: [String: String] {
+    public var environment: [String: String] {
         ["CRUCIBLE_WORKSPACE": root.appendingPathComponent("workspace").path,
          "CRUCIBLE_PROGRESS": progressFile.path,
          "XDG_CACHE_HOME": root.appendingPathComponent("cache").path]
     }
 
-    init(blocking: Bool = false) throws {
+    public init(blocking: Bool = false) throws {
         root = try CrucibleRunner.temporaryFolder()
         // A held check must outlast a slow, loaded test run: its deadline is far off (300 s).
         let wait = blocking ? "while [ ! -e {lesson}/signals/release ]; do sleep 0.02; done; " : ""
@@ -61,14 +61,14 @@ struct WatchTestCourse {
     }
 
     /// Writes `text` to `path` under the course folder, creating folders.
-    func write(_ path: String, _ text: String) throws {
+    public func write(_ path: String, _ text: String) throws {
         let file = lessons.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: file, atomically: false, encoding: .utf8)
     }
 
     /// Saves `text` as the learner's answer the way most editors do: a temporary file renamed over it.
-    func save(_ text: String) throws {
+    public func save(_ text: String) throws {
         let temporary = workspace.appendingPathComponent(".answer.txt.tmp-\(UUID().uuidString)")
         try text.write(to: temporary, atomically: false, encoding: .utf8)
         guard rename(temporary.path, workspace.appendingPathComponent("answer.txt").path) == 0 else {
@@ -77,40 +77,40 @@ struct WatchTestCourse {
     }
 
     /// How many times the check really ran (cached results do not run it).
-    var runs: Int {
+    public var runs: Int {
         let log = (try? String(contentsOf: signals.appendingPathComponent("runs.log"), encoding: .utf8)) ?? ""
         return log.split(separator: "\n").count
     }
 
     /// The pid of the shell of the check that ran last, once one has started.
-    var checkPID: pid_t? {
+    public var checkPID: pid_t? {
         (try? String(contentsOf: signals.appendingPathComponent("pid"), encoding: .utf8))
             .flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
     /// Lets a blocked check finish, and every later one run straight through.
-    func release() {
+    public func release() {
         _ = FileManager.default.createFile(atPath: signals.appendingPathComponent("release").path, contents: nil)
     }
 
     /// The learner's progress in this course, read afresh.
-    func progress() throws -> CourseProgress {
+    public func progress() throws -> CourseProgress {
         try ProgressStore(courseID: "wcourse", file: progressFile).current
     }
 
-    func remove() { try? FileManager.default.removeItem(at: root) }
+    public func remove() { try? FileManager.default.removeItem(at: root) }
 }
 
 /// A `crucible` process that keeps running (like `watch`), with its output collected as it
 /// comes and its standard input held open for the test to write to.
-final class RunningCrucible: @unchecked Sendable {
+public final class RunningCrucible: @unchecked Sendable {
     private let process = Process()
     private let input = Pipe()
     private let output = Pipe()
     private let lock = NSLock()
     private var collected = Data()
 
-    init(_ arguments: [String], environment extra: [String: String]) throws {
+    public init(_ arguments: [String], environment extra: [String: String]) throws {
         process.executableURL = CrucibleRunner.binary
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
@@ -134,41 +134,31 @@ final class RunningCrucible: @unchecked Sendable {
     }
 
     /// Everything printed so far, stdout and stderr interleaved.
-    var text: String { lock.withLock { String(decoding: collected, as: UTF8.self) } }
+    public var text: String { lock.withLock { String(decoding: collected, as: UTF8.self) } }
 
     /// How often `fragment` appears in the output so far.
-    func count(_ fragment: String) -> Int { text.components(separatedBy: fragment).count - 1 }
+    public func count(_ fragment: String) -> Int { text.components(separatedBy: fragment).count - 1 }
 
     /// Polls until the output holds `fragment` at least `times` times; returns whether it did in time.
-    func waitFor(_ fragment: String, times: Int = 1, upTo timeout: Duration = .seconds(30)) async -> Bool {
-        await poll(timeout) { self.count(fragment) >= times }
+    public func waitFor(_ fragment: String, times: Int = 1, upTo timeout: Duration = .seconds(30)) async -> Bool {
+        await poll(timeout: timeout) { self.count(fragment) >= times }
     }
 
     /// Types a line, as pressing Enter would.
-    func enter() { input.fileHandleForWriting.write(Data("\n".utf8)) }
+    public func enter() { input.fileHandleForWriting.write(Data("\n".utf8)) }
 
     /// Closes standard input (end of file).
-    func closeInput() { try? input.fileHandleForWriting.close() }
+    public func closeInput() { try? input.fileHandleForWriting.close() }
 
     /// Sends Ctrl-C's signal.
-    func interrupt() { process.interrupt() }
+    public func interrupt() { process.interrupt() }
 
     /// Sends SIGTERM.
-    func terminate() { process.terminate() }
+    public func terminate() { process.terminate() }
 
     /// Polls until the process exits; returns its status, or nil if it is still running at the deadline.
-    func waitForExit(upTo timeout: Duration = .seconds(15)) async -> Int32? {
-        guard await poll(timeout, { !self.process.isRunning }) else { return nil }
+    public func waitForExit(upTo timeout: Duration = .seconds(15)) async -> Int32? {
+        guard await poll(timeout: timeout, until: { !self.process.isRunning }) else { return nil }
         return process.terminationStatus
     }
-}
-
-/// Polls `condition` every 20 ms until it holds or `timeout` passes; returns whether it held.
-func poll(_ timeout: Duration, _ condition: () -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if condition() { return true }
-        try? await Task.sleep(for: .milliseconds(20))
-    }
-    return condition()
 }
