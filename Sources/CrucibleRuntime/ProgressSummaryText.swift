@@ -5,14 +5,17 @@ import Foundation
 public enum ProgressSummaryText {
     public static func render(_ summary: ProgressSummary, courseTitle: String, file: URL) -> String {
         var lines = [courseTitle, ""]
-        lines.append("Level \(summary.level) · \(summary.levelName) · \(summary.xp) XP · \(summary.xpToNextLevel) XP to level \(summary.level + 1)")
+        lines.append(
+            "Level \(summary.level) · \(summary.levelName) · \(summary.xp) XP · \(summary.xpToNextLevel) XP to level \(summary.level + 1)")
         let days = summary.streak == 1 ? "day" : "days"
         lines.append("Streak: \(summary.streak) \(days) (best \(summary.bestStreak))")
         lines.append("Lessons: \(summary.lessonsPassed) of \(summary.lessonsTotal) passed")
         lines.append("")
         let width = summary.tracks.map(\.title.count).max() ?? 0
         for track in summary.tracks {
-            lines.append("\(track.title.padding(toLength: width, withPad: " ", startingAt: 0))  \(bar(track.passed, of: track.total))  \(track.passed)/\(track.total)")
+            lines.append(
+                "\(track.title.padding(toLength: width, withPad: " ", startingAt: 0))  \(bar(track.passed, of: track.total))  \(track.passed)/\(track.total)"
+            )
         }
         let earned = summary.achievements.filter { $0.earned != nil }.count
         lines += ["", "Achievements: \(earned) of \(summary.achievements.count)"]
@@ -42,8 +45,9 @@ public enum ProgressSummaryText {
 
 extension ProgressSummaryText {
     /// Prints the summary of `store`'s progress in `course`, as text or as JSON (`crucible progress`).
-    public static func print(_ store: ProgressStore, course: Course, outline: CourseOutline, achievements: [Achievement],
-                             json: Bool) throws {
+    public static func print(_ progress: CommandLineProgress, json: Bool) throws {
+        let store = progress.store, course = progress.course, outline = progress.outline
+        let achievements = progress.achievements
         let summary = summary(of: store, course: course, outline: outline, achievements: achievements)
         if json {
             Output.print(json: try ProgressCoding.makeEncoder().encode(summary))
@@ -54,8 +58,10 @@ extension ProgressSummaryText {
 
     /// The summary of `store`'s progress today. Passed lessons changed since are marked and the
     /// marks saved; showing them matters more than saving them, so a failure to save is only reported.
-    public static func summary(of store: ProgressStore, course: Course, outline: CourseOutline,
-                               achievements: [Achievement]) -> ProgressSummary {
+    public static func summary(
+        of store: ProgressStore, course: Course, outline: CourseOutline,
+        achievements: [Achievement]
+    ) -> ProgressSummary {
         var progress = store.current
         let updated = progress.markUpdatedLessons(in: course)
         if !updated.isEmpty {
@@ -64,7 +70,8 @@ extension ProgressSummaryText {
             }
             store.printNotices()
         }
-        return ProgressSummary(progress: progress, outline: outline, achievements: achievements,
-                               today: LocalDay(Date(), calendar: .current))
+        return ProgressSummary(
+            progress: progress, outline: outline, achievements: achievements,
+            today: LocalDay(Date(), calendar: .current))
     }
 }

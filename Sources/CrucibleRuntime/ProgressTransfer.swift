@@ -18,8 +18,9 @@ public enum ProgressTransfer {
     }
 
     /// Merges an export into `store` (nothing earned is lowered) and returns the lines saying what changed.
-    public static func importing(_ export: URL, into store: ProgressStore, course: Course, outline: CourseOutline,
-                                 achievements: [Achievement]) throws -> [String] {
+    public static func importing(_ export: URL, into progress: CommandLineProgress) throws -> [String] {
+        let store = progress.store, course = progress.course, outline = progress.outline
+        let achievements = progress.achievements
         let imported: SavedProgress
         do { imported = try ProgressStore.readExport(export) } catch {
             throw CommandFailure(message: error.description, status: ExitStatus.problems)
@@ -42,9 +43,11 @@ public enum ProgressTransfer {
         store.printNotices()
         let after = store.current
         let passed = { (progress: CourseProgress) in progress.lessons.values.filter(\.isPassed).count }
-        var lines = ["Imported \(export.relativePath): \(course.title)",
-                     "  XP \(before.xp) → \(after.xp), lessons passed \(passed(before)) → \(passed(after)), "
-                        + "achievements \(before.achievements.count) → \(after.achievements.count)"]
+        var lines = [
+            "Imported \(export.relativePath): \(course.title)",
+            "  XP \(before.xp) → \(after.xp), lessons passed \(passed(before)) → \(passed(after)), "
+                + "achievements \(before.achievements.count) → \(after.achievements.count)",
+        ]
         let unlocked = events.filter { if case .achievementUnlocked = $0 { true } else { false } }
         lines += GameEventPresentation.lines(unlocked).map { "  " + $0.plainText }
         let others = imported.courses.keys.filter { $0 != courseID }.sorted()

@@ -3,15 +3,14 @@ import Foundation
 
 /// `crucible new`'s output: runs a scaffolding step, then prints the files it created and what to run next.
 public enum ScaffoldReport {
-    /// Runs `body`, turning its error into the command's one-sentence failure, and prints what it
-    /// created followed by the commands `next` suggests for the result.
     /// `crucible new course DIR`: a course folder with the bundled course's JSON Schemas (when found).
     public static func newCourse(at folder: String) throws {
         let schemas = BundledCourse.schemaFolder()
         if schemas == nil {
             Output.error("crucible: the bundled course's schema folder was not found, so the new course has no schema/")
         }
-        try run(next: { _ in ["crucible new track \(folder)/SLUG", "crucible lint \(folder)"] }) {
+        let next = { (_: ScaffoldResult) in ["crucible new track \(folder)/SLUG", "crucible lint \(folder)"] }
+        try run(next: next) {
             try Scaffold.course(at: URL(fileURLWithPath: folder), schemaSource: schemas)
         }
     }
@@ -19,7 +18,8 @@ public enum ScaffoldReport {
     /// `crucible new track DIR/SLUG`: a track in the course folder DIR.
     public static func newTrack(at path: String) throws {
         let url = URL(fileURLWithPath: path)
-        try run(next: { ["crucible new lesson \($0.folder.relativePath)/SLUG --kind read|quiz|predict|code"] }) {
+        let next = { (track: ScaffoldResult) in ["crucible new lesson \(track.folder.relativePath)/SLUG --kind read|quiz|predict|code"] }
+        try run(next: next) {
             try Scaffold.track(in: url.deletingLastPathComponent(), slug: url.lastPathComponent)
         }
     }
@@ -29,12 +29,19 @@ public enum ScaffoldReport {
         let url = URL(fileURLWithPath: path)
         let track = Scaffold.resolveTrack(url.deletingLastPathComponent())
         let course = track.deletingLastPathComponent().relativePath
-        try run(next: { ["crucible lint \(course)", "crucible verify --lessons \(course) \($0.id)",
-                         "crucible show --lessons \(course) \($0.id)"] }) {
+        let next = { (lesson: ScaffoldResult) in
+            [
+                "crucible lint \(course)", "crucible verify --lessons \(course) \(lesson.id)",
+                "crucible show --lessons \(course) \(lesson.id)",
+            ]
+        }
+        try run(next: next) {
             try Scaffold.lesson(in: track, slug: url.lastPathComponent, kind: kind, language: language)
         }
     }
 
+    /// Runs `body`, turning its error into the command's one-sentence failure, and prints what it
+    /// created followed by the commands `next` suggests for the result.
     private static func run(next: (ScaffoldResult) -> [String], _ body: () throws -> ScaffoldResult) throws {
         let result: ScaffoldResult
         do { result = try body() } catch let error as ScaffoldError { throw CommandFailure(message: error.message) }

@@ -15,8 +15,10 @@ struct ProgressCommand: ParsableCommand {
               crucible progress export ~/p.json    copy it, to move it to another machine
               crucible progress import ~/p.json    merge it in; nothing earned is lowered
             """,
-        subcommands: [ProgressSummaryCommand.self, ProgressExportCommand.self, ProgressImportCommand.self,
-                      ProgressStressCommand.self],
+        subcommands: [
+            ProgressSummaryCommand.self, ProgressExportCommand.self, ProgressImportCommand.self,
+            ProgressStressCommand.self,
+        ],
         defaultSubcommand: ProgressSummaryCommand.self)
 
     @OptionGroup var course: CourseOptions
@@ -33,9 +35,7 @@ struct ProgressSummaryCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let session = try course.openProgress()
-        try ProgressSummaryText.print(session.store, course: session.course, outline: session.outline,
-                                      achievements: session.achievements, json: json)
+        try ProgressSummaryText.print(course.openProgress(), json: json)
     }
 }
 
@@ -70,10 +70,7 @@ struct ProgressImportCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let session = try course.openProgress()
-        let lines = try ProgressTransfer.importing(URL(fileURLWithPath: file), into: session.store, course: session.course,
-                                                   outline: session.outline, achievements: session.achievements)
-        for line in lines { Output.print(line) }
+        for line in try ProgressTransfer.importing(URL(fileURLWithPath: file), into: course.openProgress()) { Output.print(line) }
     }
 }
 

@@ -23,12 +23,13 @@ import Testing
         let again = #expect(throws: CommandFailure.self) { try ProgressTransfer.export(away, to: exported, replace: false) }
         #expect(again?.status == ExitStatus.problems)
 
-        let store = try ProgressStore(courseID: "rt", file: home)
-        let lines = try ProgressTransfer.importing(exported, into: store, course: course.loaded.course!, outline: course.outline,
-                                                   achievements: [])
-        #expect(lines == ["Imported \(exported.path): Runtime course",
-                          "  XP 10 → 40, lessons passed 1 → 2, achievements 0 → 0",
-                          "  Also merged: other"])
+        let lines = try ProgressTransfer.importing(exported, into: CommandLineProgress(loaded: course.loaded, file: home))
+        #expect(
+            lines == [
+                "Imported \(exported.path): Runtime course",
+                "  XP 10 → 40, lessons passed 1 → 2, achievements 0 → 0",
+                "  Also merged: other",
+            ])
         #expect(try ProgressStore(courseID: "rt", file: home).current.lessons.keys.sorted() == ["t.fix", "t.read"])
     }
 }
@@ -48,11 +49,13 @@ import Testing
     @Test func theWorkspaceAndProgressFileAreTheOnesGiven() throws {
         let course = try CommandTestCourse()
         defer { course.remove() }
-        let locations = CourseLocations(lessons: course.folder.path, workspace: course.root.appendingPathComponent("ws").path,
-                                        progress: course.root.appendingPathComponent("p.json").path)
+        let locations = CourseLocations(
+            lessons: course.folder.path, workspace: course.root.appendingPathComponent("ws").path,
+            progress: course.root.appendingPathComponent("p.json").path)
         let loaded = try locations.load()
         #expect(loaded.course?.id == "rt")
-        #expect(locations.workspace(for: loaded).folder(for: "t.fix").path
+        #expect(
+            locations.workspace(for: loaded).folder(for: "t.fix").path
                 == course.root.appendingPathComponent("ws/rt/t.fix").path)
         #expect(locations.progressFile().path == course.root.appendingPathComponent("p.json").path)
     }
