@@ -9,7 +9,7 @@ import PackageDescription
 let package = Package(
     name: "Crucible",
     products: [
-        .executable(name: "crucible", targets: ["crucible"]),
+        .executable(name: "crucible", targets: ["crucible"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -68,17 +68,20 @@ let package = Package(
         ),
 
         // Helpers every test suite shares: course writers, polling with a deadline, tmux sessions, the in-memory terminal.
-        .target(name: "CrucibleTestSupport", dependencies: ["CrucibleEngine", "CrucibleUI", "CrucibleRuntime"],
-                path: "Tests/CrucibleTestSupport"),
+        .target(
+            name: "CrucibleTestSupport", dependencies: ["CrucibleEngine", "CrucibleUI", "CrucibleRuntime"],
+            path: "Tests/CrucibleTestSupport"),
         // Yams reads course files as JSON values for the JSON Schema tests.
-        .testTarget(name: "CrucibleEngineTests",
-                    dependencies: ["CrucibleEngine", "CrucibleTestSupport", .product(name: "Yams", package: "Yams")],
-                    exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CrucibleEngineTests",
+            dependencies: ["CrucibleEngine", "CrucibleTestSupport", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]),
         // Snapshots are read and written by path (#filePath), not as bundle resources.
         .testTarget(name: "CrucibleUITests", dependencies: ["CrucibleUI", "CrucibleTestSupport"], exclude: ["__Snapshots__"]),
         // Whole sessions in process: keys into the run loop through the test terminal, grids out.
         .testTarget(name: "CrucibleRuntimeTests", dependencies: ["CrucibleRuntime", "CrucibleTestSupport"]),
-        .testTarget(name: "CrucibleCLITests", dependencies: ["CrucibleEngine", "CrucibleTestSupport", "crucible"],
-                    exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CrucibleCLITests", dependencies: ["CrucibleEngine", "CrucibleTestSupport", "crucible"],
+            exclude: ["Fixtures"]),
     ]
 )

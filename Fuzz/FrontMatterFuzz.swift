@@ -2,12 +2,14 @@
 // parsed the way CourseLoader parses every lesson (front matter split, UTF-8 check, YAML,
 // every key of every kind, the files a lesson names). Built by scripts/fuzz.
 import Foundation
+
 @testable import CrucibleEngine
 
 /// The lesson folder every input is written into (`CRUCIBLE_FUZZ_DIR`, which scripts/fuzz puts
 /// on tmpfs and removes), with the files lessons commonly name.
 private let lessonFolder: String = {
-    let folder = (ProcessInfo.processInfo.environment["CRUCIBLE_FUZZ_DIR"] ?? NSTemporaryDirectory() + "crucible-fuzz-\(getpid())")
+    let folder =
+        (ProcessInfo.processInfo.environment["CRUCIBLE_FUZZ_DIR"] ?? NSTemporaryDirectory() + "crucible-fuzz-\(getpid())")
         + "/lesson"
     for sub in ["starter", "solution", "check", "wrong/off"] {
         try? FileManager.default.createDirectory(atPath: folder + "/" + sub, withIntermediateDirectories: true)

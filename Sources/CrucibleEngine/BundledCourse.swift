@@ -30,8 +30,9 @@ public enum BundledCourse {
         var candidates: [URL] = []
         if let executable {
             let binFolder = executable.deletingLastPathComponent()
-            candidates.append(binFolder.deletingLastPathComponent()
-                .appendingPathComponent("share/crucible/Lessons"))
+            candidates.append(
+                binFolder.deletingLastPathComponent()
+                    .appendingPathComponent("share/crucible/Lessons"))
             var folder = binFolder
             while folder.path != "/" {
                 candidates.append(folder.appendingPathComponent("Lessons"))

@@ -22,9 +22,11 @@ extension CourseLoadResult {
         guard let course else { return diagnostics }
         let achievements = AchievementsFile.load(courseRoot: course.root)
         let file = course.root.appendingPathComponent(AchievementsFile.name).relativePath
-        let extra = achievements.diagnostics
-            + AchievementsFile.check(achievements.achievements, against: CourseOutline(course), file: file,
-                                     positions: achievements.conditionPositions)
+        let extra =
+            achievements.diagnostics
+            + AchievementsFile.check(
+                achievements.achievements, against: CourseOutline(course), file: file,
+                positions: achievements.conditionPositions)
         guard !extra.isEmpty else { return diagnostics }
         return (diagnostics + extra).sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
     }

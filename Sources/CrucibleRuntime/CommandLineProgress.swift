@@ -17,8 +17,9 @@ public struct CommandLineProgress: Sendable {
     public init(loaded: CourseLoadResult, file: URL) throws {
         self.loaded = loaded
         guard let course = loaded.course else {
-            throw CommandFailure(message: "the course has no usable course.yml, so there is no progress to keep; "
-                                 + "`crucible lint` explains what is wrong")
+            throw CommandFailure(
+                message: "the course has no usable course.yml, so there is no progress to keep; "
+                    + "`crucible lint` explains what is wrong")
         }
         do {
             session = try ProgressSession(course: course, file: file)

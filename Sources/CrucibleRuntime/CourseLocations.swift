@@ -22,10 +22,11 @@ public struct CourseLocations: Sendable {
     public func folder() throws -> URL {
         if let lessons { return URL(fileURLWithPath: lessons) }
         guard let bundled = BundledCourse.locate() else {
-            throw CommandFailure(message: """
-                cannot find the bundled course (a Lessons folder with course.yml); \
-                pass --lessons DIR or set \(BundledCourse.environmentKey)
-                """)
+            throw CommandFailure(
+                message: """
+                    cannot find the bundled course (a Lessons folder with course.yml); \
+                    pass --lessons DIR or set \(BundledCourse.environmentKey)
+                    """)
         }
         return bundled
     }

@@ -8,8 +8,10 @@ import Foundation
 /// Stands in for the full-screen course map when there is no terminal UI, so the marks are the
 /// map's own (``GameState/mark(for:)``); outside a UTF-8 locale they become the UI's ASCII stand-ins.
 public enum CourseMapText {
-    public static func render(_ loaded: CourseLoadResult, game: GameState?, showWelcome: Bool = true,
-                       unicode: Bool = TerminalCapabilities.fromEnvironment(ProcessInfo.processInfo.environment).unicode) -> [StyledLine] {
+    public static func render(
+        _ loaded: CourseLoadResult, game: GameState?, showWelcome: Bool = true,
+        unicode: Bool = TerminalCapabilities.fromEnvironment(ProcessInfo.processInfo.environment).unicode
+    ) -> [StyledLine] {
         let theme = Theme.standard
         var lines: [StyledLine] = []
         if let course = loaded.course {

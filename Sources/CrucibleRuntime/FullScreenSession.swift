@@ -57,17 +57,22 @@ public final class FullScreenSession: Sendable {
 
     /// Runs until the user quits. The terminal must be started by the caller and is left started.
     public func run(on terminal: some TerminalDevice) {
-        let course = loaded.course ?? Course(id: "untitled", title: "Untitled course (course.yml has errors)",
-                                            welcome: "", final: nil, root: root, tracks: loaded.tracks)
+        let course =
+            loaded.course
+            ?? Course(
+                id: "untitled", title: "Untitled course (course.yml has errors)",
+                welcome: "", final: nil, root: root, tracks: loaded.tracks)
         let (progress, openingNotices) = ProgressSession.openForFullScreen(course: course, file: settings.progressFile)
-        let lessonWork = LessonWork(workspace: settings.workspace ?? Workspace(root: Workspace.defaultRoot(), courseID: course.id),
-                                    engine: settings.checkEngine, editorEnvironment: settings.environment)
+        let lessonWork = LessonWork(
+            workspace: settings.workspace ?? Workspace(root: Workspace.defaultRoot(), courseID: course.id),
+            engine: settings.checkEngine, editorEnvironment: settings.environment)
         // Runs before the caller gives the terminal back: a running check's processes are killed first.
         defer { lessonWork.stopAll() }
         let initial = progress.current
         // The welcome box is for a first launch; afterwards the map opens on the lesson the learner left off at.
-        var state = AppState(course: course, size: terminal.size, showWelcome: initial.isEmpty, game: GameState(progress: initial),
-                             theme: Theme.named(initial.settings.theme))
+        var state = AppState(
+            course: course, size: terminal.size, showWelcome: initial.isEmpty, game: GameState(progress: initial),
+            theme: Theme.named(initial.settings.theme))
         for notice in openingNotices { _ = App.update(&state, .notice(notice)) }
         terminal.present(App.view(state))
         // Slower work waits for the first frame; keys typed meanwhile wait in the terminal's buffer.
@@ -102,7 +107,7 @@ public final class FullScreenSession: Sendable {
                     case .recordProgress(let action):
                         saves.append(action)
                     case .loadLessonBody, .prepareWorkspace, .openEditor, .runCheck, .cancelCheck, .watchWorkspace, .stopWatching,
-                         .loadSolution:
+                        .loadSolution:
                         pending += lessonWork.perform(effect, terminal: terminal)
                     }
                 }

@@ -28,8 +28,9 @@ public struct HintReveal: Sendable {
         guard revealed < hints.count else {
             return "No hints left: all \(hints.count) hints of `\(id)` are revealed; `crucible hint \(id) --all` shows them again."
         }
-        _ = GameRules.apply(.revealedHint(lesson: id), to: &progress, outline: outline, achievements: achievements,
-                            now: Date(), calendar: .current)
+        _ = GameRules.apply(
+            .revealedHint(lesson: id), to: &progress, outline: outline, achievements: achievements,
+            now: Date(), calendar: .current)
         return line(revealed)
     }
 

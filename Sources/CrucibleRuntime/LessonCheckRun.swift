@@ -50,8 +50,9 @@ public struct LessonCheckRun: Sendable {
     public static func quizChoices(_ answers: [String], for lesson: Lesson) throws -> [[Int]] {
         let count = lesson.quiz?.questions.count ?? 0, id = lesson.id
         guard answers.count == count else {
-            throw CommandFailure(message: "`\(id)` has \(count) question\(count == 1 ? "" : "s"); give one answer each, "
-                                 + "such as `crucible check \(id) \(Array(repeating: "1", count: count).joined(separator: " "))` (several choices: 1,3)")
+            throw CommandFailure(
+                message: "`\(id)` has \(count) question\(count == 1 ? "" : "s"); give one answer each, "
+                    + "such as `crucible check \(id) \(Array(repeating: "1", count: count).joined(separator: " "))` (several choices: 1,3)")
         }
         return try answers.map { answer in
             try answer.split(separator: ",").map { part in
@@ -72,8 +73,12 @@ public struct LessonCheckRun: Sendable {
         guard result.countsAsAttempt else { return ([], nil) }
         do {
             guard let record = try progress() else { return ([], nil) }
-            return (try record(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson),
-                                        summary: CheckSummary(result, origin: .commandLine))), nil)
+            return (
+                try record(
+                    .checked(
+                        lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson),
+                        summary: CheckSummary(result, origin: .commandLine))), nil
+            )
         } catch {
             return ([], "\(error)")
         }

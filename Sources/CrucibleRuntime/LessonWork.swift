@@ -35,8 +35,10 @@ final class LessonWork {
     /// The editor command when the learner has set none, from the environment the program started with.
     private let editorEnvironment: [String: String]
 
-    init(workspace: Workspace, engine: CheckEngine = CheckEngine(),
-         editorEnvironment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(
+        workspace: Workspace, engine: CheckEngine = CheckEngine(),
+        editorEnvironment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.workspace = workspace
         self.engine = engine
         self.editorEnvironment = editorEnvironment
@@ -67,7 +69,6 @@ final class LessonWork {
         }
         return []
     }
-
 
     /// How long the run loop may block reading a key: briefly while a check runs or something animates,
     /// a little longer while watching, else until a key arrives.
@@ -161,7 +162,8 @@ final class LessonWork {
         let task = Task.detached {
             let result: CheckResult
             if lesson.kind == .predict {
-                result = await engine.runPredictProgram(lesson)
+                result =
+                    await engine.runPredictProgram(lesson)
                     ?? CheckResult(lessonID: id, outcome: .engineError, message: "the lesson does not run its program")
             } else {
                 result = await engine.check(lesson: lesson, workspace: workspace)
@@ -203,8 +205,10 @@ final class LessonWork {
             return [.editorClosed(lessonID: lesson.id, failure: "No editor found: set $EDITOR (or $VISUAL), or install nano or vi.")]
         }
         let status = terminal.suspend { Editor.run(editor, files: files) }
-        return [.workspacePrepared(lessonID: lesson.id, prepare(lesson)),
-                .editorClosed(lessonID: lesson.id, failure: status == 0 ? nil : "The editor `\(editor)` ended with status \(status).")]
+        return [
+            .workspacePrepared(lessonID: lesson.id, prepare(lesson)),
+            .editorClosed(lessonID: lesson.id, failure: status == 0 ? nil : "The editor `\(editor)` ended with status \(status)."),
+        ]
     }
 
     static func seconds(_ duration: Duration) -> Double {

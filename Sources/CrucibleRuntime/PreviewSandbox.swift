@@ -42,8 +42,9 @@ extension CourseLoadResult {
             return only
         }
         if let course {
-            focused.course = Course(id: course.id, title: course.title + " (preview)", welcome: course.welcome,
-                                    final: course.final, root: course.root, tracks: focused.tracks)
+            focused.course = Course(
+                id: course.id, title: course.title + " (preview)", welcome: course.welcome,
+                final: course.final, root: course.root, tracks: focused.tracks)
         }
         return focused
     }

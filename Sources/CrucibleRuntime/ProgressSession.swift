@@ -83,14 +83,16 @@ public final class ProgressSession: Sendable {
     /// Like ``record(_:now:)``, but a save that fails still reports what the action earned: the
     /// store keeps the change and saves it with the next one, and `failure` says why it was not saved.
     public func recordKeepingUnsaved(_ action: LearnerAction, now: Date = Date())
-        -> (recorded: LearnerAction, events: [GameEvent], failure: (any Error)?) {
+        -> (recorded: LearnerAction, events: [GameEvent], failure: (any Error)?)
+    {
         let recorded = withContentHash(action)
         let (outline, achievements) = state.withLock { ($0.outline, $0.achievements) }
         var events: [GameEvent] = []
         do {
             try update { progress in
-                events = GameRules.apply(recorded, to: &progress, outline: outline, achievements: achievements, now: now,
-                                         calendar: .current)
+                events = GameRules.apply(
+                    recorded, to: &progress, outline: outline, achievements: achievements, now: now,
+                    calendar: .current)
             }
         } catch {
             return (recorded, events, error)
@@ -102,7 +104,8 @@ public final class ProgressSession: Sendable {
     /// later change to the lesson shows it as updated.
     public func withContentHash(_ action: LearnerAction) -> LearnerAction {
         guard case .checked(let id, true, nil, let summary) = action,
-              let lesson = course.lessons.first(where: { $0.id == id }) else { return action }
+            let lesson = course.lessons.first(where: { $0.id == id })
+        else { return action }
         return .checked(lesson: id, passed: true, contentHash: LessonContentHash.of(lesson), summary: summary)
     }
 

@@ -21,8 +21,10 @@ public struct ResetPlan: Sendable, Equatable {
 
     /// Plans a reset of `scope`; also restoring workspace files when `files` is set. Fails on an
     /// unknown track or lesson (a lesson the course no longer has may still have a record to forget).
-    public init(_ scope: Scope, files: Bool, outline: CourseOutline, progress: CourseProgress,
-                loaded: CourseLoadResult) throws {
+    public init(
+        _ scope: Scope, files: Bool, outline: CourseOutline, progress: CourseProgress,
+        loaded: CourseLoadResult
+    ) throws {
         self.scope = scope
         switch scope {
         case .all:
@@ -30,8 +32,9 @@ public struct ResetPlan: Sendable, Equatable {
         case .track(let track):
             guard let entry = outline.track(track) else {
                 let ids = outline.tracks.map(\.id)
-                throw CommandFailure(message: "no track has the id `\(track)`" + didYouMean(track, among: ids)
-                                     + " (the tracks are \(ids.map { "`\($0)`" }.joined(separator: ", ")))")
+                throw CommandFailure(
+                    message: "no track has the id `\(track)`" + didYouMean(track, among: ids)
+                        + " (the tracks are \(ids.map { "`\($0)`" }.joined(separator: ", ")))")
             }
             (lessonIDs, what) = (entry.lessonIDs, "track `\(track)`")
         case .lesson(let id):
@@ -57,8 +60,9 @@ public struct ResetPlan: Sendable, Equatable {
     /// Copies each planned code lesson's workspace folder aside, then restores its starter;
     /// returns a line for each thing done.
     public func restoreFiles(of course: Course, in workspace: Workspace, now: Date = Date()) throws -> [String] {
-        let stamp = ISO8601DateFormatter.string(from: now, timeZone: TimeZone(identifier: "UTC")!,
-                                                formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone])
+        let stamp = ISO8601DateFormatter.string(
+            from: now, timeZone: TimeZone(identifier: "UTC")!,
+            formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone])
         var lines: [String] = []
         for id in lessonIDs {
             guard let lesson = course.lessons.first(where: { $0.id == id }), lesson.code != nil else { continue }

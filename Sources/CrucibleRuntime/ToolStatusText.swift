@@ -21,7 +21,9 @@ public enum ToolStatusText {
             case .broken(let error):
                 lines.append(StyledLine("✗", style: Paint.bad) + " \(status.name): not working — \(error)")
                 lines.append(StyledLine("    \(status.path ?? ""); \(users); for \(info.purpose)"))
-                lines += info.broken(error: error).fixes.enumerated().map { index, fix in StyledLine((index == 0 ? "    fix: " : "         ") + fix) }
+                lines += info.broken(error: error).fixes.enumerated().map { index, fix in
+                    StyledLine((index == 0 ? "    fix: " : "         ") + fix)
+                }
             }
         }
         return lines

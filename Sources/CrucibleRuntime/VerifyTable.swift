@@ -10,17 +10,19 @@ public enum VerifyTable {
         var lines = [StyledLine(pad("lesson", idWidth) + "  " + pad("outcome", 8) + "  " + "time    details")]
         for result in results {
             let status = pad(result.status.rawValue, 8)
-            let painted = switch result.status {
-            case .ok: StyledLine(status, style: Paint.good)
-            case .problem: StyledLine(status, style: Paint.badMark)
-            case .skipped: StyledLine(status, style: Paint.caution)
-            }
+            let painted =
+                switch result.status {
+                case .ok: StyledLine(status, style: Paint.good)
+                case .problem: StyledLine(status, style: Paint.badMark)
+                case .skipped: StyledLine(status, style: Paint.caution)
+                }
             let time = pad(String(format: "%.1f s", result.duration), 6)
             lines.append(pad(result.lessonID, idWidth) + "  " + painted + ("  " + time + "  " + result.checks.joined(separator: "; ")))
             lines += result.problems.map { "    " + StyledLine("problem: " + $0, style: Paint.bad) }
         }
         let count = { (status: LessonVerification.Status) in results.filter { $0.status == status }.count }
-        lines.append(StyledLine("\(results.count) lesson(s): \(count(.ok)) ok, \(count(.problem)) with problems, \(count(.skipped)) skipped"))
+        lines.append(
+            StyledLine("\(results.count) lesson(s): \(count(.ok)) ok, \(count(.problem)) with problems, \(count(.skipped)) skipped"))
         return lines
     }
 }
@@ -44,8 +46,9 @@ extension VerifyTable {
         let problems = statuses.filter { $0 == .problem }.count
         let allSkipped = !statuses.isEmpty && statuses.allSatisfy { $0 == .skipped }
         if allSkipped {
-            Output.error("nothing was verified: every lesson was skipped because its tools are missing or broken here "
-                         + "(see `crucible doctor`)" + (allowSkips ? "" : "; install them, or pass --allow-skips to accept this"))
+            Output.error(
+                "nothing was verified: every lesson was skipped because its tools are missing or broken here "
+                    + "(see `crucible doctor`)" + (allowSkips ? "" : "; install them, or pass --allow-skips to accept this"))
         }
         return problems > 0 || loadErrors > 0 || (allSkipped && !allowSkips) ? ExitStatus.problems : ExitStatus.success
     }

@@ -39,8 +39,10 @@ public final class WatchSession: Sendable {
     /// After a first Ctrl-C, how long a check may take to stop its processes before the command just exits.
     static let stopGrace: DispatchTimeInterval = .seconds(5)
 
-    public init(lesson: Lesson, folder: URL, engine: CheckEngine, recorder: LearnerActionRecorder?,
-                report: @escaping @Sendable (WatchReport) -> Void) {
+    public init(
+        lesson: Lesson, folder: URL, engine: CheckEngine, recorder: LearnerActionRecorder?,
+        report: @escaping @Sendable (WatchReport) -> Void
+    ) {
         self.lesson = lesson
         self.folder = folder
         self.engine = engine
@@ -119,8 +121,10 @@ public final class WatchSession: Sendable {
             lastChecked = contents
             // Check the very bytes just compared; only a file that could not be read goes back
             // through the folder, for the engine's message naming it.
-            let result = if let contents { await engine.check(lesson: lesson, files: contents) }
-                         else { await engine.check(lesson: lesson, folder: folder) }
+            let result =
+                if let contents { await engine.check(lesson: lesson, files: contents) } else {
+                    await engine.check(lesson: lesson, folder: folder)
+                }
             if Task.isCancelled { return }  // stopped mid-check: the result is a cancellation, not news
             report(.checked(result, events: record(result, after: trigger)))
         }
@@ -147,8 +151,9 @@ public final class WatchSession: Sendable {
             return "\n[\(time)] checking again"
         case .saved(let changes):
             if !changes.missingFolders.isEmpty {
-                say("\n[\(time)] your workspace folder \(folder.path) was removed; waiting for it to come back "
-                    + "(`crucible check \(lesson.id)` copies the starter again)")
+                say(
+                    "\n[\(time)] your workspace folder \(folder.path) was removed; waiting for it to come back "
+                        + "(`crucible check \(lesson.id)` copies the starter again)")
                 return nil
             }
             if !changes.restoredFolders.isEmpty { return "\n[\(time)] your workspace folder is back; checking" }
@@ -184,8 +189,10 @@ public final class WatchSession: Sendable {
         guard let recorder, result.countsAsAttempt else { return [] }
         if case .start = trigger, !result.passed { return [] }
         do {
-            return try recorder(.checked(lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson),
-                                                summary: CheckSummary(result, origin: .watch)))
+            return try recorder(
+                .checked(
+                    lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson),
+                    summary: CheckSummary(result, origin: .watch)))
         } catch {
             report(.problem("crucible: could not record this check: \(error)"))
             return []
@@ -248,12 +255,15 @@ private final class SignalCount: @unchecked Sendable {
 extension WatchSession {
     /// The code lesson to watch: the one named `id`, else the one the learner left off at (with a
     /// line saying so), else the next code lesson after it that is not passed yet.
-    public static func lessonToWatch(_ id: String?, in loaded: CourseLoadResult,
-                                     progress: CourseProgress?) throws -> (lesson: Lesson, why: String?) {
+    public static func lessonToWatch(
+        _ id: String?, in loaded: CourseLoadResult,
+        progress: CourseProgress?
+    ) throws -> (lesson: Lesson, why: String?) {
         let (lesson, why) = try chooseLesson(id, in: loaded, progress: progress)
         guard lesson.kind == .code else {
-            throw CommandFailure(message: "`\(lesson.id)` is a \(lesson.kind.rawValue) lesson; watch re-checks code lessons "
-                                 + "(answer this one with `crucible check \(lesson.id)`)")
+            throw CommandFailure(
+                message: "`\(lesson.id)` is a \(lesson.kind.rawValue) lesson; watch re-checks code lessons "
+                    + "(answer this one with `crucible check \(lesson.id)`)")
         }
         return (lesson, why)
     }
@@ -267,8 +277,9 @@ extension WatchSession {
         if current.kind == .code { return (current, "watching `\(current.id)`, where you left off") }
         let after = (loaded.course?.lessons ?? []).drop { $0.id != current.id }.dropFirst()
         guard let next = after.first(where: { $0.kind == .code && !progress[lesson: $0.id].isPassed }) else {
-            throw CommandFailure(message: "you left off at `\(current.id)`, a \(current.kind.rawValue) lesson, "
-                                 + "and no code lesson after it is waiting; " + usage)
+            throw CommandFailure(
+                message: "you left off at `\(current.id)`, a \(current.kind.rawValue) lesson, "
+                    + "and no code lesson after it is waiting; " + usage)
         }
         return (next, "watching `\(next.id)`, the next code lesson after `\(current.id)` where you left off")
     }

@@ -10,8 +10,9 @@ extension Workspace {
         var notes: [String] = []
         if !preparation.copied.isEmpty { notes.append("copied the starter to \(preparation.folder.path)") }
         if !preparation.starterChanged.isEmpty {
-            notes.append("the course has a newer starter for \(preparation.starterChanged.joined(separator: ", ")); "
-                         + "your copy is kept (`crucible reset \(lesson.id)` would replace it)")
+            notes.append(
+                "the course has a newer starter for \(preparation.starterChanged.joined(separator: ", ")); "
+                    + "your copy is kept (`crucible reset \(lesson.id)` would replace it)")
         }
         return (preparation.folder, notes)
     }

@@ -62,7 +62,8 @@ public final class TerminalScreen: TerminalDevice {
             self.output = nil
             self.input = nil
             crucible_terminal_released()
-            throw TerminalError(description: "the terminal type `\(term)` (from TERM) is unknown to this system's terminfo; try TERM=xterm-256color")
+            throw TerminalError(
+                description: "the terminal type `\(term)` (from TERM) is unknown to this system's terminfo; try TERM=xterm-256color")
         }
         screen = created
         let window = crucible_stdscr()

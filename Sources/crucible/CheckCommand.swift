@@ -48,8 +48,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try course.load()
-        let check = try LessonCheckRun(try requireLesson(id, in: loaded), answers: answers,
-                                       engine: noCache ? CheckEngine(cache: nil) : CheckEngine(), workspace: course.workspace(for: loaded))
+        let check = try LessonCheckRun(
+            try requireLesson(id, in: loaded), answers: answers,
+            engine: noCache ? CheckEngine(cache: nil) : CheckEngine(), workspace: course.workspace(for: loaded))
         let (events, unrecorded) = check.recordAttempt {
             guard loaded.course != nil else { return nil }
             let session = try course.openProgress(loaded: loaded)
@@ -59,8 +60,11 @@ struct CheckCommand: ParsableCommand {
             try Output.print(encoding: check.result)
         } else {
             if !check.notes.isEmpty { Output.print(check.notes.map { StyledLine("note: " + $0, style: Paint.quiet) }) }
-            Output.print(ResultPresentation(check.result, lesson: check.lesson, events: events,
-                                            medium: .commandLine(verbose: verbose, workspace: check.folder?.path)).lines)
+            Output.print(
+                ResultPresentation(
+                    check.result, lesson: check.lesson, events: events,
+                    medium: .commandLine(verbose: verbose, workspace: check.folder?.path)
+                ).lines)
         }
         // After the result, so the learner sees both; non-zero, so a script does not take it as counted.
         if let unrecorded {

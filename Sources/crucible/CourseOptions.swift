@@ -6,22 +6,30 @@ import Foundation
 
 /// `--lessons DIR`, shared by every command, and loading the course it names.
 struct CourseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The course folder (a folder holding course.yml).",
-        discussion: "Defaults to $\(BundledCourse.environmentKey), then the bundled course.",
-        valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The course folder (a folder holding course.yml).",
+            discussion: "Defaults to $\(BundledCourse.environmentKey), then the bundled course.",
+            valueName: "dir"))
     var lessons: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The folder holding your copies of code lessons' files.",
-        discussion: "Defaults to $\(Workspace.environmentKey), then $XDG_DATA_HOME/crucible/workspace, then ~/.local/share/crucible/workspace.",
-        valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The folder holding your copies of code lessons' files.",
+            discussion:
+                "Defaults to $\(Workspace.environmentKey), then $XDG_DATA_HOME/crucible/workspace, then ~/.local/share/crucible/workspace.",
+            valueName: "dir"))
     var workspace: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Your progress file.",
-        discussion: "Defaults to $\(ProgressLocation.environmentKey), then $XDG_STATE_HOME/crucible/progress.json, then ~/.local/state/crucible/progress.json.",
-        valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Your progress file.",
+            discussion:
+                "Defaults to $\(ProgressLocation.environmentKey), then $XDG_STATE_HOME/crucible/progress.json, then ~/.local/state/crucible/progress.json.",
+            valueName: "file"))
     var progress: String?
 
     @Flag(name: .long, help: "No colours, on screen or in printed text (the same as NO_COLOR=1).")

@@ -24,8 +24,10 @@ struct Crucible: ParsableCommand {
               crucible --lessons ~/my-course list     use another course folder
             """,
         version: CrucibleEngine.version,
-        subcommands: [ListCommand.self, ShowCommand.self, LintCommand.self, CheckCommand.self, VerifyCommand.self, DoctorCommand.self,
-                      WatchCommand.self, HintCommand.self, ProgressCommand.self, ResetCommand.self, NewCommand.self, PreviewCommand.self]
+        subcommands: [
+            ListCommand.self, ShowCommand.self, LintCommand.self, CheckCommand.self, VerifyCommand.self, DoctorCommand.self,
+            WatchCommand.self, HintCommand.self, ProgressCommand.self, ResetCommand.self, NewCommand.self, PreviewCommand.self,
+        ]
     )
 
     @OptionGroup var course: CourseOptions

@@ -60,8 +60,10 @@ struct NewLessonCommand: ParsableCommand {
             variant in the chosen language; `crucible verify` passes on them as created.
             """)
 
-    @Argument(help: ArgumentHelp("The track folder and the lesson's slug, such as my-course/basics/first-fix.",
-                                 valueName: "track/slug"))
+    @Argument(
+        help: ArgumentHelp(
+            "The track folder and the lesson's slug, such as my-course/basics/first-fix.",
+            valueName: "track/slug"))
     var path: String
 
     @Option(help: "read, quiz, predict or code.")

@@ -47,8 +47,9 @@ struct ResetCommand: ParsableCommand {
     func run() throws {
         let session = try course.openProgress()
         let scope: ResetPlan.Scope = all ? .all : track.map { .track($0) } ?? .lesson(id ?? "")
-        let plan = try ResetPlan(scope, files: files, outline: session.outline, progress: session.store.current,
-                                 loaded: session.loaded)
+        let plan = try ResetPlan(
+            scope, files: files, outline: session.outline, progress: session.store.current,
+            loaded: session.loaded)
         guard try ResetPlan.confirm(plan.question + "?", assumeYes: yes) else {
             Output.error("crucible: nothing was reset")
             throw ExitCode(ExitStatus.problems)

@@ -61,8 +61,11 @@ struct WatchCommand: ParsableCommand {
             case .line(let text): Output.say(text)
             case .problem(let text): Output.error(text)
             case .checked(let result, let events):
-                Output.say(ResultPresentation(result, lesson: lesson, events: events,
-                                              medium: .commandLine(verbose: verbose, workspace: nil)).lines)
+                Output.say(
+                    ResultPresentation(
+                        result, lesson: lesson, events: events,
+                        medium: .commandLine(verbose: verbose, workspace: nil)
+                    ).lines)
             }
         }
         try watch.runOnTerminal(watching: manual ? nil : (poll ? .polling : .automatic))

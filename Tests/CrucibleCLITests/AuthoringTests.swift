@@ -17,10 +17,13 @@ import Testing
 
     /// Runs crucible in `folder` and expects exit status `status`.
     @discardableResult
-    static func crucible(_ arguments: [String], in folder: URL, status: Int32 = 0,
-                         environment: [String: String] = [:], timeout: TimeInterval = 120) throws -> CrucibleRunner.Result {
-        let result = try CrucibleRunner.run(arguments, in: folder, environment: ["PATH": reachablePath].merging(environment) { $1 },
-                                            timeout: timeout)
+    static func crucible(
+        _ arguments: [String], in folder: URL, status: Int32 = 0,
+        environment: [String: String] = [:], timeout: TimeInterval = 120
+    ) throws -> CrucibleRunner.Result {
+        let result = try CrucibleRunner.run(
+            arguments, in: folder, environment: ["PATH": reachablePath].merging(environment) { $1 },
+            timeout: timeout)
         #expect(result.status == status, "crucible \(arguments.joined(separator: " ")):\n\(result.stdout)\n\(result.stderr)")
         return result
     }
@@ -43,21 +46,26 @@ import Testing
         try Self.crucible(["new", "track", "physics/forces"], in: work)
         let lessons = [("newton", "read"), ("units", "quiz"), ("loop", "predict"), ("gravity", "code")]
         for (slug, kind) in lessons {
-            let created = try Self.crucible(["new", "lesson", "physics/forces/\(slug)", "--kind", kind]
-                                            + (kind == "code" ? ["--language", "c"] : []), in: work)
+            let created = try Self.crucible(
+                ["new", "lesson", "physics/forces/\(slug)", "--kind", kind]
+                    + (kind == "code" ? ["--language", "c"] : []), in: work)
             #expect(created.stdout.contains("id: forces.\(slug)"), "\(created.stdout)")
         }
         let track = work.appendingPathComponent("physics/01-forces")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: track.path).sorted()
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: track.path).sorted()
                 == ["01-newton", "02-units", "03-loop", "04-gravity", "track.yml"])
 
         // Fill them in, as the tutorial says.
-        try Self.edit(track.appendingPathComponent("track.yml"), replacing: "What this track teaches, in a sentence or two.",
-                      with: "Newton's laws in code.")
-        try Self.edit(track.appendingPathComponent("01-newton/lesson.md"), replacing: "## The idea", with: "## Force is mass times acceleration")
-        try Self.edit(track.appendingPathComponent("02-units/lesson.md"),
-                      replacing: "Which language frees heap memory with a tracing garbage collector?",
-                      with: "Which of these languages uses a tracing garbage collector?")
+        try Self.edit(
+            track.appendingPathComponent("track.yml"), replacing: "What this track teaches, in a sentence or two.",
+            with: "Newton's laws in code.")
+        try Self.edit(
+            track.appendingPathComponent("01-newton/lesson.md"), replacing: "## The idea", with: "## Force is mass times acceleration")
+        try Self.edit(
+            track.appendingPathComponent("02-units/lesson.md"),
+            replacing: "Which language frees heap memory with a tracing garbage collector?",
+            with: "Which of these languages uses a tracing garbage collector?")
         try Self.edit(track.appendingPathComponent("03-loop/program.swift"), replacing: "1...3", with: "1...4")
         try Self.edit(track.appendingPathComponent("03-loop/lesson.md"), replacing: "answer: \"14\"", with: "answer: \"30\"")
 
@@ -77,7 +85,8 @@ import Testing
         defer { session.close() }
         let binary = "'\(CrucibleRunner.binary.path)'"
         // Preview: the one lesson, then its text; the author's own progress and workspace stay untouched.
-        try session.run("cd '\(work.path)'; export HOME='\(home.path)' XDG_STATE_HOME= XDG_DATA_HOME= CRUCIBLE_PROGRESS= CRUCIBLE_WORKSPACE=")
+        try session.run(
+            "cd '\(work.path)'; export HOME='\(home.path)' XDG_STATE_HOME= XDG_DATA_HOME= CRUCIBLE_PROGRESS= CRUCIBLE_WORKSPACE=")
         try session.run("\(binary) preview --lessons physics forces.gravity")
         try session.waitFor("sum_of_squares")  // the lesson opens at once
         try session.send("q")
@@ -111,14 +120,17 @@ import Testing
         // Played by a learner: the starter fails, the fixed file passes, progress goes to this course's id.
         let state = try CrucibleRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: state) }
-        let options = ["--lessons", course, "--workspace", state.appendingPathComponent("ws").path,
-                       "--progress", state.appendingPathComponent("progress.json").path]
+        let options = [
+            "--lessons", course, "--workspace", state.appendingPathComponent("ws").path,
+            "--progress", state.appendingPathComponent("progress.json").path,
+        ]
         let failing = try Self.crucible(["check", "python.word-count", "--no-cache"] + options, in: state, status: 1)
         #expect(failing.stdout.contains("FAIL: count_words"), "\(failing.stdout)")
         let copy = state.appendingPathComponent("ws/python-course/python.word-count/wordcount.py")
         try FileManager.default.removeItem(at: copy)
-        try FileManager.default.copyItem(at: Self.pythonCourse.appendingPathComponent("01-python/03-word-count/solution/wordcount.py"),
-                                         to: copy)
+        try FileManager.default.copyItem(
+            at: Self.pythonCourse.appendingPathComponent("01-python/03-word-count/solution/wordcount.py"),
+            to: copy)
         try Self.crucible(["check", "python.word-count", "--no-cache"] + options, in: state)
         try Self.crucible(["check", "python.quiz", "1"] + options, in: state)
         let progress = try String(contentsOf: state.appendingPathComponent("progress.json"), encoding: .utf8)

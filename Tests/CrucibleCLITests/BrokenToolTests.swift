@@ -6,7 +6,8 @@ import Testing
 /// not the learner's fault: `doctor` names it, the map marks the lessons whose check runs it,
 /// and a check reports "tool not working" with the fix, counts no attempt and offers no hint.
 @Suite(.serialized) struct BrokenToolTests {
-    static let rustupError = "error: rustup could not choose a version of rustc to run, because one wasn't specified explicitly, and no default is configured."
+    static let rustupError =
+        "error: rustup could not choose a version of rustc to run, because one wasn't specified explicitly, and no default is configured."
 
     /// A folder holding only a `rustc` that fails its version probe as rustup's proxy does.
     static func brokenRustc() throws -> URL {
@@ -35,8 +36,10 @@ import Testing
         let stubs = try Self.brokenRustc(), folder = try CrucibleRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: stubs); try? FileManager.default.removeItem(at: folder) }
         let progress = folder.appendingPathComponent("progress.json")
-        let environment = ["PATH": Self.path(with: stubs), "XDG_CACHE_HOME": folder.appendingPathComponent("cache").path,
-                           "CRUCIBLE_WORKSPACE": folder.appendingPathComponent("workspace").path, "CRUCIBLE_PROGRESS": progress.path]
+        let environment = [
+            "PATH": Self.path(with: stubs), "XDG_CACHE_HOME": folder.appendingPathComponent("cache").path,
+            "CRUCIBLE_WORKSPACE": folder.appendingPathComponent("workspace").path, "CRUCIBLE_PROGRESS": progress.path,
+        ]
 
         let doctor = try CrucibleRunner.run(["doctor"], environment: environment, timeout: 120)
         #expect(doctor.status == 1, "a tool the course needs does not work:\n\(doctor.stdout)")
@@ -70,7 +73,9 @@ import Testing
         func write(_ path: String, _ text: String) throws { try CrucibleRunner.write(path, text, in: root) }
         try write("course.yml", "id: rusty\ntitle: Rusty Course\nwelcome: Welcome to the rusty course.\n")
         try write("01-r/track.yml", "id: r\ntitle: Rust Track\n")
-        try write("01-r/01-fix/lesson.md", """
+        try write(
+            "01-r/01-fix/lesson.md",
+            """
             ---
             id: r.fix
             title: Fix a use after move
@@ -90,7 +95,9 @@ import Testing
             """)
         try write("01-r/01-fix/starter/main.rs", "fn main() {}\n")
         try write("01-r/01-fix/solution/main.rs", "fn main() {}\n")
-        try write("01-r/02-predict/lesson.md", """
+        try write(
+            "01-r/02-predict/lesson.md",
+            """
             ---
             id: r.predict
             title: Predict the moved line

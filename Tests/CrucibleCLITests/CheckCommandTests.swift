@@ -6,9 +6,11 @@ import Testing
 @Suite(.serialized) struct CheckCommandTests {
     /// A private workspace, cache and progress file, so tests never touch the user's.
     private func environment(_ folder: URL) -> [String: String] {
-        ["CRUCIBLE_WORKSPACE": folder.appendingPathComponent("workspace").path,
-         "XDG_CACHE_HOME": folder.appendingPathComponent("cache").path,
-         "CRUCIBLE_PROGRESS": folder.appendingPathComponent("progress.json").path]
+        [
+            "CRUCIBLE_WORKSPACE": folder.appendingPathComponent("workspace").path,
+            "XDG_CACHE_HOME": folder.appendingPathComponent("cache").path,
+            "CRUCIBLE_PROGRESS": folder.appendingPathComponent("progress.json").path,
+        ]
     }
 
     @Test func quizAnswersArePositionalPerQuestion() throws {
@@ -63,8 +65,9 @@ import Testing
         let fixed = try CrucibleRunner.run(["check", "orientation.first-fix"], environment: environment(folder), timeout: 300)
         #expect(fixed.status == 0, "\(fixed.stdout)")
         #expect(!fixed.stdout.contains("\u{1B}["), "colour in a pipe")
-        let progress = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("progress.json")))
-                                    as? [String: Any])
+        let progress = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("progress.json")))
+                as? [String: Any])
         let lessons = ((progress["courses"] as? [String: Any])?["crucible"] as? [String: Any])?["lessons"] as? [String: Any]
         let record = try #require(lessons?["orientation.first-fix"] as? [String: Any], "\(progress)")
         // The first failure and the pass; the cached failure in between judged the same files again.
@@ -85,24 +88,25 @@ import Testing
         let lesson = course.appendingPathComponent("01-t/01-l")
         for folder in ["starter", "solution"] {
             try FileManager.default.createDirectory(at: lesson.appendingPathComponent(folder), withIntermediateDirectories: true)
-            try "int main(void) { return 0; }\n".write(to: lesson.appendingPathComponent(folder + "/main.c"), atomically: true, encoding: .utf8)
+            try "int main(void) { return 0; }\n".write(
+                to: lesson.appendingPathComponent(folder + "/main.c"), atomically: true, encoding: .utf8)
         }
         try "id: c\ntitle: C\nwelcome: hi\n".write(to: course.appendingPathComponent("course.yml"), atomically: true, encoding: .utf8)
         try "id: t\ntitle: T\nsummary: s\n".write(to: course.appendingPathComponent("01-t/track.yml"), atomically: true, encoding: .utf8)
         try """
-            ---
-            id: t.l
-            title: L
-            kind: code
-            code:
-              language: c
-              starter: [main.c]
-              solution: [main.c]
-              steps:
-                - run: [crucible-no-such-tool, main.c]
-            ---
-            You will fix it.
-            """.write(to: lesson.appendingPathComponent("lesson.md"), atomically: true, encoding: .utf8)
+        ---
+        id: t.l
+        title: L
+        kind: code
+        code:
+          language: c
+          starter: [main.c]
+          solution: [main.c]
+          steps:
+            - run: [crucible-no-such-tool, main.c]
+        ---
+        You will fix it.
+        """.write(to: lesson.appendingPathComponent("lesson.md"), atomically: true, encoding: .utf8)
 
         let strict = try CrucibleRunner.run(["verify", "--lessons", course.path, "--jobs", "1"])
         #expect(strict.status == 1, "\(strict.stdout)\(strict.stderr)")

@@ -4,8 +4,10 @@ import Testing
 
 /// The command line, driven as a user drives it: the real binary, its output and exit status.
 @Suite struct CommandLineTests {
-    let bundledIDs = ["orientation.how-crucible-works", "orientation.warm-up-quiz", "orientation.first-fix",
-                      "memory.value-and-reference"]
+    let bundledIDs = [
+        "orientation.how-crucible-works", "orientation.warm-up-quiz", "orientation.first-fix",
+        "memory.value-and-reference",
+    ]
 
     @Test func listShowsEveryBundledLessonInOrder() throws {
         let result = try CrucibleRunner.run(["list"])
@@ -78,8 +80,9 @@ import Testing
     @Test func unknownLessonSuggestsTheNearestIDAndExitsTwo() throws {
         let result = try CrucibleRunner.run(["show", "orientation.first-fx"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("no lesson has the id `orientation.first-fx`; did you mean `orientation.first-fix`?"),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains("no lesson has the id `orientation.first-fx`; did you mean `orientation.first-fix`?"),
+            "\(result.stderr)")
     }
 
     /// Every command that takes a lesson id suggests the ids a partial or mistyped one most likely meant.
@@ -87,35 +90,44 @@ import Testing
     func everyCommandTakingAnIDSuggestsTheNearestIDs(command: [String]) throws {
         let state = try CrucibleRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: state) }
-        let environment = ["CRUCIBLE_PROGRESS": state.appendingPathComponent("progress.json").path,
-                           "CRUCIBLE_WORKSPACE": state.appendingPathComponent("workspace").path]
-        for (typed, meant) in [("memory.retain", "memory.retain-cycles"), ("retain-cycles", "memory.retain-cycles"),
-                               ("memroy.retain-cycles", "memory.retain-cycles")] {
+        let environment = [
+            "CRUCIBLE_PROGRESS": state.appendingPathComponent("progress.json").path,
+            "CRUCIBLE_WORKSPACE": state.appendingPathComponent("workspace").path,
+        ]
+        for (typed, meant) in [
+            ("memory.retain", "memory.retain-cycles"), ("retain-cycles", "memory.retain-cycles"),
+            ("memroy.retain-cycles", "memory.retain-cycles"),
+        ] {
             let result = try CrucibleRunner.run(command + [typed], environment: environment)
             #expect(result.status == 2, "\(command) \(typed): \(result.stderr)")
-            #expect(result.stderr.contains("no lesson has the id `\(typed)`; did you mean `\(meant)`?"),
-                    "\(command) \(typed): \(result.stderr)")
+            #expect(
+                result.stderr.contains("no lesson has the id `\(typed)`; did you mean `\(meant)`?"),
+                "\(command) \(typed): \(result.stderr)")
         }
         let several = try CrucibleRunner.run(command + ["concurrency.atomics"], environment: environment)
-        #expect(several.stderr.contains("did you mean `concurrency.atomics-quiz` or `concurrency.atomics-publish`?"),
-                "\(command): \(several.stderr)")
+        #expect(
+            several.stderr.contains("did you mean `concurrency.atomics-quiz` or `concurrency.atomics-publish`?"),
+            "\(command): \(several.stderr)")
     }
 
     @Test func resetOfAnUnknownTrackSuggestsTheNearestAndNamesThemAll() throws {
         let state = try CrucibleRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: state) }
-        let result = try CrucibleRunner.run(["reset", "--track", "memroy", "--yes"],
-                                            environment: ["CRUCIBLE_PROGRESS": state.appendingPathComponent("progress.json").path])
+        let result = try CrucibleRunner.run(
+            ["reset", "--track", "memroy", "--yes"],
+            environment: ["CRUCIBLE_PROGRESS": state.appendingPathComponent("progress.json").path])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("no track has the id `memroy`; did you mean `memory`? (the tracks are `orientation`, `memory`,"),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains("no track has the id `memroy`; did you mean `memory`? (the tracks are `orientation`, `memory`,"),
+            "\(result.stderr)")
     }
 
     /// `crucible | tee log`: the note (stderr) comes before the map (stdout) and never splits one of its lines.
     @Test func pipedMapHasTheNoteOnALineOfItsOwnBeforeIt() throws {
         let alone = try CrucibleRunner.run([])
-        let merged = try CrucibleRunner.run(["-c", "\"$0\" 2>&1 | cat", CrucibleRunner.binary.path],
-                                            executable: URL(fileURLWithPath: "/bin/sh"))
+        let merged = try CrucibleRunner.run(
+            ["-c", "\"$0\" 2>&1 | cat", CrucibleRunner.binary.path],
+            executable: URL(fileURLWithPath: "/bin/sh"))
         #expect(merged.status == 0, "\(merged.stdout)")
         #expect(alone.stdout.utf8.count > 4096, "the map should be longer than a pipe's buffer for this test to mean anything")
         let note = alone.stderr.trimmingCharacters(in: .newlines)
@@ -145,8 +157,9 @@ import Testing
                 if line.hasPrefix("Examples:") { inExamples = true; blocks += 1; continue }
                 if line.isEmpty { inExamples = false }
                 guard inExamples else { continue }
-                #expect(line.hasPrefix("  crucible") && line.count < 80,
-                        "`crucible \(command.joined(separator: " ")) --help` breaks an example at 80 columns: `\(line)`")
+                #expect(
+                    line.hasPrefix("  crucible") && line.count < 80,
+                    "`crucible \(command.joined(separator: " ")) --help` breaks an example at 80 columns: `\(line)`")
             }
         }
         #expect(blocks >= 8, "examples were not found in the help texts")
@@ -157,9 +170,11 @@ import Testing
     @Test func listShowsMarksAndATallyPerTrack() throws {
         let state = try CrucibleRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: state) }
-        let environment = ["CRUCIBLE_PROGRESS": state.appendingPathComponent("progress.json").path,
-                           "CRUCIBLE_WORKSPACE": state.appendingPathComponent("workspace").path,
-                           "XDG_CACHE_HOME": state.appendingPathComponent("cache").path]
+        let environment = [
+            "CRUCIBLE_PROGRESS": state.appendingPathComponent("progress.json").path,
+            "CRUCIBLE_WORKSPACE": state.appendingPathComponent("workspace").path,
+            "XDG_CACHE_HOME": state.appendingPathComponent("cache").path,
+        ]
         let fresh = try CrucibleRunner.run(["list"], environment: environment)
         #expect(fresh.stdout.contains("  ○ orientation.warm-up-quiz "), "\(fresh.stdout)")
         #expect(fresh.stdout.contains("Orientation  (orientation)\n  0 of 3 passed\n"), "\(fresh.stdout)")

@@ -40,17 +40,22 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("progress.json")
         try input.write(to: file)
-        let environment = ["CRUCIBLE_PROGRESS": file.path, "CRUCIBLE_WORKSPACE": folder.appendingPathComponent("ws").path,
-                           "XDG_CACHE_HOME": folder.appendingPathComponent("cache").path]
+        let environment = [
+            "CRUCIBLE_PROGRESS": file.path, "CRUCIBLE_WORKSPACE": folder.appendingPathComponent("ws").path,
+            "XDG_CACHE_HOME": folder.appendingPathComponent("cache").path,
+        ]
         for arguments in [["progress"], ["progress", "--json"], ["check", "orientation.how-crucible-works"]] {
             let result = try CrucibleRunner.run(arguments, environment: environment, timeout: 60)
             #expect(result.status == 0 || result.status == 2, "\(arguments): status \(result.status): \(result.stderr.suffix(2000))")
-            #expect(!result.stderr.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" },
-                    "\(arguments): \(result.stderr.debugDescription)")
+            #expect(
+                !result.stderr.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" },
+                "\(arguments): \(result.stderr.debugDescription)")
         }
         let kept = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0 == "progress.json" || $0 == "progress.json.bak" || $0.hasPrefix("progress.json.corrupt-")
-                || $0.hasPrefix("progress.json.schema-") }
+            .filter {
+                $0 == "progress.json" || $0 == "progress.json.bak" || $0.hasPrefix("progress.json.corrupt-")
+                    || $0.hasPrefix("progress.json.schema-")
+            }
             .map { FileManager.default.contents(atPath: folder.appendingPathComponent($0).path) }
         #expect(kept.contains(input), "the file is kept byte for byte somewhere")
     }

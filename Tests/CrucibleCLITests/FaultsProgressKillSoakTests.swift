@@ -38,8 +38,9 @@ struct FaultsProgressKillSoakTests {
             usleep(UInt32.random(in: 0...(round % 2 == 1 ? 30_000 : 200_000), using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            try #require(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
-                         "round \(round) (seed \(generator.seed)): the writer was not killed (status \(process.terminationStatus))")
+            try #require(
+                process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
+                "round \(round) (seed \(generator.seed)): the writer was not killed (status \(process.terminationStatus))")
             received += output.fileHandleForReading.readDataToEndOfFile()
             let printed = String(decoding: received, as: UTF8.self).split(separator: "\n").compactMap { Int($0) }
             if !printed.isEmpty { killedMidRun += 1 }
@@ -54,16 +55,18 @@ struct FaultsProgressKillSoakTests {
             }
             if after < acknowledged { lostSaves += 1 }
             if after == acknowledged + 1 { inFlightLanded += 1 }
-            #expect(after == acknowledged || after == acknowledged + 1,
-                    "round \(round) (seed \(generator.seed)): file holds \(after), last acknowledged save \(acknowledged)")
+            #expect(
+                after == acknowledged || after == acknowledged + 1,
+                "round \(round) (seed \(generator.seed)): file holds \(after), last acknowledged save \(acknowledged)")
         }
         let elapsed = ContinuousClock.now - started
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(!names.contains { $0.contains("corrupt") }, "no file ever needed recovering: \(names)")
         let total = try ProgressCrashTests.savedCount(file) ?? 0
-        print("soak: progress SIGKILL \(Self.kills) kills, \(killedMidRun) after at least one save, "
-              + "\(inFlightLanded) with the in-flight save landed, \(total) saves in the file, "
-              + "\(lostSaves) lost, \(invalidFiles) invalid, files left \(names), \(elapsed)")
+        print(
+            "soak: progress SIGKILL \(Self.kills) kills, \(killedMidRun) after at least one save, "
+                + "\(inFlightLanded) with the in-flight save landed, \(total) saves in the file, "
+                + "\(lostSaves) lost, \(invalidFiles) invalid, files left \(names), \(elapsed)")
         #expect(killedMidRun >= Self.kills / 2)
     }
 }

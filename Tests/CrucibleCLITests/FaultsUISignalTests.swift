@@ -13,7 +13,9 @@ struct FaultsUISignalTests {
         func write(_ path: String, _ text: String) throws { try CrucibleRunner.write(path, text, in: root) }
         try write("course.yml", "id: storm\ntitle: Storm Course\nwelcome: Welcome to the storm.\n")
         try write("01-t/track.yml", "id: t\ntitle: Storm Track\nsummary: Lessons that take a beating.\n")
-        try write("01-t/01-quiz/lesson.md", """
+        try write(
+            "01-t/01-quiz/lesson.md",
+            """
             ---
             id: t.quiz
             title: Quick quiz
@@ -27,7 +29,9 @@ struct FaultsUISignalTests {
             ---
             You will add.
             """)
-        try write("01-t/02-loop/lesson.md", """
+        try write(
+            "01-t/02-loop/lesson.md",
+            """
             ---
             id: t.loop
             title: Endless loop
@@ -52,17 +56,20 @@ struct FaultsUISignalTests {
         var course: URL
         var progress: URL { course.appendingPathComponent(".state/progress.json") }
         var arguments: [String] {
-            ["--lessons", course.path, "--progress", progress.path,
-             "--workspace", course.appendingPathComponent(".state/workspace").path]
+            [
+                "--lessons", course.path, "--progress", progress.path,
+                "--workspace", course.appendingPathComponent(".state/workspace").path,
+            ]
         }
         var command: String { "'\(CrucibleRunner.binary.path)' " + arguments.map { "'\($0)'" }.joined(separator: " ") }
 
         /// XP recorded for the course in the progress file, or nil when it does not parse.
         func savedXP() -> Int? {
             guard let data = try? Data(contentsOf: progress),
-                  let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  let courses = json["courses"] as? [String: Any],
-                  let storm = courses["storm"] as? [String: Any] else { return nil }
+                let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                let courses = json["courses"] as? [String: Any],
+                let storm = courses["storm"] as? [String: Any]
+            else { return nil }
             return storm["xp"] as? Int
         }
     }
@@ -121,7 +128,8 @@ struct FaultsUISignalTests {
         // The spinning step is gone with its whole process group.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { entry in
             guard Int32(entry) != nil,
-                  let command = try? String(contentsOfFile: "/proc/\(entry)/cmdline", encoding: .utf8) else { return false }
+                let command = try? String(contentsOfFile: "/proc/\(entry)/cmdline", encoding: .utf8)
+            else { return false }
             return command.contains("storm-marker") && !command.contains("zombie")
         }
         #expect(leftovers.isEmpty, "check processes left running: \(leftovers)")

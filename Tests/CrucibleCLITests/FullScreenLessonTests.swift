@@ -15,7 +15,9 @@ struct FullScreenLessonTests {
         func write(_ path: String, _ text: String) throws { try CrucibleRunner.write(path, text, in: root) }
         try write("course.yml", "id: lessontmux\ntitle: Lesson Tmux Course\nwelcome: Welcome to the lesson course.\n")
         try write("01-t/track.yml", "id: t\ntitle: Interactions\nsummary: Answer, edit, check.\n")
-        try write("01-t/01-quiz/lesson.md", """
+        try write(
+            "01-t/01-quiz/lesson.md",
+            """
             ---
             id: t.quiz
             title: Quiz lesson
@@ -33,7 +35,9 @@ struct FullScreenLessonTests {
             ---
             QUIZ BODY
             """ + "\n")
-        try write("01-t/02-fix/lesson.md", """
+        try write(
+            "01-t/02-fix/lesson.md",
+            """
             ---
             id: t.fix
             title: Fix lesson
@@ -52,7 +56,9 @@ struct FullScreenLessonTests {
             """ + "\n")
         try write("01-t/02-fix/starter/fix.txt", "wrong\n")
         try write("01-t/02-fix/solution/fix.txt", "right\n")
-        try write("01-t/03-loop/lesson.md", """
+        try write(
+            "01-t/03-loop/lesson.md",
+            """
             ---
             id: t.loop
             title: Loop lesson
@@ -120,7 +126,9 @@ struct FullScreenLessonTests {
         #expect(lesson.replacingOccurrences(of: "\n    ", with: "").contains(".state/workspace/lessontmux/t.fix/fix.txt"))
         try session.send("e")
         let workspaceFile = course.appendingPathComponent(".state/workspace/lessontmux/t.fix/fix.txt")
-        #expect(poll { (try? String(contentsOf: workspaceFile, encoding: .utf8)) == "right\n" }, "the editor did not write \(workspaceFile.path)")
+        #expect(
+            poll { (try? String(contentsOf: workspaceFile, encoding: .utf8)) == "right\n" },
+            "the editor did not write \(workspaceFile.path)")
         try session.waitFor("FIX BODY")
         try session.send("c")
         let passed = try session.waitFor("Passed!", timeout: 30)

@@ -13,30 +13,33 @@ struct FullScreenProgressTests {
         let quiz = root.appendingPathComponent("01-first/00-quiz")
         try FileManager.default.createDirectory(at: quiz, withIntermediateDirectories: true)
         try """
-            ---
-            id: first.quiz
-            title: Garbage quiz
-            kind: quiz
-            questions:
-              - prompt: Which language has a tracing garbage collector?
-                choices:
-                  - text: C
-                    explanation: C frees memory only when you call free().
-                  - text: Go
-                    explanation: Right.
-                answer: 2
-            ---
-            Answer the question.
+        ---
+        id: first.quiz
+        title: Garbage quiz
+        kind: quiz
+        questions:
+          - prompt: Which language has a tracing garbage collector?
+            choices:
+              - text: C
+                explanation: C frees memory only when you call free().
+              - text: Go
+                explanation: Right.
+            answer: 2
+        ---
+        Answer the question.
 
-            """.write(to: quiz.appendingPathComponent("lesson.md"), atomically: true, encoding: .utf8)
+        """.write(to: quiz.appendingPathComponent("lesson.md"), atomically: true, encoding: .utf8)
         return root
     }
 
     /// `crucible ARGUMENTS` on `course` with the same progress file and workspace as the full-screen launches.
     func runCLI(_ arguments: [String], course: URL) throws -> CrucibleRunner.Result {
         let state = course.appendingPathComponent(".state")
-        return try CrucibleRunner.run(arguments + ["--lessons", course.path, "--progress", state.appendingPathComponent("progress.json").path,
-                                                   "--workspace", state.appendingPathComponent("workspace").path])
+        return try CrucibleRunner.run(
+            arguments + [
+                "--lessons", course.path, "--progress", state.appendingPathComponent("progress.json").path,
+                "--workspace", state.appendingPathComponent("workspace").path,
+            ])
     }
 
     /// A tmux session running `crucible` on a new copy of the course with no progress yet.
@@ -49,7 +52,9 @@ struct FullScreenProgressTests {
 
     /// Waits for the shell prompt, so that the next launch starts after the last one has saved and exited.
     func expectQuit(_ session: TmuxSession) throws {
-        try session.waitUntil("the shell prompt after quitting") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(TmuxSession.prompt) }
+        try session.waitUntil("the shell prompt after quitting") {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(TmuxSession.prompt)
+        }
     }
 
     @Test func theWelcomeIsOnlyForTheFirstLaunch() throws {
@@ -123,7 +128,9 @@ struct FullScreenProgressTests {
         #expect(aside.count == 1, "files: \(aside)")
         // Nothing was kept, so this counts as a first launch: the welcome is under the note.
         try session.send("Enter")
-        try session.waitUntil("the note closed over the welcome") { !$0.contains("Press any key to close") && $0.contains("Welcome aboard") }
+        try session.waitUntil("the note closed over the welcome") {
+            !$0.contains("Press any key to close") && $0.contains("Welcome aboard")
+        }
         try session.send("Enter", "q")
         try expectQuit(session)
     }

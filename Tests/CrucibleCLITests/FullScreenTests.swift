@@ -13,7 +13,8 @@ struct FullScreenTests {
         try write("01-first/track.yml", "id: first\ntitle: First Track\nsummary: Two lessons to move between.\n")
         try write("01-first/01-intro/lesson.md", "---\nid: first.intro\ntitle: Intro lesson\nkind: read\n---\nShort intro.\n")
         let long = (1...80).map { "Paragraph line number \($0)." }.joined(separator: "\n\n")
-        try write("01-first/02-long/lesson.md", "---\nid: first.long\ntitle: Long lesson\nkind: read\n---\nLONG START\n\n\(long)\n\nLONG END\n")
+        try write(
+            "01-first/02-long/lesson.md", "---\nid: first.long\ntitle: Long lesson\nkind: read\n---\nLONG START\n\n\(long)\n\nLONG END\n")
         return root
     }
 

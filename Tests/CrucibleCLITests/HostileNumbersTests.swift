@@ -8,10 +8,12 @@ import Testing
 @Suite struct HostileNumbersTests {
     /// A private workspace, cache and progress file, and a one-track course in `root`.
     static func environment(_ root: URL) -> [String: String] {
-        ["CRUCIBLE_WORKSPACE": root.appendingPathComponent("state/workspace").path,
-         "XDG_CACHE_HOME": root.appendingPathComponent("state/cache").path,
-         "CRUCIBLE_PROGRESS": root.appendingPathComponent("state/progress.json").path,
-         "CRUCIBLE_LESSONS": root.appendingPathComponent("course").path]
+        [
+            "CRUCIBLE_WORKSPACE": root.appendingPathComponent("state/workspace").path,
+            "XDG_CACHE_HOME": root.appendingPathComponent("state/cache").path,
+            "CRUCIBLE_PROGRESS": root.appendingPathComponent("state/progress.json").path,
+            "CRUCIBLE_LESSONS": root.appendingPathComponent("course").path,
+        ]
     }
 
     /// A course with read lessons `t.huge` worth `hugeXP` and `t.most` worth the most lint allows.
@@ -30,7 +32,8 @@ import Testing
 
     /// The file as an editor or a bug could leave it: `xp` and `streak` written as raw JSON text.
     static func writeProgress(_ root: URL, xp: String, current: String = "3", best: String = "3") throws {
-        let text = #"{"schemaVersion": 1, "courses": {"numbers": {"xp": \#(xp), "level": 1, "#
+        let text =
+            #"{"schemaVersion": 1, "courses": {"numbers": {"xp": \#(xp), "level": 1, "#
             + #""streak": {"current": \#(current), "best": \#(best), "lastActiveDay": "2026-01-01"}, "#
             + #""achievements": {}, "settings": {"watchMode": false}, "lessons": {}}}}"#
         try Data(text.utf8).write(to: progressFile(root))
@@ -38,8 +41,9 @@ import Testing
 
     /// Exited on its own (no trap, which would be a signal), with `status`.
     static func expectExit(_ result: CrucibleRunner.Result, _ status: Int32, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(result.status == status, "status \(result.status)\n\(result.stdout)\n\(result.stderr.suffix(2000))",
-                sourceLocation: sourceLocation)
+        #expect(
+            result.status == status, "status \(result.status)\n\(result.stdout)\n\(result.stderr.suffix(2000))",
+            sourceLocation: sourceLocation)
     }
 
     @Test(arguments: ["6148914691236517206", "99999999999999999999", "1e18"])
@@ -49,8 +53,9 @@ import Testing
         let lint = try CrucibleRunner.run(["lint", root.appendingPathComponent("course").path])
         Self.expectExit(lint, 1)
         let output = lint.stdout + lint.stderr
-        #expect(output.contains("01-t/01-huge/lesson.md:5:5: error: `xp` must be a whole number from 0 to 1000, found number `\(xp)`"),
-                "\(output)")
+        #expect(
+            output.contains("01-t/01-huge/lesson.md:5:5: error: `xp` must be a whole number from 0 to 1000, found number `\(xp)`"),
+            "\(output)")
         #expect(!output.contains("02-most"), "1000 is allowed: \(output)")
     }
 
@@ -60,8 +65,9 @@ import Testing
         // The lesson is left out of the course for its error; the check says so and where.
         let check = try CrucibleRunner.run(["check", "t.huge"], environment: Self.environment(root))
         #expect(check.status != 0 && check.status < 128, "status \(check.status)\n\(check.stderr)")
-        #expect(check.stderr.contains("lesson.md:5:5") && check.stderr.contains("`xp` must be a whole number from 0 to 1000"),
-                "\(check.stdout)\(check.stderr)")
+        #expect(
+            check.stderr.contains("lesson.md:5:5") && check.stderr.contains("`xp` must be a whole number from 0 to 1000"),
+            "\(check.stdout)\(check.stderr)")
     }
 
     @Test func progressAndCheckWithTheLargestXPClampItAndSaySo() throws {
@@ -70,8 +76,10 @@ import Testing
         try Self.writeProgress(root, xp: "9223372036854775807")
         let progress = try CrucibleRunner.run(["progress"], environment: Self.environment(root))
         Self.expectExit(progress, 0)
-        #expect(progress.stderr.contains("course `numbers`: `xp` was out of range (9223372036854775807 or more, above the maximum 1000000000); set to 1000000000"),
-                "\(progress.stderr)")
+        #expect(
+            progress.stderr.contains(
+                "course `numbers`: `xp` was out of range (9223372036854775807 or more, above the maximum 1000000000); set to 1000000000"),
+            "\(progress.stderr)")
         let levelLine = try #require(progress.stdout.split(separator: "\n").first { $0.hasPrefix("Level ") }, "\(progress.stdout)")
         #expect(levelLine == "Level 6325 · Crucible Master MMMMMMCCCXVI · 1000000000 XP · 0 XP to level 6326", "\(levelLine)")
 

@@ -17,7 +17,9 @@ import Testing
         func write(_ path: String, _ text: String) throws { try CrucibleRunner.write(path, text, in: root) }
         let e = yamlEscapes
         try write("course.yml", "id: hostile\ntitle: \"Hostile \(e) course\"\nwelcome: \"Welcome \(e) aboard.\"\n")
-        try write("achievements.yml", """
+        try write(
+            "achievements.yml",
+            """
             - id: first
               title: "First \(e) blood"
               description: "Pass \(e) one lesson."
@@ -26,7 +28,9 @@ import Testing
         // A folder name with an escape in it, which lint prints in its file:line locations.
         let track = "01-t\u{1B}]0;dir\u{07}"
         try write("\(track)/track.yml", "id: t\ntitle: \"Track \(e) title\"\nsummary: \"Summary \(e)\"\n")
-        try write("\(track)/01-quiz/lesson.md", """
+        try write(
+            "\(track)/01-quiz/lesson.md",
+            """
             ---
             id: t.quiz
             title: "Quiz \(e) title"
@@ -43,7 +47,9 @@ import Testing
             ---
             Body \u{1B}]0;pwned\u{07} raw \u{1B}[2J text \u{9B}31m here.
             """ + "\n")
-        try write("\(track)/02-code/lesson.md", """
+        try write(
+            "\(track)/02-code/lesson.md",
+            """
             ---
             id: t.code
             title: "Code \(e) title"
@@ -105,8 +111,10 @@ import Testing
         let course = try Self.writeCourse()
         defer { try? FileManager.default.removeItem(at: course) }
         let state = course.appendingPathComponent(".state")
-        let common = ["--lessons", course.path, "--progress", state.appendingPathComponent("progress.json").path,
-                      "--workspace", state.appendingPathComponent("workspace").path]
+        let common = [
+            "--lessons", course.path, "--progress", state.appendingPathComponent("progress.json").path,
+            "--workspace", state.appendingPathComponent("workspace").path,
+        ]
         let environment = ["XDG_CACHE_HOME": state.appendingPathComponent("cache").path]
         for (arguments, shows) in Self.commands {
             let result = try CrucibleRunner.run(common + arguments, environment: environment, timeout: 120)
@@ -122,10 +130,13 @@ import Testing
         let course = try Self.writeCourse()
         defer { try? FileManager.default.removeItem(at: course) }
         let state = course.appendingPathComponent(".state")
-        let common = ["--lessons", course.path, "--progress", state.appendingPathComponent("progress.json").path,
-                      "--workspace", state.appendingPathComponent("workspace").path]
-        let check = try CrucibleRunner.run(common + ["check", "t.code", "--json"],
-                                           environment: ["XDG_CACHE_HOME": state.appendingPathComponent("cache").path])
+        let common = [
+            "--lessons", course.path, "--progress", state.appendingPathComponent("progress.json").path,
+            "--workspace", state.appendingPathComponent("workspace").path,
+        ]
+        let check = try CrucibleRunner.run(
+            common + ["check", "t.code", "--json"],
+            environment: ["XDG_CACHE_HOME": state.appendingPathComponent("cache").path])
         #expect(Self.rawControls(check.stdout).isEmpty, "\(check.stdout.debugDescription)")
         let result = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any], "\(check.stdout)")
         let steps = try #require(result["steps"] as? [[String: Any]])
@@ -133,8 +144,10 @@ import Testing
         #expect(steps.first?["name"] as? String == "look \u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\u{08}\r step", "\(check.stdout)")
         let lint = try CrucibleRunner.run(["lint", "--format", "json", course.path])
         #expect(Self.rawControls(lint.stdout).isEmpty, "\(lint.stdout.debugDescription)")
-        #expect(lint.stdout.contains("/01-t\\u001b]0;dir\\u0007/04-key/lesson.md") || lint.stdout.contains("/01-t\\u001B]0;dir\\u0007/04-key/lesson.md"),
-                "\(lint.stdout)")
+        #expect(
+            lint.stdout.contains("/01-t\\u001b]0;dir\\u0007/04-key/lesson.md")
+                || lint.stdout.contains("/01-t\\u001B]0;dir\\u0007/04-key/lesson.md"),
+            "\(lint.stdout)")
     }
 
     /// A tool whose version probe prints escapes (doctor quotes what a broken tool said).
@@ -145,7 +158,8 @@ import Testing
         try "#!/bin/sh\nprintf '\(Self.printfEscapes) broken\\n' >&2\nexit 1\n".write(to: rustc, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: rustc.path)
         let result = try CrucibleRunner.run(["doctor"], environment: ["PATH": BrokenToolTests.path(with: stubs)], timeout: 120)
-        #expect(Self.rawControls(result.stdout + result.stderr).isEmpty, "\(result.stdout.debugDescription) \(result.stderr.debugDescription)")
+        #expect(
+            Self.rawControls(result.stdout + result.stderr).isEmpty, "\(result.stdout.debugDescription) \(result.stderr.debugDescription)")
         #expect(result.stdout.contains("rustc: not working — ␛]0;pwned␇␛[2J␛[31m␈␍"), "\(result.stdout)")
     }
 
@@ -167,10 +181,13 @@ import Testing
         let state = course.appendingPathComponent(".state")
         let typescript = state.appendingPathComponent("typescript")
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
-        let crucible = "'\(CrucibleRunner.binary.path)' --lessons '\(course.path)' --progress '\(state.path)/progress.json'"
+        let crucible =
+            "'\(CrucibleRunner.binary.path)' --lessons '\(course.path)' --progress '\(state.path)/progress.json'"
             + " --workspace '\(state.path)/workspace'"
-        for (arguments, planted) in [("list", true), ("check t.code", true), ("check t.quiz 2", true), ("verify t.code", false),
-                                     ("show t.quiz", true), ("check t.quiz 1", true)] {
+        for (arguments, planted) in [
+            ("list", true), ("check t.code", true), ("check t.quiz 2", true), ("verify t.code", false),
+            ("show t.quiz", true), ("check t.quiz 1", true),
+        ] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
             // stderr goes to a file so only stdout, the coloured stream, is on the terminal.

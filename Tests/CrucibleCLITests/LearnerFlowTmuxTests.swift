@@ -16,8 +16,10 @@ struct LearnerFlowTmuxTests {
         var progress: URL { folder.appendingPathComponent("progress.json") }
         var workspace: URL { folder.appendingPathComponent("workspace") }
         var environment: [String: String] {
-            ["CRUCIBLE_PROGRESS": progress.path, "CRUCIBLE_WORKSPACE": workspace.path,
-             "XDG_CACHE_HOME": folder.appendingPathComponent("cache").path]
+            [
+                "CRUCIBLE_PROGRESS": progress.path, "CRUCIBLE_WORKSPACE": workspace.path,
+                "XDG_CACHE_HOME": folder.appendingPathComponent("cache").path,
+            ]
         }
 
         /// `crucible` on the bundled course with this state, `prefix` before it (variables such as `EDITOR=…`).

@@ -74,22 +74,23 @@ import Testing
         try "---\nid: t.l\ntitle: L\nkind: read\n---\nYou will read.\n".write(
             to: course.appendingPathComponent("01-t/01-l/lesson.md"), atomically: true, encoding: .utf8)
         try """
-            - id: ok
-              title: Fine
-              description: Pass the lesson.
-              condition: { passLesson: t.l }
-            - id: ghost
-              title: Ghost
-              description: Finish a track that is not there.
-              condition: { completeTrack: nowhere }
-            """.write(to: course.appendingPathComponent("achievements.yml"), atomically: true, encoding: .utf8)
+        - id: ok
+          title: Fine
+          description: Pass the lesson.
+          condition: { passLesson: t.l }
+        - id: ghost
+          title: Ghost
+          description: Finish a track that is not there.
+          condition: { completeTrack: nowhere }
+        """.write(to: course.appendingPathComponent("achievements.yml"), atomically: true, encoding: .utf8)
 
         let result = try CrucibleRunner.run(["lint", course.path])
         #expect(result.status == 0, "warnings alone must not fail lint:\n\(result.stdout)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 1, "\(result.stdout)")
         // At the condition's value, not 1:1.
-        #expect(lines.first?.contains("achievements.yml:8:31: warning: achievement `ghost` names track `nowhere`") == true,
-                "\(result.stdout)")
+        #expect(
+            lines.first?.contains("achievements.yml:8:31: warning: achievement `ghost` names track `nowhere`") == true,
+            "\(result.stdout)")
     }
 }

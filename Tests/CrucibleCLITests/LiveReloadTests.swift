@@ -38,8 +38,9 @@ struct LiveReloadTests {
         try write(lesson, "---\nid: t.reload\ntitle: Reload me\nkind: [read\n---\nBroken.\n")
         let broken = try session.waitFor("no longer loads")
         // libyaml notices the unclosed `[` where the next line starts; lint points at the `[` itself.
-        #expect(broken.contains("01-reload/lesson.md:4:7: error:") && broken.contains("YAML syntax error"),
-                "the diagnostic should name the file, line and problem:\n\(broken)")
+        #expect(
+            broken.contains("01-reload/lesson.md:4:7: error:") && broken.contains("YAML syntax error"),
+            "the diagnostic should name the file, line and problem:\n\(broken)")
 
         try write(lesson, "---\nid: t.reload\ntitle: Reload me\nkind: read\n---\nFIXED TEXT is back.\n")
         try session.waitFor("FIXED TEXT is back.")

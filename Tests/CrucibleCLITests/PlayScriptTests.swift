@@ -16,7 +16,9 @@ import Testing
             let play = try String(contentsOf: CrucibleRunner.packageRoot.appendingPathComponent("scripts/play"), encoding: .utf8)
             try CrucibleRunner.write("scripts/play", play, in: root)
             try CrucibleRunner.write("scripts/deps", "#!/bin/sh\nexit 0\n", in: root)
-            try CrucibleRunner.write("stubs/swift", """
+            try CrucibleRunner.write(
+                "stubs/swift",
+                """
                 #!/bin/sh
                 echo "Fetching https://github.com/apple/swift-argument-parser"
                 echo "Fetched https://github.com/apple/swift-argument-parser from cache (0.52s)"
@@ -41,9 +43,10 @@ import Testing
 
         func play(_ arguments: [String]) throws -> CrucibleRunner.Result {
             // PATH without any installed crucible, so the hint's condition is the marker alone.
-            try CrucibleRunner.run([root.appendingPathComponent("scripts/play").path] + arguments, in: root,
-                                   executable: URL(fileURLWithPath: "/bin/bash"),
-                                   environment: ["PATH": "\(stubs.path):/usr/bin:/bin"])
+            try CrucibleRunner.run(
+                [root.appendingPathComponent("scripts/play").path] + arguments, in: root,
+                executable: URL(fileURLWithPath: "/bin/bash"),
+                environment: ["PATH": "\(stubs.path):/usr/bin:/bin"])
         }
 
         func remove() { try? FileManager.default.removeItem(at: root) }
@@ -55,10 +58,12 @@ import Testing
         let first = try sandbox.play(["list"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == "crucible ran: list\n", "\(first.stdout)")
-        for line in ["  Fetching https://github.com/apple/swift-argument-parser", "  Building for production...",
-                     "  [1/5] Compiling ArgumentParser BashCompletionsGenerator.swift",
-                     "  [3/5] Compiling CrucibleEngine CourseLookup.swift", "  [4/5] Compiling crucible ListCommand.swift",
-                     "  [5/5] Linking crucible", "  Build complete! (1.00s)"] {
+        for line in [
+            "  Fetching https://github.com/apple/swift-argument-parser", "  Building for production...",
+            "  [1/5] Compiling ArgumentParser BashCompletionsGenerator.swift",
+            "  [3/5] Compiling CrucibleEngine CourseLookup.swift", "  [4/5] Compiling crucible ListCommand.swift",
+            "  [5/5] Linking crucible", "  Build complete! (1.00s)",
+        ] {
             #expect(first.stderr.contains(line + "\n"), "progress lacks `\(line)`:\n\(first.stderr)")
         }
         #expect(!first.stderr.contains("[2/5]"), "a second line for the same module:\n\(first.stderr)")

@@ -23,19 +23,24 @@ import Testing
         xp: 60, level: 2, streak: Streak(current: 1, best: 4, lastActiveDay: LocalDay("2026-01-01")),
         achievements: ["first-light": passedAt], position: ResumePosition(lesson: "orientation.first-fix", scroll: 3),
         settings: LearnerSettings(theme: "dark", watchMode: true),
-        lessons: ["orientation.first-fix": LessonProgress(status: .passed, attempts: 1, passedAt: passedAt, passedFirstTry: true, xpEarned: 35),
-                  "orientation.warm-up-quiz": LessonProgress(status: .passed, attempts: 2, passedAt: passedAt, xpEarned: 25),
-                  "orientation.retired-lesson": LessonProgress(status: .passed, xpEarned: 0)])
+        lessons: [
+            "orientation.first-fix": LessonProgress(status: .passed, attempts: 1, passedAt: passedAt, passedFirstTry: true, xpEarned: 35),
+            "orientation.warm-up-quiz": LessonProgress(status: .passed, attempts: 2, passedAt: passedAt, xpEarned: 25),
+            "orientation.retired-lesson": LessonProgress(status: .passed, xpEarned: 0),
+        ])
 
     @Test func summaryShowsLevelStreakTracksAndAchievements() throws {
         let (folder, file) = try Self.progressFile(Self.someProgress)
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try CrucibleRunner.run(["progress", "--progress", file.path])
         #expect(result.status == 0, "\(result.stderr)")
-        for line in ["Level 2 · Stack Walker · 60 XP · 90 XP to level 3", "Streak: 0 days (best 4)",
-                     "Orientation  [█████████████░░░░░░░]  2/3", "✓ First light: Pass your first lesson. (earned",
-                     "· Oriented: Finish the orientation track.", "Kept but not counted (no longer in the course): orientation.retired-lesson",
-                     "Resume at: orientation.first-fix", "Next in the recommended order: orientation.how-crucible-works", "Progress file: \(file.path)"] {
+        for line in [
+            "Level 2 · Stack Walker · 60 XP · 90 XP to level 3", "Streak: 0 days (best 4)",
+            "Orientation  [█████████████░░░░░░░]  2/3", "✓ First light: Pass your first lesson. (earned",
+            "· Oriented: Finish the orientation track.", "Kept but not counted (no longer in the course): orientation.retired-lesson",
+            "Resume at: orientation.first-fix", "Next in the recommended order: orientation.how-crucible-works",
+            "Progress file: \(file.path)",
+        ] {
             #expect(result.stdout.contains(line), "missing \(line) in:\n\(result.stdout)")
         }
     }
@@ -126,8 +131,10 @@ import Testing
         let lessonFolder = workspace.appendingPathComponent("crucible/orientation.first-fix")
         try FileManager.default.createDirectory(at: lessonFolder, withIntermediateDirectories: true)
         try "my edits\n".write(to: lessonFolder.appendingPathComponent("sum.swift"), atomically: true, encoding: .utf8)
-        let result = try CrucibleRunner.run(["reset", "orientation.first-fix", "--files", "--yes", "--progress", file.path,
-                                             "--workspace", workspace.path])
+        let result = try CrucibleRunner.run([
+            "reset", "orientation.first-fix", "--files", "--yes", "--progress", file.path,
+            "--workspace", workspace.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let starter = CrucibleRunner.bundledLessons.appendingPathComponent("00-orientation/03-first-fix/starter/sum.swift")
         #expect(try Data(contentsOf: lessonFolder.appendingPathComponent("sum.swift")) == Data(contentsOf: starter))
@@ -215,16 +222,21 @@ import Testing
         try CrucibleRunner.run(["check", lesson, "--progress", file.path], timeout: timeout)
     }
 
-    static func expectUnrecorded(_ result: CrucibleRunner.Result, because reason: String,
-                                 sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectUnrecorded(
+        _ result: CrucibleRunner.Result, because reason: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(result.status == 2, "exit status \(result.status)", sourceLocation: sourceLocation)
-        #expect(result.stdout.contains("✓ passed  \(lesson)"), "the check's own result still shows: \(result.stdout)",
-                sourceLocation: sourceLocation)
-        #expect(result.stderr.contains("crucible: the check ran, but this attempt was not recorded in your progress: "),
-                "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(
+            result.stdout.contains("✓ passed  \(lesson)"), "the check's own result still shows: \(result.stdout)",
+            sourceLocation: sourceLocation)
+        #expect(
+            result.stderr.contains("crucible: the check ran, but this attempt was not recorded in your progress: "),
+            "\(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stderr.contains(reason), "\(result.stderr)", sourceLocation: sourceLocation)
-        #expect(!result.stderr.contains("CommandFailure") && !result.stderr.contains("status:"), "\(result.stderr)",
-                sourceLocation: sourceLocation)
+        #expect(
+            !result.stderr.contains("CommandFailure") && !result.stderr.contains("status:"), "\(result.stderr)",
+            sourceLocation: sourceLocation)
     }
 
     @Test func theFileIsAFolder() throws {
@@ -288,16 +300,22 @@ import Testing
         let victim = folder.appendingPathComponent("victim.txt")
         try Data("keep me\n".utf8).write(to: victim)
         try FileManager.default.createSymbolicLink(atPath: file.path + ".lock", withDestinationPath: victim.path)
-        Self.expectUnrecorded(try Self.check(file), because: "the lock file \(file.path).lock is a symbolic link, and Crucible never writes through one")
+        Self.expectUnrecorded(
+            try Self.check(file), because: "the lock file \(file.path).lock is a symbolic link, and Crucible never writes through one")
         #expect(try Data(contentsOf: victim) == Data("keep me\n".utf8))
         #expect(!FileManager.default.fileExists(atPath: file.path))
     }
 
     @Test(arguments: [
-        (#""status" : "passed""#, #""status" : "wizard""#,
-         #"unknown status "wizard" for lesson "orientation.how-crucible-works" (a status is one of notStarted"#),
-        (#""attempts" : 1,"#, #""attempts" : 1, "deep" : "# + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + ",",
-         "it is nested too deep: more than 64 levels of arrays and objects"),
+        (
+            #""status" : "passed""#, #""status" : "wizard""#,
+            #"unknown status "wizard" for lesson "orientation.how-crucible-works" (a status is one of notStarted"#
+        ),
+        (
+            #""attempts" : 1,"#,
+            #""attempts" : 1, "deep" : "# + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + ",",
+            "it is nested too deep: more than 64 levels of arrays and objects"
+        ),
     ])
     func aBrokenFileIsExplainedInWords(target: String, replacement: String, reason: String) throws {
         let (folder, file) = try Self.folder()

@@ -33,8 +33,9 @@ import Testing
             usleep(UInt32.random(in: 0...20_000, using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
-                    "round \(round) (seed \(generator.seed)): the writer was not killed (status \(process.terminationStatus))")
+            #expect(
+                process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
+                "round \(round) (seed \(generator.seed)): the writer was not killed (status \(process.terminationStatus))")
             kills += 1
             received += output.fileHandleForReading.readDataToEndOfFile()
             let printed = String(decoding: received, as: UTF8.self)
@@ -42,8 +43,9 @@ import Testing
             if printed.count > 0 { killedMidRun += 1 }
             let acknowledged = printed.last ?? before
             let after = try Self.savedCount(file) ?? 0
-            #expect(after == acknowledged || after == acknowledged + 1,
-                    "round \(round) (seed \(generator.seed)): file holds \(after), last acknowledged save \(acknowledged)")
+            #expect(
+                after == acknowledged || after == acknowledged + 1,
+                "round \(round) (seed \(generator.seed)): file holds \(after), last acknowledged save \(acknowledged)")
         }
         #expect(kills == 200)
         #expect(killedMidRun >= 100, "most kills should land while saving, \(killedMidRun) did")

@@ -5,9 +5,11 @@ import Testing
 /// `crucible check` on a read lesson marks it done, through the same game rules as any pass.
 @Suite struct ReadLessonCheckTests {
     private func environment(_ folder: URL) -> [String: String] {
-        ["CRUCIBLE_WORKSPACE": folder.appendingPathComponent("workspace").path,
-         "XDG_CACHE_HOME": folder.appendingPathComponent("cache").path,
-         "CRUCIBLE_PROGRESS": folder.appendingPathComponent("progress.json").path]
+        [
+            "CRUCIBLE_WORKSPACE": folder.appendingPathComponent("workspace").path,
+            "XDG_CACHE_HOME": folder.appendingPathComponent("cache").path,
+            "CRUCIBLE_PROGRESS": folder.appendingPathComponent("progress.json").path,
+        ]
     }
 
     @Test func checkMarksAReadLessonPassedWithItsXP() throws {

@@ -10,8 +10,9 @@ import Testing
     func checksAtStartAndAfterEachSaveThenStopsOnCtrlC(extra: [String]) async throws {
         let course = try WatchTestCourse()
         defer { course.remove() }
-        let watch = try RunningCrucible(["--lessons", course.lessons.path, "watch", "t.fix"] + extra,
-                                        environment: course.environment)
+        let watch = try RunningCrucible(
+            ["--lessons", course.lessons.path, "watch", "t.fix"] + extra,
+            environment: course.environment)
 
         #expect(await watch.waitFor("✗ failed"), "\(watch.text)")
         #expect(watch.text.contains("watching \(course.workspace.path)"), "\(watch.text)")
@@ -108,8 +109,9 @@ import Testing
     @Test func manualModeChecksOnEnterAndEndsWithInput() async throws {
         let course = try WatchTestCourse()
         defer { course.remove() }
-        let watch = try RunningCrucible(["--lessons", course.lessons.path, "watch", "t.fix", "--manual"],
-                                        environment: course.environment)
+        let watch = try RunningCrucible(
+            ["--lessons", course.lessons.path, "watch", "t.fix", "--manual"],
+            environment: course.environment)
         #expect(await watch.waitFor("✗ failed"), "\(watch.text)")
         #expect(watch.text.contains("press Enter to check"), "\(watch.text)")
 
@@ -165,8 +167,9 @@ import Testing
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("did you mean `t.fix`"), "\(unknown.stderr)")
 
-        let both = try CrucibleRunner.run(["--lessons", course.lessons.path, "watch", "t.fix", "--manual", "--poll"],
-                                          environment: course.environment)
+        let both = try CrucibleRunner.run(
+            ["--lessons", course.lessons.path, "watch", "t.fix", "--manual", "--poll"],
+            environment: course.environment)
         #expect(both.status == 2)
         #expect(both.stderr.contains("--manual and --poll cannot be combined"), "\(both.stderr)")
     }

@@ -13,7 +13,9 @@ import Testing
         func write(_ path: String, _ text: String) throws { try CrucibleRunner.write(path, text, in: root) }
         try write("course.yml", "id: files\ntitle: Files Course\nwelcome: Welcome.\n")
         try write("01-t/track.yml", "id: t\ntitle: Track\nsummary: One lesson.\n")
-        try write("01-t/01-edit/lesson.md", """
+        try write(
+            "01-t/01-edit/lesson.md",
+            """
             ---
             id: t.edit
             title: Edit a file
@@ -37,16 +39,19 @@ import Testing
     }
 
     func environment(_ folder: URL, workspace: URL) -> [String: String] {
-        ["CRUCIBLE_WORKSPACE": workspace.path,
-         "XDG_CACHE_HOME": folder.appendingPathComponent("cache").path,
-         "CRUCIBLE_PROGRESS": folder.appendingPathComponent("progress.json").path]
+        [
+            "CRUCIBLE_WORKSPACE": workspace.path,
+            "XDG_CACHE_HOME": folder.appendingPathComponent("cache").path,
+            "CRUCIBLE_PROGRESS": folder.appendingPathComponent("progress.json").path,
+        ]
     }
 
     /// Every path under `folder` (links not followed) with its content.
     func listing(_ folder: URL) throws -> [String: String] {
         var result: [String: String] = [:]
         for name in try fileManager.subpathsOfDirectory(atPath: folder.path) {
-            result[name] = fileManager.contents(atPath: folder.appendingPathComponent(name).path)
+            result[name] =
+                fileManager.contents(atPath: folder.appendingPathComponent(name).path)
                 .map { String(decoding: $0, as: UTF8.self) } ?? "<folder>"
         }
         return result
@@ -66,17 +71,21 @@ import Testing
         try fileManager.createSymbolicLink(at: lessonFolder, withDestinationURL: mine)
         let before = try listing(mine)
 
-        let result = try CrucibleRunner.run(["reset", "t.edit", "--files", "--yes", "--lessons", course.path],
-                                            environment: environment(folder, workspace: workspace))
+        let result = try CrucibleRunner.run(
+            ["reset", "t.edit", "--files", "--yes", "--lessons", course.path],
+            environment: environment(folder, workspace: workspace))
 
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(try listing(mine) == before, "the learner's own folder outside the workspace is unchanged")
-        let keptLine = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("Kept your files of `t.edit` (2 files) in ") },
-                                    "\(result.stdout)")
+        let keptLine = try #require(
+            result.stdout.split(separator: "\n").first { $0.hasPrefix("Kept your files of `t.edit` (2 files) in ") },
+            "\(result.stdout)")
         let kept = URL(fileURLWithPath: String(keptLine.dropFirst("Kept your files of `t.edit` (2 files) in ".count)))
         #expect(try fileManager.destinationOfSymbolicLinkIfAny(kept) == nil, "the kept copy is real, not another link")
         #expect(try listing(kept) == before, "the kept copy holds the content")
-        #expect(result.stdout.contains("\(lessonFolder.path) was a link to \(mine.path); it is now a real folder, and \(mine.path) was not changed"))
+        #expect(
+            result.stdout.contains(
+                "\(lessonFolder.path) was a link to \(mine.path); it is now a real folder, and \(mine.path) was not changed"))
         #expect(try String(contentsOf: lessonFolder.appendingPathComponent("main.sh"), encoding: .utf8) == "echo starter\n")
         #expect(try fileManager.contentsOfDirectory(atPath: workspace.appendingPathComponent("files").path).count == 2)
     }
@@ -118,7 +127,8 @@ import Testing
         let folder = try CrucibleRunner.temporaryFolder()
         defer { try? fileManager.removeItem(at: folder) }
         let workspace = folder.appendingPathComponent("workspace")
-        let first = try CrucibleRunner.run(["check", "t.edit", "--lessons", course.path], environment: environment(folder, workspace: workspace))
+        let first = try CrucibleRunner.run(
+            ["check", "t.edit", "--lessons", course.path], environment: environment(folder, workspace: workspace))
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
         let huge = workspace.appendingPathComponent("files/t.edit/main.sh")
         let handle = try FileHandle(forWritingTo: huge)
@@ -126,9 +136,12 @@ import Testing
         try handle.close()
 
         let clock = ContinuousClock(), start = clock.now
-        let result = try CrucibleRunner.run(["-c", "ulimit -d 204800 && exec \"$0\" \"$@\"", CrucibleRunner.binary.path,
-                                             "check", "t.edit", "--lessons", course.path],
-                                            executable: URL(fileURLWithPath: "/bin/sh"), environment: environment(folder, workspace: workspace))
+        let result = try CrucibleRunner.run(
+            [
+                "-c", "ulimit -d 204800 && exec \"$0\" \"$@\"", CrucibleRunner.binary.path,
+                "check", "t.edit", "--lessons", course.path,
+            ],
+            executable: URL(fileURLWithPath: "/bin/sh"), environment: environment(folder, workspace: workspace))
         #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("\(huge.path) is 300 MiB, more than the 16 MiB a lesson file may have"), "\(result.stdout)")
         #expect(clock.now - start < .seconds(30))

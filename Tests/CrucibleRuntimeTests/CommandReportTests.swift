@@ -13,8 +13,11 @@ import Testing
         #expect(hints.noHints == nil)
         #expect(hints.revealedLines(progress) == ["No hints of `t.read` are revealed yet; `crucible hint t.read` shows the first of 2."])
         let lines = (1...3).map { _ in hints.revealNext(in: &progress, outline: course.outline, achievements: []) }
-        #expect(lines == ["Hint 1 of 2: First hint.", "Hint 2 of 2: Second hint.",
-                          "No hints left: all 2 hints of `t.read` are revealed; `crucible hint t.read --all` shows them again."])
+        #expect(
+            lines == [
+                "Hint 1 of 2: First hint.", "Hint 2 of 2: Second hint.",
+                "No hints left: all 2 hints of `t.read` are revealed; `crucible hint t.read --all` shows them again.",
+            ])
         #expect(progress[lesson: "t.read"].hintsRevealed == 2)
         #expect(hints.revealedLines(progress) == ["Hint 1 of 2: First hint.", "Hint 2 of 2: Second hint."])
         #expect(HintReveal(try course.lesson("u.read")).noHints == "`u.read` has no hints.")
@@ -29,7 +32,8 @@ import Testing
 
         let broken = course.folder.appendingPathComponent("01-t/04-broken")
         try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
-        try "---\nid: t.broken\nkind: nonsense\n---\n".write(to: broken.appendingPathComponent("lesson.md"), atomically: true, encoding: .utf8)
+        try "---\nid: t.broken\nkind: nonsense\n---\n".write(
+            to: broken.appendingPathComponent("lesson.md"), atomically: true, encoding: .utf8)
         let report = LintReport(CourseLoader.load(from: course.folder))
         #expect(report.errors >= 1)
         #expect(report.summary.hasPrefix("4 lessons loaded; \(report.errors) error"), "\(report.summary)")
@@ -45,8 +49,10 @@ import Testing
         ([.skipped, .skipped], 0, true, ExitStatus.success),
         ([], 0, false, ExitStatus.success),
     ])
-    func verifyFailsOnProblemsLoadErrorsOrNothingVerified(_ statuses: [LessonVerification.Status], loadErrors: Int,
-                                                          allowSkips: Bool, status: Int32) {
+    func verifyFailsOnProblemsLoadErrorsOrNothingVerified(
+        _ statuses: [LessonVerification.Status], loadErrors: Int,
+        allowSkips: Bool, status: Int32
+    ) {
         #expect(VerifyTable.exitStatus(statuses, loadErrors: loadErrors, allowSkips: allowSkips) == status)
     }
 }
@@ -66,13 +72,16 @@ import Testing
 @Suite struct CommandTextTests {
     @Test func aTrackTallyCountsChangedPassesAsPassedAndNamesTheRest() {
         #expect(CourseMapText.tally([]) == "0 of 0 passed")
-        #expect(CourseMapText.tally([.passed, .updated, .inProgress, .skipped, .needsTool, .needsTool])
+        #expect(
+            CourseMapText.tally([.passed, .updated, .inProgress, .skipped, .needsTool, .needsTool])
                 == "2 of 6 passed (1 changed since) · 1 in progress · 1 skipped · 2 need a missing tool")
         #expect(CourseMapText.tally([.needsTool, .passed]) == "1 of 2 passed · 1 needs a missing tool")
     }
 
-    @Test(arguments: [(0, 0, "[░░░░░░░░░░░░░░░░░░░░]"), (1, 4, "[█████░░░░░░░░░░░░░░░]"), (4, 4, "[████████████████████]"),
-                      (9, 4, "[████████████████████]")])
+    @Test(arguments: [
+        (0, 0, "[░░░░░░░░░░░░░░░░░░░░]"), (1, 4, "[█████░░░░░░░░░░░░░░░]"), (4, 4, "[████████████████████]"),
+        (9, 4, "[████████████████████]"),
+    ])
     func progressBarsFillInProportion(done: Int, total: Int, bar: String) {
         #expect(ProgressSummaryText.bar(done, of: total) == bar)
     }

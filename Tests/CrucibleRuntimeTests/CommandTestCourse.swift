@@ -23,42 +23,42 @@ struct CommandTestCourse {
             "course.yml": "id: rt\ntitle: Runtime course\nwelcome: hi\n",
             "01-t/track.yml": "id: t\ntitle: T\nsummary: A track.\n",
             "01-t/01-fix/lesson.md": """
-                ---
-                id: t.fix
-                title: Fix it
-                kind: code
-                code:
-                  language: text
-                  starter: [answer.txt]
-                  solution: [answer.txt]
-                  steps:
-                    - name: answer
-                      run: [sh, "-c", "echo run >> {lesson}/signals/runs.log; \(wait)grep -q fixed answer.txt"]
-                      timeout: 300
-                ---
-                Write `fixed` into answer.txt.
-                """,
+            ---
+            id: t.fix
+            title: Fix it
+            kind: code
+            code:
+              language: text
+              starter: [answer.txt]
+              solution: [answer.txt]
+              steps:
+                - name: answer
+                  run: [sh, "-c", "echo run >> {lesson}/signals/runs.log; \(wait)grep -q fixed answer.txt"]
+                  timeout: 300
+            ---
+            Write `fixed` into answer.txt.
+            """,
             "01-t/01-fix/starter/answer.txt": "broken\n",
             "01-t/01-fix/solution/answer.txt": "fixed\n",
             "01-t/02-quiz/lesson.md": """
-                ---
-                id: t.quiz
-                title: Quiz
-                kind: quiz
-                questions:
-                  - prompt: Two plus two?
-                    choices:
-                      - { text: "4", explanation: Right. }
-                      - { text: "5", explanation: No. }
-                    answer: 1
-                  - prompt: Two times three?
-                    choices:
-                      - { text: "5", explanation: No. }
-                      - { text: "6", explanation: Right. }
-                    answer: 2
-                ---
-                Sums.
-                """,
+            ---
+            id: t.quiz
+            title: Quiz
+            kind: quiz
+            questions:
+              - prompt: Two plus two?
+                choices:
+                  - { text: "4", explanation: Right. }
+                  - { text: "5", explanation: No. }
+                answer: 1
+              - prompt: Two times three?
+                choices:
+                  - { text: "5", explanation: No. }
+                  - { text: "6", explanation: Right. }
+                answer: 2
+            ---
+            Sums.
+            """,
             "01-t/03-read/lesson.md": "---\nid: t.read\ntitle: Read\nkind: read\nhints: [First hint., Second hint.]\n---\nJust read.\n",
             "02-u/track.yml": "id: u\ntitle: U\nsummary: Another track.\n",
             "02-u/01-read/lesson.md": "---\nid: u.read\ntitle: Read too\nkind: read\n---\nRead this too.\n",

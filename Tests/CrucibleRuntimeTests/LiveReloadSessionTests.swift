@@ -28,7 +28,9 @@ import Testing
     @Test func aLessonAddedByAReloadCanBeCheckedAtOnce() async throws {
         let harness = try await SessionHarness.started()
         defer { harness.end() }
-        try harness.fixture.write("01-t/06-added/lesson.md", """
+        try harness.fixture.write(
+            "01-t/06-added/lesson.md",
+            """
             ---
             id: t.added
             title: Added later

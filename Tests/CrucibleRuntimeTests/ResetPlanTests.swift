@@ -32,7 +32,8 @@ import Testing
         let plan = try ResetPlan(.all, files: true, outline: course.outline, progress: progress(), loaded: course.loaded)
         #expect(plan.lessonIDs == ["gone.lesson", "t.fix", "t.quiz", "t.read", "u.read"])
         #expect(plan.what == "the whole course")
-        #expect(plan.question == "Reset the whole course: 3 lesson records, 45 XP, the streak and 0 achievements, "
+        #expect(
+            plan.question == "Reset the whole course: 3 lesson records, 45 XP, the streak and 0 achievements, "
                 + "and restore their workspace files to the starter")
     }
 
@@ -66,8 +67,9 @@ import Testing
         try "my work\n".write(to: folder.appendingPathComponent("answer.txt"), atomically: true, encoding: .utf8)
         let plan = try ResetPlan(.track("t"), files: true, outline: course.outline, progress: progress(), loaded: course.loaded)
 
-        let lines = try plan.restoreFiles(of: course.loaded.course!, in: course.workspace,
-                                          now: Date(timeIntervalSince1970: 0))
+        let lines = try plan.restoreFiles(
+            of: course.loaded.course!, in: course.workspace,
+            now: Date(timeIntervalSince1970: 0))
         #expect(lines.count == 2, "\(lines)")
         #expect(lines.first?.hasPrefix("Kept your files of `t.fix` (") == true, "\(lines)")
         #expect(lines.last == "Restored the starter files of `t.fix` in \(folder.path)")

@@ -12,8 +12,10 @@ final class SessionHarness {
     private(set) var running: RunningSession
 
     /// Starts a session on a new course; with `pastWelcome`, waits for the welcome box and dismisses it.
-    init(fixture: CourseFixture? = nil, size: TerminalSize = TerminalSize(width: 100, height: 30),
-         environment: [String: String] = [:]) throws {
+    init(
+        fixture: CourseFixture? = nil, size: TerminalSize = TerminalSize(width: 100, height: 30),
+        environment: [String: String] = [:]
+    ) throws {
         self.fixture = try fixture ?? CourseFixture()
         terminal = TestTerminal(size: size)
         running = terminal.start(self.fixture.session(environment: environment))

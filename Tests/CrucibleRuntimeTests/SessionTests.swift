@@ -65,7 +65,9 @@ import Testing
         harness.terminal.type("42\n")
         try await harness.terminal.waitUntilScreen(shows: "Passed!")
         // The program's run (`sh program.sh`) arrives after the grade, from a real process.
-        try await harness.terminal.waitUntilScreen("the real output") { $0.contains("Passed!") && $0.contains("42") && !$0.contains("Running the program") }
+        try await harness.terminal.waitUntilScreen("the real output") {
+            $0.contains("Passed!") && $0.contains("42") && !$0.contains("Running the program")
+        }
         try await harness.quit()
         #expect(try harness.fixture.savedProgress()?.lessons["t.guess"]?.isPassed == true)
     }

@@ -59,8 +59,11 @@ import Testing
         let lesson = try course.lesson("t.fix")
         let folder = try course.workspace.prepareWithNotes(lesson).folder
         let reports = Reports(), recorded = Reports()
-        let session = WatchSession(lesson: lesson, folder: folder, engine: CheckEngine(cache: course.cache),
-                                   recorder: { recorded.add(action: $0); return [] }, report: reports.add)
+        let session = WatchSession(
+            lesson: lesson, folder: folder, engine: CheckEngine(cache: course.cache),
+            recorder: {
+                recorded.add(action: $0); return []
+            }, report: reports.add)
         let run = Task { try await session.run(watching: nil) }
         #expect(await eventually { reports.results.count == 1 }, "\(reports.lines)")
         session.checkAgain()  // the same files: answered from the cache
@@ -83,8 +86,9 @@ import Testing
         let folder = try course.workspace.prepareWithNotes(lesson).folder
         try "fixed\n".write(to: folder.appendingPathComponent("answer.txt"), atomically: true, encoding: .utf8)
         let reports = Reports()
-        let session = WatchSession(lesson: lesson, folder: folder, engine: CheckEngine(cache: nil),
-                                   recorder: { _ in throw CommandFailure(message: "the disk is full") }, report: reports.add)
+        let session = WatchSession(
+            lesson: lesson, folder: folder, engine: CheckEngine(cache: nil),
+            recorder: { _ in throw CommandFailure(message: "the disk is full") }, report: reports.add)
         let run = Task { try await session.run(watching: nil) }
         #expect(await eventually { reports.problems.count == 1 }, "\(reports.lines)")
         session.finish()
@@ -105,8 +109,9 @@ import Testing
         #expect(await eventually { reports.results.count == 1 }, "\(reports.lines)")
 
         try FileManager.default.removeItem(at: folder)
-        #expect(await eventually { reports.lines.contains { $0.contains("your workspace folder \(folder.path) was removed") } },
-                "\(reports.lines)")
+        #expect(
+            await eventually { reports.lines.contains { $0.contains("your workspace folder \(folder.path) was removed") } },
+            "\(reports.lines)")
         // The folder comes back whole (made aside, then renamed into place), so one check sees the fixed file.
         let aside = course.root.appendingPathComponent("aside")
         try FileManager.default.createDirectory(at: aside, withIntermediateDirectories: true)

@@ -33,7 +33,9 @@ public struct CourseFixture {
         try write("course.yml", "id: session\ntitle: Session Course\nwelcome: Welcome to the session course.\n")
         try write("01-t/track.yml", "id: t\ntitle: Everything\nsummary: One of each kind.\n")
         try write("01-t/01-read/lesson.md", "---\nid: t.read\ntitle: Read me\nkind: read\n---\nREAD BODY\n")
-        try write("01-t/02-quiz/lesson.md", """
+        try write(
+            "01-t/02-quiz/lesson.md",
+            """
             ---
             id: t.quiz
             title: Quiz me
@@ -53,7 +55,9 @@ public struct CourseFixture {
         try writeEcho(expected: "right")
         try write("01-t/03-echo/starter/answer.txt", "right\n")
         try write("01-t/03-echo/solution/answer.txt", "right\n")
-        try write("01-t/04-guess/lesson.md", """
+        try write(
+            "01-t/04-guess/lesson.md",
+            """
             ---
             id: t.guess
             title: Guess
@@ -69,7 +73,9 @@ public struct CourseFixture {
 
             """)
         try write("01-t/04-guess/program.sh", "echo 42\n")
-        try write("01-t/05-hold/lesson.md", """
+        try write(
+            "01-t/05-hold/lesson.md",
+            """
             ---
             id: t.hold
             title: Hold
@@ -92,7 +98,9 @@ public struct CourseFixture {
 
     /// Writes `t.echo`'s lesson.md with the check expecting `expected` as the whole of `answer.txt`.
     public func writeEcho(expected: String, title: String = "Echo") throws {
-        try write("01-t/03-echo/lesson.md", """
+        try write(
+            "01-t/03-echo/lesson.md",
+            """
             ---
             id: t.echo
             title: \(title)

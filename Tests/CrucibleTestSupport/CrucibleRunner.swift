@@ -22,8 +22,9 @@ public struct CrucibleRunner {
 
     /// The `crucible` binary SwiftPM built beside this test bundle.
     public static let binary: URL = {
-        let testBinary = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? CommandLine.arguments[0])
+        let testBinary = URL(
+            fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                ?? CommandLine.arguments[0])
         var folder = testBinary.deletingLastPathComponent()
         // On macOS the test binary sits inside an .xctest bundle.
         while folder.path != "/", !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("crucible").path) {
@@ -41,8 +42,10 @@ public struct CrucibleRunner {
     }
 
     /// Runs `crucible` with `arguments` and waits at most `timeout` seconds.
-    public static func run(_ arguments: [String], in directory: URL = packageRoot, executable: URL = binary,
-                    environment extra: [String: String] = [:], timeout: TimeInterval = 60) throws -> Result {
+    public static func run(
+        _ arguments: [String], in directory: URL = packageRoot, executable: URL = binary,
+        environment extra: [String: String] = [:], timeout: TimeInterval = 60
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -63,9 +66,10 @@ public struct CrucibleRunner {
             process.terminate()
             throw TimedOut(arguments: arguments)
         }
-        return Result(status: process.terminationStatus,
-                      stdout: try String(contentsOf: stdoutFile, encoding: .utf8),
-                      stderr: try String(contentsOf: stderrFile, encoding: .utf8))
+        return Result(
+            status: process.terminationStatus,
+            stdout: try String(contentsOf: stdoutFile, encoding: .utf8),
+            stderr: try String(contentsOf: stderrFile, encoding: .utf8))
     }
 
     public struct TimedOut: Error, CustomStringConvertible {

@@ -34,7 +34,8 @@ public struct WatchedFolder {
     public var path: String { url.path }
 
     public init() throws {
-        url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("crucible-watch-\(UUID().uuidString)")
+        url =
+            URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("crucible-watch-\(UUID().uuidString)")
             .standardizedFileURL
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         try write("main.swift", "let x = 1\n")

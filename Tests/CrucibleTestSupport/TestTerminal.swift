@@ -70,13 +70,14 @@ public final class TestTerminal: TerminalDevice, @unchecked Sendable {
 
     /// Types each character of `text` as a key (`"\n"` is Enter, `"\u{1b}"` Esc).
     public func type(_ text: String) {
-        send(text.map { character in
-            switch character {
-            case "\n": .key(.enter)
-            case "\u{1b}": .key(.escape)
-            default: .key(.character(character))
-            }
-        })
+        send(
+            text.map { character in
+                switch character {
+                case "\n": .key(.enter)
+                case "\u{1b}": .key(.escape)
+                default: .key(.character(character))
+                }
+            })
     }
 
     /// Changes the size and reports it, as a window resize (SIGWINCH) does.

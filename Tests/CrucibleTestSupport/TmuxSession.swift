@@ -17,9 +17,11 @@ public final class TmuxSession {
 
     /// Starts bash in a `width` x `height` window with a UTF-8 locale and TERM=xterm-256color, and waits for its prompt.
     public init(width: Int = 100, height: Int = 30) throws {
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", String(height),
-                  "env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color", "PS1=\(Self.prompt) ",
-                  "NO_COLOR=", "CRUCIBLE_LESSONS=", "bash", "--norc", "--noprofile"])
+        try tmux([
+            "-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", String(height),
+            "env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color", "PS1=\(Self.prompt) ",
+            "NO_COLOR=", "CRUCIBLE_LESSONS=", "bash", "--norc", "--noprofile",
+        ])
         try waitFor(Self.prompt)
     }
 
@@ -87,7 +89,14 @@ public final class TmuxSession {
     @discardableResult
     public func waitUntil(_ description: String, timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
         var screen = ""
-        if try poll(timeout: .seconds(timeout), until: { screen = try capture(); return condition(screen) }) { return screen }
+        if try poll(
+            timeout: .seconds(timeout),
+            until: {
+                screen = try capture(); return condition(screen)
+            })
+        {
+            return screen
+        }
         throw Failure(description: "timed out after \(timeout)s waiting for \(description); the screen was:\n\(screen)")
     }
 

@@ -16,9 +16,11 @@ public struct WatchTestCourse {
     public var progressFile: URL { root.appendingPathComponent("progress.json") }
 
     public var environment: [String: String] {
-        ["CRUCIBLE_WORKSPACE": root.appendingPathComponent("workspace").path,
-         "CRUCIBLE_PROGRESS": progressFile.path,
-         "XDG_CACHE_HOME": root.appendingPathComponent("cache").path]
+        [
+            "CRUCIBLE_WORKSPACE": root.appendingPathComponent("workspace").path,
+            "CRUCIBLE_PROGRESS": progressFile.path,
+            "XDG_CACHE_HOME": root.appendingPathComponent("cache").path,
+        ]
     }
 
     public init(blocking: Bool = false) throws {
@@ -27,7 +29,9 @@ public struct WatchTestCourse {
         let wait = blocking ? "while [ ! -e {lesson}/signals/release ]; do sleep 0.02; done; " : ""
         try write("course.yml", "id: wcourse\ntitle: Watch course\nwelcome: hi\n")
         try write("01-t/track.yml", "id: t\ntitle: T\nsummary: A track.\n")
-        try write("01-t/01-fix/lesson.md", """
+        try write(
+            "01-t/01-fix/lesson.md",
+            """
             ---
             id: t.fix
             title: Fix it

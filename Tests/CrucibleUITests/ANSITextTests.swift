@@ -1,5 +1,6 @@
-import Testing
 import CrucibleEngine
+import Testing
+
 @testable import CrucibleUI
 
 @Suite struct ANSITextTests {
@@ -13,8 +14,7 @@ import CrucibleEngine
     }
 
     @Test func colorRenderingUsesSGRAndResetsAtLineEnd() {
-        #expect(ANSIText.render(lines, color: true) ==
-            "plain \u{1B}[0;1;31mbold\u{1B}[0m end\n\u{1B}[0;4;94;40mx␛]0;title␇\u{1B}[0m")
+        #expect(ANSIText.render(lines, color: true) == "plain \u{1B}[0;1;31mbold\u{1B}[0m end\n\u{1B}[0;4;94;40mx␛]0;title␇\u{1B}[0m")
     }
 }
 

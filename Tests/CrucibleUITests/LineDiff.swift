@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CrucibleUI
 
 /// Expects `actual` to equal `expected` line by line, reporting a readable side-by-side diff.

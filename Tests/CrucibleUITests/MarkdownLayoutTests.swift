@@ -1,5 +1,6 @@
 import CrucibleEngine
 import Testing
+
 @testable import CrucibleUI
 
 /// Lays out `markdown` at `width` and returns the plain text.
@@ -14,30 +15,36 @@ private func styledLines(_ markdown: String, width: Int = 30) -> [StyledLine] {
 
 @Suite struct MarkdownLayoutTests {
     @Test func paragraphsWrapAtWordsAndBlankLineSeparatesBlocks() {
-        expectLines(layout("The quick brown fox jumps over the lazy dog and keeps running.\n\nSecond."), """
-        The quick brown fox jumps over
-        the lazy dog and keeps
-        running.
+        expectLines(
+            layout("The quick brown fox jumps over the lazy dog and keeps running.\n\nSecond."),
+            """
+            The quick brown fox jumps over
+            the lazy dog and keeps
+            running.
 
-        Second.
-        """)
+            Second.
+            """)
     }
 
     @Test func overlongWordsAreBroken() {
-        expectLines(layout("see " + String(repeating: "x", count: 35), width: 10), """
-        see
-        xxxxxxxxxx
-        xxxxxxxxxx
-        xxxxxxxxxx
-        xxxxx
-        """)
+        expectLines(
+            layout("see " + String(repeating: "x", count: 35), width: 10),
+            """
+            see
+            xxxxxxxxxx
+            xxxxxxxxxx
+            xxxxxxxxxx
+            xxxxx
+            """)
     }
 
     @Test func wideCharactersWrapByDisplayWidth() {
-        expectLines(layout("日本語 日本語 日本語", width: 13), """
-        日本語 日本語
-        日本語
-        """)
+        expectLines(
+            layout("日本語 日本語 日本語", width: 13),
+            """
+            日本語 日本語
+            日本語
+            """)
     }
 
     @Test func headingsAreStyledAndH1IsFollowedByABlankLine() {
@@ -62,35 +69,42 @@ private func styledLines(_ markdown: String, width: Int = 30) -> [StyledLine] {
     }
 
     @Test func linksShowTheirDestinationUnlessItIsTheText() {
-        expectLines(layout("Read [the book](https://doc.rust-lang.org/book) or https://go.dev now"), """
-        Read the book
-        (https://doc.rust-lang.org/
-        book) or https://go.dev now
-        """)
+        expectLines(
+            layout("Read [the book](https://doc.rust-lang.org/book) or https://go.dev now"),
+            """
+            Read the book
+            (https://doc.rust-lang.org/
+            book) or https://go.dev now
+            """)
         expectLines(layout("Mail <me@example.com>. ![A cat](cat.png)"), "Mail me@example.com. [image: A\ncat] (cat.png)")
     }
 
     @Test func bulletListsHangTheirIndentAndNest() {
-        expectLines(layout("""
-        - first item that is long enough to wrap
-        - second
-          - nested item also wrapping here
-        """), """
-        • first item that is long
-          enough to wrap
-        • second
-          • nested item also wrapping
-            here
-        """)
+        expectLines(
+            layout(
+                """
+                - first item that is long enough to wrap
+                - second
+                  - nested item also wrapping here
+                """),
+            """
+            • first item that is long
+              enough to wrap
+            • second
+              • nested item also wrapping
+                here
+            """)
     }
 
     @Test func orderedListsKeepTheirStartAndAlignNumbers() {
         let items = (0..<3).map { "\($0 + 8). item \($0)" }.joined(separator: "\n")
-        expectLines(layout(items), """
-         8. item 0
-         9. item 1
-        10. item 2
-        """)
+        expectLines(
+            layout(items),
+            """
+             8. item 0
+             9. item 1
+            10. item 2
+            """)
     }
 
     @Test func looseListsSeparateItemsWithBlankLines() {
@@ -98,12 +112,14 @@ private func styledLines(_ markdown: String, width: Int = 30) -> [StyledLine] {
     }
 
     @Test func blockQuotesArePrefixedWithABar() {
-        expectLines(layout("> Quoted text that wraps across lines.\n>\n> > inner"), """
-        │ Quoted text that wraps
-        │ across lines.
-        │
-        │ │ inner
-        """)
+        expectLines(
+            layout("> Quoted text that wraps across lines.\n>\n> > inner"),
+            """
+            │ Quoted text that wraps
+            │ across lines.
+            │
+            │ │ inner
+            """)
     }
 
     @Test func thematicBreakSpansTheWidth() {
@@ -112,11 +128,13 @@ private func styledLines(_ markdown: String, width: Int = 30) -> [StyledLine] {
 
     /// No code is hidden: a long line continues on the next, between words, marked `↪` in the indent.
     @Test func longCodeLinesWrapWithAContinuationMark() {
-        expectLines(layout("```\nshort\nthis line is far too long to fit in the width\n```"), """
-          short
-          this line is far too long
-        ↪ to fit in the width
-        """)
+        expectLines(
+            layout("```\nshort\nthis line is far too long to fit in the width\n```"),
+            """
+              short
+              this line is far too long
+            ↪ to fit in the width
+            """)
     }
 
     @Test func wrappedCodeKeepsEveryCharacterAndItsHighlighting() {
@@ -139,46 +157,52 @@ private func styledLines(_ markdown: String, width: Int = 30) -> [StyledLine] {
     }
 
     @Test func tablesAlignColumns() {
-        expectLines(layout("""
-        | Lang | Year | Notes |
-        |:-----|-----:|:-----:|
-        | C | 1972 | old |
-        | Swift | 2014 | new |
-        """), """
-        Lang  │ Year │ Notes
-        ──────┼──────┼──────
-        C     │ 1972 │  old
-        Swift │ 2014 │  new
-        """)
+        expectLines(
+            layout(
+                """
+                | Lang | Year | Notes |
+                |:-----|-----:|:-----:|
+                | C | 1972 | old |
+                | Swift | 2014 | new |
+                """),
+            """
+            Lang  │ Year │ Notes
+            ──────┼──────┼──────
+            C     │ 1972 │  old
+            Swift │ 2014 │  new
+            """)
     }
 
     @Test func wideTablesShrinkAndWrapCells() {
-        expectLines(layout("""
-        | Name | Description |
-        |------|-------------|
-        | ownership | Each value has exactly one owner at a time |
-        """), """
-        Name      │ Description
-        ──────────┼───────────────────
-        ownership │ Each value has
-                  │ exactly one owner
-                  │ at a time
-        """)
+        expectLines(
+            layout(
+                """
+                | Name | Description |
+                |------|-------------|
+                | ownership | Each value has exactly one owner at a time |
+                """),
+            """
+            Name      │ Description
+            ──────────┼───────────────────
+            ownership │ Each value has
+                      │ exactly one owner
+                      │ at a time
+            """)
     }
 
     @Test func everyLineFitsTheWidth() {
         let markdown = """
-        # A heading that is quite long indeed
+            # A heading that is quite long indeed
 
-        Some *text* with `code` and a [link](https://example.com/a/very/long/path/indeed).
+            Some *text* with `code` and a [link](https://example.com/a/very/long/path/indeed).
 
-        > - quoted list item with several words
-        >   1. nested ordered item with words
+            > - quoted list item with several words
+            >   1. nested ordered item with words
 
-        | a | b | c | d |
-        |---|---|---|---|
-        | one two three | four five six | seven | eight nine ten eleven |
-        """
+            | a | b | c | d |
+            |---|---|---|---|
+            | one two three | four five six | seven | eight nine ten eleven |
+            """
         // A table needs 4 columns per column (text plus " │ "); 4 columns need 13.
         for width in 13...40 {
             for line in styledLines(markdown, width: width) {

@@ -1,6 +1,7 @@
 import CrucibleEngine
 import CrucibleTestSupport
 import Testing
+
 @testable import CrucibleUI
 
 /// Pathological documents lay out and draw only inside their rectangle, render to ANSI text without
@@ -9,8 +10,10 @@ import Testing
 @Suite struct LayoutRobustnessTests {
     /// Lays out `markdown` at `width`, draws it into a rectangle inset in a larger grid and renders
     /// it as ANSI text; records an issue (naming `context`) for each property that does not hold.
-    private func layOutAndDraw(_ markdown: String, width: Int, _ context: @autoclosure () -> String = "",
-                               sourceLocation: SourceLocation = #_sourceLocation) -> [StyledLine] {
+    private func layOutAndDraw(
+        _ markdown: String, width: Int, _ context: @autoclosure () -> String = "",
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> [StyledLine] {
         let lines = MarkdownLayout.lines(for: MarkdownDocument.parse(markdown), width: width, theme: .standard)
 
         let area = Rect(x: 2, y: 1, width: width, height: 40)
@@ -29,8 +32,9 @@ import Testing
         // escape's final "m" makes one Character with it.
         let stray = ansi.replacing(/\u{1B}\[[0-9;]*m/.matchingSemantics(.unicodeScalar), with: "").unicodeScalars
             .filter { $0 != "\n" && ($0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value)) }
-        #expect(stray.isEmpty, "\(context()): control characters in the ANSI text: \(stray.prefix(5).map { String($0.value, radix: 16) })",
-                sourceLocation: sourceLocation)
+        #expect(
+            stray.isEmpty, "\(context()): control characters in the ANSI text: \(stray.prefix(5).map { String($0.value, radix: 16) })",
+            sourceLocation: sourceLocation)
         return lines
     }
 
@@ -53,7 +57,8 @@ import Testing
             let random = (0..<5_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
             _ = layOutAndDraw(String(decoding: random, as: UTF8.self), width: width, "random bytes, width \(width), \(generator.replay)")
             let markdownish = (0..<5_000).map { _ in punctuation.randomElement(using: &generator)! }
-            _ = layOutAndDraw(String(decoding: markdownish, as: UTF8.self), width: width, "punctuation, width \(width), \(generator.replay)")
+            _ = layOutAndDraw(
+                String(decoding: markdownish, as: UTF8.self), width: width, "punctuation, width \(width), \(generator.replay)")
         }
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CrucibleUI
 
 /// The styles given to each token text in the highlighted `code`.
@@ -16,8 +17,8 @@ private func style(of token: String, in lines: [StyledLine]) -> Style? {
     return nil
 }
 
-private extension String {
-    func trimmingCharacters(in set: Character) -> Substring {
+extension String {
+    fileprivate func trimmingCharacters(in set: Character) -> Substring {
         var text = Substring(self)
         while text.first == set { text.removeFirst() }
         while text.last == set { text.removeLast() }

@@ -48,12 +48,13 @@ struct LanguageTemplate {
         let out = "\"{scratch}/\(output)\""
         let quotedFlags = flags.map { "\"\($0)\"" }
         let quotedSources = sources.map { $0.hasPrefix("{") ? "\"\($0)\"" : $0 }
-        let words: [String] = switch tool {
-        case "swiftc": ["swiftc"] + quotedFlags + ["\"-o\"", out] + quotedSources
-        case "clang": ["clang"] + quotedFlags + ["\"-o\"", out] + quotedSources
-        case "rustc": ["rustc", "\"--edition\"", "\"2021\""] + quotedFlags + ["\"-o\"", out, crateRoot]
-        default: ["go", "build"] + quotedFlags + ["\"-o\"", out] + quotedSources
-        }
+        let words: [String] =
+            switch tool {
+            case "swiftc": ["swiftc"] + quotedFlags + ["\"-o\"", out] + quotedSources
+            case "clang": ["clang"] + quotedFlags + ["\"-o\"", out] + quotedSources
+            case "rustc": ["rustc", "\"--edition\"", "\"2021\""] + quotedFlags + ["\"-o\"", out, crateRoot]
+            default: ["go", "build"] + quotedFlags + ["\"-o\"", out] + quotedSources
+            }
         return "[" + words.joined(separator: ", ") + "]"
     }
 

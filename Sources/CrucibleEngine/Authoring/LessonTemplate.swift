@@ -11,17 +11,23 @@ enum LessonTemplate {
         case .quiz:
             return [("lesson.md", frontMatter(id: id, title: title, kind: kind, requires: [], payload: quizPayload) + quizBody)]
         case .predict:
-            let lesson = frontMatter(id: id, title: title, kind: kind, requires: [code.tool],
-                                     payload: predictPayload(language, code)) + predictBody(code)
+            let lesson =
+                frontMatter(
+                    id: id, title: title, kind: kind, requires: [code.tool],
+                    payload: predictPayload(language, code)) + predictBody(code)
             return [("lesson.md", lesson), (code.programFile, code.predictProgram)]
         case .code:
-            let lesson = frontMatter(id: id, title: title, kind: kind, requires: [code.tool],
-                                     payload: codePayload(language, code)) + codeBody(code)
-            return [("lesson.md", lesson),
-                    ("starter/" + code.sourceFile, code.starter),
-                    ("solution/" + code.sourceFile, code.solution),
-                    ("wrong/off-by-one/" + code.sourceFile, code.offByOne),
-                    ("check/" + code.harnessFile, code.harness)]
+            let lesson =
+                frontMatter(
+                    id: id, title: title, kind: kind, requires: [code.tool],
+                    payload: codePayload(language, code)) + codeBody(code)
+            return [
+                ("lesson.md", lesson),
+                ("starter/" + code.sourceFile, code.starter),
+                ("solution/" + code.sourceFile, code.solution),
+                ("wrong/off-by-one/" + code.sourceFile, code.offByOne),
+                ("check/" + code.harnessFile, code.harness),
+            ]
         }
     }
 
@@ -125,9 +131,11 @@ enum LessonTemplate {
     }
 
     private static func codePayload(_ language: TemplateLanguage, _ code: LanguageTemplate) -> String {
-        let build = code.buildCommand(sources: ["{files}", "{hidden}"], crateRoot: code.harnessFile, output: "app",
-                                      flags: code.codeBuildFlags)
-        let sanitizer = code.sanitized ? "\n        # No AddressSanitizer or UndefinedBehaviorSanitizer report.\n        sanitizer: clean" : ""
+        let build = code.buildCommand(
+            sources: ["{files}", "{hidden}"], crateRoot: code.harnessFile, output: "app",
+            flags: code.codeBuildFlags)
+        let sanitizer =
+            code.sanitized ? "\n        # No AddressSanitizer or UndefinedBehaviorSanitizer report.\n        sanitizer: clean" : ""
         return """
             # code: files the learner fixes in their own editor, and the steps that check them.
             code:

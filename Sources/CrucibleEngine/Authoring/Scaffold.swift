@@ -28,8 +28,10 @@ public enum Scaffold {
     /// The course's schema folder, beside `course.yml`.
     public static let schemaFolderName = "schema"
     /// The schema files a course ships, as named in the templates' `yaml-language-server` comments.
-    public static let schemaFiles = ["course.schema.json", "track.schema.json", "lesson.schema.json",
-                                     "achievements.schema.json"]
+    public static let schemaFiles = [
+        "course.schema.json", "track.schema.json", "lesson.schema.json",
+        "achievements.schema.json",
+    ]
 
     /// Creates a course in `folder` (which must not exist, or be empty): `course.yml`, `achievements.yml`,
     /// a `README.md` saying how to run it, and the JSON Schemas copied from `schemaSource` when given.
@@ -59,8 +61,9 @@ public enum Scaffold {
     /// Creates track `slug` in `course` (a folder with `course.yml`): `NN-slug/track.yml`.
     public static func track(in course: URL, slug: String) throws -> ScaffoldResult {
         guard exists(course.appendingPathComponent("course.yml")) else {
-            throw ScaffoldError("\(course.relativePath) is not a course folder (it has no course.yml); "
-                                + "create one with `crucible new course \(course.relativePath)`")
+            throw ScaffoldError(
+                "\(course.relativePath) is not a course folder (it has no course.yml); "
+                    + "create one with `crucible new course \(course.relativePath)`")
         }
         let (folderName, id) = try orderedFolder(for: slug, in: course, what: "track")
         let folder = course.appendingPathComponent(folderName, isDirectory: true)
@@ -72,15 +75,19 @@ public enum Scaffold {
     /// Creates lesson `slug` of `kind` in `track` (a folder with `track.yml`): `NN-slug/lesson.md` and,
     /// for predict and code lessons, the program, starter, solution, harness and a known-wrong variant
     /// in `language`. The lesson's id is the track's id, a dot, and the slug.
-    public static func lesson(in track: URL, slug: String, kind: LessonKind,
-                              language: TemplateLanguage = .swift) throws -> ScaffoldResult {
+    public static func lesson(
+        in track: URL, slug: String, kind: LessonKind,
+        language: TemplateLanguage = .swift
+    ) throws -> ScaffoldResult {
         let trackFile = track.appendingPathComponent("track.yml")
         guard exists(trackFile) else {
-            throw ScaffoldError("\(track.relativePath) is not a track folder (it has no track.yml); "
-                                + "create one with `crucible new track COURSE/SLUG`")
+            throw ScaffoldError(
+                "\(track.relativePath) is not a track folder (it has no track.yml); "
+                    + "create one with `crucible new track COURSE/SLUG`")
         }
-        let header = CourseFileParser.track(trackFile.path, folder: track.lastPathComponent,
-                                            report: FileReport(file: trackFile.relativePath))
+        let header = CourseFileParser.track(
+            trackFile.path, folder: track.lastPathComponent,
+            report: FileReport(file: trackFile.relativePath))
         let (folderName, lessonSlug) = try orderedFolder(for: slug, in: track, what: "lesson")
         let id = header.id + "." + lessonSlug
         let folder = track.appendingPathComponent(folderName, isDirectory: true)
@@ -126,8 +133,9 @@ public enum Scaffold {
         let hasPrefix = FolderOrder.prefixNumber(given) != nil
         let bare = hasPrefix ? FolderOrder.title(fromFolder: given) : given
         guard isValidSlug(bare) else {
-            throw ScaffoldError("`\(given)` cannot name a \(what): use lower-case letters, digits, `-` and `_`, "
-                                + "starting with a letter or digit (for example `retain-cycles`)")
+            throw ScaffoldError(
+                "`\(given)` cannot name a \(what): use lower-case letters, digits, `-` and `_`, "
+                    + "starting with a letter or digit (for example `retain-cycles`)")
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         if let taken = names.first(where: { FolderOrder.title(fromFolder: $0) == bare }) {

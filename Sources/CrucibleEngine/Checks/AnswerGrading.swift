@@ -16,8 +16,9 @@ public enum AnswerGrading {
             return CheckResult(lessonID: lesson.id, outcome: .engineError, message: "`\(lesson.id)` is not a quiz")
         }
         guard choices.count == quiz.questions.count else {
-            return CheckResult(lessonID: lesson.id, outcome: .engineError,
-                               message: "the quiz has \(quiz.questions.count) question(s); \(choices.count) answer(s) given")
+            return CheckResult(
+                lessonID: lesson.id, outcome: .engineError,
+                message: "the quiz has \(quiz.questions.count) question(s); \(choices.count) answer(s) given")
         }
         var feedback: [QuizAnswerFeedback] = []
         for (index, (question, chosen)) in zip(quiz.questions, choices).enumerated() {
@@ -30,16 +31,21 @@ public enum AnswerGrading {
             }
             let missed = question.answers.subtracting(picked)
             if !missed.isEmpty && explanations.isEmpty {
-                explanations.append(missed.count == 1 && picked.isEmpty ? "no choice picked"
-                                    : "right so far, but \(missed.count) more correct choice(s) to pick")
+                explanations.append(
+                    missed.count == 1 && picked.isEmpty
+                        ? "no choice picked"
+                        : "right so far, but \(missed.count) more correct choice(s) to pick")
             }
-            feedback.append(QuizAnswerFeedback(question: index + 1, correct: picked == question.answers,
-                                               chosen: chosen.sorted(), explanations: explanations))
+            feedback.append(
+                QuizAnswerFeedback(
+                    question: index + 1, correct: picked == question.answers,
+                    chosen: chosen.sorted(), explanations: explanations))
         }
         let wrong = feedback.filter { !$0.correct }.map(\.question)
         var result = CheckResult(
             lessonID: lesson.id, outcome: wrong.isEmpty ? .passed : .failed, reason: wrong.isEmpty ? nil : .wrongAnswer,
-            message: wrong.isEmpty ? "every answer is right"
+            message: wrong.isEmpty
+                ? "every answer is right"
                 : "question\(wrong.count == 1 ? "" : "s") \(wrong.map(String.init).joined(separator: ", ")) not right yet")
         result.answers = feedback
         return result
@@ -59,10 +65,12 @@ public enum AnswerGrading {
         }
         let given = normalise(answer, caseSensitive: predict.caseSensitive)
         let expected = normalise(predict.answer, caseSensitive: predict.caseSensitive)
-        var result = given == expected
+        var result =
+            given == expected
             ? CheckResult(lessonID: lesson.id, outcome: .passed, message: "right: it prints \(predict.answer)")
-            : CheckResult(lessonID: lesson.id, outcome: .failed, reason: .wrongAnswer,
-                          message: "not what it prints: you said \"\(given)\"")
+            : CheckResult(
+                lessonID: lesson.id, outcome: .failed, reason: .wrongAnswer,
+                message: "not what it prints: you said \"\(given)\"")
         result.predict = PredictFeedback(answer: given, expected: predict.answer, realOutput: realOutput)
         return result
     }

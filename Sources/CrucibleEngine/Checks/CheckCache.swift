@@ -27,7 +27,8 @@ public struct CheckCache: Sendable {
     /// The cached result for `key`, marked as coming from the cache.
     public func result(for key: String) -> CheckResult? {
         guard let data = try? Data(contentsOf: file(key)),
-              var result = try? JSONDecoder().decode(CheckResult.self, from: data) else { return nil }
+            var result = try? JSONDecoder().decode(CheckResult.self, from: data)
+        else { return nil }
         result.fromCache = true
         return result
     }
@@ -50,8 +51,10 @@ public struct CheckCache: Sendable {
     private func file(_ key: String) -> URL { folder.appendingPathComponent(key + ".json") }
 
     /// The key for checking `files` (name → content) against `lesson`, given the tools' versions.
-    static func key(lesson: Lesson, code: CodeExercise, files: [(name: String, content: Data)],
-                    hidden: [(name: String, content: Data)], toolVersions: [ToolStatus]) -> String {
+    static func key(
+        lesson: Lesson, code: CodeExercise, files: [(name: String, content: Data)],
+        hidden: [(name: String, content: Data)], toolVersions: [ToolStatus]
+    ) -> String {
         var text = "crucible-check v1 engine \(CrucibleEngine.version)\nlesson \(lesson.id) \(lesson.folder.path)\n"
         for step in code.steps { text += canonical(step) }
         for tool in toolVersions.sorted(by: { $0.name < $1.name }) {

@@ -13,8 +13,10 @@ public struct CheckEngine: Sendable {
     /// The environment steps start from (a step's `env` is added on top).
     public var environment: [String: String]
 
-    public init(cache: CheckCache? = CheckCache(folder: CheckCache.defaultFolder()), tools: ToolProbe = .shared,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        cache: CheckCache? = CheckCache(folder: CheckCache.defaultFolder()), tools: ToolProbe = .shared,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.cache = cache
         self.tools = tools
         self.environment = environment
@@ -43,8 +45,9 @@ public struct CheckEngine: Sendable {
                 files[name] = try Workspace.readLearnerFile(URL(fileURLWithPath: path))
             } catch {
                 let missing = WorkspaceIO.realPath(path) == nil
-                return CheckResult(lessonID: lesson.id, outcome: .engineError,
-                                   message: missing ? "\(path) is missing or unreadable" : "\(error)")
+                return CheckResult(
+                    lessonID: lesson.id, outcome: .engineError,
+                    message: missing ? "\(path) is missing or unreadable" : "\(error)")
             }
         }
         return await check(lesson: lesson, files: files)
@@ -65,11 +68,13 @@ public struct CheckEngine: Sendable {
         let statuses = await tools.statuses(required)
         if let unusable = unusableTools(lesson, statuses) { return unusable }
 
-        let key = CheckCache.key(lesson: lesson, code: code, files: files.map { ($0.key, $0.value) },
-                                 hidden: hidden.map { ($0.key, $0.value) }, toolVersions: statuses)
+        let key = CheckCache.key(
+            lesson: lesson, code: code, files: files.map { ($0.key, $0.value) },
+            hidden: hidden.map { ($0.key, $0.value) }, toolVersions: statuses)
         if let cached = cache?.result(for: key) { return cached }
-        var result = await runSteps(code.steps, lesson: lesson, files: files.merging(hidden) { learner, _ in learner },
-                                    learnerFiles: code.starter, hiddenFiles: code.hidden)
+        var result = await runSteps(
+            code.steps, lesson: lesson, files: files.merging(hidden) { learner, _ in learner },
+            learnerFiles: code.starter, hiddenFiles: code.hidden)
         if let unusable = await toolBrokeSinceProbed(result, required: required, lesson: lesson) { return unusable }
         result.duration = (clock.now - start).seconds
         cache?.store(result, for: key)
@@ -99,8 +104,9 @@ public struct CheckEngine: Sendable {
         guard let program = try? Data(contentsOf: lesson.folder.appendingPathComponent(predict.program)) else {
             return CheckResult(lessonID: lesson.id, outcome: .engineError, message: "cannot read \(predict.program)")
         }
-        return await runSteps(predict.run, lesson: lesson, files: [predict.program: program],
-                              learnerFiles: [predict.program], hiddenFiles: [])
+        return await runSteps(
+            predict.run, lesson: lesson, files: [predict.program: program],
+            learnerFiles: [predict.program], hiddenFiles: [])
     }
 
     /// The lesson's `requires`, then every step program given by bare name, without repeats.
@@ -132,13 +138,15 @@ public struct CheckEngine: Sendable {
         func names(_ list: [String]) -> String { list.map { "`\($0)`" }.joined(separator: ", ") }
         var result: CheckResult
         if !missing.isEmpty {
-            result = CheckResult(lessonID: lesson.id, outcome: .toolMissing,
-                                 message: "this lesson needs \(names(missing)), which " + (missing.count == 1 ? "is" : "are") + " not installed")
+            result = CheckResult(
+                lessonID: lesson.id, outcome: .toolMissing,
+                message: "this lesson needs \(names(missing)), which " + (missing.count == 1 ? "is" : "are") + " not installed")
         } else if !broken.isEmpty {
             let one = broken.count == 1
-            result = CheckResult(lessonID: lesson.id, outcome: .toolBroken,
-                                 message: "\(names(broken.map(\.name))) " + (one ? "is" : "are") + " installed but "
-                                     + (one ? "does" : "do") + " not work, so nothing was checked: " + broken[0].error)
+            result = CheckResult(
+                lessonID: lesson.id, outcome: .toolBroken,
+                message: "\(names(broken.map(\.name))) " + (one ? "is" : "are") + " installed but "
+                    + (one ? "does" : "do") + " not work, so nothing was checked: " + broken[0].error)
         } else {
             return nil
         }
@@ -152,19 +160,22 @@ public struct CheckEngine: Sendable {
     /// so a tool that stopped working is reported as such rather than as the learner's error.
     private func toolBrokeSinceProbed(_ result: CheckResult, required: [String], lesson: Lesson) async -> CheckResult? {
         guard !result.passed, let program = result.steps.last?.command.first,
-              let tool = required.first(where: { $0 == program || $0 == URL(fileURLWithPath: program).lastPathComponent })
+            let tool = required.first(where: { $0 == program || $0 == URL(fileURLWithPath: program).lastPathComponent })
         else { return nil }
         return unusableTools(lesson, [await tools.status(tool, fresh: true)])
     }
 
     private func notCode(_ lesson: Lesson) -> CheckResult {
-        CheckResult(lessonID: lesson.id, outcome: .engineError, message: "`\(lesson.id)` is a \(lesson.kind.rawValue) lesson, not a code lesson")
+        CheckResult(
+            lessonID: lesson.id, outcome: .engineError, message: "`\(lesson.id)` is a \(lesson.kind.rawValue) lesson, not a code lesson")
     }
 
     /// Writes `files` into a fresh scratch folder, runs `steps` there until one does not pass,
     /// and removes the folder.
-    func runSteps(_ steps: [CheckStep], lesson: Lesson, files: [String: Data], learnerFiles: [String],
-                  hiddenFiles: [String]) async -> CheckResult {
+    func runSteps(
+        _ steps: [CheckStep], lesson: Lesson, files: [String: Data], learnerFiles: [String],
+        hiddenFiles: [String]
+    ) async -> CheckResult {
         let scratch: ScratchFolder
         do {
             scratch = try ScratchFolder(files: files)
@@ -172,8 +183,9 @@ public struct CheckEngine: Sendable {
             return CheckResult(lessonID: lesson.id, outcome: .engineError, message: "cannot prepare the scratch folder: \(error)")
         }
         defer { scratch.remove() }
-        let plan = StepPlan(steps: steps, scratch: scratch.url, lessonFolder: lesson.folder, learnerFiles: learnerFiles,
-                            hiddenFiles: hiddenFiles, environment: environment)
+        let plan = StepPlan(
+            steps: steps, scratch: scratch.url, lessonFolder: lesson.folder, learnerFiles: learnerFiles,
+            hiddenFiles: hiddenFiles, environment: environment)
         var reports: [StepReport] = []
         var ratio: RatioMeasurement?
         for step in steps {
@@ -181,8 +193,10 @@ public struct CheckEngine: Sendable {
             let run = await ProcessRunner().run(invocation)
             var verdict = StepEvaluation(step: step, program: invocation.executable, result: run, learnerFiles: learnerFiles)
                 .verdict(lessonID: lesson.id)
-            reports.append(StepReport(run, name: step.name, command: [invocation.executable] + invocation.arguments,
-                                      passed: verdict.passed))
+            reports.append(
+                StepReport(
+                    run, name: step.name, command: [invocation.executable] + invocation.arguments,
+                    passed: verdict.passed))
             ratio = verdict.ratio ?? ratio
             if !verdict.passed {
                 verdict.steps = reports
@@ -204,8 +218,9 @@ extension StepReport {
         case .signaled(_, let name): signal = name
         default: break
         }
-        self.init(name: name, command: command, exitCode: exitCode, signal: signal, termination: run.termination.summary,
-                  duration: run.duration.seconds, stdout: run.stdoutText, stderr: run.stderrText, passed: passed)
+        self.init(
+            name: name, command: command, exitCode: exitCode, signal: signal, termination: run.termination.summary,
+            duration: run.duration.seconds, stdout: run.stdoutText, stderr: run.stderrText, passed: passed)
     }
 }
 

@@ -45,9 +45,10 @@ enum Metrics {
         let metric = median(samples[ratio.metric]!), baseline = median(samples[ratio.baseline]!)
         // A zero median means the timer could not resolve the work: count it as infinitely fast.
         let speedup = metric > 0 ? baseline / metric : .greatestFiniteMagnitude
-        return .success(RatioMeasurement(
-            metric: ratio.metric, baseline: ratio.baseline, metricMedian: metric, baselineMedian: baseline,
-            speedup: speedup, required: ratio.atLeast,
-            metricSamples: samples[ratio.metric]!.count, baselineSamples: samples[ratio.baseline]!.count))
+        return .success(
+            RatioMeasurement(
+                metric: ratio.metric, baseline: ratio.baseline, metricMedian: metric, baselineMedian: baseline,
+                speedup: speedup, required: ratio.atLeast,
+                metricSamples: samples[ratio.metric]!.count, baselineSamples: samples[ratio.baseline]!.count))
     }
 }

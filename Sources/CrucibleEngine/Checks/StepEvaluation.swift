@@ -47,8 +47,10 @@ struct StepEvaluation {
             case .compileError:
                 let error = CompilerDiagnostics.firstError(output: stderr + "\n" + stdout)
                 verdict.compilerError = error.map(CompilerErrorSummary.init)
-                return fail(&verdict, .failed, .compileError, verdict.compilerError.map { "compile error: \($0.text)" }
-                    ?? "`\(step.name)` failed: \(result.termination.summary)")
+                return fail(
+                    &verdict, .failed, .compileError,
+                    verdict.compilerError.map { "compile error: \($0.text)" }
+                        ?? "`\(step.name)` failed: \(result.termination.summary)")
             case .exitStatus(let message):
                 return fail(&verdict, .failed, .exitStatus, message)
             }
@@ -68,8 +70,10 @@ struct StepEvaluation {
                 return fail(&verdict, .engineError, nil, "step `\(step.name)`: \(problem.message)")
             case .success(let measurement) where measurement.speedup < ratio.atLeast:
                 verdict.ratio = measurement
-                return fail(&verdict, .failed, .tooSlow, String(
-                    format: "%.2f× as fast as the baseline; the lesson needs at least %.2f×", measurement.speedup, ratio.atLeast))
+                return fail(
+                    &verdict, .failed, .tooSlow,
+                    String(
+                        format: "%.2f× as fast as the baseline; the lesson needs at least %.2f×", measurement.speedup, ratio.atLeast))
             case .success(let measurement):
                 verdict.ratio = measurement
             }
@@ -78,8 +82,10 @@ struct StepEvaluation {
         return verdict
     }
 
-    private func fail(_ verdict: inout CheckResult, _ outcome: CheckOutcome, _ reason: FailureReason?,
-                      _ message: String) -> CheckResult {
+    private func fail(
+        _ verdict: inout CheckResult, _ outcome: CheckOutcome, _ reason: FailureReason?,
+        _ message: String
+    ) -> CheckResult {
         verdict.outcome = outcome
         verdict.reason = reason
         verdict.message = message
@@ -100,7 +106,9 @@ struct StepEvaluation {
             if let wanted = expect.signal { return wanted == name ? nil : .exitStatus("expected \(wanted), but it was killed by \(name)") }
             return .crashed(name)
         case .exited(let code):
-            if let wanted = expect.signal { return .exitStatus("expected the program to be killed by \(wanted), but it exited with code \(code)") }
+            if let wanted = expect.signal {
+                return .exitStatus("expected the program to be killed by \(wanted), but it exited with code \(code)")
+            }
             switch expect.exit {
             case .compileError?:
                 return code != 0 ? nil : .exitStatus("expected the compiler to reject the code, but it compiled")

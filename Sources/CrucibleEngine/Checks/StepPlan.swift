@@ -21,8 +21,10 @@ struct StepPlan: Sendable {
     let usesSanitizer: Bool
     let baseEnvironment: [String: String]
 
-    init(steps: [CheckStep], scratch: URL, lessonFolder: URL, learnerFiles: [String], hiddenFiles: [String],
-         environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(
+        steps: [CheckStep], scratch: URL, lessonFolder: URL, learnerFiles: [String], hiddenFiles: [String],
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.scratch = scratch
         self.lessonFolder = lessonFolder
         self.learnerFiles = learnerFiles

@@ -107,8 +107,9 @@ public struct Verifier: Sendable {
             let output = run.steps.map { $0.stdout + "\n" + $0.stderr }.joined(separator: "\n")
             let failingLine = CompilerDiagnostics.firstError(output: output)?.line
             if !graded.passed && failingLine.map(String.init) != predict.answer.trimmingCharacters(in: .whitespaces) {
-                verification.problems.append("the program prints \"\(AnswerGrading.normalise(printed, caseSensitive: true))\" "
-                                             + "but the answer is \"\(predict.answer)\"")
+                verification.problems.append(
+                    "the program prints \"\(AnswerGrading.normalise(printed, caseSensitive: true))\" "
+                        + "but the answer is \"\(predict.answer)\"")
             }
         }
     }

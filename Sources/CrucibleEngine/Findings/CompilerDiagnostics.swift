@@ -42,7 +42,8 @@ public enum CompilerDiagnostics {
     /// clang, gcc, swiftc: "main.c:3:14: error: expected ';'" (column optional, "fatal error" too).
     private static func locatedError(_ line: Substring) -> CompilerError? {
         guard let match = line.firstMatch(of: #/^(.+?):(\d+):(?:(\d+):)? (?:fatal )?error: (.+)$/#),
-              let number = Int(match.output.2) else { return nil }
+            let number = Int(match.output.2)
+        else { return nil }
         let location = FileLocation(file: String(match.output.1), line: number, column: match.output.3.flatMap { Int($0) })
         return CompilerError(location: location, message: String(match.output.4))
     }
@@ -50,7 +51,8 @@ public enum CompilerDiagnostics {
     /// go build and go vet: "./main.go:4:2: x declared but not used", no "error:" word.
     private static func goError(_ line: Substring) -> CompilerError? {
         guard let match = line.firstMatch(of: #/^(?:vet: )?(\S+\.go):(\d+):(?:(\d+):)? (.+)$/#),
-              let number = Int(match.output.2) else { return nil }
+            let number = Int(match.output.2)
+        else { return nil }
         let location = FileLocation(file: String(match.output.1), line: number, column: match.output.3.flatMap { Int($0) })
         return CompilerError(location: location, message: String(match.output.4))
     }
@@ -79,7 +81,8 @@ public enum CompilerDiagnostics {
     /// Linker and driver errors: "ld.lld: error: undefined symbol: foo", "clang: error: linker command failed".
     private static func unlocatedError(_ line: Substring) -> CompilerError? {
         guard let match = line.firstMatch(of: #/^(?:[\w.+-]+: )?(?:fatal )?error: (.+)$/#),
-              !isRustEpilogue(String(match.output.1)) else { return nil }
+            !isRustEpilogue(String(match.output.1))
+        else { return nil }
         return CompilerError(location: nil, message: String(match.output.1))
     }
 }

@@ -130,7 +130,8 @@ private struct ReportStart: Equatable {
             what = String(leaked.output.1)
         }
         let summary = "\(tool.rawValue): \(what)" + (location.map { " at \($0)" } ?? "")
-        return SanitizerFinding(tool: tool, kind: kind, detail: detail, summary: summary,
-                                location: location, report: report)
+        return SanitizerFinding(
+            tool: tool, kind: kind, detail: detail, summary: summary,
+            location: location, report: report)
     }
 }

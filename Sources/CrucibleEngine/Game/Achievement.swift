@@ -34,8 +34,10 @@ public enum AchievementCondition: Sendable, Equatable, Hashable, Codable {
     case reachLevel(Int)
 
     /// The YAML key of each condition, in the order the reference lists them.
-    public static let keys = ["completeLessons", "completeTrack", "firstTryPasses", "streakDays",
-                              "trackWithoutHints", "passLesson", "reachLevel"]
+    public static let keys = [
+        "completeLessons", "completeTrack", "firstTryPasses", "streakDays",
+        "trackWithoutHints", "passLesson", "reachLevel",
+    ]
 
     /// The key this condition is written with.
     public var key: String {

@@ -47,26 +47,36 @@ public enum AchievementsFile {
         switch TextFile.read(url.path) {
         case .missing:
             guard let what = TextFile.notAFile(url.path) else { return LoadResult(achievements: [], diagnostics: []) }
-            return LoadResult(achievements: [], diagnostics: [
-                Diagnostic(file: url.relativePath, line: 1, column: 1, severity: .error,
-                           message: "\(name) \(what); make it the text file or remove it"),
-            ])
+            return LoadResult(
+                achievements: [],
+                diagnostics: [
+                    Diagnostic(
+                        file: url.relativePath, line: 1, column: 1, severity: .error,
+                        message: "\(name) \(what); make it the text file or remove it")
+                ])
         case .failed(let reason):
-            return LoadResult(achievements: [], diagnostics: [
-                Diagnostic(file: url.relativePath, line: 1, column: 1, severity: .error, message: "cannot read the file: \(reason)"),
-            ])
+            return LoadResult(
+                achievements: [],
+                diagnostics: [
+                    Diagnostic(file: url.relativePath, line: 1, column: 1, severity: .error, message: "cannot read the file: \(reason)")
+                ])
         case .bytes(let bytes):
             let start = TextFile.bomLength(bytes)
             if let problem = TextFile.encodingProblem(bytes) {
-                return LoadResult(achievements: [], diagnostics: [
-                    Diagnostic(file: url.relativePath, line: 1, column: 1, severity: .error, message: problem),
-                ])
+                return LoadResult(
+                    achievements: [],
+                    diagnostics: [
+                        Diagnostic(file: url.relativePath, line: 1, column: 1, severity: .error, message: problem)
+                    ])
             }
             if let bad = TextFile.firstInvalidUTF8(bytes, from: start) {
-                return LoadResult(achievements: [], diagnostics: [
-                    Diagnostic(file: url.relativePath, line: bad.line, column: bad.column, severity: .error,
-                               message: TextFile.invalidUTF8Message),
-                ])
+                return LoadResult(
+                    achievements: [],
+                    diagnostics: [
+                        Diagnostic(
+                            file: url.relativePath, line: bad.line, column: bad.column, severity: .error,
+                            message: TextFile.invalidUTF8Message)
+                    ])
             }
             let text = TextFile.text(bytes[start...])
             return parse(text, file: url.relativePath)
@@ -86,15 +96,21 @@ public enum AchievementsFile {
         var firstUse: [String: Node] = [:]
         for entry in entries {
             let before = report.errorCount
-            guard let fields = Fields(entry, what: "an achievement", known: achievementKeys,
-                                      report: report) else { continue }
+            guard
+                let fields = Fields(
+                    entry, what: "an achievement", known: achievementKeys,
+                    report: report)
+            else { continue }
             let id = fields.id("id")
             let title = fields.string("title", required: true)
             let description = fields.string("description", required: true)
             let condition = fields.value("condition", required: true).flatMap { parseCondition($0, report: report) }
             if let id, let node = fields.value("id") {
                 if let first = firstUse[id] {
-                    report.error(at: node, "achievement id \(quoted: id) is already used at line \((first.mark?.line ?? 0) + report.lineOffset); ids must be unique")
+                    report.error(
+                        at: node,
+                        "achievement id \(quoted: id) is already used at line \((first.mark?.line ?? 0) + report.lineOffset); ids must be unique"
+                    )
                 } else {
                     firstUse[id] = node
                 }
@@ -103,10 +119,11 @@ public enum AchievementsFile {
             achievements.append(Achievement(id: id, title: title, description: description, condition: condition))
             // The condition's value (`nope` in `{ completeTrack: nope }`), else the condition itself.
             let conditionNode = fields.value("condition")
-            let valueNode = conditionNode.flatMap { node -> Node? in
-                guard case .mapping(let mapping) = node else { return nil }
-                return mapping.first?.value
-            } ?? conditionNode
+            let valueNode =
+                conditionNode.flatMap { node -> Node? in
+                    guard case .mapping(let mapping) = node else { return nil }
+                    return mapping.first?.value
+                } ?? conditionNode
             if let mark = valueNode?.mark {
                 conditionPositions[id] = Position(line: mark.line + report.lineOffset, column: mark.column)
             }
@@ -117,8 +134,10 @@ public enum AchievementsFile {
     /// Warnings for conditions that name a track or lesson the course does not have: such an
     /// achievement can never be earned.
     /// `positions` (``LoadResult/conditionPositions``) place each warning at its condition's line.
-    public static func check(_ achievements: [Achievement], against outline: CourseOutline, file: String,
-                             positions: [String: Position] = [:]) -> [Diagnostic] {
+    public static func check(
+        _ achievements: [Achievement], against outline: CourseOutline, file: String,
+        positions: [String: Position] = [:]
+    ) -> [Diagnostic] {
         achievements.compactMap { achievement in
             let problem: String?
             switch achievement.condition {
@@ -133,8 +152,9 @@ public enum AchievementsFile {
             }
             let position = positions[achievement.id] ?? Position(line: 1, column: 1)
             return problem.map {
-                Diagnostic(file: file, line: position.line, column: position.column, severity: .warning,
-                           message: "achievement \(quoted: achievement.id) \($0), so it cannot be earned yet")
+                Diagnostic(
+                    file: file, line: position.line, column: position.column, severity: .warning,
+                    message: "achievement \(quoted: achievement.id) \($0), so it cannot be earned yet")
             }
         }
     }
@@ -144,9 +164,11 @@ public enum AchievementsFile {
         guard let fields = Fields(node, what: "a condition", known: keys, report: report) else { return nil }
         let present = keys.filter(fields.has)
         guard present.count == 1, let key = present.first else {
-            report.error(at: node, present.isEmpty
-                ? "a condition needs one of " + keys.map { "\(quoted: $0)" }.joined(separator: ", ")
-                : "a condition has exactly one key, found " + present.map { "\(quoted: $0)" }.joined(separator: ", "))
+            report.error(
+                at: node,
+                present.isEmpty
+                    ? "a condition needs one of " + keys.map { "\(quoted: $0)" }.joined(separator: ", ")
+                    : "a condition has exactly one key, found " + present.map { "\(quoted: $0)" }.joined(separator: ", "))
             return nil
         }
         switch key {

@@ -11,8 +11,10 @@ public enum GameRules {
     ///   - outline: the course as it is now; a lesson it lacks is recorded but earns nothing.
     ///   - achievements: the course's achievements; each is unlocked once, dated `now`.
     ///   - calendar: carries the learner's current time zone, which decides the local day.
-    public static func apply(_ action: LearnerAction, to progress: inout CourseProgress, outline: CourseOutline,
-                             achievements: [Achievement] = [], now: Date, calendar: Calendar) -> [GameEvent] {
+    public static func apply(
+        _ action: LearnerAction, to progress: inout CourseProgress, outline: CourseOutline,
+        achievements: [Achievement] = [], now: Date, calendar: Calendar
+    ) -> [GameEvent] {
         var events: [GameEvent] = []
         switch action {
         case .opened(let id):
@@ -20,7 +22,7 @@ public enum GameRules {
                 if record.status == .notStarted { record.status = .opened }
             }
             if progress.position?.lesson != id { progress.position = ResumePosition(lesson: id) }
-        case let .checked(id, passed, contentHash, summary):
+        case .checked(let id, let passed, let contentHash, let summary):
             var record = progress[lesson: id]
             record.attempts = NumberBounds.count.adding(1, to: record.attempts)
             if let summary { record.lastCheck = LastCheck(summary, at: now) }
@@ -50,8 +52,10 @@ public enum GameRules {
             }
         case .skipped(let id):
             touch(id, in: &progress, now: now) { record in record.status = max(record.status, .skipped) }
-        case let .spentTime(id, seconds):
-            touch(id, in: &progress, now: now) { record in record.timeSpent = NumberBounds.seconds.adding(max(0, seconds), to: record.timeSpent) }
+        case .spentTime(let id, let seconds):
+            touch(id, in: &progress, now: now) { record in
+                record.timeSpent = NumberBounds.seconds.adding(max(0, seconds), to: record.timeSpent)
+            }
         case .moved(var position):
             position.scroll = NumberBounds.scroll.clamp(position.scroll)
             progress.position = position
@@ -66,8 +70,10 @@ public enum GameRules {
     /// no bonuses (there is nothing to try); viewing the solution forfeits both. A predict
     /// lesson passed on a retry gets no "no hints" bonus either: the failed answer showed what
     /// the program prints, which is more than any hint.
-    public static func award(kind: LessonKind, base: Int, attempts: Int, hintsRevealed: Int,
-                             solutionViewed: Bool) -> [XPBonusAward] {
+    public static func award(
+        kind: LessonKind, base: Int, attempts: Int, hintsRevealed: Int,
+        solutionViewed: Bool
+    ) -> [XPBonusAward] {
         guard kind != .read, !solutionViewed else { return [] }
         var bonuses: [XPBonusAward] = []
         if attempts == 1 { bonuses.append(XPBonusAward(.firstTry, XPBonus.firstTry.points(base: base))) }
@@ -89,8 +95,10 @@ public enum GameRules {
     }
 
     /// Unlocks every achievement whose condition `progress` now meets, dated `now`.
-    public static func unlockAchievements(in progress: inout CourseProgress, outline: CourseOutline,
-                                          achievements: [Achievement], now: Date) -> [GameEvent] {
+    public static func unlockAchievements(
+        in progress: inout CourseProgress, outline: CourseOutline,
+        achievements: [Achievement], now: Date
+    ) -> [GameEvent] {
         var events: [GameEvent] = []
         for achievement in achievements where progress.achievements[achievement.id] == nil {
             if achievement.condition.isMet(by: progress, in: outline) {
@@ -101,8 +109,10 @@ public enum GameRules {
         return events
     }
 
-    private static func pass(_ id: String, record: inout LessonProgress, progress: inout CourseProgress,
-                             outline: CourseOutline, contentHash: String?, now: Date) -> [GameEvent] {
+    private static func pass(
+        _ id: String, record: inout LessonProgress, progress: inout CourseProgress,
+        outline: CourseOutline, contentHash: String?, now: Date
+    ) -> [GameEvent] {
         record.status = .passed
         record.passedAt = now
         record.contentHash = contentHash
@@ -114,8 +124,9 @@ public enum GameRules {
         if lesson.kind == .read { record.passedFirstTry = false }
         // Lint keeps `xp` in range; an outline built some other way is held to the same bound.
         let base = NumberBounds.lessonXP.clamp(lesson.xp)
-        let bonuses = award(kind: lesson.kind, base: base, attempts: record.attempts,
-                            hintsRevealed: record.hintsRevealed, solutionViewed: record.solutionViewed)
+        let bonuses = award(
+            kind: lesson.kind, base: base, attempts: record.attempts,
+            hintsRevealed: record.hintsRevealed, solutionViewed: record.solutionViewed)
         let award = GameEvent.xpAwarded(lesson: id, base: base, bonuses: bonuses)
         let earned = award.xpTotal ?? base
         record.xpEarned = earned
@@ -128,8 +139,10 @@ public enum GameRules {
     }
 
     /// Applies `change` to lesson `id`'s record and stamps its first and last activity.
-    private static func touch(_ id: String, in progress: inout CourseProgress, now: Date,
-                              _ change: (inout LessonProgress) -> Void) {
+    private static func touch(
+        _ id: String, in progress: inout CourseProgress, now: Date,
+        _ change: (inout LessonProgress) -> Void
+    ) {
         var record = progress[lesson: id]
         change(&record)
         if record.firstActivity == nil { record.firstActivity = now }

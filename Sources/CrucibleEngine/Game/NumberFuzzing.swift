@@ -12,7 +12,8 @@ public enum NumberFuzzing {
         var broken: [String] = []
         for (id, course) in decoded.progress.courses {
             broken += outOfBounds(course).map { "course `\(id)`: \($0)" }
-            _ = ProgressSummary(progress: course, outline: outline, achievements: achievements, today: LocalDay(year: 2026, month: 12, day: 3))
+            _ = ProgressSummary(
+                progress: course, outline: outline, achievements: achievements, today: LocalDay(year: 2026, month: 12, day: 3))
             var reset = course.merged(with: course)
             reset.reset(lessons: Array(course.lessons.keys))
             broken += outOfBounds(reset).map { "course `\(id)` after merge and reset: \($0)" }
@@ -22,7 +23,8 @@ public enum NumberFuzzing {
         // Unknown keys are written back with every save and, like dates, settle after the first
         // (JSONSerialization writes -0 as 0): from then on they too must come back unchanged.
         if let saved = try? ProgressCoding.decode(ProgressCoding.encode(decoded.progress, keeping: decoded.unknownKeys)),
-           let again = try? ProgressCoding.decode(ProgressCoding.encode(saved.progress, keeping: saved.unknownKeys)) {
+            let again = try? ProgressCoding.decode(ProgressCoding.encode(saved.progress, keeping: saved.unknownKeys))
+        {
             if again.progress != saved.progress { broken.append("saving and loading changed the progress") }
             if again.unknownKeys != saved.unknownKeys {
                 broken.append("saving and loading changed the unknown keys")
@@ -39,13 +41,16 @@ public enum NumberFuzzing {
     /// checks that a progress starting within bounds stays within them.
     public static func gameRules(_ bytes: [UInt8]) -> [String] {
         var input = ByteReader(bytes)
-        var progress = CourseProgress(xp: input.int(), level: input.int(),
-                                      streak: Streak(current: input.int(), best: input.int(),
-                                                     lastActiveDay: LocalDay(year: input.int(), month: input.int(), day: input.int())))
+        var progress = CourseProgress(
+            xp: input.int(), level: input.int(),
+            streak: Streak(
+                current: input.int(), best: input.int(),
+                lastActiveDay: LocalDay(year: input.int(), month: input.int(), day: input.int())))
         for id in outline.lessonIDs.prefix(Int(input.byte() % 6)) {
-            progress[lesson: id] = LessonProgress(status: LessonStatus.allCases[Int(input.byte()) % LessonStatus.allCases.count],
-                                                  attempts: input.int(), hintsRevealed: input.int(), solutionViewed: input.byte() & 1 == 1,
-                                                  timeSpent: input.double(), xpEarned: input.int())
+            progress[lesson: id] = LessonProgress(
+                status: LessonStatus.allCases[Int(input.byte()) % LessonStatus.allCases.count],
+                attempts: input.int(), hintsRevealed: input.int(), solutionViewed: input.byte() & 1 == 1,
+                timeSpent: input.double(), xpEarned: input.int())
         }
         let startedInBounds = outOfBounds(progress).isEmpty
         var now = Date(timeIntervalSince1970: 1_790_000_000)
@@ -64,10 +69,14 @@ public enum NumberFuzzing {
             default: action = .changedSettings(LearnerSettings(theme: nil, watchMode: opcode & 0x80 != 0))
             }
             // Hours forward or back, within the years a Date and a calendar handle.
-            now = Date(timeIntervalSince1970: max(0, min(200_000_000_000, now.timeIntervalSince1970 + Double(Int16(truncatingIfNeeded: input.int())) * 3600)))
+            now = Date(
+                timeIntervalSince1970: max(
+                    0, min(200_000_000_000, now.timeIntervalSince1970 + Double(Int16(truncatingIfNeeded: input.int())) * 3600)))
             let calendar = calendars[Int(input.byte()) % calendars.count]
             let events = GameRules.apply(action, to: &progress, outline: outline, achievements: achievements, now: now, calendar: calendar)
-            for case .levelUp(let level) in events where level.name.count >= 40 { broken.append("level name of \(level.name.count) characters") }
+            for case .levelUp(let level) in events where level.name.count >= 40 {
+                broken.append("level name of \(level.name.count) characters")
+            }
             if startedInBounds { broken += outOfBounds(progress) }
             _ = Levels.xpToNext(from: progress.xp)
             if !broken.isEmpty { return broken }
@@ -99,12 +108,16 @@ public enum NumberFuzzing {
     /// Lessons of every kind, worth the extremes an outline can hold (lint's bounds and beyond).
     static let outline = CourseOutline(
         courseID: "fuzz",
-        tracks: [.init(id: "a", title: "A", lessonIDs: ["a.read", "a.quiz", "a.max"]),
-                 .init(id: "b", title: "B", lessonIDs: ["b.predict", "b.huge", "b.negative"])],
-        lessons: [.init(id: "a.read", trackID: "a", kind: .read), .init(id: "a.quiz", trackID: "a", kind: .quiz),
-                  .init(id: "a.max", trackID: "a", kind: .code, xp: NumberBounds.lessonXP.upperBound),
-                  .init(id: "b.predict", trackID: "b", kind: .predict), .init(id: "b.huge", trackID: "b", kind: .code, xp: .max),
-                  .init(id: "b.negative", trackID: "b", kind: .code, xp: .min)])
+        tracks: [
+            .init(id: "a", title: "A", lessonIDs: ["a.read", "a.quiz", "a.max"]),
+            .init(id: "b", title: "B", lessonIDs: ["b.predict", "b.huge", "b.negative"]),
+        ],
+        lessons: [
+            .init(id: "a.read", trackID: "a", kind: .read), .init(id: "a.quiz", trackID: "a", kind: .quiz),
+            .init(id: "a.max", trackID: "a", kind: .code, xp: NumberBounds.lessonXP.upperBound),
+            .init(id: "b.predict", trackID: "b", kind: .predict), .init(id: "b.huge", trackID: "b", kind: .code, xp: .max),
+            .init(id: "b.negative", trackID: "b", kind: .code, xp: .min),
+        ])
 
     static let achievements = [
         Achievement(id: "streak", title: "S", description: "", condition: .streakDays(.max)),

@@ -56,8 +56,10 @@ private struct CourseFolder {
     func load() -> CourseLoadResult {
         var diagnostics: [Diagnostic] = []
         guard isDirectory(path) else {
-            diagnostics.append(Diagnostic(file: displayPath, line: 1, column: 1, severity: .error,
-                                          message: "the course folder does not exist; pass a folder holding course.yml"))
+            diagnostics.append(
+                Diagnostic(
+                    file: displayPath, line: 1, column: 1, severity: .error,
+                    message: "the course folder does not exist; pass a folder holding course.yml"))
             return CourseLoadResult(course: nil, tracks: [], diagnostics: diagnostics)
         }
         let courseReport = FileReport(file: display("course.yml"))
@@ -88,8 +90,10 @@ private struct CourseFolder {
                 let place = Place(file: location.displayPath + "/lesson.md", line: outcome.idLine, column: outcome.idColumn)
                 if claim(lesson.id, at: place, in: &firstUses, &diagnostics, what: "lesson") { lessons.append(lesson) }
             }
-            loadedTracks.append(Track(id: track.header.id, title: track.header.title, summary: track.header.summary,
-                                      folder: root.appendingPathComponent(track.folder, isDirectory: true), lessons: lessons))
+            loadedTracks.append(
+                Track(
+                    id: track.header.id, title: track.header.title, summary: track.header.summary,
+                    folder: root.appendingPathComponent(track.folder, isDirectory: true), lessons: lessons))
         }
 
         diagnostics.sort { ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message) }
@@ -101,15 +105,20 @@ private struct CourseFolder {
 
     /// Records the first use of `id`; reports a later one at `place`, naming the first.
     @discardableResult
-    private func claim(_ id: String, at place: Place, in firstUses: inout [String: Place],
-                       _ diagnostics: inout [Diagnostic], what: String) -> Bool {
+    private func claim(
+        _ id: String, at place: Place, in firstUses: inout [String: Place],
+        _ diagnostics: inout [Diagnostic], what: String
+    ) -> Bool {
         guard let first = firstUses[id] else {
             firstUses[id] = place
             return true
         }
-        diagnostics.append(Diagnostic(
-            file: place.file, line: place.line, column: place.column, severity: .error,
-            message: "duplicate id \(quoted: id): \(first) already uses it; give this \(what) its own id (ids are unique across the course)"))
+        diagnostics.append(
+            Diagnostic(
+                file: place.file, line: place.line, column: place.column, severity: .error,
+                message:
+                    "duplicate id \(quoted: id): \(first) already uses it; give this \(what) its own id (ids are unique across the course)")
+        )
         return false
     }
 
@@ -134,11 +143,14 @@ private struct CourseFolder {
             let folder = path + "/" + name
             let hasTrackFile = exists(folder + "/track.yml")
             if exists(folder + "/lesson.md") {
-                let message = hasTrackFile
+                let message =
+                    hasTrackFile
                     ? "this folder has both track.yml and lesson.md, so the lesson is ignored; move the lesson into a folder of its own inside the track"
                     : "this lesson is not inside a track, so it is not loaded; move its folder into a track folder (one with a track.yml)"
-                diagnostics.append(Diagnostic(file: display(name + "/lesson.md"), line: 1, column: 1, severity: .error,
-                                              message: message))
+                diagnostics.append(
+                    Diagnostic(
+                        file: display(name + "/lesson.md"), line: 1, column: 1, severity: .error,
+                        message: message))
                 if !hasTrackFile { continue }
             }
             if hasTrackFile || subfolders(of: folder).contains(where: { exists(folder + "/" + $0 + "/lesson.md") }) {
@@ -153,8 +165,9 @@ private struct CourseFolder {
         // Entries are not checked to be folders here: reading `lesson.md` in parallel finds that out.
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path + "/" + track)) ?? []
         return FolderOrder.sorted(names.filter { !$0.hasPrefix(".") }).map { name in
-            LessonLocation(folder: trackURL.appendingPathComponent(name, isDirectory: true),
-                           path: path + "/" + track + "/" + name, displayPath: display(track + "/" + name))
+            LessonLocation(
+                folder: trackURL.appendingPathComponent(name, isDirectory: true),
+                path: path + "/" + track + "/" + name, displayPath: display(track + "/" + name))
         }
     }
 

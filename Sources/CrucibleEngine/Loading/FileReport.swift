@@ -16,8 +16,10 @@ final class FileReport {
     /// Reports at a file position (1-based), not shifted by `lineOffset`.
     func add(_ severity: Diagnostic.Severity, line: Int, column: Int, _ message: String) {
         if severity == .error { errorCount += 1 }
-        diagnostics.append(Diagnostic(file: file, line: max(line, 1), column: max(column, 1),
-                                      severity: severity, message: message))
+        diagnostics.append(
+            Diagnostic(
+                file: file, line: max(line, 1), column: max(column, 1),
+                severity: severity, message: message))
     }
 
     /// Reports at a YAML position: `line` is a line of the YAML text.

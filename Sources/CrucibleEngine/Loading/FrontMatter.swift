@@ -32,8 +32,10 @@ struct FrontMatter: Equatable {
             let end = lineEnd(bytes, from: lineStart) ?? bytes.count
             if isFence(bytes, lineStart, end) {
                 let bodyOffset = min(end + 1, bytes.count)
-                return .success(FrontMatter(yaml: yamlStart..<lineStart, yamlLineOffset: 1,
-                                            bodyOffset: bodyOffset, bodyLine: lineNumber + 1))
+                return .success(
+                    FrontMatter(
+                        yaml: yamlStart..<lineStart, yamlLineOffset: 1,
+                        bodyOffset: bodyOffset, bodyLine: lineNumber + 1))
             }
             lineStart = end + 1
         }

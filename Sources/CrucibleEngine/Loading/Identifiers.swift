@@ -9,7 +9,8 @@ enum Identifier {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
-    static let rule = "use lower-case letters, digits, `-`, `_` and `.`, starting with a letter or digit (for example `memory.retain-cycles`)"
+    static let rule =
+        "use lower-case letters, digits, `-`, `_` and `.`, starting with a letter or digit (for example `memory.retain-cycles`)"
 
     /// An id made from a folder name, used when a track file cannot give one: `02-Memory Safety` → `memory-safety`.
     static func fallback(fromFolder name: String) -> String {
@@ -45,7 +46,7 @@ enum FolderOrder {
     static func sorted(_ names: [String]) -> [String] {
         names.map { (name: $0, number: prefixNumber($0)) }.sorted { a, b in
             switch (a.number, b.number) {
-            case let (x?, y?): return x != y ? x < y : a.name < b.name
+            case (let x?, let y?): return x != y ? x < y : a.name < b.name
             case (.some, nil): return true
             case (nil, .some): return false
             case (nil, nil): return a.name < b.name

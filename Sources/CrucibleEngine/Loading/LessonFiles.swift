@@ -18,22 +18,29 @@ struct LessonFiles {
     func check(_ path: String, at node: Node, key: String, under prefix: String = "") -> Bool {
         let shown = prefix + path
         if path.hasPrefix("/") || path.hasPrefix("~") {
-            report.error(at: node, "\(quoted: path) in \(quoted: key) is an absolute path; write it relative to "
-                         + (prefix.isEmpty ? "the lesson folder" : "\(quoted: prefix)"))
+            report.error(
+                at: node,
+                "\(quoted: path) in \(quoted: key) is an absolute path; write it relative to "
+                    + (prefix.isEmpty ? "the lesson folder" : "\(quoted: prefix)"))
             return false
         }
         if path.split(separator: "/").contains("..") {
-            report.error(at: node, "\(quoted: path) in \(quoted: key) uses `..` to leave its folder; keep the file inside the lesson folder "
-                         + "and name it without `..`")
+            report.error(
+                at: node,
+                "\(quoted: path) in \(quoted: key) uses `..` to leave its folder; keep the file inside the lesson folder "
+                    + "and name it without `..`")
             return false
         }
         switch LessonFiles.inspect(shown, in: folderPath) {
         case .missing:
-            report.error(at: node, "\(quoted: shown) named in \(quoted: key) does not exist in the lesson folder; create it or correct the name")
+            report.error(
+                at: node, "\(quoted: shown) named in \(quoted: key) does not exist in the lesson folder; create it or correct the name")
             return false
         case .danglingLink(let target):
-            report.error(at: node, "\(quoted: shown) named in \(quoted: key) is a symbolic link to \(quoted: target), which does not exist; "
-                         + "replace the link with the file")
+            report.error(
+                at: node,
+                "\(quoted: shown) named in \(quoted: key) is a symbolic link to \(quoted: target), which does not exist; "
+                    + "replace the link with the file")
             return false
         case .notAFile(let kind):
             let fix = kind == TextFile.kindName(S_IFDIR) ? "name the files inside it one by one" : "replace it with a regular file"
@@ -46,8 +53,10 @@ struct LessonFiles {
         }
         let folder = LessonFiles.realPath(folderPath) ?? folderPath
         guard let resolved = LessonFiles.realPath(folderPath + "/" + shown), resolved.hasPrefix(folder + "/") else {
-            report.error(at: node, "\(quoted: shown) named in \(quoted: key) is a symbolic link that leads outside the lesson folder; "
-                         + "copy the file into the lesson folder instead")
+            report.error(
+                at: node,
+                "\(quoted: shown) named in \(quoted: key) is a symbolic link that leads outside the lesson folder; "
+                    + "copy the file into the lesson folder instead")
             return false
         }
         return true

@@ -87,12 +87,14 @@ struct LessonParser {
         case .success(let split):
             frontMatter = split
         case .failure where TextFile.hasOnlyCRLineEndings(bytes):
-            report.error("lines end with a carriage return alone (old Mac line endings), so the file reads as one line; "
-                         + "save it with LF (Unix) or CRLF (Windows) line endings")
+            report.error(
+                "lines end with a carriage return alone (old Mac line endings), so the file reads as one line; "
+                    + "save it with LF (Unix) or CRLF (Windows) line endings")
             return (nil, nil)
         case .failure(.missingOpening):
-            report.error("lesson.md has no front matter; start the file with a `---` line, then the keys "
-                         + "(id, title, kind, …), then another `---` line before the Markdown body")
+            report.error(
+                "lesson.md has no front matter; start the file with a `---` line, then the keys "
+                    + "(id, title, kind, …), then another `---` line before the Markdown body")
             return (nil, nil)
         case .failure(.missingClosing):
             report.error("the front matter is never closed; add a `---` line after the last key, before the Markdown body")
@@ -100,8 +102,9 @@ struct LessonParser {
         }
         report.lineOffset = frontMatter.yamlLineOffset
         if bytes[frontMatter.bodyOffset...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            report.error("the lesson has no body; below the closing `---`, write the Markdown, starting with "
-                         + "a paragraph that states the lesson's one learning goal", line: frontMatter.bodyLine)
+            report.error(
+                "the lesson has no body; below the closing `---`, write the Markdown, starting with "
+                    + "a paragraph that states the lesson's one learning goal", line: frontMatter.bodyLine)
         }
         let yaml = TextFile.text(bytes[frontMatter.yaml])
         guard let root = report.compose(yaml) else {
@@ -126,11 +129,12 @@ struct LessonParser {
         let code = kind == .code ? code(fields) : nil
 
         guard let id, let title, !report.hasErrors else { return (nil, idMark) }
-        let lesson = Lesson(id: id, title: title, kind: kind, xp: xp, hints: hints, requires: requires,
-                            explanation: explanation, folder: location.folder,
-                            file: location.folder.appendingPathComponent("lesson.md", isDirectory: false),
-                            bodyOffset: frontMatter.bodyOffset, bodyLine: frontMatter.bodyLine,
-                            quiz: quiz, predict: predict, code: code)
+        let lesson = Lesson(
+            id: id, title: title, kind: kind, xp: xp, hints: hints, requires: requires,
+            explanation: explanation, folder: location.folder,
+            file: location.folder.appendingPathComponent("lesson.md", isDirectory: false),
+            bodyOffset: frontMatter.bodyOffset, bodyLine: frontMatter.bodyLine,
+            quiz: quiz, predict: predict, code: code)
         return (lesson, idMark)
     }
 
@@ -148,8 +152,10 @@ struct LessonParser {
     private func warnAboutPayloadsOfOtherKinds(_ fields: Fields, kind: LessonKind) {
         for (otherKind, key) in Self.payloadKey.sorted(by: { $0.value < $1.value }) where otherKind != kind {
             guard let keyNode = fields.keyNode(key) else { continue }
-            report.warning(at: keyNode, "\(quoted: key) belongs to \(otherKind.rawValue) lessons but this lesson's kind is "
-                           + "\(quoted: kind.rawValue), so it is ignored; remove it or set `kind: \(otherKind.rawValue)`")
+            report.warning(
+                at: keyNode,
+                "\(quoted: key) belongs to \(otherKind.rawValue) lessons but this lesson's kind is "
+                    + "\(quoted: kind.rawValue), so it is ignored; remove it or set `kind: \(otherKind.rawValue)`")
         }
     }
 
@@ -175,12 +181,15 @@ struct LessonParser {
         let wrong = wrongVariants(fields)
         let steps = StepParser(report: report).steps(fields, "steps", required: true)
         if let starter, let solution, Set(starter) != Set(solution), let node = fields.value("solution") {
-            report.warning(at: node, "the solution files (\(solution.joined(separator: ", "))) differ from the starter files "
-                           + "(\(starter.joined(separator: ", "))); give the solution the same file names as the starter")
+            report.warning(
+                at: node,
+                "the solution files (\(solution.joined(separator: ", "))) differ from the starter files "
+                    + "(\(starter.joined(separator: ", "))); give the solution the same file names as the starter")
         }
         guard let language, let starter, let solution, let wrong, let steps else { return nil }
-        return CodeExercise(language: language, starter: starter, solution: solution, hidden: hidden,
-                            wrong: wrong, steps: steps)
+        return CodeExercise(
+            language: language, starter: starter, solution: solution, hidden: hidden,
+            wrong: wrong, steps: steps)
     }
 
     private func wrongVariants(_ code: Fields) -> [CodeExercise.WrongVariant]? {
@@ -188,11 +197,15 @@ struct LessonParser {
         var variants: [CodeExercise.WrongVariant] = []
         for node in nodes {
             guard let fields = Fields(node, what: "a `wrong` variant", known: Self.wrongVariantKeys, report: report),
-                  let nameNode = fields.value("name", required: true), let name = fields.text(nameNode, "name") else { continue }
+                let nameNode = fields.value("name", required: true), let name = fields.text(nameNode, "name")
+            else { continue }
             guard !name.contains("/"), name != "..", name != "." else {
-                let problem = name.contains("/") ? "\(quoted: name) must not contain `/`" : "\(quoted: name) would not name a folder of its own"
-                report.error(at: nameNode, "a `wrong` variant's `name` is a folder under `wrong/`, so \(problem); "
-                             + "use a plain name such as `off-by-one`")
+                let problem =
+                    name.contains("/") ? "\(quoted: name) must not contain `/`" : "\(quoted: name) would not name a folder of its own"
+                report.error(
+                    at: nameNode,
+                    "a `wrong` variant's `name` is a folder under `wrong/`, so \(problem); "
+                        + "use a plain name such as `off-by-one`")
                 continue
             }
             if let files = files.paths(fields, "files", under: "wrong/\(name)/", required: true) {

@@ -56,8 +56,10 @@ struct QuizParser {
             return nil
         }
         if numbers.isEmpty {
-            report.error(at: node, "`answer` names no choice, so the question cannot be passed; "
-                         + "give the number of the correct choice (1 is the first) or a list such as [1, 3]")
+            report.error(
+                at: node,
+                "`answer` names no choice, so the question cannot be passed; "
+                    + "give the number of the correct choice (1 is the first) or a list such as [1, 3]")
             return nil
         }
         var answers = Set<Int>()
@@ -69,8 +71,10 @@ struct QuizParser {
                 continue
             }
             guard (1...max(choiceCount, 1)).contains(value), choiceCount > 0 else {
-                report.error(at: number, "`answer` \(value) is out of range: this question has \(choiceCount) "
-                             + "choices, numbered 1 to \(choiceCount)")
+                report.error(
+                    at: number,
+                    "`answer` \(value) is out of range: this question has \(choiceCount) "
+                        + "choices, numbered 1 to \(choiceCount)")
                 valid = false
                 continue
             }

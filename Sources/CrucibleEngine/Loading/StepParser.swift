@@ -9,8 +9,10 @@ struct StepParser {
     static let placeholders = ["scratch", "lesson", "files", "hidden", "sanitizer_link"]
     /// Placeholders that expand to a list of arguments, so they only work as a whole `run` entry.
     static let wholeArgumentPlaceholders = ["files", "hidden", "sanitizer_link"]
-    static let signals = ["SIGABRT", "SIGALRM", "SIGBUS", "SIGFPE", "SIGHUP", "SIGILL", "SIGINT", "SIGKILL", "SIGPIPE",
-                          "SIGQUIT", "SIGSEGV", "SIGSYS", "SIGTERM", "SIGTRAP", "SIGUSR1", "SIGUSR2", "SIGXCPU", "SIGXFSZ"]
+    static let signals = [
+        "SIGABRT", "SIGALRM", "SIGBUS", "SIGFPE", "SIGHUP", "SIGILL", "SIGINT", "SIGKILL", "SIGPIPE",
+        "SIGQUIT", "SIGSEGV", "SIGSYS", "SIGTERM", "SIGTRAP", "SIGUSR1", "SIGUSR2", "SIGXCPU", "SIGXFSZ",
+    ]
 
     /// Keys of one step.
     static let stepKeys = ["name", "run", "timeout", "env", "limits", "expect"]
@@ -43,8 +45,10 @@ struct StepParser {
             report.error(at: node, "`run` is empty; give the command and its arguments, such as [clang, main.c]")
         }
         if let program = run?.first, isBlank(program.text) {
-            report.error(at: program.node, "the program in `run` (its first entry) is empty; name the command to run, "
-                         + "such as [clang, main.c]")
+            report.error(
+                at: program.node,
+                "the program in `run` (its first entry) is empty; name the command to run, "
+                    + "such as [clang, main.c]")
         }
         run?.forEach { checkPlaceholders($0.text, at: $0.node, key: "run") }
         let timeout = fields.positiveNumber("timeout") ?? CheckStep.defaultTimeout
@@ -53,9 +57,10 @@ struct StepParser {
         let limits = self.limits(fields)
         let expect = self.expect(fields)
         guard let run, report.errorCount == errorsBefore else { return nil }
-        return CheckStep(name: name, run: run.map(\.text), timeout: timeout,
-                         env: Dictionary(env.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }),
-                         limits: limits, expect: expect)
+        return CheckStep(
+            name: name, run: run.map(\.text), timeout: timeout,
+            env: Dictionary(env.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }),
+            limits: limits, expect: expect)
     }
 
     /// Reports `{placeholders}` that are not in `placeholders`.
@@ -67,11 +72,14 @@ struct StepParser {
             let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
             guard !name.isEmpty, rest.dropFirst(name.count).first == "}" else { continue }
             if Self.wholeArgumentPlaceholders.contains(String(name)), key != "run" || text != "{\(name)}" {
-                let whole = key == "run"
+                let whole =
+                    key == "run"
                     ? "write `{\(name)}` as an entry of its own, such as [clang, \"{\(name)}\"]"
                     : "it works only as a whole entry of `run`"
-                report.error(at: node, "`{\(name)}` becomes several arguments, so inside \(quoted: text) in \(quoted: key) it would be "
-                             + "passed as written; \(whole)")
+                report.error(
+                    at: node,
+                    "`{\(name)}` becomes several arguments, so inside \(quoted: text) in \(quoted: key) it would be "
+                        + "passed as written; \(whole)")
             } else if !Self.placeholders.contains(String(name)) {
                 let known = Self.placeholders.map { "`{\($0)}`" }.joined(separator: ", ")
                 var message = "unknown placeholder `{\(name)}` in \(quoted: key); the known placeholders are \(known)"
@@ -85,8 +93,9 @@ struct StepParser {
         guard let fields = step.map("limits", what: "`limits`", known: Self.limitKeys) else {
             return ResourceLimits()
         }
-        return ResourceLimits(cpuSeconds: fields.wholeNumber("cpu"), memoryBytes: size(fields, "memory"),
-                              fileSizeBytes: size(fields, "fileSize"), processes: fields.wholeNumber("processes"))
+        return ResourceLimits(
+            cpuSeconds: fields.wholeNumber("cpu"), memoryBytes: size(fields, "memory"),
+            fileSizeBytes: size(fields, "fileSize"), processes: fields.wholeNumber("processes"))
     }
 
     /// Bytes as a whole number or with a unit: `512M`, `2G`.
@@ -106,8 +115,9 @@ struct StepParser {
             sanitizerClean = node.scalar?.string == "clean"
             if !sanitizerClean { report.wrongType("sanitizer", "`clean`", node) }
         }
-        return StepExpectation(exit: exit, signal: signal, stdout: output(fields, "stdout"), stderr: output(fields, "stderr"),
-                               sanitizerClean: sanitizerClean, ratio: ratio(fields))
+        return StepExpectation(
+            exit: exit, signal: signal, stdout: output(fields, "stdout"), stderr: output(fields, "stderr"),
+            sanitizerClean: sanitizerClean, ratio: ratio(fields))
     }
 
     private func exit(_ node: Node) -> ExitExpectation? {
@@ -126,7 +136,9 @@ struct StepParser {
     private func signal(_ node: Node) -> String? {
         if let name = node.scalar?.string, Self.signals.contains(name) { return name }
         var message = "`signal` must be a signal name such as `SIGSEGV` or `SIGABRT`, found \(describe(node))"
-        if let name = node.scalar?.string, let suggestion = nearest(name, in: Self.signals) { message += "; did you mean \(quoted: suggestion)?" }
+        if let name = node.scalar?.string, let suggestion = nearest(name, in: Self.signals) {
+            message += "; did you mean \(quoted: suggestion)?"
+        }
         report.error(at: node, message)
         return nil
     }
@@ -139,12 +151,15 @@ struct StepParser {
                 _ = try NSRegularExpression(pattern: pattern)
                 matches = pattern
             } catch {
-                report.error(at: node, "`matches` is not a valid regular expression: \(quoted: pattern); check its brackets, "
-                             + "parentheses and escapes (write a literal `(` as `\\\\(` in double quotes)")
+                report.error(
+                    at: node,
+                    "`matches` is not a valid regular expression: \(quoted: pattern); check its brackets, "
+                        + "parentheses and escapes (write a literal `(` as `\\\\(` in double quotes)")
             }
         }
-        return OutputExpectation(equals: fields.string("equals", allowBlank: true), contains: fields.stringList("contains") ?? [],
-                                 matches: matches, notContains: fields.stringList("notContains") ?? [])
+        return OutputExpectation(
+            equals: fields.string("equals", allowBlank: true), contains: fields.stringList("contains") ?? [],
+            matches: matches, notContains: fields.stringList("notContains") ?? [])
     }
 
     private func ratio(_ expect: Fields) -> RatioExpectation? {

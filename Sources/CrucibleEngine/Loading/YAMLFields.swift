@@ -21,24 +21,28 @@ extension FileReport {
 
     private func reportSyntaxError(_ error: YamlError, in text: String) {
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let explained = SyntaxErrorExplanation(problem: problem, context: context?.text, at: mark, in: text)
             // libyaml reports where it gave up; for an unclosed quote or bracket or a line without `:`
             // that is a later line, while the context marks where the author's mistake is.
             let place = explained.atContext ? (context?.mark ?? mark) : mark
             add(.error, yamlLine: place.line, column: place.column, "YAML syntax error: \(explained.message)")
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let first = context.mark
             let again = Self.repeatedKeyMark(key, after: first, in: text)
-            add(.error, yamlLine: again?.line ?? first.line, column: again?.column ?? first.column,
+            add(
+                .error, yamlLine: again?.line ?? first.line, column: again?.column ?? first.column,
                 "key \(quoted: key) appears more than once in the same map (first at line \(first.line + lineOffset)); keep only one")
-        case let .reader(problem, offset, _, _):
+        case .reader(let problem, let offset, _, _):
             let prefix = text.utf8.prefix(offset ?? 0)
             let line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            let column = String(decoding: prefix.split(separator: 0x0A, omittingEmptySubsequences: false).last ?? [],
-                                as: UTF8.self).unicodeScalars.count + 1
+            let column =
+                String(
+                    decoding: prefix.split(separator: 0x0A, omittingEmptySubsequences: false).last ?? [],
+                    as: UTF8.self
+                ).unicodeScalars.count + 1
             add(.error, yamlLine: line, column: column, "the YAML cannot be read: \(problem); remove control characters")
         default:
             self.error("cannot parse the YAML: \(error)")
@@ -97,7 +101,8 @@ struct SyntaxErrorExplanation {
             message = "the quote that opens here is never closed; add the closing quote at the end of the value"
             atContext = true
         case ("could not find expected ':'", "while scanning a simple key"):
-            message = "this line is not a `key: value` line; add the `:` after the key, or remove the line "
+            message =
+                "this line is not a `key: value` line; add the `:` after the key, or remove the line "
                 + "if it is left over (such as a merge-conflict marker)"
             atContext = true
         case (_, "while parsing a flow sequence"):
@@ -107,16 +112,19 @@ struct SyntaxErrorExplanation {
             message = "the map that opens with `{` here is not closed properly; separate its entries with `,` and end it with `}`"
             atContext = true
         case ("mapping values are not allowed in this context", _):
-            message = "a `: ` appears where no key can start; put the value in quotes if it contains `: `, "
+            message =
+                "a `: ` appears where no key can start; put the value in quotes if it contains `: `, "
                 + "or line this key up with the keys above it"
         case ("found character that cannot start any token", _):
             let character = Self.character(at: mark, in: text)
-            let named = switch character {
-            case "`": "a backquote"
-            case let character?: "\(quoted: character)"
-            case nil: "this character"
-            }
-            message = character == "\t"
+            let named =
+                switch character {
+                case "`": "a backquote"
+                case let character?: "\(quoted: character)"
+                case nil: "this character"
+                }
+            message =
+                character == "\t"
                 ? "a tab indents this line; indent with spaces only"
                 : "a value cannot start with \(named); put the value in quotes"
         case ("found undefined alias", _):
@@ -146,7 +154,11 @@ struct SyntaxErrorExplanation {
 
 /// What a plain YAML scalar denotes, decided without Yams' regular-expression resolver.
 enum ScalarKind: Equatable {
-    case null, bool(Bool), int(Int), float(Double), string
+    case null
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case string
 
     init(_ scalar: Node.Scalar) {
         guard scalar.style == .plain || scalar.style == .any else {
@@ -162,7 +174,8 @@ enum ScalarKind: Equatable {
             if let value = Int(text) {
                 self = .int(value)
             } else if text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true,
-                      let value = Double(text), value.isFinite {
+                let value = Double(text), value.isFinite
+            {
                 self = .float(value)
             } else {
                 self = .string
@@ -361,7 +374,8 @@ struct Fields {
         var result: [(key: String, value: String, node: Node)] = []
         for (name, value) in mapping {
             guard case .scalar(let nameScalar) = name,
-                  let text = text(value, "\(key).\(nameScalar.string)", allowBlank: true) else {
+                let text = text(value, "\(key).\(nameScalar.string)", allowBlank: true)
+            else {
                 continue
             }
             result.append((nameScalar.string, text, value))

@@ -51,7 +51,7 @@ extension MarkdownInline {
         switch self {
         case .text(let text), .code(let text), .html(let text): text
         case .emphasis(let children), .strong(let children), .strikethrough(let children),
-             .link(_, let children):
+            .link(_, let children):
             children.plainText
         case .image(_, let alt): alt
         case .softBreak, .lineBreak: " "

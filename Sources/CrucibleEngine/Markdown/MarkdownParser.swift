@@ -55,16 +55,18 @@ enum MarkdownTreeConverter {
         }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_HEADING:
-            return .heading(level: Int(cmark_node_get_heading_level(node)),
-                            inlines(childrenOf: node, depth: depth))
+            return .heading(
+                level: Int(cmark_node_get_heading_level(node)),
+                inlines(childrenOf: node, depth: depth))
         case CMARK_NODE_PARAGRAPH:
             return .paragraph(inlines(childrenOf: node, depth: depth))
         case CMARK_NODE_LIST:
             let items = children(of: node).map { blocks(childrenOf: $0, depth: depth + 1) }
-            return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                         start: Int(cmark_node_get_list_start(node)),
-                         tight: cmark_node_get_list_tight(node) != 0,
-                         items: items)
+            return .list(
+                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(node)),
+                tight: cmark_node_get_list_tight(node) != 0,
+                items: items)
         case CMARK_NODE_BLOCK_QUOTE:
             return .blockQuote(blocks(childrenOf: node, depth: depth))
         case CMARK_NODE_CODE_BLOCK:
@@ -128,11 +130,13 @@ enum MarkdownTreeConverter {
         case CMARK_NODE_EMPH: return .emphasis(inlines(childrenOf: node, depth: depth))
         case CMARK_NODE_STRONG: return .strong(inlines(childrenOf: node, depth: depth))
         case CMARK_NODE_LINK:
-            return .link(destination: string(cmark_node_get_url(node)),
-                         inlines(childrenOf: node, depth: depth))
+            return .link(
+                destination: string(cmark_node_get_url(node)),
+                inlines(childrenOf: node, depth: depth))
         case CMARK_NODE_IMAGE:
-            return .image(destination: string(cmark_node_get_url(node)),
-                          alt: flattenedText(of: node))
+            return .image(
+                destination: string(cmark_node_get_url(node)),
+                alt: flattenedText(of: node))
         default:
             if typeName(node) == "strikethrough" {
                 return .strikethrough(inlines(childrenOf: node, depth: depth))

@@ -16,8 +16,10 @@ public struct CheckStep: Sendable, Equatable {
     public var limits: ResourceLimits
     public var expect: StepExpectation
 
-    public init(name: String, run: [String], timeout: Double = CheckStep.defaultTimeout,
-                env: [String: String] = [:], limits: ResourceLimits = .init(), expect: StepExpectation = .init()) {
+    public init(
+        name: String, run: [String], timeout: Double = CheckStep.defaultTimeout,
+        env: [String: String] = [:], limits: ResourceLimits = .init(), expect: StepExpectation = .init()
+    ) {
         self.name = name
         self.run = run
         self.timeout = timeout
@@ -68,8 +70,10 @@ public struct StepExpectation: Sendable, Equatable {
     public var sanitizerClean: Bool
     public var ratio: RatioExpectation?
 
-    public init(exit: ExitExpectation? = .code(0), signal: String? = nil, stdout: OutputExpectation? = nil,
-                stderr: OutputExpectation? = nil, sanitizerClean: Bool = false, ratio: RatioExpectation? = nil) {
+    public init(
+        exit: ExitExpectation? = .code(0), signal: String? = nil, stdout: OutputExpectation? = nil,
+        stderr: OutputExpectation? = nil, sanitizerClean: Bool = false, ratio: RatioExpectation? = nil
+    ) {
         self.exit = exit
         self.signal = signal
         self.stdout = stdout

@@ -76,7 +76,7 @@ public struct Lesson: Sendable, Equatable {
         guard bodyOffset <= data.count else {
             throw LessonBodyError(file: file, reason: "changed since the course was loaded; reload the course")
         }
-        guard let text = String(validating: data[data.startIndex + bodyOffset ..< data.endIndex], as: UTF8.self) else {
+        guard let text = String(validating: data[data.startIndex + bodyOffset..<data.endIndex], as: UTF8.self) else {
             throw LessonBodyError(file: file, reason: "is not valid UTF-8 any more; run `crucible lint`")
         }
         return text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
@@ -98,8 +98,10 @@ public struct Lesson: Sendable, Equatable {
         switch TextFile.read(file.path) {
         case .bytes(let bytes): return bytes
         case .missing:
-            throw LessonBodyError(file: file, reason: TextFile.notAFile(file.path).map { $0 + "; run `crucible lint`" }
-                                  ?? "no longer exists; reload the course")
+            throw LessonBodyError(
+                file: file,
+                reason: TextFile.notAFile(file.path).map { $0 + "; run `crucible lint`" }
+                    ?? "no longer exists; reload the course")
         case .failed(let reason): throw LessonBodyError(file: file, reason: "cannot be read: \(reason)")
         }
     }
@@ -181,8 +183,10 @@ public struct CodeExercise: Sendable, Equatable {
     /// Run in order in a fresh scratch folder.
     public var steps: [CheckStep]
 
-    public init(language: String, starter: [String], solution: [String], hidden: [String] = [],
-                wrong: [WrongVariant] = [], steps: [CheckStep]) {
+    public init(
+        language: String, starter: [String], solution: [String], hidden: [String] = [],
+        wrong: [WrongVariant] = [], steps: [CheckStep]
+    ) {
         self.language = language
         self.starter = starter
         self.solution = solution

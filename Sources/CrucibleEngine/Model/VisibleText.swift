@@ -70,7 +70,8 @@ public enum VisibleText {
             case "\r": result += "\\r"
             default:
                 if standIn(for: scalar) != nil || scalar.properties.generalCategory == .format
-                    || scalar.properties.generalCategory == .lineSeparator || scalar.properties.generalCategory == .paragraphSeparator {
+                    || scalar.properties.generalCategory == .lineSeparator || scalar.properties.generalCategory == .paragraphSeparator
+                {
                     result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
                 } else {
                     result.unicodeScalars.append(scalar)

@@ -40,8 +40,9 @@ public struct ProcessRunner: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         func early(_ termination: ProcessTermination) -> ProcessResult {
-            ProcessResult(termination: termination, stdout: Data(), stderr: Data(), stdoutTruncated: false,
-                          stderrTruncated: false, duration: clock.now - start, limitHit: nil)
+            ProcessResult(
+                termination: termination, stdout: Data(), stderr: Data(), stdoutTruncated: false,
+                stderrTruncated: false, duration: clock.now - start, limitHit: nil)
         }
         if cancellation?.isCancelled == true { return early(.cancelled) }
         guard let path = ExecutableLookup.resolve(invocation.executable, path: invocation.environment["PATH"]) else {
@@ -57,18 +58,21 @@ public struct ProcessRunner: Sendable {
             stdoutPipe.forEach { close($0) }
             return early(.spawnFailed(reason: reason))
         }
-        var spawned = spawn(path: path, invocation: invocation, identity: identity,
-                            stdoutFD: stdoutPipe[1], stderrFD: stderrPipe[1])
+        var spawned = spawn(
+            path: path, invocation: invocation, identity: identity,
+            stdoutFD: stdoutPipe[1], stderrFD: stderrPipe[1])
         // A program written a moment ago (a compiler's output) can be "busy" at exec: another
         // thread's fork holds its write descriptor until that child execs. Retry briefly, as Go's
         // os/exec does, rather than report the learner's freshly built program as unstartable.
         var busyRetries = 0
         while case .failure(let failure) = spawned, failure.errno == ETXTBSY, busyRetries < 10,
-              cancellation?.isCancelled != true {
+            cancellation?.isCancelled != true
+        {
             usleep(useconds_t(2_000 << min(busyRetries, 5)))
             busyRetries += 1
-            spawned = spawn(path: path, invocation: invocation, identity: identity,
-                            stdoutFD: stdoutPipe[1], stderrFD: stderrPipe[1])
+            spawned = spawn(
+                path: path, invocation: invocation, identity: identity,
+                stdoutFD: stdoutPipe[1], stderrFD: stderrPipe[1])
         }
         close(stdoutPipe[1])
         close(stderrPipe[1])
@@ -89,7 +93,8 @@ public struct ProcessRunner: Sendable {
             stderr: CappedOutput(fd: stderrPipe[0], cap: invocation.outputCap),
             drainBound: drainBound)
         watch.run()
-        let groupPeak = max(watch.groupPeak, sweep(group: pid, sandboxUID: identity.sandboxUID, until: clock.now + sweepBound, clock: clock))
+        let groupPeak = max(
+            watch.groupPeak, sweep(group: pid, sandboxUID: identity.sandboxUID, until: clock.now + sweepBound, clock: clock))
         var result = watch.result(groupPeak: groupPeak, duration: clock.now - start)
         result.processGroupID = pid
         return result
@@ -102,8 +107,10 @@ public struct ProcessRunner: Sendable {
     }
 
     /// Forks and execs through CProcessSpawn; the pid is also the process group id.
-    private func spawn(path: String, invocation: ProcessInvocation, identity: StepIdentity,
-                       stdoutFD: Int32, stderrFD: Int32) -> Result<pid_t, SpawnFailure> {
+    private func spawn(
+        path: String, invocation: ProcessInvocation, identity: StepIdentity,
+        stdoutFD: Int32, stderrFD: Int32
+    ) -> Result<pid_t, SpawnFailure> {
         let argv = CStringArray([path.split(separator: "/").last.map(String.init) ?? path] + invocation.arguments)
         let envp = CStringArray(invocation.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
         let limits = invocation.limits
@@ -122,15 +129,16 @@ public struct ProcessRunner: Sendable {
             }
         }
         if pid > 0 { return .success(pid) }
-        let what: String = switch cspawn_stage(rawValue: UInt32(stage)) {
-        case CSPAWN_STAGE_PIPE: "pipe"
-        case CSPAWN_STAGE_FORK: "fork"
-        case CSPAWN_STAGE_STDIO: "redirecting stdio"
-        case CSPAWN_STAGE_CHDIR: "chdir \(invocation.workingDirectory ?? "")"
-        case CSPAWN_STAGE_RLIMIT: "setrlimit"
-        case CSPAWN_STAGE_CREDENTIALS: "switching to an unprivileged user"
-        default: "exec \(path)"
-        }
+        let what: String =
+            switch cspawn_stage(rawValue: UInt32(stage)) {
+            case CSPAWN_STAGE_PIPE: "pipe"
+            case CSPAWN_STAGE_FORK: "fork"
+            case CSPAWN_STAGE_STDIO: "redirecting stdio"
+            case CSPAWN_STAGE_CHDIR: "chdir \(invocation.workingDirectory ?? "")"
+            case CSPAWN_STAGE_RLIMIT: "setrlimit"
+            case CSPAWN_STAGE_CREDENTIALS: "switching to an unprivileged user"
+            default: "exec \(path)"
+            }
         var reason = "\(what): \(errnoText(failedErrno))"
         if failedErrno == EACCES, let uid = identity.sandboxUID {
             reason += " (a process limit is set, so the step runs as unprivileged uid \(uid))"
@@ -142,8 +150,10 @@ public struct ProcessRunner: Sendable {
     /// under its own uid, every process of that uid goes too: that also catches what left the
     /// group with setsid or setpgid. Returns the most live members seen at once, evidence
     /// for a process-cap hit.
-    private func sweep(group: pid_t, sandboxUID: uid_t?, until limit: ContinuousClock.Instant,
-                       clock: ContinuousClock) -> Int {
+    private func sweep(
+        group: pid_t, sandboxUID: uid_t?, until limit: ContinuousClock.Instant,
+        clock: ContinuousClock
+    ) -> Int {
         var peak = 0
         var pause = Duration.microseconds(200)
         while true {
@@ -181,8 +191,10 @@ private struct ChildWatch {
     /// Most live group members counted before the runner signalled the group.
     private(set) var groupPeak = 0
 
-    init(pid: pid_t, invocation: ProcessInvocation, cancellation: ProcessCancellation?, clock: ContinuousClock,
-         start: ContinuousClock.Instant, stdout: CappedOutput, stderr: CappedOutput, drainBound: Duration) {
+    init(
+        pid: pid_t, invocation: ProcessInvocation, cancellation: ProcessCancellation?, clock: ContinuousClock,
+        start: ContinuousClock.Instant, stdout: CappedOutput, stderr: CappedOutput, drainBound: Duration
+    ) {
         self.pid = pid
         self.invocation = invocation
         self.cancellation = cancellation
@@ -229,9 +241,13 @@ private struct ChildWatch {
             _ = poll(&fds, nfds_t(fds.count), Int32(clamping: waitMillis))
 
             for item in fds where item.revents != 0 {
-                if item.fd == stdout.fd { stdout.readAvailable(into: buffer) }
-                else if item.fd == stderr.fd { stderr.readAvailable(into: buffer) }
-                else if item.fd == cancellation?.fd { cancel() }
+                if item.fd == stdout.fd {
+                    stdout.readAvailable(into: buffer)
+                } else if item.fd == stderr.fd {
+                    stderr.readAvailable(into: buffer)
+                } else if item.fd == cancellation?.fd {
+                    cancel()
+                }
             }
             if !outputLimitHit && max(stdout.totalBytes, stderr.totalBytes) > invocation.outputKillBytes {
                 outputLimitHit = true
@@ -303,11 +319,15 @@ struct LimitEvidence {
     var outputLimitHit: Bool
 
     /// Phrases runtimes print when an allocation fails (C, C++, Rust, Go, Swift, Python).
-    static let memoryPhrases = ["out of memory", "cannot allocate memory", "bad_alloc", "memory allocation of",
-                                "failed to allocate", "memoryerror", "allocation failed"]
+    static let memoryPhrases = [
+        "out of memory", "cannot allocate memory", "bad_alloc", "memory allocation of",
+        "failed to allocate", "memoryerror", "allocation failed",
+    ]
     /// Phrases shells and libc print when fork fails under the process cap.
-    static let forkPhrases = ["fork: resource temporarily unavailable", "fork failed", "cannot fork",
-                              "can't fork", "fork: retry", "resource temporarily unavailable"]
+    static let forkPhrases = [
+        "fork: resource temporarily unavailable", "fork failed", "cannot fork",
+        "can't fork", "fork: retry", "resource temporarily unavailable",
+    ]
 
     func classify() -> ResourceLimitHit? {
         if outputLimitHit { return .output }

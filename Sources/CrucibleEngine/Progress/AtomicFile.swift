@@ -75,8 +75,10 @@ enum AtomicFile {
             }
         }
         guard rename(temporary, path) == 0 else {
-            let failure = FileSystemFailure("cannot replace", path, message: errno == EISDIR || errno == ENOTEMPTY
-                                            ? "it is a folder, not a file" : nil)
+            let failure = FileSystemFailure(
+                "cannot replace", path,
+                message: errno == EISDIR || errno == ENOTEMPTY
+                    ? "it is a folder, not a file" : nil)
             unlink(temporary)
             throw failure
         }
@@ -148,8 +150,9 @@ enum AtomicFile {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue { return }
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
         } catch {
             let code = Int32((error as NSError).userInfo[NSUnderlyingErrorKey].map { ($0 as! NSError).code } ?? Int(EACCES))
             throw FileSystemFailure("cannot create the folder", folder.path, code: code)
@@ -218,11 +221,12 @@ final class FileLock {
         // O_NOFOLLOW: a link planted at the lock file's name must not make Crucible create or open its target.
         fd = open(url.path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            let reason = switch errno {
-            case ELOOP: "the lock file \(url.path) is a symbolic link, and Crucible never writes through one; remove it"
-            case EISDIR: "the lock file \(url.path) is a folder, not a file; move it away"
-            default: "cannot create the lock file \(url.path): " + FileSystemFailure("", url.path).reason
-            }
+            let reason =
+                switch errno {
+                case ELOOP: "the lock file \(url.path) is a symbolic link, and Crucible never writes through one; remove it"
+                case EISDIR: "the lock file \(url.path) is a folder, not a file; move it away"
+                default: "cannot create the lock file \(url.path): " + FileSystemFailure("", url.path).reason
+                }
             throw .cannotSave(file: String(url.path.dropLast(".lock".count)), reason: reason)
         }
         let deadline = Date().addingTimeInterval(timeout)

@@ -43,16 +43,18 @@ public struct CheckSummary: Codable, Sendable, Equatable {
     public init(_ result: CheckResult, origin: CheckOrigin) {
         // The reason the result presentation leads with: the compiler's first error or the
         // finding when the verdict is one, else the message.
-        let reason = switch result.verdict {
-        case .compileError(let error?): error.text
-        case .finding(let finding?): finding.summary
-        default: result.message
-        }
+        let reason =
+            switch result.verdict {
+            case .compileError(let error?): error.text
+            case .finding(let finding?): finding.summary
+            default: result.message
+            }
         let firstLine = reason.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
         let trimmed = firstLine.trimmingCharacters(in: .whitespaces)
-        self.init(passed: result.passed, outcome: result.outcomeLabel,
-                  reason: trimmed.count > Self.reasonLimit ? String(trimmed.prefix(Self.reasonLimit - 1)) + "…" : trimmed,
-                  origin: origin)
+        self.init(
+            passed: result.passed, outcome: result.outcomeLabel,
+            reason: trimmed.count > Self.reasonLimit ? String(trimmed.prefix(Self.reasonLimit - 1)) + "…" : trimmed,
+            origin: origin)
     }
 }
 

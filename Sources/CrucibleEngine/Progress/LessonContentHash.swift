@@ -28,7 +28,8 @@ public enum LessonContentHash {
         var paths: [String] = []
         if let predict = lesson.predict { paths.append(predict.program) }
         if let code = lesson.code {
-            paths += code.starter.map { "starter/" + $0 } + code.solution.map { "solution/" + $0 }
+            paths +=
+                code.starter.map { "starter/" + $0 } + code.solution.map { "solution/" + $0 }
                 + code.hidden.map { "check/" + $0 }
             paths += code.wrong.flatMap { variant in variant.files.map { "wrong/\(variant.name)/" + $0 } }
         }

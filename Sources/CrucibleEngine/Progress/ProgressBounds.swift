@@ -17,7 +17,9 @@ extension SavedProgress {
         }
         guard notes.count > Self.clampNoteLimit else { return notes }
         let rest = notes.count - Self.clampNoteLimit
-        return Array(notes.prefix(Self.clampNoteLimit)) + ["\(rest) more number\(rest == 1 ? " was" : "s were") out of range and clamped the same way"]
+        return Array(notes.prefix(Self.clampNoteLimit)) + [
+            "\(rest) more number\(rest == 1 ? " was" : "s were") out of range and clamped the same way"
+        ]
     }
 }
 
@@ -41,7 +43,9 @@ extension CourseProgress {
             if !NumberBounds.seconds.contains(record.timeSpent) {
                 let was = record.timeSpent
                 record.timeSpent = was < 0 ? 0 : NumberBounds.seconds.upperBound
-                notes.append("\(place): `timeSpent` was \(was < 0 ? "negative (\(was))" : "out of range (above \(Int(NumberBounds.seconds.upperBound)) seconds)"); set to \(Int(record.timeSpent))")
+                notes.append(
+                    "\(place): `timeSpent` was \(was < 0 ? "negative (\(was))" : "out of range (above \(Int(NumberBounds.seconds.upperBound)) seconds)"); set to \(Int(record.timeSpent))"
+                )
             }
             lessons[id] = record
         }

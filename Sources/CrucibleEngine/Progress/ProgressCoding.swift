@@ -14,7 +14,8 @@ public enum ProgressCoding {
         // (JSONDecoder reads one copy, JSONSerialization the other) could otherwise put an
         // unreadable value back where a known field is. A save never writes a file it cannot read.
         if let kept = unknownKeys.restore(into: data, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
-           (try? decode(kept)) != nil {
+            (try? decode(kept)) != nil
+        {
             data = kept
         }
         data.append(0x0A)
@@ -40,7 +41,8 @@ public enum ProgressCoding {
         // Before any parser sees it: a parser's own limit would be reported as "not valid JSON".
         if ProgressFileLimits.nestsDeeper(data, than: ProgressFileLimits.maximumDepth) {
             throw ProgressDecodingFailure.unreadable(
-                "it is nested too deep: more than \(ProgressFileLimits.maximumDepth) levels of arrays and objects, where a progress file has about 6")
+                "it is nested too deep: more than \(ProgressFileLimits.maximumDepth) levels of arrays and objects, where a progress file has about 6"
+            )
         }
         let header: SchemaHeader
         do {
@@ -92,7 +94,8 @@ public enum ProgressCoding {
             // No Crucible writes 1e300: such a file is damaged, not newer, and is set aside.
             guard NumberBounds.schemaVersion.contains(schemaVersion) else {
                 throw ProgressDecodingFailure.unreadable(
-                    "`schemaVersion` \(schemaVersion) is out of range (\(NumberBounds.schemaVersion.lowerBound) to \(NumberBounds.schemaVersion.upperBound))")
+                    "`schemaVersion` \(schemaVersion) is out of range (\(NumberBounds.schemaVersion.lowerBound) to \(NumberBounds.schemaVersion.upperBound))"
+                )
             }
         }
 
@@ -128,7 +131,8 @@ public enum ProgressCoding {
             detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
         }
         guard let start = detail.range(of: "Number "), let end = detail.range(of: " is not representable"),
-              start.upperBound <= end.lowerBound else { return nil }
+            start.upperBound <= end.lowerBound
+        else { return nil }
         let number = String(detail[start.upperBound..<end.lowerBound])
         let text = String(decoding: data, as: UTF8.self)
         guard let at = text.range(of: number) else { return "the number \(number.prefix(40)) is out of range" }
@@ -139,8 +143,11 @@ public enum ProgressCoding {
     /// Says what is wrong with a JSON file and where, in one line.
     static func describe(_ error: Error) -> String {
         func path(_ keys: [CodingKey]) -> String {
-            keys.isEmpty ? "the top level" : "`" + keys.map { $0.intValue.map { "[\($0)]" } ?? visible($0.stringValue) }
-                .joined(separator: ".").replacingOccurrences(of: ".[", with: "[") + "`"
+            keys.isEmpty
+                ? "the top level"
+                : "`"
+                    + keys.map { $0.intValue.map { "[\($0)]" } ?? visible($0.stringValue) }
+                    .joined(separator: ".").replacingOccurrences(of: ".[", with: "[") + "`"
         }
         switch error {
         case DecodingError.keyNotFound(let key, let context):

@@ -16,22 +16,22 @@ public enum ProgressError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .newerSchema(file, version):
+        case .newerSchema(let file, let version):
             return """
                 \(file) was written by a newer version of Crucible (progress schema \(version); this one reads up to \
                 \(ProgressCoding.currentSchemaVersion)). It is left untouched: update Crucible, or pass --progress \
                 with another file.
                 """
-        case let .cannotSave(file, reason):
+        case .cannotSave(let file, let reason):
             return "cannot save progress to \(file): \(reason). The progress saved before is unchanged."
-        case let .locked(lockFile, seconds):
+        case .locked(let lockFile, let seconds):
             return """
                 another Crucible process has been saving progress for \(Int(seconds)) s and still holds \(lockFile); \
                 close the other one and try again. Nothing was changed.
                 """
-        case let .cannotImport(file, reason):
+        case .cannotImport(let file, let reason):
             return "cannot import \(file): \(reason). Your progress is unchanged."
-        case let .unusable(file, reason):
+        case .unusable(let file, let reason):
             return """
                 cannot use the progress file \(file): \(reason). It is left untouched: move it elsewhere (Crucible then \
                 starts a new file), or pass --progress with another file.

@@ -42,9 +42,11 @@ public struct CourseProgress: Codable, Sendable, Equatable {
     /// kept (a lesson may come back) but not counted.
     public var lessons: [String: LessonProgress]
 
-    public init(xp: Int = 0, level: Int = 1, streak: Streak = Streak(), achievements: [String: Date] = [:],
-                position: ResumePosition? = nil, settings: LearnerSettings = LearnerSettings(),
-                lessons: [String: LessonProgress] = [:]) {
+    public init(
+        xp: Int = 0, level: Int = 1, streak: Streak = Streak(), achievements: [String: Date] = [:],
+        position: ResumePosition? = nil, settings: LearnerSettings = LearnerSettings(),
+        lessons: [String: LessonProgress] = [:]
+    ) {
         self.xp = xp
         self.level = level
         self.streak = streak
@@ -81,10 +83,13 @@ public enum LessonStatus: String, Codable, Sendable, CaseIterable, Comparable {
         let text = try container.decode(String.self)
         guard let status = LessonStatus(rawValue: text) else {
             // The path ends …lessons.<id>.status; the value is quoted with escapes and shortened.
-            let lesson = decoder.codingPath.dropLast().last.map { " for lesson \(String(reflecting: String($0.stringValue.prefix(80))))" } ?? ""
+            let lesson =
+                decoder.codingPath.dropLast().last.map { " for lesson \(String(reflecting: String($0.stringValue.prefix(80))))" } ?? ""
             let known = LessonStatus.allCases.map(\.rawValue).joined(separator: ", ")
-            throw DecodingError.dataCorruptedError(in: container, debugDescription:
-                "unknown status \(String(reflecting: String(text.prefix(40))))\(lesson) (a status is one of \(known))")
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription:
+                    "unknown status \(String(reflecting: String(text.prefix(40))))\(lesson) (a status is one of \(known))")
         }
         self = status
     }
@@ -115,11 +120,13 @@ public struct LessonProgress: Codable, Sendable, Equatable {
     /// The latest check, from whichever front end ran it; nil in files written before it was kept.
     public var lastCheck: LastCheck?
 
-    public init(status: LessonStatus = .notStarted, attempts: Int = 0, hintsRevealed: Int = 0,
-                solutionViewed: Bool = false, firstActivity: Date? = nil, lastActivity: Date? = nil,
-                passedAt: Date? = nil, timeSpent: Double = 0, contentHash: String? = nil,
-                passedFirstTry: Bool = false, xpEarned: Int = 0, updatedSincePass: Bool = false,
-                lastCheck: LastCheck? = nil) {
+    public init(
+        status: LessonStatus = .notStarted, attempts: Int = 0, hintsRevealed: Int = 0,
+        solutionViewed: Bool = false, firstActivity: Date? = nil, lastActivity: Date? = nil,
+        passedAt: Date? = nil, timeSpent: Double = 0, contentHash: String? = nil,
+        passedFirstTry: Bool = false, xpEarned: Int = 0, updatedSincePass: Bool = false,
+        lastCheck: LastCheck? = nil
+    ) {
         self.status = status
         self.attempts = attempts
         self.hintsRevealed = hintsRevealed
@@ -183,7 +190,8 @@ public struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringCon
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
-              NumberBounds.year.contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+            NumberBounds.year.contains(year), (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -217,7 +225,9 @@ public struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringCon
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let day = LocalDay(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(String(reflecting: String(text.prefix(40)))) is not a YYYY-MM-DD day with a year from 1 to 9999")
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "\(String(reflecting: String(text.prefix(40)))) is not a YYYY-MM-DD day with a year from 1 to 9999")
         }
         self = day
     }
@@ -275,39 +285,42 @@ extension KeyedDecodingContainer {
 extension CourseProgress {
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(xp: try container.decodeWholeNumber(forKey: .xp), level: try container.decodeWholeNumber(forKey: .level),
-                  streak: try container.decode(Streak.self, forKey: .streak),
-                  achievements: try container.decode([String: Date].self, forKey: .achievements),
-                  position: try container.decodeIfPresent(ResumePosition.self, forKey: .position),
-                  settings: try container.decode(LearnerSettings.self, forKey: .settings),
-                  lessons: try container.decode([String: LessonProgress].self, forKey: .lessons))
+        self.init(
+            xp: try container.decodeWholeNumber(forKey: .xp), level: try container.decodeWholeNumber(forKey: .level),
+            streak: try container.decode(Streak.self, forKey: .streak),
+            achievements: try container.decode([String: Date].self, forKey: .achievements),
+            position: try container.decodeIfPresent(ResumePosition.self, forKey: .position),
+            settings: try container.decode(LearnerSettings.self, forKey: .settings),
+            lessons: try container.decode([String: LessonProgress].self, forKey: .lessons))
     }
 }
 
 extension LessonProgress {
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(status: try container.decode(LessonStatus.self, forKey: .status),
-                  attempts: try container.decodeWholeNumber(forKey: .attempts),
-                  hintsRevealed: try container.decodeWholeNumber(forKey: .hintsRevealed),
-                  solutionViewed: try container.decode(Bool.self, forKey: .solutionViewed),
-                  firstActivity: try container.decodeIfPresent(Date.self, forKey: .firstActivity),
-                  lastActivity: try container.decodeIfPresent(Date.self, forKey: .lastActivity),
-                  passedAt: try container.decodeIfPresent(Date.self, forKey: .passedAt),
-                  timeSpent: try container.decode(Double.self, forKey: .timeSpent),
-                  contentHash: try container.decodeIfPresent(String.self, forKey: .contentHash),
-                  passedFirstTry: try container.decode(Bool.self, forKey: .passedFirstTry),
-                  xpEarned: try container.decodeWholeNumber(forKey: .xpEarned),
-                  updatedSincePass: try container.decode(Bool.self, forKey: .updatedSincePass),
-                  lastCheck: try container.decodeIfPresent(LastCheck.self, forKey: .lastCheck))
+        self.init(
+            status: try container.decode(LessonStatus.self, forKey: .status),
+            attempts: try container.decodeWholeNumber(forKey: .attempts),
+            hintsRevealed: try container.decodeWholeNumber(forKey: .hintsRevealed),
+            solutionViewed: try container.decode(Bool.self, forKey: .solutionViewed),
+            firstActivity: try container.decodeIfPresent(Date.self, forKey: .firstActivity),
+            lastActivity: try container.decodeIfPresent(Date.self, forKey: .lastActivity),
+            passedAt: try container.decodeIfPresent(Date.self, forKey: .passedAt),
+            timeSpent: try container.decode(Double.self, forKey: .timeSpent),
+            contentHash: try container.decodeIfPresent(String.self, forKey: .contentHash),
+            passedFirstTry: try container.decode(Bool.self, forKey: .passedFirstTry),
+            xpEarned: try container.decodeWholeNumber(forKey: .xpEarned),
+            updatedSincePass: try container.decode(Bool.self, forKey: .updatedSincePass),
+            lastCheck: try container.decodeIfPresent(LastCheck.self, forKey: .lastCheck))
     }
 }
 
 extension Streak {
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(current: try container.decodeWholeNumber(forKey: .current), best: try container.decodeWholeNumber(forKey: .best),
-                  lastActiveDay: try container.decodeIfPresent(LocalDay.self, forKey: .lastActiveDay))
+        self.init(
+            current: try container.decodeWholeNumber(forKey: .current), best: try container.decodeWholeNumber(forKey: .best),
+            lastActiveDay: try container.decodeIfPresent(LocalDay.self, forKey: .lastActiveDay))
     }
 }
 

@@ -48,8 +48,10 @@ public final class ProgressStore: @unchecked Sendable {
     ///   - lockTimeout: how long an update waits for another process's save before failing.
     ///   - migrations: steps from older schemas (tests pass their own).
     /// - Throws: ``ProgressError/newerSchema(file:version:)`` when a newer Crucible wrote the file.
-    public init(courseID: String, file: URL, lockTimeout: TimeInterval = 10,
-                migrations: [ProgressMigration] = ProgressMigration.all) throws(ProgressError) {
+    public init(
+        courseID: String, file: URL, lockTimeout: TimeInterval = 10,
+        migrations: [ProgressMigration] = ProgressMigration.all
+    ) throws(ProgressError) {
         self.file = file.standardizedFileURL
         self.courseID = courseID
         self.lockTimeout = lockTimeout
@@ -116,7 +118,9 @@ public final class ProgressStore: @unchecked Sendable {
             var course = progress[course: courseID]
             result = try change(&course)
             progress[course: courseID] = course
-        } keepIfUnsaved: { course in _ = try change(&course) }
+        } keepIfUnsaved: { course in
+            _ = try change(&course)
+        }
         return result!
     }
 
@@ -156,8 +160,10 @@ public final class ProgressStore: @unchecked Sendable {
         return true
     }
 
-    private func updateFile(_ change: (inout SavedProgress, String) throws -> Void,
-                            keepIfUnsaved: ((inout CourseProgress) throws -> Void)?) throws {
+    private func updateFile(
+        _ change: (inout SavedProgress, String) throws -> Void,
+        keepIfUnsaved: ((inout CourseProgress) throws -> Void)?
+    ) throws {
         lock.lock()
         defer { lock.unlock() }
         var notices: [ProgressNotice] = []
@@ -178,11 +184,13 @@ public final class ProgressStore: @unchecked Sendable {
             }
             // Unchanged since this store last read or wrote it: skip reading and decoding it again.
             let identity = SavedFileVersion(file)
-            let read = identity != nil && identity == savedIdentity
+            let read =
+                identity != nil && identity == savedIdentity
                 ? ReadResult(progress: saved, fileWasGood: true, unknownKeys: savedUnknownKeys)
                 : try Self.readLocked(file, migrations: migrations, notices: &notices)
             if read.unreadableLeftInPlace {
-                throw ProgressError.cannotSave(file: file.path, reason: "the unreadable file could not be moved aside, and it is never overwritten")
+                throw ProgressError.cannotSave(
+                    file: file.path, reason: "the unreadable file could not be moved aside, and it is never overwritten")
             }
             var progress = read.progress
             var course = progress[course: courseID]
@@ -254,8 +262,10 @@ public final class ProgressStore: @unchecked Sendable {
     }
 
     /// Reads the file while holding the lock, recovering from an unreadable one.
-    private static func readLocked(_ url: URL, migrations: [ProgressMigration],
-                                   notices: inout [ProgressNotice]) throws(ProgressError) -> ReadResult {
+    private static func readLocked(
+        _ url: URL, migrations: [ProgressMigration],
+        notices: inout [ProgressNotice]
+    ) throws(ProgressError) -> ReadResult {
         switch decodeFile(url, migrations: migrations) {
         case .missing:
             return ReadResult(progress: SavedProgress(), fileWasGood: false)
@@ -273,27 +283,33 @@ public final class ProgressStore: @unchecked Sendable {
     }
 
     /// Moves an unreadable file aside and continues from the backup if it is good, else from empty.
-    private static func recover(_ url: URL, reason: String, migrations: [ProgressMigration],
-                                notices: inout [ProgressNotice]) -> ReadResult {
+    private static func recover(
+        _ url: URL, reason: String, migrations: [ProgressMigration],
+        notices: inout [ProgressNotice]
+    ) -> ReadResult {
         let backup = URL(fileURLWithPath: url.path + ".bak")
         var progress = SavedProgress(), from = "from empty progress"
         var unknownKeys = ProgressUnknownKeys.none
-        if case let .good(saved) = decodeFile(backup, migrations: migrations) {
+        if case .good(let saved) = decodeFile(backup, migrations: migrations) {
             progress = saved.progress
             unknownKeys = saved.unknownKeys
             from = "from the backup \(backup.path)"
         }
         guard let aside = moveAside(url) else {
-            notices.append(ProgressNotice("""
-                progress file \(url.path) cannot be read (\(reason)) and could not be moved aside; it is left as it \
-                is and nothing will be saved until it is fixed or moved. Continuing \(from) for now.
-                """))
+            notices.append(
+                ProgressNotice(
+                    """
+                    progress file \(url.path) cannot be read (\(reason)) and could not be moved aside; it is left as it \
+                    is and nothing will be saved until it is fixed or moved. Continuing \(from) for now.
+                    """))
             return ReadResult(progress: progress, fileWasGood: false, unreadableLeftInPlace: true, unknownKeys: unknownKeys)
         }
-        notices.append(ProgressNotice("""
-            progress file \(url.path) could not be read (\(reason)); it was moved to \(aside.path) and the course \
-            continues \(from).
-            """))
+        notices.append(
+            ProgressNotice(
+                """
+                progress file \(url.path) could not be read (\(reason)); it was moved to \(aside.path) and the course \
+                continues \(from).
+                """))
         // Put the recovered state back in place at once, so the next launch finds it even if nothing is saved.
         if from != "from empty progress", let data = try? ProgressCoding.encode(progress, keeping: unknownKeys) {
             try? AtomicFile.write(data, to: url)
@@ -324,10 +340,13 @@ public final class ProgressStore: @unchecked Sendable {
     private static func keepOriginal(of url: URL, schema: Int, notices: inout [ProgressNotice]) {
         let copy = URL(fileURLWithPath: url.path + ".schema-\(schema)")
         guard access(copy.path, F_OK) != 0,
-              case .bytes(let data) = AtomicFile.read(url, limit: ProgressFileLimits.maximumSize) else { return }
+            case .bytes(let data) = AtomicFile.read(url, limit: ProgressFileLimits.maximumSize)
+        else { return }
         try? AtomicFile.write(data, to: copy)
-        notices.append(ProgressNotice(
-            "progress file \(url.path) used schema \(schema) and was updated to \(ProgressCoding.currentSchemaVersion); the original is kept as \(copy.path)."))
+        notices.append(
+            ProgressNotice(
+                "progress file \(url.path) used schema \(schema) and was updated to \(ProgressCoding.currentSchemaVersion); the original is kept as \(copy.path)."
+            ))
     }
 }
 

@@ -32,7 +32,8 @@ extension ProgressStore {
         do {
             return try ProgressCoding.decode(data).progress
         } catch ProgressDecodingFailure.newerSchema(let version) {
-            throw .cannotImport(file: url.path, reason: "it was written by a newer version of Crucible (progress schema \(version)); update Crucible first")
+            throw .cannotImport(
+                file: url.path, reason: "it was written by a newer version of Crucible (progress schema \(version)); update Crucible first")
         } catch ProgressDecodingFailure.unreadable(let reason) {
             throw .cannotImport(file: url.path, reason: "it is not a Crucible progress file: \(reason)")
         } catch {

@@ -20,9 +20,10 @@ public struct ProgressUnknownKeys: Sendable, Equatable {
     /// The keys of `original` missing from `decoded` (the model's own JSON of the same file).
     static func find(original: Data, decoded: Data) -> ProgressUnknownKeys {
         guard let file = (try? JSONSerialization.jsonObject(with: original)) as? [String: Any],
-              let known = (try? JSONSerialization.jsonObject(with: decoded)) as? [String: Any],
-              let unknown = difference(file, known),
-              let json = try? JSONSerialization.data(withJSONObject: unknown, options: [.sortedKeys]) else { return .none }
+            let known = (try? JSONSerialization.jsonObject(with: decoded)) as? [String: Any],
+            let unknown = difference(file, known),
+            let json = try? JSONSerialization.data(withJSONObject: unknown, options: [.sortedKeys])
+        else { return .none }
         return ProgressUnknownKeys(json: json)
     }
 
@@ -36,7 +37,8 @@ public struct ProgressUnknownKeys: Sendable, Equatable {
                 continue
             }
             if let object = value as? [String: Any], let knownObject = knownValue as? [String: Any],
-               let inner = difference(object, knownObject) {
+                let inner = difference(object, knownObject)
+            {
                 below[key] = inner
             }
         }
@@ -48,7 +50,8 @@ public struct ProgressUnknownKeys: Sendable, Equatable {
     /// `nil` when there is nothing to add.
     func restore(into encoded: Data, options: JSONSerialization.WritingOptions) -> Data? {
         guard let json, let unknown = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any],
-              let known = (try? JSONSerialization.jsonObject(with: encoded)) as? [String: Any] else { return nil }
+            let known = (try? JSONSerialization.jsonObject(with: encoded)) as? [String: Any]
+        else { return nil }
         return try? JSONSerialization.data(withJSONObject: Self.adding(unknown, to: known), options: options)
     }
 

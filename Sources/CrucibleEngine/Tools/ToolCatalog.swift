@@ -23,41 +23,52 @@ public struct ToolInfo: Sendable, Equatable {
 
     /// The broken-tool entry of a check result, for a probe that failed with `error`.
     public func broken(error: String) -> BrokenTool {
-        BrokenTool(name: name, error: error, fixes: brokenFix.map { [$0] }
-                   ?? ["reinstall it", "Debian/Ubuntu: \(debian)"])
+        BrokenTool(
+            name: name, error: error,
+            fixes: brokenFix.map { [$0] }
+                ?? ["reinstall it", "Debian/Ubuntu: \(debian)"])
     }
 }
 
 /// Every tool the course knows, with install hints; unknown names get a generic hint.
 public enum ToolCatalog {
     public static let all: [ToolInfo] = [
-        ToolInfo(name: "swiftc", purpose: "Swift lessons, ThreadSanitizer for Swift", versionArguments: ["--version"],
-                 debian: "install the Swift toolchain from https://www.swift.org/install/linux/ (swiftly)",
-                 macOS: "xcode-select --install (or install Xcode)"),
-        ToolInfo(name: "clang", purpose: "C lessons, AddressSanitizer, LeakSanitizer, ThreadSanitizer", versionArguments: ["--version"],
-                 debian: "sudo apt-get install clang", macOS: "xcode-select --install"),
-        ToolInfo(name: "cc", purpose: "the system C compiler", versionArguments: ["--version"],
-                 debian: "sudo apt-get install build-essential", macOS: "xcode-select --install"),
-        ToolInfo(name: "gcc", purpose: "C lessons with GCC", versionArguments: ["--version"],
-                 debian: "sudo apt-get install gcc", macOS: "brew install gcc"),
-        ToolInfo(name: "ld.lld", purpose: "links sanitizer builds (`{sanitizer_link}`)", versionArguments: ["--version"],
-                 debian: "sudo apt-get install lld", macOS: "not needed: Apple's linker is used"),
-        ToolInfo(name: "rustc", purpose: "Rust lessons", versionArguments: ["--version"],
-                 debian: "curl https://sh.rustup.rs -sSf | sh (or: sudo apt-get install rustc)", macOS: "brew install rustup && rustup-init",
-                 brokenFix: "rustup default stable"),
-        ToolInfo(name: "cargo", purpose: "Rust lessons with dependencies", versionArguments: ["--version"],
-                 debian: "curl https://sh.rustup.rs -sSf | sh (or: sudo apt-get install cargo)", macOS: "brew install rustup && rustup-init",
-                 brokenFix: "rustup default stable"),
-        ToolInfo(name: "go", purpose: "Go lessons, Go's race detector", versionArguments: ["version"],
-                 debian: "sudo apt-get install golang-go", macOS: "brew install go"),
+        ToolInfo(
+            name: "swiftc", purpose: "Swift lessons, ThreadSanitizer for Swift", versionArguments: ["--version"],
+            debian: "install the Swift toolchain from https://www.swift.org/install/linux/ (swiftly)",
+            macOS: "xcode-select --install (or install Xcode)"),
+        ToolInfo(
+            name: "clang", purpose: "C lessons, AddressSanitizer, LeakSanitizer, ThreadSanitizer", versionArguments: ["--version"],
+            debian: "sudo apt-get install clang", macOS: "xcode-select --install"),
+        ToolInfo(
+            name: "cc", purpose: "the system C compiler", versionArguments: ["--version"],
+            debian: "sudo apt-get install build-essential", macOS: "xcode-select --install"),
+        ToolInfo(
+            name: "gcc", purpose: "C lessons with GCC", versionArguments: ["--version"],
+            debian: "sudo apt-get install gcc", macOS: "brew install gcc"),
+        ToolInfo(
+            name: "ld.lld", purpose: "links sanitizer builds (`{sanitizer_link}`)", versionArguments: ["--version"],
+            debian: "sudo apt-get install lld", macOS: "not needed: Apple's linker is used"),
+        ToolInfo(
+            name: "rustc", purpose: "Rust lessons", versionArguments: ["--version"],
+            debian: "curl https://sh.rustup.rs -sSf | sh (or: sudo apt-get install rustc)", macOS: "brew install rustup && rustup-init",
+            brokenFix: "rustup default stable"),
+        ToolInfo(
+            name: "cargo", purpose: "Rust lessons with dependencies", versionArguments: ["--version"],
+            debian: "curl https://sh.rustup.rs -sSf | sh (or: sudo apt-get install cargo)", macOS: "brew install rustup && rustup-init",
+            brokenFix: "rustup default stable"),
+        ToolInfo(
+            name: "go", purpose: "Go lessons, Go's race detector", versionArguments: ["version"],
+            debian: "sudo apt-get install golang-go", macOS: "brew install go"),
     ]
 
     /// The catalog entry for `name`, or a generic one for a tool the catalog does not know.
     public static func info(_ name: String) -> ToolInfo {
-        all.first { $0.name == name } ?? ToolInfo(
-            name: name, purpose: "named by a lesson", versionArguments: [],
-            debian: "apt-cache search \(name), then sudo apt-get install the package that provides it",
-            macOS: "brew search \(name)")
+        all.first { $0.name == name }
+            ?? ToolInfo(
+                name: name, purpose: "named by a lesson", versionArguments: [],
+                debian: "apt-cache search \(name), then sudo apt-get install the package that provides it",
+                macOS: "brew search \(name)")
     }
 
     /// Programs that compile or build: their steps get toolchain limits by default, and a

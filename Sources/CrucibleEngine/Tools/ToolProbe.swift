@@ -43,8 +43,9 @@ public struct ToolStatus: Sendable, Equatable {
 /// is never remembered, so fixing the tool (`rustup default stable`) shows at the next probe.
 public final class ToolProbe: @unchecked Sendable {
     /// The probe shared by the process, remembering versions in the default cache folder.
-    public static let shared = ToolProbe(cacheFile: CheckCache.defaultFolder().deletingLastPathComponent()
-        .appendingPathComponent("tool-versions.json"))
+    public static let shared = ToolProbe(
+        cacheFile: CheckCache.defaultFolder().deletingLastPathComponent()
+            .appendingPathComponent("tool-versions.json"))
 
     /// How long a version probe may take before the tool counts as broken.
     static let probeTimeout = Duration.seconds(20)
@@ -103,8 +104,9 @@ public final class ToolProbe: @unchecked Sendable {
     /// Runs `path arguments` with a deadline: working with the first line it printed when it
     /// exits 0, broken with its first error line otherwise.
     private func probe(path: String, name: String, arguments: [String]) async -> ToolState {
-        let invocation = ProcessInvocation(executable: path, arguments: arguments, environment: environment,
-                                           timeout: Self.probeTimeout, limits: .toolchain)
+        let invocation = ProcessInvocation(
+            executable: path, arguments: arguments, environment: environment,
+            timeout: Self.probeTimeout, limits: .toolchain)
         var run = await ProcessRunner().run(invocation)
         // Starting can fail for a moment ("text file busy" while the tool is being replaced): once more before blaming the tool.
         if case .spawnFailed = run.termination { run = await ProcessRunner().run(invocation) }
@@ -113,8 +115,9 @@ public final class ToolProbe: @unchecked Sendable {
         case .exited(0):
             return .working(version: Self.lines(run.stdoutText + "\n" + run.stderrText).first)
         case .exited(let code):
-            return .broken(error: Self.firstError(stderr: run.stderrText, stdout: run.stdoutText)
-                ?? "`\(command)` exited with status \(code) and printed nothing")
+            return .broken(
+                error: Self.firstError(stderr: run.stderrText, stdout: run.stdoutText)
+                    ?? "`\(command)` exited with status \(code) and printed nothing")
         case .signaled(_, let signal):
             return .broken(error: "`\(command)` was killed by \(signal)")
         case .timedOut:
@@ -147,7 +150,8 @@ public final class ToolProbe: @unchecked Sendable {
     private func fingerprint(_ path: String) -> String? {
         guard var key = Self.fileKey(path) else { return nil }
         if URL(fileURLWithPath: path).resolvingSymlinksInPath().lastPathComponent == "rustup" {
-            let home = environment["RUSTUP_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            let home =
+                environment["RUSTUP_HOME"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.rustup"
             key += "|rustup \(environment["RUSTUP_TOOLCHAIN"] ?? "-") \(Self.fileKey(home + "/settings.toml") ?? "-")"
         }
@@ -167,7 +171,8 @@ public final class ToolProbe: @unchecked Sendable {
 
     private func loadKnown() -> [String: String] {
         if let known { return known }
-        let loaded = cacheFile.flatMap { try? Data(contentsOf: $0) }
+        let loaded =
+            cacheFile.flatMap { try? Data(contentsOf: $0) }
             .flatMap { try? JSONDecoder().decode([String: String].self, from: $0) } ?? [:]
         known = loaded
         return loaded

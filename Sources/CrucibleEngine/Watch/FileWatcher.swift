@@ -27,9 +27,11 @@ public final class FileWatcher: @unchecked Sendable {
         public var pollInterval: Duration
         public var filter: WatchFilter
 
-        public init(mode: FileWatchMode = .automatic, quietPeriod: Duration = .milliseconds(150),
-                    maximumDelay: Duration = .seconds(2), pollInterval: Duration = .milliseconds(500),
-                    filter: WatchFilter = .editorLitter) {
+        public init(
+            mode: FileWatchMode = .automatic, quietPeriod: Duration = .milliseconds(150),
+            maximumDelay: Duration = .seconds(2), pollInterval: Duration = .milliseconds(500),
+            filter: WatchFilter = .editorLitter
+        ) {
             self.mode = mode
             self.quietPeriod = quietPeriod
             self.maximumDelay = maximumDelay
@@ -165,7 +167,8 @@ public final class FileWatcher: @unchecked Sendable {
             return try InotifySource(roots: folders, filter: options.filter, rootCheckInterval: interval)
         case .automatic:
             if !folders.contains(where: FolderScan.isRemoteFileSystem),
-               let source = try? InotifySource(roots: folders, filter: options.filter, rootCheckInterval: interval) {
+                let source = try? InotifySource(roots: folders, filter: options.filter, rootCheckInterval: interval)
+            {
                 return source
             }
             return try PollingSource(roots: folders, filter: options.filter, interval: interval)

@@ -7,7 +7,8 @@ import Foundation
 /// file would follow the old inode and miss every save after the first.
 final class InotifySource: ChangeSource, @unchecked Sendable {
     /// Events that mean something in a folder changed, plus the folder itself going away.
-    private static let folderEvents = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_CREATE)
+    private static let folderEvents =
+        UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_CREATE)
         | UInt32(IN_DELETE) | UInt32(IN_MOVED_FROM) | UInt32(IN_ATTRIB)
         | UInt32(IN_DELETE_SELF) | UInt32(IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
     /// Size of `struct inotify_event` before its name.
@@ -76,7 +77,7 @@ final class InotifySource: ChangeSource, @unchecked Sendable {
                     let watch = bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self)
                     let mask = bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
                     let nameLength = Int(bytes.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
-                    let nameBytes = bytes[(offset + Self.eventHeaderSize) ..< min(count, offset + Self.eventHeaderSize + nameLength)]
+                    let nameBytes = bytes[(offset + Self.eventHeaderSize)..<min(count, offset + Self.eventHeaderSize + nameLength)]
                     // The name is NUL-padded to align the next event.
                     let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
                     events.append((watch, mask, name))
@@ -87,8 +88,10 @@ final class InotifySource: ChangeSource, @unchecked Sendable {
         }
     }
 
-    private func handle(_ watch: Int32, _ mask: UInt32, _ name: String,
-                        into debouncer: inout ChangeDebouncer, now: ContinuousClock.Instant) {
+    private func handle(
+        _ watch: Int32, _ mask: UInt32, _ name: String,
+        into debouncer: inout ChangeDebouncer, now: ContinuousClock.Instant
+    ) {
         if mask & UInt32(IN_Q_OVERFLOW) != 0 {
             // Events were lost: say every present root changed so the consumer re-reads it all.
             for root in roots where !missingRoots.contains(root) { debouncer.changed(root, at: now) }

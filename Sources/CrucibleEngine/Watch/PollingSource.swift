@@ -81,8 +81,9 @@ final class PollingSource: ChangeSource, @unchecked Sendable {
                     stamps[path] = Stamp(inode: UInt64(info.st_ino), mode: info.st_mode)
                     folders.append(path)
                 } else {
-                    stamps[path] = Stamp(inode: UInt64(info.st_ino), mode: info.st_mode, size: Int64(info.st_size),
-                                         modified: info.st_mtim, statusChanged: info.st_ctim)
+                    stamps[path] = Stamp(
+                        inode: UInt64(info.st_ino), mode: info.st_mode, size: Int64(info.st_size),
+                        modified: info.st_mtim, statusChanged: info.st_ctim)
                 }
             }
         }

@@ -9,8 +9,10 @@ public struct WatchFilter: Sendable {
     /// Whether a folder with this name is neither watched nor scanned, nor anything inside it.
     public var ignoresFolder: @Sendable (String) -> Bool
 
-    public init(ignoresFile: @escaping @Sendable (String) -> Bool,
-                ignoresFolder: @escaping @Sendable (String) -> Bool) {
+    public init(
+        ignoresFile: @escaping @Sendable (String) -> Bool,
+        ignoresFolder: @escaping @Sendable (String) -> Bool
+    ) {
         self.ignoresFile = ignoresFile
         self.ignoresFolder = ignoresFolder
     }
@@ -41,7 +43,8 @@ public struct WatchFilter: Sendable {
     private static func isVimSwapFile(_ name: String) -> Bool {
         let scalars = Array(name.unicodeScalars.suffix(4))
         guard scalars.count == 4, scalars[0] == ".", scalars[1] == "s", scalars[2] == "w",
-              ("a"..."z").contains(scalars[3]) else { return false }
+            ("a"..."z").contains(scalars[3])
+        else { return false }
         return name.hasPrefix(".") || name.hasSuffix(".swp")
     }
 

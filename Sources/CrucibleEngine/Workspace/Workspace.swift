@@ -25,8 +25,10 @@ public struct Workspace: Sendable {
 
     /// `--workspace DIR` when given, else `$CRUCIBLE_WORKSPACE`, else
     /// `$XDG_DATA_HOME/crucible/workspace`, else `~/.local/share/crucible/workspace`.
-    public static func defaultRoot(option: String? = nil,
-                                   environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    public static func defaultRoot(
+        option: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> URL {
         if let option, !option.isEmpty { return URL(fileURLWithPath: option) }
         if let named = environment[environmentKey], !named.isEmpty { return URL(fileURLWithPath: named) }
         if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
@@ -107,8 +109,9 @@ public struct Workspace: Sendable {
         for name in starter {
             let source = try starterFile(name, of: lesson)
             guard WorkspaceIO.entry(folder.appendingPathComponent(name).path) != .missing else {
-                throw WorkspaceIO.LinkOut(path: folder.path, target: WorkspaceIO.linkTarget(folder.path),
-                                             needed: "the starter file `\(name)` is missing there")
+                throw WorkspaceIO.LinkOut(
+                    path: folder.path, target: WorkspaceIO.linkTarget(folder.path),
+                    needed: "the starter file `\(name)` is missing there")
             }
             if let recorded = manifest.files[name], try recorded != WorkspaceIO.hash(source) { changed.append(name) }
         }
@@ -176,7 +179,8 @@ public struct Workspace: Sendable {
             let (temporary, hash) = try WorkspaceIO.copyToTemporary(from: source, in: target.deletingLastPathComponent().path)
             if WorkspaceIO.entry(target.path) == .folder {
                 unlink(temporary)
-                throw WorkspaceError(message: "\(target.path) is a folder, so the starter file cannot replace it; move it away and reset again")
+                throw WorkspaceError(
+                    message: "\(target.path) is a folder, so the starter file cannot replace it; move it away and reset again")
             }
             try WorkspaceIO.replace(temporary, at: target.path)
             manifest.files[name] = hash
@@ -193,8 +197,9 @@ public struct Workspace: Sendable {
         }
         let inside = WorkspaceIO.realPath(lesson.folder.path) ?? lesson.folder.path
         guard resolved.hasPrefix(inside + "/") else {
-            throw WorkspaceError(message: "the starter file `\(name)` of `\(lesson.id)` is a link to outside the lesson folder "
-                                 + "(\(resolved)), so it was not copied; copy the file into the lesson folder instead")
+            throw WorkspaceError(
+                message: "the starter file `\(name)` of `\(lesson.id)` is a link to outside the lesson folder "
+                    + "(\(resolved)), so it was not copied; copy the file into the lesson folder instead")
         }
         return path
     }
@@ -204,7 +209,7 @@ public struct Workspace: Sendable {
     private func makeCourseFolder() throws {
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        } catch where WorkspaceIO.realPath(root.path) != nil {
+        } catch  where WorkspaceIO.realPath(root.path) != nil {
             // Another process created it meanwhile.
         } catch {
             throw WorkspaceError(message: "cannot create the workspace folder \(root.path): \(error.localizedDescription)")

@@ -34,13 +34,18 @@ public enum GameEventPresentation {
         case .xpAwarded(_, let base, let bonuses):
             let total = event.xpTotal ?? base
             let parts = ["\(base) base"] + bonuses.map { "\($0.bonus.label) +\($0.points)" }
-            return StyledLine([Span("+\(total) XP", style: Style(foreground: .yellow, bold: true)),
-                               Span("  (" + parts.joined(separator: " · ") + ")", style: Paint.quiet)])
+            return StyledLine([
+                Span("+\(total) XP", style: Style(foreground: .yellow, bold: true)),
+                Span("  (" + parts.joined(separator: " · ") + ")", style: Paint.quiet),
+            ])
         case .levelUp(let level):
-            return StyledLine("▲ Level up! You are now level \(level.number): \(level.name)", style: Style(foreground: .magenta, bold: true))
+            return StyledLine(
+                "▲ Level up! You are now level \(level.number): \(level.name)", style: Style(foreground: .magenta, bold: true))
         case .achievementUnlocked(let achievement):
-            return StyledLine([Span("★ Achievement unlocked: ", style: Style(foreground: .yellow, bold: true)),
-                               Span(achievement.title, style: Paint.strong), Span(" — " + achievement.description)])
+            return StyledLine([
+                Span("★ Achievement unlocked: ", style: Style(foreground: .yellow, bold: true)),
+                Span(achievement.title, style: Paint.strong), Span(" — " + achievement.description),
+            ])
         case .streakExtended(let days) where days > 1:
             return StyledLine("Streak: \(days) days in a row", style: Style(foreground: .cyan))
         case .lessonPassed, .streakExtended, .streakBroken:

@@ -14,8 +14,10 @@ public enum LessonText {
     ///   - program: for a predict lesson, the source of the program to predict.
     ///   - interactive: whether the lesson is shown in the full-screen UI, where a key checks the
     ///     work, rather than printed, where the learner runs `crucible check`.
-    public static func lines(for lesson: Lesson, body: String, program: String? = nil,
-                             width: Int, theme: Theme = .standard, interactive: Bool = false) -> [StyledLine] {
+    public static func lines(
+        for lesson: Lesson, body: String, program: String? = nil,
+        width: Int, theme: Theme = .standard, interactive: Bool = false
+    ) -> [StyledLine] {
         var lines = [StyledLine(lesson.title, style: theme.heading1), StyledLine(summary(of: lesson), style: theme.quoteBar), StyledLine()]
         lines += MarkdownLayout.lines(for: MarkdownDocument.parse(body), width: width, theme: theme)
         let extra = blocks(for: lesson, program: program, interactive: interactive)
@@ -40,28 +42,35 @@ public enum LessonText {
         switch lesson.kind {
         case .read:
             // On screen the bottom bar offers Enter; printed, the command that marks it done.
-            return interactive ? [] : [.paragraph([.text("Done reading? "), .code("crucible check \(lesson.id)"), .text(" marks it done.")])]
+            return interactive
+                ? [] : [.paragraph([.text("Done reading? "), .code("crucible check \(lesson.id)"), .text(" marks it done.")])]
         case .quiz:
             let questions = lesson.quiz?.questions ?? []
             return questions.enumerated().flatMap { index, question -> [MarkdownBlock] in
                 var heading = "Question \(index + 1) of \(questions.count)"
                 if question.answers.count > 1 { heading += " (pick all that apply)" }
                 let choices = question.choices.map { [MarkdownBlock.paragraph([.text($0.text)])] }
-                return [.heading(level: 3, [.text(heading)]), .paragraph([.text(question.prompt)]),
-                        .list(ordered: true, start: 1, tight: true, items: choices)]
+                return [
+                    .heading(level: 3, [.text(heading)]), .paragraph([.text(question.prompt)]),
+                    .list(ordered: true, start: 1, tight: true, items: choices),
+                ]
             }
         case .predict:
             guard let predict = lesson.predict else { return [] }
-            return [.heading(level: 3, [.text("What does "), .code(predict.program), .text(" print?")]),
-                    .codeBlock(language: predict.language, code: program ?? "")]
+            return [
+                .heading(level: 3, [.text("What does "), .code(predict.program), .text(" print?")]),
+                .codeBlock(language: predict.language, code: program ?? ""),
+            ]
         case .code:
             guard let code = lesson.code else { return [] }
             let files = code.starter.map { [MarkdownBlock.paragraph([.code($0)])] }
-            return [.heading(level: 3, [.text("Files to edit")]),
-                    .list(ordered: false, start: 1, tight: true, items: files),
-                    interactive
-                        ? .paragraph([.text("Press "), .code("e"), .text(" to edit them and "), .code("c"), .text(" to check.")])
-                        : .paragraph([.text("Run the check with "), .code("crucible check \(lesson.id)"), .text(".")])]
+            return [
+                .heading(level: 3, [.text("Files to edit")]),
+                .list(ordered: false, start: 1, tight: true, items: files),
+                interactive
+                    ? .paragraph([.text("Press "), .code("e"), .text(" to edit them and "), .code("c"), .text(" to check.")])
+                    : .paragraph([.text("Run the check with "), .code("crucible check \(lesson.id)"), .text(".")]),
+            ]
         }
     }
 }

@@ -63,8 +63,10 @@ public struct ResultPresentation {
     static func celebration(frame: Int?) -> StyledLine {
         let shift = frame ?? 0
         let side = String((0..<6).map { sparkles[($0 + shift) % sparkles.count] })
-        return StyledLine([Span(side, style: Style(foreground: .yellow, bold: true)), Span(" Passed! ", style: Paint.goodMark),
-                           Span(String(side.reversed()), style: Style(foreground: .yellow, bold: true))])
+        return StyledLine([
+            Span(side, style: Style(foreground: .yellow, bold: true)), Span(" Passed! ", style: Paint.goodMark),
+            Span(String(side.reversed()), style: Style(foreground: .yellow, bold: true)),
+        ])
     }
 
     // MARK: - The outcome
@@ -157,8 +159,12 @@ public struct ResultPresentation {
     /// A performance check's figures.
     private func measurementLines(_ ratio: RatioMeasurement?) -> [StyledLine] {
         guard let ratio else { return [] }
-        return [StyledLine(String(format: "%.2f× as fast as %@, needs %.2f× (median %.4f s against %.4f s)",
-                                  ratio.speedup, ratio.baseline, ratio.required, ratio.metricMedian, ratio.baselineMedian))]
+        return [
+            StyledLine(
+                String(
+                    format: "%.2f× as fast as %@, needs %.2f× (median %.4f s against %.4f s)",
+                    ratio.speedup, ratio.baseline, ratio.required, ratio.metricMedian, ratio.baselineMedian))
+        ]
     }
 
     /// How to install each missing tool and fix each broken one.
@@ -195,8 +201,12 @@ public struct ResultPresentation {
             if let want { rows += output("- " + want, indent: 0, style: Paint.good) }
             if let got { rows += output("+ " + got, indent: 0, style: Paint.bad) }
         }
-        return gap + [StyledLine([Span("\(mismatch.stream) differs:  "), Span("- expected", style: Paint.good),
-                                  Span("  "), Span("+ actual", style: Paint.bad)])] + limited(rows)
+        return gap + [
+            StyledLine([
+                Span("\(mismatch.stream) differs:  "), Span("- expected", style: Paint.good),
+                Span("  "), Span("+ actual", style: Paint.bad),
+            ])
+        ] + limited(rows)
     }
 
     /// Rows of output the command line shows without `--verbose`; the screen scrolls instead.
@@ -225,17 +235,20 @@ public struct ResultPresentation {
         switch medium {
         case .screen(_, _, let activity):
             let skip = Keymap.lesson.first { $0.command == .skip }.map { "press \($0.keysLabel) to skip the lesson" }
-            let hint = activity.hintsRevealed < lesson.hints.count
+            let hint =
+                activity.hintsRevealed < lesson.hints.count
                 ? "Press h for hint \(activity.hintsRevealed + 1) of \(lesson.hints.count)." : nil
-            return ActionWording(checkAgain: "check again with c", skip: skip, hint: hint,
-                                 retry: lesson.kind == .code ? "" : " Press r to try again.",
-                                 edit: "Edit with e and check again with c.",
-                                 solution: LessonRules.solutionAvailable(activity) ? "Press s to compare with the reference solution." : nil)
+            return ActionWording(
+                checkAgain: "check again with c", skip: skip, hint: hint,
+                retry: lesson.kind == .code ? "" : " Press r to try again.",
+                edit: "Edit with e and check again with c.",
+                solution: LessonRules.solutionAvailable(activity) ? "Press s to compare with the reference solution." : nil)
         case .commandLine:
             // The command line does not know how many hints were revealed; `crucible hint` says when none are left.
-            return ActionWording(checkAgain: "check again", skip: "skip the lesson: the order is only a suggestion",
-                                 hint: lesson.hints.isEmpty ? nil : "crucible hint \(result.lessonID)",
-                                 retry: "", edit: "Edit your files and check again.", solution: nil)
+            return ActionWording(
+                checkAgain: "check again", skip: "skip the lesson: the order is only a suggestion",
+                hint: lesson.hints.isEmpty ? nil : "crucible hint \(result.lessonID)",
+                retry: "", edit: "Edit your files and check again.", solution: nil)
         }
     }
 
@@ -249,7 +262,8 @@ public struct ResultPresentation {
         }
         let advice: String
         if result.stoppedByTools {
-            advice = (result.outcome == .toolMissing ? "Install it" : "Fix it") + ", then \(wording.checkAgain)"
+            advice =
+                (result.outcome == .toolMissing ? "Install it" : "Fix it") + ", then \(wording.checkAgain)"
                 + (wording.skip.map { "; or \($0)" } ?? "") + ". This was not counted as an attempt."
         } else if !result.judgedTheWork {
             advice = "The check itself could not run: this says nothing about your work and was not counted as an attempt."
@@ -269,8 +283,11 @@ public struct ResultPresentation {
     private var answerLines: [StyledLine] {
         var lines: [StyledLine] = []
         for answer in result.answers {
-            lines.append(StyledLine([Span("Question \(answer.question): ", style: Paint.strong),
-                                     answer.correct ? Span("✓ right", style: Paint.goodMark) : Span("✗ not right", style: Paint.badMark)]))
+            lines.append(
+                StyledLine([
+                    Span("Question \(answer.question): ", style: Paint.strong),
+                    answer.correct ? Span("✓ right", style: Paint.goodMark) : Span("✗ not right", style: Paint.badMark),
+                ]))
             if let prompt = lesson.quiz?.questions[safe: answer.question - 1]?.prompt {
                 lines += wrap(prompt, indent: 2, style: Paint.quiet)
             }
@@ -282,7 +299,10 @@ public struct ResultPresentation {
             lines += gap
         }
         if let predict = result.predict {
-            lines.append(StyledLine([Span("You said:  ", style: Paint.strong), Span(predict.answer, style: result.passed ? Paint.goodMark : Paint.bad)]))
+            lines.append(
+                StyledLine([
+                    Span("You said:  ", style: Paint.strong), Span(predict.answer, style: result.passed ? Paint.goodMark : Paint.bad),
+                ]))
             lines.append(StyledLine([Span("It prints: ", style: Paint.strong), Span(predict.expected, style: Paint.good)]))
             if let output = predict.realOutput {
                 lines += gap
@@ -300,8 +320,11 @@ public struct ResultPresentation {
         var lines = [StyledLine(), StyledLine("Output", style: theme.heading2)]
         for step in result.steps {
             let mark = step.passed ? Span("✓ ", style: Paint.goodMark) : Span("✗ ", style: Paint.badMark)
-            lines.append(StyledLine([mark, Span(DisplayWidth.printable(step.name), style: Paint.strong),
-                                     Span("  \(step.termination), " + LessonScreenView.seconds(step.duration), style: Paint.quiet)]))
+            lines.append(
+                StyledLine([
+                    mark, Span(DisplayWidth.printable(step.name), style: Paint.strong),
+                    Span("  \(step.termination), " + LessonScreenView.seconds(step.duration), style: Paint.quiet),
+                ]))
             lines += output("$ " + step.command.joined(separator: " "), style: Paint.quiet)
             for (label, text) in [("stdout", step.stdout), ("stderr", step.stderr)] where !text.isEmpty {
                 lines.append(StyledLine("  \(label):", style: Paint.quiet))
@@ -335,11 +358,12 @@ public struct ResultPresentation {
     /// `text` in `style` after `indent` spaces, word-wrapped on the screen (continuations
     /// `hanging` further in); taken literally, line by line, on the command line.
     private func wrap(_ text: String, indent: Int = 0, hanging: Int = 0, style: Style = .plain) -> [StyledLine] {
-        let lines = if let width {
-            PanelText.wrap(text, width: max(8, width - indent - hanging), style: style, theme: theme)
-        } else {
-            text.split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine(String($0), style: style) }
-        }
+        let lines =
+            if let width {
+                PanelText.wrap(text, width: max(8, width - indent - hanging), style: style, theme: theme)
+            } else {
+                text.split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine(String($0), style: style) }
+            }
         return lines.enumerated().map { row, line in
             line.prefixed(by: Span(String(repeating: " ", count: indent + (row == 0 ? 0 : hanging))))
         }

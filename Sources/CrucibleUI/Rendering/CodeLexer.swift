@@ -244,29 +244,34 @@ extension CodeLexer {
         }
     }
 
-    private static let swiftVocabulary = Vocabulary(keywords: """
-        actor any as associatedtype async await borrowing break case catch class consume consuming continue \
-        convenience default defer deinit do dynamic else enum extension fallthrough false fileprivate final for \
-        func get guard if import in indirect init inout internal is isolated lazy let macro mutating nil \
-        nonisolated nonmutating open operator override package precedencegroup private protocol public repeat \
-        required rethrows return self Self sending set some static struct subscript super switch throw throws \
-        true try typealias unowned var weak where while willSet didSet Any
-        """)
-    private static let cVocabulary = Vocabulary(keywords: """
-        auto break case const continue default do else enum extern for goto if inline register restrict return \
-        sizeof static struct switch typedef union volatile while true false NULL nullptr alignof typeof \
-        _Alignas _Atomic _Generic _Noreturn _Static_assert _Thread_local static_assert
-        """, types: "bool char double float int long short signed unsigned void _Bool FILE")
-    private static let rustVocabulary = Vocabulary(keywords: """
-        as async await break const continue crate dyn else enum extern false fn for if impl in let loop match \
-        mod move mut pub ref return self Self static struct super trait true type union unsafe use where while
-        """, types: "bool char str i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64")
-    private static let goVocabulary = Vocabulary(keywords: """
-        break case chan const continue default defer else fallthrough for func go goto if import interface map \
-        package range return select struct switch type var true false nil iota
-        """, types: """
-        any bool byte complex64 complex128 error float32 float64 int int8 int16 int32 int64 rune string \
-        uint uint8 uint16 uint32 uint64 uintptr
-        """)
+    private static let swiftVocabulary = Vocabulary(
+        keywords: """
+            actor any as associatedtype async await borrowing break case catch class consume consuming continue \
+            convenience default defer deinit do dynamic else enum extension fallthrough false fileprivate final for \
+            func get guard if import in indirect init inout internal is isolated lazy let macro mutating nil \
+            nonisolated nonmutating open operator override package precedencegroup private protocol public repeat \
+            required rethrows return self Self sending set some static struct subscript super switch throw throws \
+            true try typealias unowned var weak where while willSet didSet Any
+            """)
+    private static let cVocabulary = Vocabulary(
+        keywords: """
+            auto break case const continue default do else enum extern for goto if inline register restrict return \
+            sizeof static struct switch typedef union volatile while true false NULL nullptr alignof typeof \
+            _Alignas _Atomic _Generic _Noreturn _Static_assert _Thread_local static_assert
+            """, types: "bool char double float int long short signed unsigned void _Bool FILE")
+    private static let rustVocabulary = Vocabulary(
+        keywords: """
+            as async await break const continue crate dyn else enum extern false fn for if impl in let loop match \
+            mod move mut pub ref return self Self static struct super trait true type union unsafe use where while
+            """, types: "bool char str i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64")
+    private static let goVocabulary = Vocabulary(
+        keywords: """
+            break case chan const continue default defer else fallthrough for func go goto if import interface map \
+            package range return select struct switch type var true false nil iota
+            """,
+        types: """
+            any bool byte complex64 complex128 error float32 float64 int int8 int16 int32 int64 rune string \
+            uint uint8 uint16 uint32 uint64 uintptr
+            """)
     private static let plainVocabulary = Vocabulary(keywords: "")
 }

@@ -45,8 +45,9 @@ struct MarkdownRenderer {
             let bar = Span(Self.quotePrefix, style: theme.quoteBar)
             let inner = lines(for: children, width: max(1, width - 2), tight: false)
             return inner.map { line in
-                line.spans.isEmpty ? StyledLine("│", style: theme.quoteBar)
-                                   : line.restyled(under: theme.quoteText).prefixed(by: bar)
+                line.spans.isEmpty
+                    ? StyledLine("│", style: theme.quoteBar)
+                    : line.restyled(under: theme.quoteText).prefixed(by: bar)
             }
         case .codeBlock(let language, let code):
             return SyntaxHighlighter.block(for: code, language: language, width: width, theme: theme)

@@ -38,8 +38,10 @@ public struct Style: Sendable, Hashable {
     public var dim: Bool
     public var reverse: Bool
 
-    public init(foreground: Color = .default, background: Color = .default, bold: Bool = false,
-                italic: Bool = false, underline: Bool = false, dim: Bool = false, reverse: Bool = false) {
+    public init(
+        foreground: Color = .default, background: Color = .default, bold: Bool = false,
+        italic: Bool = false, underline: Bool = false, dim: Bool = false, reverse: Bool = false
+    ) {
         self.foreground = foreground
         self.background = background
         self.bold = bold
@@ -56,11 +58,12 @@ public struct Style: Sendable, Hashable {
     ///
     /// Used for nested inlines, e.g. a link inside strong text is both bold and underlined.
     public func layered(with other: Style) -> Style {
-        Style(foreground: other.foreground == .default ? foreground : other.foreground,
-              background: other.background == .default ? background : other.background,
-              bold: bold || other.bold, italic: italic || other.italic,
-              underline: underline || other.underline, dim: dim || other.dim,
-              reverse: reverse || other.reverse)
+        Style(
+            foreground: other.foreground == .default ? foreground : other.foreground,
+            background: other.background == .default ? background : other.background,
+            bold: bold || other.bold, italic: italic || other.italic,
+            underline: underline || other.underline, dim: dim || other.dim,
+            reverse: reverse || other.reverse)
     }
 }
 

@@ -9,8 +9,10 @@ struct TableLayout {
     let renderer: MarkdownRenderer
     static let columnSeparator = " │ "
 
-    func lines(alignments: [MarkdownBlock.Alignment], header: [[MarkdownInline]],
-               rows: [[[MarkdownInline]]], width: Int) -> [StyledLine] {
+    func lines(
+        alignments: [MarkdownBlock.Alignment], header: [[MarkdownInline]],
+        rows: [[[MarkdownInline]]], width: Int
+    ) -> [StyledLine] {
         let columnCount = alignments.count
         guard columnCount > 0 else { return [] }
         let texts = ([header] + rows).map { row in
@@ -50,8 +52,10 @@ struct TableLayout {
     }
 
     /// The display lines of one table row: each cell wrapped to its column, padded, and joined.
-    private func row(_ cells: [[MarkdownInline]], widths: [Int], alignments: [MarkdownBlock.Alignment],
-                     style: Style) -> [StyledLine] {
+    private func row(
+        _ cells: [[MarkdownInline]], widths: [Int], alignments: [MarkdownBlock.Alignment],
+        style: Style
+    ) -> [StyledLine] {
         let wrapped = widths.indices.map { column in
             renderer.wrap(column < cells.count ? cells[column] : [], width: widths[column], style: style)
         }

@@ -17,7 +17,8 @@ public struct TerminalCapabilities: Sendable, Equatable {
     /// LC_CTYPE, then LANG); the process locale itself may have been switched for wcwidth.
     public static func fromEnvironment(_ environment: [String: String]) -> TerminalCapabilities {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        let locale = [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]]
+        let locale =
+            [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]]
             .compactMap { $0 }.first { !$0.isEmpty } ?? ""
         let normalised = String(locale.lowercased().filter { $0 != "-" })
         return TerminalCapabilities(color: !noColor, unicode: normalised.contains("utf8"))
@@ -82,7 +83,8 @@ public enum ASCIIFallback {
     private static func withoutAccent(_ character: Character) -> Character? {
         let scalars = String(character).decomposedStringWithCanonicalMapping.unicodeScalars
         guard let base = scalars.first, base.isASCII, base.properties.isAlphabetic,
-              scalars.dropFirst().allSatisfy({ $0.properties.canonicalCombiningClass != .notReordered }) else { return nil }
+            scalars.dropFirst().allSatisfy({ $0.properties.canonicalCombiningClass != .notReordered })
+        else { return nil }
         return Character(base)
     }
 }

@@ -124,8 +124,10 @@ enum LineBreak {
     /// How many of `characters` go on a line with `room` columns left: all of them when they fit,
     /// else up to the last of `breakers` that fits and follows something else on the line, else
     /// as many as fit (zero when not even the first does).
-    static func count<Characters: Collection<Character>>(_ characters: Characters, room: Int,
-                                                         preferringAfter breakers: Set<Character>) -> Int {
+    static func count<Characters: Collection<Character>>(
+        _ characters: Characters, room: Int,
+        preferringAfter breakers: Set<Character>
+    ) -> Int {
         var used = 0, fitting = 0, afterBreaker = 0, sawOther = false
         for character in characters {
             used += DisplayWidth.of(character)

@@ -17,8 +17,9 @@ public struct Activity: Sendable, Equatable {
             if let passed = record.passedAt {
                 xpByDay[Self.dayNumber(passed, in: zone), default: 0] += record.xpEarned
             }
-            let days = Set([record.firstActivity, record.lastActivity, record.passedAt].compactMap { $0 }
-                .map { Self.dayNumber($0, in: zone) })
+            let days = Set(
+                [record.firstActivity, record.lastActivity, record.passedAt].compactMap { $0 }
+                    .map { Self.dayNumber($0, in: zone) })
             for day in days { lessonsByDay[day, default: 0] += 1 }
         }
         if let last = progress.streak.lastActiveDay, lessonsByDay[last.dayNumber] == nil { lessonsByDay[last.dayNumber] = 1 }

@@ -112,8 +112,10 @@ public struct AppState: Sendable, Equatable {
 
     /// The course map, with the welcome box over it when the course has welcome text and `showWelcome` is set,
     /// and the selection on the lesson `game`'s progress left off at.
-    public init(course: Course, size: TerminalSize, showWelcome: Bool = true, game: GameState = GameState(),
-                theme: Theme = .standard) {
+    public init(
+        course: Course, size: TerminalSize, showWelcome: Bool = true, game: GameState = GameState(),
+        theme: Theme = .standard
+    ) {
         self.course = course
         lessons = course.lessons
         map = CourseMapLayout(course: course)

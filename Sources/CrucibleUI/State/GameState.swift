@@ -24,9 +24,11 @@ public struct GameState: Sendable, Equatable {
     public var calendar: Calendar { givenCalendar ?? .current }
     private let givenCalendar: Calendar?
 
-    public init(progress: CourseProgress = CourseProgress(), achievements: [Achievement] = [],
-                missingTools: [String: [String]]? = nil, brokenTools: [String: [String]] = [:],
-                today: LocalDay? = nil, calendar: Calendar? = nil) {
+    public init(
+        progress: CourseProgress = CourseProgress(), achievements: [Achievement] = [],
+        missingTools: [String: [String]]? = nil, brokenTools: [String: [String]] = [:],
+        today: LocalDay? = nil, calendar: Calendar? = nil
+    ) {
         self.progress = progress
         self.achievements = achievements
         self.missingTools = missingTools
@@ -65,7 +67,8 @@ public struct GameState: Sendable, Equatable {
     /// "needs rustc; go not working", or nil when its tools are all there and work.
     public func toolProblem(for id: String) -> String? {
         let missing = missingTools?[id] ?? [], broken = brokenTools[id] ?? []
-        let problems = (missing.isEmpty ? [] : ["needs " + missing.joined(separator: ", ")])
+        let problems =
+            (missing.isEmpty ? [] : ["needs " + missing.joined(separator: ", ")])
             + (broken.isEmpty ? [] : [broken.joined(separator: ", ") + " not working"])
         return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }

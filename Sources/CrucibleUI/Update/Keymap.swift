@@ -100,8 +100,9 @@ public enum Keymap {
         KeyBinding([.pageDown, .character(" ")], .pageDown, "a page down"),
         KeyBinding([.home, .character("g")], .top, "to the top"),
         KeyBinding([.end, .character("G")], .bottom, "to the end"),
-        KeyBinding([.character("q"), .escape, .character("s"), .left, .character("h")], .back, "back to the course map",
-                   bar: BarHint("q", "back")),
+        KeyBinding(
+            [.character("q"), .escape, .character("s"), .left, .character("h")], .back, "back to the course map",
+            bar: BarHint("q", "back")),
         KeyBinding([.character("?")], .help, "show these keys", bar: BarHint("?", "help")),
         quitAnywhere,
     ]
@@ -109,7 +110,8 @@ public enum Keymap {
     /// Keys of the search field; every other key is typed into it. Esc empties a field that
     /// holds a query and closes an empty one, and the bar says which it will do.
     static func search(_ search: MapSearch) -> [KeyBinding] {
-        let escape = search.query.isEmpty
+        let escape =
+            search.query.isEmpty
             ? KeyBinding([.escape], .back, "close the search, back to the map", bar: BarHint("Esc", "close"))
             : KeyBinding([.escape], .clearSearch, "clear the search (Esc again closes it)", bar: BarHint("Esc", "clear"))
         return [

@@ -47,7 +47,8 @@ enum LessonKeys {
             bindings += scrollKeys
             if let result = activity.result, !result.passed {
                 if kind == .code {
-                    bindings.append(KeyBinding([.character("e")], .openEditor, "edit the exercise in your editor", bar: BarHint("e", "edit")))
+                    bindings.append(
+                        KeyBinding([.character("e")], .openEditor, "edit the exercise in your editor", bar: BarHint("e", "edit")))
                     bindings.append(KeyBinding([.character("c")], .check, "check again", bar: BarHint("c", "check")))
                 } else {
                     bindings.append(KeyBinding([.character("r"), .enter], .retry, "try again", bar: BarHint("r", "retry")))
@@ -94,15 +95,18 @@ enum LessonKeys {
     }
     private static let quitAnywhere = Keymap.quitAnywhere
     private static let hint = KeyBinding([.character("h")], .hint, "reveal the next hint", bar: BarHint("h", "hint"))
-    private static let closePanel = KeyBinding([.character("q"), .escape], .closePanel, "back to the lesson text",
-                                               bar: BarHint("Esc", "back"))
+    private static let closePanel = KeyBinding(
+        [.character("q"), .escape], .closePanel, "back to the lesson text",
+        bar: BarHint("Esc", "back"))
 
     /// Hints, the solution, and moving between lessons: on the text, result and hints panels.
     private static func common(kind: LessonKind) -> [KeyBinding] {
         var bindings = [hint]
         if kind == .code {
-            bindings.append(KeyBinding([.character("s")], .solution,
-                                       "the reference solution (after a pass or \(LessonRules.failuresBeforeSolution) failed checks)"))
+            bindings.append(
+                KeyBinding(
+                    [.character("s")], .solution,
+                    "the reference solution (after a pass or \(LessonRules.failuresBeforeSolution) failed checks)"))
         }
         bindings.append(KeyBinding([.character("n")], .nextLesson, "next lesson", bar: BarHint("n/p", "lesson")))
         bindings.append(KeyBinding([.character("p")], .previousLesson, "previous lesson"))
@@ -116,12 +120,17 @@ enum LessonKeys {
             // The lesson text says "Press Enter when done"; keep the two in step. A text that is
             // still loading, or could not be read, cannot have been read.
             guard loaded else { return [] }
-            return [KeyBinding([.enter, .character("d")], .done, "done: mark the lesson read and open the next one",
-                               bar: BarHint("Enter", "done"))]
+            return [
+                KeyBinding(
+                    [.enter, .character("d")], .done, "done: mark the lesson read and open the next one",
+                    bar: BarHint("Enter", "done"))
+            ]
         case .quiz:
             return [KeyBinding([.enter, .character("a")], .answer, "answer the quiz", bar: BarHint("Enter", "answer"))]
         case .predict:
-            var bindings = [KeyBinding([.enter, .character("a")], .answer, "type what the program prints", bar: BarHint("Enter", "answer"))]
+            var bindings = [
+                KeyBinding([.enter, .character("a")], .answer, "type what the program prints", bar: BarHint("Enter", "answer"))
+            ]
             if activity.result != nil { bindings.append(KeyBinding([.character("r")], .showResult, "the latest result")) }
             return bindings
         case .code:
@@ -147,15 +156,20 @@ enum LessonKeys {
         ]
         for number in 1...max(1, min(9, question.choices.count)) {
             let help = multiple ? "tick or untick choice \(number)" : "answer choice \(number)"
-            bindings.append(KeyBinding([.character(Character(String(number)))], .choose(number), help,
-                                       bar: number == 1 ? BarHint("1-\(min(9, question.choices.count))", multiple ? "tick" : "answer") : nil))
+            bindings.append(
+                KeyBinding(
+                    [.character(Character(String(number)))], .choose(number), help,
+                    bar: number == 1 ? BarHint("1-\(min(9, question.choices.count))", multiple ? "tick" : "answer") : nil))
         }
         if multiple {
-            bindings.append(KeyBinding([.character(" ")], .toggleChoice, "tick or untick the highlighted choice", bar: BarHint("Space", "tick")))
+            bindings.append(
+                KeyBinding([.character(" ")], .toggleChoice, "tick or untick the highlighted choice", bar: BarHint("Space", "tick")))
         }
         let submit = isLast ? "submit your answers" : "next question"
-        bindings.append(KeyBinding([.enter], .submit, multiple ? submit : "answer the highlighted choice",
-                                   bar: BarHint("Enter", isLast ? "submit" : "next")))
+        bindings.append(
+            KeyBinding(
+                [.enter], .submit, multiple ? submit : "answer the highlighted choice",
+                bar: BarHint("Enter", isLast ? "submit" : "next")))
         return bindings
     }
 }

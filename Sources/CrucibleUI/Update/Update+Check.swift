@@ -16,7 +16,8 @@ extension App {
             return [.openEditor(lesson)]
         case .toggleWatch:
             screen.activity.watching.toggle()
-            screen.activity.notice = screen.activity.watching
+            screen.activity.notice =
+                screen.activity.watching
                 ? "Watching your files: every save checks them again (w stops)." : "Stopped watching your files."
             return [screen.activity.watching ? .watchWorkspace(lesson) : .stopWatching(lessonID: lesson.id)]
         default:

@@ -82,14 +82,15 @@ extension App {
             return true
         }
         let page = max(1, LessonScreenView.panelHeight(screen, in: state) - 1)
-        let target = switch command {
-        case .up: screen.activity.panelScroll - 1
-        case .down: screen.activity.panelScroll + 1
-        case .pageUp: screen.activity.panelScroll - page
-        case .pageDown: screen.activity.panelScroll + page
-        case .top: 0
-        default: Int.max
-        }
+        let target =
+            switch command {
+            case .up: screen.activity.panelScroll - 1
+            case .down: screen.activity.panelScroll + 1
+            case .pageUp: screen.activity.panelScroll - page
+            case .pageDown: screen.activity.panelScroll + page
+            case .top: 0
+            default: Int.max
+            }
         screen.activity.panelScroll = LessonScreenView.clampedPanelScroll(target, screen, in: state)
         return true
     }
@@ -97,7 +98,8 @@ extension App {
     /// A printable key that no binding took: typed into the prediction field when it is shown.
     static func typeInLesson(_ key: Key, on state: inout AppState) -> [Effect]? {
         guard case .lesson(var screen) = state.top, screen.activity.panel == .predict,
-              case .character(let character) = key else { return nil }
+            case .character(let character) = key
+        else { return nil }
         screen.activity.notice = nil
         screen.activity.prediction.insert(character)
         state.screens[state.screens.count - 1] = .lesson(screen)

@@ -13,14 +13,15 @@ extension App {
     static func moveOnMap(_ command: Command, on state: inout AppState) {
         let page = max(1, state.mapHeight - 1)
         func target(_ current: Int, last: Int) -> Int {
-            let moved = switch command {
-            case .up: current - 1
-            case .down: current + 1
-            case .pageUp: current - page
-            case .pageDown: current + page
-            case .top: 0
-            default: last
-            }
+            let moved =
+                switch command {
+                case .up: current - 1
+                case .down: current + 1
+                case .pageUp: current - page
+                case .pageDown: current + page
+                case .top: 0
+                default: last
+                }
             return min(max(moved, 0), max(0, last))
         }
         switch state.top {

@@ -16,7 +16,8 @@ extension App {
             show(.quiz, in: &screen)
         case (.quiz, .choose(let number)):
             guard let question = question(of: lesson, at: screen.activity.quiz.question),
-                  question.choices.indices.contains(number - 1) else { return [] }
+                question.choices.indices.contains(number - 1)
+            else { return [] }
             screen.activity.quiz.cursor = number - 1
             if question.answers.count > 1 {
                 toggleChoice(screen: &screen)
@@ -119,7 +120,11 @@ extension App {
         }
         show(.result, in: &screen)
         guard result.countsAsAttempt else { return [] }
-        return [.recordProgress(.checked(lesson: result.lessonID, passed: result.passed,
-                                         summary: CheckSummary(result, origin: .fullScreen)))]
+        return [
+            .recordProgress(
+                .checked(
+                    lesson: result.lessonID, passed: result.passed,
+                    summary: CheckSummary(result, origin: .fullScreen)))
+        ]
     }
 }

@@ -11,7 +11,8 @@ extension App {
     static func reloadCourse(_ course: Course, diagnostics: [Diagnostic], on state: inout AppState) -> [Effect] {
         let selectedID = state.lessons.indices.contains(state.selection) ? state.lessons[state.selection].id : nil
         state.replaceCourse(course)
-        state.selection = selectedID.flatMap { id in state.lessons.firstIndex { $0.id == id } }
+        state.selection =
+            selectedID.flatMap { id in state.lessons.firstIndex { $0.id == id } }
             ?? min(state.selection, max(0, state.lessons.count - 1))
         state.mapScroll = state.map.scroll(showing: state.selection, from: state.mapScroll, height: state.mapHeight)
         relayoutMapScreens(&state)
@@ -21,9 +22,11 @@ extension App {
         updateLessonScreens(&state) { screen in
             let lesson = snapshot.lesson(withID: screen.lessonID)
             if case .running(let elapsed) = screen.activity.check, !checksAlike(lesson, screen.activity.lesson) {
-                screen.activity.check = .cancelling(elapsed: elapsed, reason: lesson == nil
-                    ? "The check was cancelled: this lesson left the course while it ran."
-                    : "The check was cancelled: the lesson's check changed while it ran. Press c to check again.")
+                screen.activity.check = .cancelling(
+                    elapsed: elapsed,
+                    reason: lesson == nil
+                        ? "The check was cancelled: this lesson left the course while it ran."
+                        : "The check was cancelled: the lesson's check changed while it ran. Press c to check again.")
                 effects.append(.cancelCheck(lessonID: screen.lessonID))
             }
             if let lesson {
@@ -51,7 +54,9 @@ extension App {
             let marker = "/" + folder.deletingLastPathComponent().lastPathComponent + "/" + folder.lastPathComponent + "/"
             own = own.filter { ("/" + $0.file).contains(marker) }
         }
-        let details = own.isEmpty ? ["`\(screen.lessonID)` is no longer in the course (its id changed, or its folder moved)."]
+        let details =
+            own.isEmpty
+            ? ["`\(screen.lessonID)` is no longer in the course (its id changed, or its folder moved)."]
             : own.map(\.description)
         return (["This lesson no longer loads. Fix the file and it comes back here by itself:", ""] + details)
             .joined(separator: "\n")

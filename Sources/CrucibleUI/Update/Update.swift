@@ -99,7 +99,7 @@ public enum App {
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
             move(command, on: &state)
         case .answer, .choose, .toggleChoice, .submit, .edit, .retry, .done, .check, .cancelCheck, .openEditor, .toggleWatch,
-             .hint, .solution, .showResult, .closePanel, .nextLesson, .previousLesson:
+            .hint, .solution, .showResult, .closePanel, .nextLesson, .previousLesson:
             return performLesson(command, on: &state)
         }
         return []
@@ -116,14 +116,15 @@ public enum App {
                 state.screens[state.screens.count - 1] = .lesson(screen)
                 return
             }
-            let target = switch command {
-            case .up: screen.scroll - 1
-            case .down: screen.scroll + 1
-            case .pageUp: screen.scroll - page
-            case .pageDown: screen.scroll + page
-            case .top: 0
-            default: Int.max
-            }
+            let target =
+                switch command {
+                case .up: screen.scroll - 1
+                case .down: screen.scroll + 1
+                case .pageUp: screen.scroll - page
+                case .pageDown: screen.scroll + page
+                case .top: 0
+                default: Int.max
+                }
             // The dock under the text hides its last rows unless the scroll can go that much further.
             let docked = state.size.contentHeight - LessonScreenView.panelHeight(screen, in: state)
             screen.scroll = clampedScroll(target, lines: screen.lines.count + docked, in: state)
@@ -160,8 +161,9 @@ public enum App {
     static func layout(_ source: LessonSource, lessonID: String, in state: AppState) -> LessonContent {
         guard let lesson = state.lesson(withID: lessonID) else { return .failed("no lesson has the id `\(lessonID)`") }
         let width = LessonView.textWidth(for: state.size)
-        let lines = LessonText.lines(for: lesson, body: source.body, program: source.program, width: width, theme: state.theme,
-                                     interactive: true)
+        let lines = LessonText.lines(
+            for: lesson, body: source.body, program: source.program, width: width, theme: state.theme,
+            interactive: true)
         return .loaded(source, lines: lines, width: width)
     }
 

@@ -101,7 +101,8 @@ enum TooSmallView {
         let minimum = TerminalSize.minimum
         let message = "terminal too small: need \(minimum.width)x\(minimum.height), have \(size.width)x\(size.height)"
         // On one line when it fits, else split after the colon.
-        let lines = DisplayWidth.of(message) <= size.width
+        let lines =
+            DisplayWidth.of(message) <= size.width
             ? [message]
             : ["terminal too small:", "need \(minimum.width)x\(minimum.height),", "have \(size.width)x\(size.height)"]
         let top = max(0, (size.height - lines.count) / 2)

@@ -8,8 +8,10 @@ enum ProgressBar {
     static func spans(_ done: Int, of total: Int, width: Int) -> [Span] {
         let width = max(0, width)
         let cells = total <= 0 ? 0 : min(width, max(0, done) * width / total)
-        return [Span(String(repeating: "█", count: cells), style: filled),
-                Span(String(repeating: "░", count: width - cells), style: empty)]
+        return [
+            Span(String(repeating: "█", count: cells), style: filled),
+            Span(String(repeating: "░", count: width - cells), style: empty),
+        ]
     }
 }
 

@@ -28,8 +28,10 @@ enum PanelText {
     /// at spaces, so that columns of output stay as the program printed them. A continuation
     /// starts with `↪` in the indent (where output has nothing), so a broken line never reads
     /// as two lines the program printed; with no room for the mark (indent under 2) it has none.
-    static func output(_ text: String, width: Int, indent: Int = 2, style: Style = .plain,
-                       theme: Theme = .standard) -> [StyledLine] {
+    static func output(
+        _ text: String, width: Int, indent: Int = 2, style: Style = .plain,
+        theme: Theme = .standard
+    ) -> [StyledLine] {
         let room = max(1, width - indent)
         let pad = Span(String(repeating: " ", count: indent))
         let mark = indent >= 2 ? Span(String(repeating: " ", count: indent - 2) + "↪ ", style: theme.codeWrapMark) : pad

@@ -87,7 +87,9 @@ enum LessonScreenView {
         var lines: [StyledLine] = []
         if lesson?.kind == .code && activity.panel == .text {
             lines += fileLines(activity.workspace, width: width)
-            if !activity.check.isActive { lines += codeStatus(activity, record: state.game.progress.lessons[screen.lessonID], game: state.game) }
+            if !activity.check.isActive {
+                lines += codeStatus(activity, record: state.game.progress.lessons[screen.lessonID], game: state.game)
+            }
         }
         if activity.check.isActive {
             lines.append(checkProgress(activity.check, kind: lesson?.kind ?? .code))
@@ -112,8 +114,10 @@ enum LessonScreenView {
         // Whole, not cut, and broken only between folders: the path is what the learner copies.
         lines += workspace.files.flatMap { PanelText.path($0, width: width, style: Style(foreground: .cyan)) }
         if !workspace.starterChanged.isEmpty {
-            lines.append(StyledLine("The course changed the starter of \(workspace.starterChanged.joined(separator: ", ")); your copy is kept.",
-                                    style: Chrome.dim))
+            lines.append(
+                StyledLine(
+                    "The course changed the starter of \(workspace.starterChanged.joined(separator: ", ")); your copy is kept.",
+                    style: Chrome.dim))
         }
         return lines
     }
@@ -129,15 +133,19 @@ enum LessonScreenView {
         } else if let last = record?.lastCheck {
             let summary = last.summary
             // The outcome before where and when, so a narrow dock cuts the least useful part.
-            lines.append(StyledLine([
-                Span("Last check: "),
-                ResultPresentation.mark(passed: summary.passed, outcome: summary.outcome),
-                Span(" · \(summary.origin.label), \(when(last.at, game: game))", style: Chrome.dim),
-            ]))
+            lines.append(
+                StyledLine([
+                    Span("Last check: "),
+                    ResultPresentation.mark(passed: summary.passed, outcome: summary.outcome),
+                    Span(" · \(summary.origin.label), \(when(last.at, game: game))", style: Chrome.dim),
+                ]))
             spans = summary.passed ? [] : [Span("  " + DisplayWidth.printable(summary.reason), style: Chrome.dim)]
         } else if let record, record.attempts > 0 {
-            spans = [Span("Checked \(record.attempts) time\(record.attempts == 1 ? "" : "s") before; check again with c to see the result.",
-                          style: Chrome.dim)]
+            spans = [
+                Span(
+                    "Checked \(record.attempts) time\(record.attempts == 1 ? "" : "s") before; check again with c to see the result.",
+                    style: Chrome.dim)
+            ]
         } else {
             spans = [Span("Not checked yet: edit with e, then check with c.", style: Chrome.dim)]
         }
@@ -167,8 +175,10 @@ enum LessonScreenView {
         case .running(let elapsed):
             let frame = spinner[Int(max(0, elapsed) * 10) % spinner.count]
             let what = kind == .predict ? "Running the program…" : "Checking…"
-            return StyledLine([Span("\(frame) ", style: Style(foreground: .cyan, bold: true)), Span(what + " " + seconds(elapsed)),
-                               Span(kind == .predict ? "" : "  (Esc cancels)", style: Chrome.dim)])
+            return StyledLine([
+                Span("\(frame) ", style: Style(foreground: .cyan, bold: true)), Span(what + " " + seconds(elapsed)),
+                Span(kind == .predict ? "" : "  (Esc cancels)", style: Chrome.dim),
+            ])
         case .cancelling(let elapsed, _):
             return StyledLine([Span("Cancelling… " + seconds(elapsed), style: Style(foreground: .yellow))])
         }

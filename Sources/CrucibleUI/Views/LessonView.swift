@@ -18,7 +18,9 @@ public enum LessonView {
             let paragraphs = message.split(separator: "\n", omittingEmptySubsequences: false).map {
                 MarkdownBlock.paragraph([.text(String($0))])
             }
-            let lines = paragraphs.flatMap { MarkdownLayout.lines(for: MarkdownDocument(blocks: [$0]), width: area.width, theme: state.theme) }
+            let lines = paragraphs.flatMap {
+                MarkdownLayout.lines(for: MarkdownDocument(blocks: [$0]), width: area.width, theme: state.theme)
+            }
             grid.put(lines, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)), scroll: 0)
         case .loaded(_, let lines, _):
             grid.put(lines, in: area, scroll: screen.scroll)

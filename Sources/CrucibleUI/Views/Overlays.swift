@@ -30,8 +30,9 @@ enum Box {
 enum WelcomeBox {
     static func draw(_ state: AppState, into grid: inout CellGrid) {
         let width = min(68, state.size.width - 2)
-        let document = MarkdownDocument(blocks: [.paragraph([.strong([.text(state.course.title)])])]
-                                        + MarkdownDocument.parse(state.course.welcome).blocks)
+        let document = MarkdownDocument(
+            blocks: [.paragraph([.strong([.text(state.course.title)])])]
+                + MarkdownDocument.parse(state.course.welcome).blocks)
         var lines = MarkdownLayout.lines(for: document, width: width - 4, theme: state.theme)
         lines += [StyledLine()] + keyLines + [StyledLine(), StyledLine([Span("Press any key to start", style: Chrome.dim)])]
         // Padding rows above and below the text, inside the border.
@@ -54,8 +55,9 @@ extension WelcomeBox {
 enum MessageBox {
     static func draw(_ text: String, state: AppState, into grid: inout CellGrid) {
         let width = min(72, state.size.width - 2)
-        var lines = MarkdownLayout.lines(for: MarkdownDocument(blocks: text.components(separatedBy: "\n\n").map { .paragraph([.text($0)]) }),
-                                         width: width - 4, theme: state.theme)
+        var lines = MarkdownLayout.lines(
+            for: MarkdownDocument(blocks: text.components(separatedBy: "\n\n").map { .paragraph([.text($0)]) }),
+            width: width - 4, theme: state.theme)
         lines += [StyledLine(), StyledLine([Span("Press any key to close", style: Chrome.dim)])]
         let rect = Box.centered(width: width, height: lines.count + 4, in: state.size)
         let inner = Box.draw(rect, title: "Note", into: &grid)
@@ -71,8 +73,10 @@ enum HelpOverlay {
         let lines = bindings.map { binding in
             // The theme key says which theme is on, so the learner knows what `t` will do.
             let help = binding.command == .toggleTheme ? binding.help + " (now \(state.theme.name))" : binding.help
-            return StyledLine([Span(binding.keysLabel.padding(toLength: keysWidth + 2, withPad: " ", startingAt: 0), style: Chrome.key),
-                               Span(help)])
+            return StyledLine([
+                Span(binding.keysLabel.padding(toLength: keysWidth + 2, withPad: " ", startingAt: 0), style: Chrome.key),
+                Span(help),
+            ])
         }
         let textWidth = lines.map(\.displayWidth).max() ?? 0
         let rect = Box.centered(width: textWidth + 4, height: lines.count + 4, in: state.size)

@@ -6,8 +6,10 @@ import CrucibleEngine
 enum ResultView {
     static func lines(activity: LessonActivity, lesson: Lesson, width: Int, theme: Theme) -> [StyledLine] {
         guard let result = activity.result else { return [StyledLine("No result yet.", style: Chrome.dim)] }
-        return ResultPresentation(result, lesson: lesson, events: activity.events,
-                                  medium: .screen(width: width, theme: theme, activity: activity)).lines
+        return ResultPresentation(
+            result, lesson: lesson, events: activity.events,
+            medium: .screen(width: width, theme: theme, activity: activity)
+        ).lines
     }
 }
 

@@ -4,7 +4,9 @@ import CrucibleEngine
 enum SearchView {
     static func draw(_ search: MapSearch, state: AppState, into grid: inout CellGrid) {
         let count = search.matches.count
-        let summary = search.query.isEmpty ? "type to filter \(state.lessons.count) lessons"
+        let summary =
+            search.query.isEmpty
+            ? "type to filter \(state.lessons.count) lessons"
             : "\(count) of \(state.lessons.count) lesson\(state.lessons.count == 1 ? "" : "s") match"
         let field = StyledLine([
             Span(" / ", style: Chrome.key),
@@ -22,8 +24,9 @@ enum SearchView {
             let match = search.scroll + row
             guard match < count else { break }
             let index = search.matches[match]
-            CourseMapView.drawLesson(index, selected: match == search.selected, note: trackTitle(ofLesson: index, in: state.course).map { "· " + $0 },
-                                     state: state, y: top + row, into: &grid)
+            CourseMapView.drawLesson(
+                index, selected: match == search.selected, note: trackTitle(ofLesson: index, in: state.course).map { "· " + $0 },
+                state: state, y: top + row, into: &grid)
         }
     }
 

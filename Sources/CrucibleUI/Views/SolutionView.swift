@@ -9,8 +9,9 @@ enum SolutionView {
         case .failed(let message):
             return [StyledLine("The solution cannot be read:", style: Chrome.error)] + PanelText.wrap(message, width: width, theme: theme)
         case .loaded(let files):
-            var lines = PanelText.wrap("The reference solution. Compare it with yours; viewing it forfeits this lesson's XP bonuses.",
-                                       width: width, style: Chrome.dim, theme: theme)
+            var lines = PanelText.wrap(
+                "The reference solution. Compare it with yours; viewing it forfeits this lesson's XP bonuses.",
+                width: width, style: Chrome.dim, theme: theme)
             let language = lesson.code?.language ?? ""
             for file in files {
                 lines.append(StyledLine())

@@ -90,11 +90,12 @@ enum StatsView {
                 let day = firstMonday + week * 7 + row
                 if day > today.dayNumber { spans.append(Span("  ")); continue }
                 let count = activity.lessonsByDay[day] ?? 0
-                let cell = switch count {
-                case 0: Span("· ", style: Chrome.dim)
-                case 1: Span("▪ ", style: Style(foreground: .green))
-                default: Span("■ ", style: Style(foreground: .green, bold: true))
-                }
+                let cell =
+                    switch count {
+                    case 0: Span("· ", style: Chrome.dim)
+                    case 1: Span("▪ ", style: Style(foreground: .green))
+                    default: Span("■ ", style: Style(foreground: .green, bold: true))
+                    }
                 spans.append(cell)
             }
             lines.append(StyledLine(spans))
@@ -130,13 +131,19 @@ enum StatsView {
         }
         for achievement in earned {
             let day = game.progress.achievements[achievement.id].map { LocalDay($0, calendar: game.calendar).description } ?? ""
-            lines.append(StyledLine([Span("   ✓ ", style: Style(foreground: .green, bold: true)),
-                                     Span(DisplayWidth.printable(achievement.title), style: Style(bold: true)),
-                                     Span("  earned " + day, style: Chrome.dim)]))
+            lines.append(
+                StyledLine([
+                    Span("   ✓ ", style: Style(foreground: .green, bold: true)),
+                    Span(DisplayWidth.printable(achievement.title), style: Style(bold: true)),
+                    Span("  earned " + day, style: Chrome.dim),
+                ]))
         }
         for achievement in locked {
-            lines.append(StyledLine([Span("   · ", style: Chrome.dim), Span(DisplayWidth.printable(achievement.title)),
-                                     Span(" — " + DisplayWidth.printable(achievement.description), style: Chrome.dim)]))
+            lines.append(
+                StyledLine([
+                    Span("   · ", style: Chrome.dim), Span(DisplayWidth.printable(achievement.title)),
+                    Span(" — " + DisplayWidth.printable(achievement.description), style: Chrome.dim),
+                ]))
         }
         return lines
     }

@@ -1,6 +1,7 @@
-@testable import CrucibleEngine
 import Foundation
 import Testing
+
+@testable import CrucibleEngine
 
 /// `Scaffold`: order prefixes, names, and templates that load, match the schemas and verify as created.
 @Suite struct ScaffoldTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CrucibleEngine
 
 /// ``CheckResult/countsAsAttempt``: every outcome, fresh or from the cache, against a table
@@ -26,7 +27,8 @@ import Testing
         var result = CheckResult(lessonID: "t.fix", outcome: outcome, reason: outcome == .failed ? .wrongOutput : nil, message: "m")
         result.fromCache = fromCache
         let expected = try #require(Self.table[outcome])
-        #expect(result.countsAsAttempt == (fromCache ? expected.cached : expected.fresh),
-                "\(outcome) \(fromCache ? "from the cache" : "fresh")")
+        #expect(
+            result.countsAsAttempt == (fromCache ? expected.cached : expected.fresh),
+            "\(outcome) \(fromCache ? "from the cache" : "fresh")")
     }
 }

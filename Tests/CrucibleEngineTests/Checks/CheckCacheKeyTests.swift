@@ -1,18 +1,21 @@
 import Foundation
 import Testing
+
 @testable import CrucibleEngine
 
 /// The check cache's key changes with everything that decides a result, so a lesson whose check
 /// an author changed (a live reload) is never answered with a result of the old check.
 @Suite struct CheckCacheKeyTests {
-    static let base = CheckStep(name: "echo", run: ["cat", "answer.txt"], timeout: 10, env: ["A": "1"],
-                                expect: StepExpectation(stdout: OutputExpectation(equals: "right")))
+    static let base = CheckStep(
+        name: "echo", run: ["cat", "answer.txt"], timeout: 10, env: ["A": "1"],
+        expect: StepExpectation(stdout: OutputExpectation(equals: "right")))
 
     static func key(_ step: CheckStep, files: [(name: String, content: Data)] = [("answer.txt", Data("right\n".utf8))]) -> String {
         let folder = URL(fileURLWithPath: "/course/01-t/03-echo")
         let code = CodeExercise(language: "text", starter: ["answer.txt"], solution: ["answer.txt"], steps: [step])
-        let lesson = Lesson(id: "t.echo", title: "Echo", kind: .code, folder: folder, file: folder.appendingPathComponent("lesson.md"),
-                            bodyOffset: 0, bodyLine: 1, code: code)
+        let lesson = Lesson(
+            id: "t.echo", title: "Echo", kind: .code, folder: folder, file: folder.appendingPathComponent("lesson.md"),
+            bodyOffset: 0, bodyLine: 1, code: code)
         return CheckCache.key(lesson: lesson, code: code, files: files, hidden: [], toolVersions: [])
     }
 

@@ -1,14 +1,20 @@
 import Foundation
 import Testing
+
 @testable import CrucibleEngine
 
 /// The check engine end to end with `sh` steps: every outcome, placeholders, scratch, cache.
 @Suite struct CheckEngineTests {
     @Test func passingStepsPassAndCarryTheirOutput() async throws {
-        let lesson = try TemporaryLesson(starter: ["answer.txt": "42\n"], steps: [
-            shellStep("cat answer.txt", name: "cat", expect: StepExpectation(stdout: OutputExpectation(
-                equals: "42", contains: ["4"], matches: "^4[0-9]$", notContains: ["error"]))),
-        ])
+        let lesson = try TemporaryLesson(
+            starter: ["answer.txt": "42\n"],
+            steps: [
+                shellStep(
+                    "cat answer.txt", name: "cat",
+                    expect: StepExpectation(
+                        stdout: OutputExpectation(
+                            equals: "42", contains: ["4"], matches: "^4[0-9]$", notContains: ["error"])))
+            ])
         defer { lesson.remove() }
         let result = await lesson.check(["answer.txt": "42\n"])
         #expect(result.outcome == .passed, "\(result.message)")
@@ -17,9 +23,11 @@ import Testing
     }
 
     @Test func wrongOutputSaysWhichCheckFailedAndWhatWasPrinted() async throws {
-        let lesson = try TemporaryLesson(starter: ["answer.txt": ""], steps: [
-            shellStep("cat answer.txt", name: "cat", expect: StepExpectation(stdout: OutputExpectation(contains: ["sum = 55"]))),
-        ])
+        let lesson = try TemporaryLesson(
+            starter: ["answer.txt": ""],
+            steps: [
+                shellStep("cat answer.txt", name: "cat", expect: StepExpectation(stdout: OutputExpectation(contains: ["sum = 55"])))
+            ])
         defer { lesson.remove() }
         let result = await lesson.check(["answer.txt": "sum = 54\n"])
         #expect(result.outcome == .failed)
@@ -68,7 +76,8 @@ import Testing
     }
 
     @Test func ratioUsesTheMediansOfTheHarnessMetrics() async throws {
-        let metrics = "for t in 0.010 0.011 0.5; do echo crucible-metric base $t; done; "
+        let metrics =
+            "for t in 0.010 0.011 0.5; do echo crucible-metric base $t; done; "
             + "for t in 0.001 0.002 0.001; do echo crucible-metric mine $t; done"
         let ratio = RatioExpectation(metric: "mine", baseline: "base", atLeast: 5)
         let lesson = try TemporaryLesson(starter: ["x": ""], steps: [shellStep(metrics, expect: StepExpectation(ratio: ratio))])
@@ -98,8 +107,9 @@ import Testing
     }
 
     @Test func placeholdersExpandToScratchFilesAndHiddenFiles() async throws {
-        let step = CheckStep(name: "args", run: ["sh", "-c", "echo \"$@\"; pwd", "sh", "{files}", "{hidden}", "{lesson}"],
-                             env: ["WHERE": "{scratch}"])
+        let step = CheckStep(
+            name: "args", run: ["sh", "-c", "echo \"$@\"; pwd", "sh", "{files}", "{hidden}", "{lesson}"],
+            env: ["WHERE": "{scratch}"])
         let lesson = try TemporaryLesson(starter: ["a.c": "", "b.c": ""], hidden: ["h.c": ""], steps: [step])
         defer { lesson.remove() }
         let result = await lesson.check(["a.c": "", "b.c": ""])
@@ -110,8 +120,9 @@ import Testing
 
     @Test func hiddenFilesWinAndTheScratchFolderIsRemoved() async throws {
         // A learner who edits a file named like the harness cannot replace it: only starter names are copied.
-        let lesson = try TemporaryLesson(starter: ["main.sh": "echo learner"], hidden: ["harness.sh": "echo harness"],
-                                         steps: [shellStep("sh harness.sh; pwd; echo litter > litter.txt")])
+        let lesson = try TemporaryLesson(
+            starter: ["main.sh": "echo learner"], hidden: ["harness.sh": "echo harness"],
+            steps: [shellStep("sh harness.sh; pwd; echo litter > litter.txt")])
         defer { lesson.remove() }
         let workspace = Workspace(root: try temporaryFolder(), courseID: "c")
         defer { try? FileManager.default.removeItem(at: workspace.root) }
@@ -128,8 +139,9 @@ import Testing
     }
 
     @Test func aMissingToolIsReportedBeforeAnythingRuns() async throws {
-        let lesson = try TemporaryLesson(starter: ["x": ""], requires: ["crucible-no-such-tool"],
-                                         steps: [shellStep("touch /tmp/should-not-run-\(UUID().uuidString)")])
+        let lesson = try TemporaryLesson(
+            starter: ["x": ""], requires: ["crucible-no-such-tool"],
+            steps: [shellStep("touch /tmp/should-not-run-\(UUID().uuidString)")])
         defer { lesson.remove() }
         let result = await lesson.check(["x": ""])
         #expect(result.outcome == .toolMissing)
@@ -143,9 +155,11 @@ import Testing
         let cacheFolder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: cacheFolder) }
         let engine = CheckEngine(cache: CheckCache(folder: cacheFolder), tools: ToolProbe())
-        let lesson = try TemporaryLesson(starter: ["n": ""], steps: [
-            shellStep("cat n", expect: StepExpectation(stdout: OutputExpectation(equals: "1"))),
-        ])
+        let lesson = try TemporaryLesson(
+            starter: ["n": ""],
+            steps: [
+                shellStep("cat n", expect: StepExpectation(stdout: OutputExpectation(equals: "1")))
+            ])
         defer { lesson.remove() }
         let first = await lesson.check(["n": "2"], engine: engine)
         let second = await lesson.check(["n": "2"], engine: engine)
@@ -173,8 +187,9 @@ import Testing
         #expect(plain.limits(for: overridden, arguments: ["/tmp/app"]).cpuSeconds == 2)
         #expect(plain.limits(for: overridden, arguments: ["/tmp/app"]).processes == ResourceLimits.learnerProgram.processes)
 
-        let sanitized = StepPlan(steps: [CheckStep(name: "", run: ["clang", "-fsanitize=address"])], scratch: scratch,
-                                 lessonFolder: scratch, learnerFiles: [], hiddenFiles: [])
+        let sanitized = StepPlan(
+            steps: [CheckStep(name: "", run: ["clang", "-fsanitize=address"])], scratch: scratch,
+            lessonFolder: scratch, learnerFiles: [], hiddenFiles: [])
         #expect(sanitized.limits(for: CheckStep(name: "", run: []), arguments: ["/tmp/app"]).memoryBytes == nil)
     }
 }

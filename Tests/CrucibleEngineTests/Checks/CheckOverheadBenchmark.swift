@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CrucibleEngine
 
 /// Engine overhead per check, for `scripts/bench-check`; skipped unless CRUCIBLE_BENCH_CHECK is set.
@@ -21,7 +22,9 @@ import Testing
             direct.append((clock.now - start).seconds * 1000)
         }
         let engineMedian = Metrics.median(checked), directMedian = Metrics.median(direct)
-        print(String(format: "check of `true` through the engine: %.2f ms median; `true` through ProcessRunner: %.2f ms; "
-                     + "engine overhead: %.2f ms (target < 10 ms)", engineMedian, directMedian, engineMedian - directMedian))
+        print(
+            String(
+                format: "check of `true` through the engine: %.2f ms median; `true` through ProcessRunner: %.2f ms; "
+                    + "engine overhead: %.2f ms (target < 10 ms)", engineMedian, directMedian, engineMedian - directMedian))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CrucibleEngine
 
 /// A code lesson built in a temporary folder, with starter, solution and hidden files.
@@ -7,8 +8,10 @@ struct TemporaryLesson {
     let folder: URL
     let lesson: Lesson
 
-    init(id: String = "test.lesson", starter: [String: String], hidden: [String: String] = [:],
-         requires: [String] = [], steps: [CheckStep]) throws {
+    init(
+        id: String = "test.lesson", starter: [String: String], hidden: [String: String] = [:],
+        requires: [String] = [], steps: [CheckStep]
+    ) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("crucible-lesson-\(UUID().uuidString)")
         for (sub, files) in [("starter", starter), ("solution", starter), ("check", hidden)] {
             for (name, text) in files {
@@ -17,10 +20,12 @@ struct TemporaryLesson {
                 try text.write(to: file, atomically: true, encoding: .utf8)
             }
         }
-        let code = CodeExercise(language: "sh", starter: starter.keys.sorted(), solution: starter.keys.sorted(),
-                                hidden: hidden.keys.sorted(), steps: steps)
-        lesson = Lesson(id: id, title: "Test", kind: .code, requires: requires, folder: folder,
-                        file: folder.appendingPathComponent("lesson.md"), bodyOffset: 0, bodyLine: 1, code: code)
+        let code = CodeExercise(
+            language: "sh", starter: starter.keys.sorted(), solution: starter.keys.sorted(),
+            hidden: hidden.keys.sorted(), steps: steps)
+        lesson = Lesson(
+            id: id, title: "Test", kind: .code, requires: requires, folder: folder,
+            file: folder.appendingPathComponent("lesson.md"), bodyOffset: 0, bodyLine: 1, code: code)
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }

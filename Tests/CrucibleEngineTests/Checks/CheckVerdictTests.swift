@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CrucibleEngine
 
 /// ``CheckResult/verdict``: the stored outcome, reason and fields as one typed value, for
@@ -33,16 +34,20 @@ import Testing
         let plain: [(CheckOutcome, FailureReason?, CheckVerdict)] = [
             (.passed, nil, .passed(nil)), (.failed, .compileError, .compileError(nil)), (.failed, .sanitizerFinding, .finding(nil)),
             (.failed, .tooSlow, .tooSlow(nil)), (.failed, .exitStatus, .exitStatus), (.failed, .wrongAnswer, .wrongAnswer),
-            (.failed, nil, .exitStatus), (.timedOut, nil, .timedOut), (.toolBroken, nil, .toolsBroken([])), (.engineError, nil, .engineError),
+            (.failed, nil, .exitStatus), (.timedOut, nil, .timedOut), (.toolBroken, nil, .toolsBroken([])),
+            (.engineError, nil, .engineError),
         ]
         for (outcome, reason, verdict) in plain {
-            #expect(CheckResult(lessonID: "t", outcome: outcome, reason: reason, message: "m").verdict == verdict, "\(outcome) \(String(describing: reason))")
+            #expect(
+                CheckResult(lessonID: "t", outcome: outcome, reason: reason, message: "m").verdict == verdict,
+                "\(outcome) \(String(describing: reason))")
         }
     }
 
     /// The stored shape is unchanged, so a result written before the verdict existed reads back with its details.
     @Test func aStoredResultReadsBackWithItsVerdict() throws {
-        let stored = try Self.decode("""
+        let stored = try Self.decode(
+            """
             {"lessonID":"t.fix","outcome":"failed","reason":"compileError","message":"compile error",
              "compilerError":{"file":"sum.swift","line":5,"column":9,"message":"cannot assign"},
              "steps":[],"missingTools":[],"brokenTools":[],"answers":[],"duration":1.5,"fromCache":false}
@@ -52,7 +57,8 @@ import Testing
             return
         }
         #expect(error.text == "sum.swift:5:9: cannot assign")
-        let crashed = try Self.decode("""
+        let crashed = try Self.decode(
+            """
             {"lessonID":"t.fix","outcome":"crashed","message":"killed","signal":"SIGABRT",
              "steps":[],"missingTools":[],"brokenTools":[],"answers":[],"duration":0,"fromCache":true}
             """)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CrucibleEngine
 
 private let fixture = Fixtures.load("checks-course")
@@ -12,21 +13,26 @@ private let hasSwiftc = TestTools.has("swiftc")
     /// Checks the lesson's starter, as a learner who has not changed it yet would.
     private func checkStarter(_ id: String) async throws -> CheckResult {
         let lesson = try #require(fixture.lesson(id), "\(fixture.errors)")
-        return await CheckEngine(cache: nil, tools: ToolProbe()).check(lesson: lesson, folder: lesson.folder.appendingPathComponent("starter"))
+        return await CheckEngine(cache: nil, tools: ToolProbe()).check(
+            lesson: lesson, folder: lesson.folder.appendingPathComponent("starter"))
     }
 
-    @Test(.enabled(if: hasSwiftc), arguments: [
-        ("checks.race-swift", "dataRace", "counter.swift", 11),
-    ])
+    @Test(
+        .enabled(if: hasSwiftc),
+        arguments: [
+            ("checks.race-swift", "dataRace", "counter.swift", 11)
+        ])
     func swiftThreadSanitizer(id: String, kind: String, file: String, line: Int) async throws {
         try await expectFinding(id: id, kind: kind, file: file, line: line)
     }
 
-    @Test(.enabled(if: hasClang), arguments: [
-        ("checks.race-c", "dataRace", "counter.c", 7),
-        ("checks.use-after-free-c", "heapUseAfterFree", "names.c", 8),
-        ("checks.leak-c", "memoryLeak", "greeting.c", 6),
-    ])
+    @Test(
+        .enabled(if: hasClang),
+        arguments: [
+            ("checks.race-c", "dataRace", "counter.c", 7),
+            ("checks.use-after-free-c", "heapUseAfterFree", "names.c", 8),
+            ("checks.leak-c", "memoryLeak", "greeting.c", 6),
+        ])
     func clangSanitizers(id: String, kind: String, file: String, line: Int) async throws {
         try await expectFinding(id: id, kind: kind, file: file, line: line)
     }

@@ -38,13 +38,15 @@ import Testing
             for (path, bytes) in lesson.files { write(bytes, to: folder + "/" + path) }
             for path in lesson.folders { try! files.createDirectory(atPath: folder + "/" + path, withIntermediateDirectories: true) }
             for path in lesson.fifos {
-                try! files.createDirectory(atPath: ((folder + "/" + path) as NSString).deletingLastPathComponent,
-                                           withIntermediateDirectories: true)
+                try! files.createDirectory(
+                    atPath: ((folder + "/" + path) as NSString).deletingLastPathComponent,
+                    withIntermediateDirectories: true)
                 precondition(mkfifo(folder + "/" + path, 0o644) == 0, "cannot make a FIFO at \(path)")
             }
             for (path, target) in lesson.symlinks {
-                try! files.createDirectory(atPath: ((folder + "/" + path) as NSString).deletingLastPathComponent,
-                                           withIntermediateDirectories: true)
+                try! files.createDirectory(
+                    atPath: ((folder + "/" + path) as NSString).deletingLastPathComponent,
+                    withIntermediateDirectories: true)
                 try! files.createSymbolicLink(atPath: folder + "/" + path, withDestinationPath: target)
             }
         }
@@ -61,8 +63,9 @@ import Testing
                 .mapError { $0 as! LessonBodyError }
         }
         try? files.removeItem(atPath: root)
-        return LoadedCorpus(root: root, result: result, duration: duration,
-                            brokenNames: FaultsLessonCorpus.broken.map(\.name) + committedNames, bodies: bodies)
+        return LoadedCorpus(
+            root: root, result: result, duration: duration,
+            brokenNames: FaultsLessonCorpus.broken.map(\.name) + committedNames, bodies: bodies)
     }()
 
     static let goodIDs = ["good.read", "good.quiz", "good.predict", "good.code", "good.crlf-bom"]
@@ -72,8 +75,11 @@ import Testing
         #expect(Set(Self.corpus.brokenNames).count == Self.corpus.brokenNames.count, "names are unique")
     }
 
-    @Test(arguments: FaultsLessonCorpus.broken.map(\.name) + ["utf16-saved-by-an-editor", "windows-1252-smart-quotes",
-                                                               "png-renamed-to-lesson", "old-mac-line-endings"])
+    @Test(
+        arguments: FaultsLessonCorpus.broken.map(\.name) + [
+            "utf16-saved-by-an-editor", "windows-1252-smart-quotes",
+            "png-renamed-to-lesson", "old-mac-line-endings",
+        ])
     func eachBrokenFileGetsAnErrorNamingItAndIsLeftOut(name: String) {
         let corpus = Self.corpus
         let folder = corpus.root + "/02-faults/" + name + "/"

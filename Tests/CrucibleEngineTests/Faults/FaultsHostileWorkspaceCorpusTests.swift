@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CrucibleEngine
 
 /// The hostile-workspace corpus: every kind of thing a learner (or an accident) can put where
@@ -50,9 +51,11 @@ import Testing
         Case(name: "named pipe", checkSays: "{file} is not a regular file") { folder, _ in
             try replaceMain(folder) { #expect(mkfifo($0, 0o644) == 0) }
         },
-        Case(name: "folder", checkSays: "{file} is not a regular file",
-             resetRefuses: "{file} is a folder, so the starter file cannot replace it; move it away and reset again; "
-                 + "your files as they were are kept in {folder}.kept") { folder, _ in
+        Case(
+            name: "folder", checkSays: "{file} is not a regular file",
+            resetRefuses: "{file} is a folder, so the starter file cannot replace it; move it away and reset again; "
+                + "your files as they were are kept in {folder}.kept"
+        ) { folder, _ in
             try replaceMain(folder) { try FileManager.default.createDirectory(atPath: $0, withIntermediateDirectories: false) }
         },
         Case(name: "300 MiB sparse file", checkSays: "{file} is 300 MiB, more than the 16 MiB a lesson file may have") { folder, _ in
@@ -70,8 +73,10 @@ import Testing
             try FileManager.default.removeItem(at: folder)
             try link(folder.path, to: outside.path)
         },
-        Case(name: "lesson folder is a file", checkSays: "{folder} should be a folder but is a file",
-             resetRefuses: "cannot keep a copy of {folder}") { folder, _ in
+        Case(
+            name: "lesson folder is a file", checkSays: "{folder} should be a folder but is a file",
+            resetRefuses: "cannot keep a copy of {folder}"
+        ) { folder, _ in
             try FileManager.default.removeItem(at: folder)
             _ = FileManager.default.createFile(atPath: folder.path, contents: Data("not a folder".utf8))
         },
@@ -82,7 +87,9 @@ import Testing
         var result: [String: String] = [:]
         for name in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
             let path = folder.appendingPathComponent(name).path
-            result[name] = WorkspaceIO.entry(path) == .link ? "link→" + WorkspaceIO.linkTarget(path)
+            result[name] =
+                WorkspaceIO.entry(path) == .link
+                ? "link→" + WorkspaceIO.linkTarget(path)
                 : FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? "<folder>"
         }
         return result
@@ -92,7 +99,9 @@ import Testing
     static func check(_ lesson: Lesson, _ workspace: Workspace, within seconds: Int) async -> CheckResult? {
         await withTaskGroup(of: CheckResult?.self) { group in
             group.addTask { await CheckEngine(cache: nil, tools: ToolProbe()).check(lesson: lesson, workspace: workspace) }
-            group.addTask { try? await Task.sleep(for: .seconds(seconds)); return nil }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(seconds)); return nil
+            }
             let first = await group.next() ?? nil
             group.cancelAll()
             return first

@@ -1,6 +1,7 @@
-@testable import CrucibleEngine
 import Foundation
 import Testing
+
+@testable import CrucibleEngine
 
 /// Every input in `Fixtures/fuzz-regressions/progress` and `/rules` (what the progress and
 /// game-rules fuzzers found, and hostile seeds) through the same checks the fuzzers make.

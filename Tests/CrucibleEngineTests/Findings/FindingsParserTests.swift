@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CrucibleEngine
 
 /// Parsing captured tool output: fast, no tools needed.
@@ -16,32 +17,40 @@ struct FindingsSanitizerReportTests {
     }
 
     @Test func swiftAccessRaceSkipsFramesWithoutALine() throws {
-        let finding = try #require(SanitizerReport.parse(
-            stderr: CapturedToolOutput.swiftThreadSanitizer, learnerFiles: ["race.swift"]).first)
+        let finding = try #require(
+            SanitizerReport.parse(
+                stderr: CapturedToolOutput.swiftThreadSanitizer, learnerFiles: ["race.swift"]
+            ).first)
         #expect(finding.kind == .dataRace)
         #expect(finding.detail == "Swift access race")
         #expect(finding.location == FileLocation(file: "/tmp/fx/race.swift", line: 5, column: 78))
     }
 
     @Test func useAfterFreeNamesTheAccess() throws {
-        let finding = try #require(SanitizerReport.parse(
-            stderr: CapturedToolOutput.addressUseAfterFree, learnerFiles: ["uaf.c"]).first)
+        let finding = try #require(
+            SanitizerReport.parse(
+                stderr: CapturedToolOutput.addressUseAfterFree, learnerFiles: ["uaf.c"]
+            ).first)
         #expect(finding.tool == .addressSanitizer)
         #expect(finding.kind == .heapUseAfterFree)
         #expect(finding.summary == "AddressSanitizer: heap-use-after-free (READ of size 4) at uaf.c:6:20")
     }
 
     @Test func leakReportsBytesAndAllocationSite() throws {
-        let finding = try #require(SanitizerReport.parse(
-            stderr: CapturedToolOutput.leakSanitizer, learnerFiles: ["leak.c"]).first)
+        let finding = try #require(
+            SanitizerReport.parse(
+                stderr: CapturedToolOutput.leakSanitizer, learnerFiles: ["leak.c"]
+            ).first)
         #expect(finding.tool == .leakSanitizer)
         #expect(finding.kind == .memoryLeak)
         #expect(finding.summary == "LeakSanitizer: 64 byte(s) leaked in 1 allocation(s) at leak.c:4:20")
     }
 
     @Test func goRaceFindsTheGoFrame() throws {
-        let finding = try #require(SanitizerReport.parse(
-            stderr: CapturedToolOutput.goRace, learnerFiles: ["main.go"]).first)
+        let finding = try #require(
+            SanitizerReport.parse(
+                stderr: CapturedToolOutput.goRace, learnerFiles: ["main.go"]
+            ).first)
         #expect(finding.tool == .goRaceDetector)
         #expect(finding.kind == .dataRace)
         #expect(finding.location == FileLocation(file: "/tmp/fx/gorace/main.go", line: 15))
@@ -66,8 +75,10 @@ struct FindingsSanitizerReportTests {
     }
 
     @Test func frameOutsideLearnerFilesIsNotChosen() throws {
-        let finding = try #require(SanitizerReport.parse(
-            stderr: CapturedToolOutput.clangThreadSanitizer, learnerFiles: ["other.c"]).first)
+        let finding = try #require(
+            SanitizerReport.parse(
+                stderr: CapturedToolOutput.clangThreadSanitizer, learnerFiles: ["other.c"]
+            ).first)
         #expect(finding.location == nil)
         #expect(finding.summary == "ThreadSanitizer: data race")
     }
@@ -80,30 +91,40 @@ struct FindingsSanitizerReportTests {
 /// First-error extraction from captured compiler output.
 struct FindingsCompilerDiagnosticsTests {
     @Test func swiftc() {
-        #expect(CompilerDiagnostics.firstError(output: CapturedToolOutput.swiftcError) == CompilerError(
-            location: FileLocation(file: "bad.swift", line: 1, column: 14),
-            message: "cannot convert value of type 'String' to specified type 'Int'"))
+        #expect(
+            CompilerDiagnostics.firstError(output: CapturedToolOutput.swiftcError)
+                == CompilerError(
+                    location: FileLocation(file: "bad.swift", line: 1, column: 14),
+                    message: "cannot convert value of type 'String' to specified type 'Int'"))
     }
 
     @Test func clang() {
-        #expect(CompilerDiagnostics.firstError(output: CapturedToolOutput.clangError) == CompilerError(
-            location: FileLocation(file: "bad.c", line: 3, column: 14), message: "expected ';' at end of declaration"))
+        #expect(
+            CompilerDiagnostics.firstError(output: CapturedToolOutput.clangError)
+                == CompilerError(
+                    location: FileLocation(file: "bad.c", line: 3, column: 14), message: "expected ';' at end of declaration"))
     }
 
     @Test func gcc() {
-        #expect(CompilerDiagnostics.firstError(output: CapturedToolOutput.gccError) == CompilerError(
-            location: FileLocation(file: "bad.c", line: 4, column: 5), message: "expected ‘,’ or ‘;’ before ‘printf’"))
+        #expect(
+            CompilerDiagnostics.firstError(output: CapturedToolOutput.gccError)
+                == CompilerError(
+                    location: FileLocation(file: "bad.c", line: 4, column: 5), message: "expected ‘,’ or ‘;’ before ‘printf’"))
     }
 
     @Test func rustc() {
-        #expect(CompilerDiagnostics.firstError(output: CapturedToolOutput.rustcError) == CompilerError(
-            location: FileLocation(file: "src/main.rs", line: 4, column: 20),
-            message: "borrow of moved value: `s`", code: "E0382"))
+        #expect(
+            CompilerDiagnostics.firstError(output: CapturedToolOutput.rustcError)
+                == CompilerError(
+                    location: FileLocation(file: "src/main.rs", line: 4, column: 20),
+                    message: "borrow of moved value: `s`", code: "E0382"))
     }
 
     @Test func go() {
-        #expect(CompilerDiagnostics.firstError(output: CapturedToolOutput.goError) == CompilerError(
-            location: FileLocation(file: "./main.go", line: 4, column: 2), message: "x declared but not used"))
+        #expect(
+            CompilerDiagnostics.firstError(output: CapturedToolOutput.goError)
+                == CompilerError(
+                    location: FileLocation(file: "./main.go", line: 4, column: 2), message: "x declared but not used"))
     }
 
     @Test func warningsAreSkipped() {
@@ -129,9 +150,11 @@ struct FindingsCompilerDiagnosticsTests {
             error: emit-module command failed with exit code 1 (use -v to see invocation)
             main.swift:10:13: error: type 'Account' does not conform to protocol 'Actor'
             """
-        #expect(CompilerDiagnostics.firstError(output: output) == CompilerError(
-            location: FileLocation(file: "main.swift", line: 10, column: 13),
-            message: "type 'Account' does not conform to protocol 'Actor'"))
+        #expect(
+            CompilerDiagnostics.firstError(output: output)
+                == CompilerError(
+                    location: FileLocation(file: "main.swift", line: 10, column: 13),
+                    message: "type 'Account' does not conform to protocol 'Actor'"))
     }
 
     @Test func rustEpilogueAloneIsNotAnError() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CrucibleEngine
 
 /// Where a tool lives: on PATH, or at one of the usual install places (rustup's, for rustc).
@@ -24,9 +25,10 @@ private struct ToolSession {
     }
 
     func run(_ executable: String, _ arguments: [String], limits: ResourceLimits = .toolchain) async -> ProcessResult {
-        await ProcessRunner().run(ProcessInvocation(
-            executable: executable, arguments: arguments, environment: environment,
-            workingDirectory: directory.path, timeout: .seconds(180), limits: limits))
+        await ProcessRunner().run(
+            ProcessInvocation(
+                executable: executable, arguments: arguments, environment: environment,
+                workingDirectory: directory.path, timeout: .seconds(180), limits: limits))
     }
 }
 
@@ -54,8 +56,9 @@ private func sanitizerFinding(_ tool: String, _ arguments: [String], file: Strin
     let build = await session.run(compiler, arguments + extraFlags)
     try #require(build.termination == .exited(code: 0), "build failed: \(build.stderrText)")
     let run = await session.run(session.directory.path + "/program", [], limits: ResourceLimits(cpuSeconds: 60))
-    return try #require(SanitizerReport.parse(stderr: run.stderrText, learnerFiles: [file]).first,
-                        "no report in: \(run.stderrText)")
+    return try #require(
+        SanitizerReport.parse(stderr: run.stderrText, learnerFiles: [file]).first,
+        "no report in: \(run.stderrText)")
 }
 
 private let racyC = """
@@ -89,16 +92,17 @@ struct FindingsRealToolTests {
     @Test(.enabled(if: toolPath("clang") != nil, "clang is not installed"))
     func clangAddressSanitizerUseAfterFree() async throws {
         let finding = try await sanitizerFinding(
-            "clang", ["-g", "-fsanitize=address", "uaf.c", "-o", "program"], file: "uaf.c", source: """
-            #include <stdio.h>
-            #include <stdlib.h>
-            int main(void) {
-                int *numbers = malloc(4 * sizeof(int));
-                free(numbers);
-                printf("%d\\n", numbers[1]);
-                return 0;
-            }
-            """)
+            "clang", ["-g", "-fsanitize=address", "uaf.c", "-o", "program"], file: "uaf.c",
+            source: """
+                #include <stdio.h>
+                #include <stdlib.h>
+                int main(void) {
+                    int *numbers = malloc(4 * sizeof(int));
+                    free(numbers);
+                    printf("%d\\n", numbers[1]);
+                    return 0;
+                }
+                """)
         #expect(finding.kind == .heapUseAfterFree)
         #expect(finding.location?.line == 6)
         #expect(finding.summary.hasPrefix("AddressSanitizer: heap-use-after-free (READ of size 4) at uaf.c:6"))
@@ -107,17 +111,18 @@ struct FindingsRealToolTests {
     @Test(.enabled(if: toolPath("clang") != nil, "clang is not installed"))
     func clangLeakSanitizer() async throws {
         let finding = try await sanitizerFinding(
-            "clang", ["-g", "-fsanitize=address,leak", "leak.c", "-o", "program"], file: "leak.c", source: """
-            #include <stdio.h>
-            #include <stdlib.h>
-            int main(void) {
-                char *buffer = malloc(64);
-                buffer[0] = 'x';
-                buffer = NULL;
-                puts("done");
-                return 0;
-            }
-            """)
+            "clang", ["-g", "-fsanitize=address,leak", "leak.c", "-o", "program"], file: "leak.c",
+            source: """
+                #include <stdio.h>
+                #include <stdlib.h>
+                int main(void) {
+                    char *buffer = malloc(64);
+                    buffer[0] = 'x';
+                    buffer = NULL;
+                    puts("done");
+                    return 0;
+                }
+                """)
         #expect(finding.kind == .memoryLeak)
         #expect(finding.location?.line == 4)
     }
@@ -125,16 +130,17 @@ struct FindingsRealToolTests {
     @Test(.enabled(if: toolPath("swiftc") != nil, "swiftc is not installed"))
     func swiftThreadSanitizer() async throws {
         let finding = try await sanitizerFinding(
-            "swiftc", ["-g", "-sanitize=thread", "main.swift", "-o", "program"], file: "main.swift", source: """
-            import Foundation
+            "swiftc", ["-g", "-sanitize=thread", "main.swift", "-o", "program"], file: "main.swift",
+            source: """
+                import Foundation
 
-            final class Counter: @unchecked Sendable { var value = 0 }
-            let counter = Counter()
-            let threads = (0..<2).map { _ in Thread { for _ in 0..<10000 { counter.value += 1 } } }
-            threads.forEach { $0.start() }
-            Thread.sleep(forTimeInterval: 0.5)
-            print(counter.value)
-            """)
+                final class Counter: @unchecked Sendable { var value = 0 }
+                let counter = Counter()
+                let threads = (0..<2).map { _ in Thread { for _ in 0..<10000 { counter.value += 1 } } }
+                threads.forEach { $0.start() }
+                Thread.sleep(forTimeInterval: 0.5)
+                print(counter.value)
+                """)
         #expect(finding.kind == .dataRace)
         #expect(finding.location?.line == 5)
     }
@@ -142,28 +148,29 @@ struct FindingsRealToolTests {
     @Test(.enabled(if: toolPath("go") != nil, "go is not installed"))
     func goRaceDetector() async throws {
         let finding = try await sanitizerFinding(
-            "go", ["build", "-race", "-o", "program", "main.go"], file: "main.go", source: """
-            package main
+            "go", ["build", "-race", "-o", "program", "main.go"], file: "main.go",
+            source: """
+                package main
 
-            import (
-            \t"fmt"
-            \t"sync"
-            )
+                import (
+                \t"fmt"
+                \t"sync"
+                )
 
-            func main() {
-            \tcounter := 0
-            \tvar wg sync.WaitGroup
-            \tfor i := 0; i < 2; i++ {
-            \t\twg.Add(1)
-            \t\tgo func() {
-            \t\t\tdefer wg.Done()
-            \t\t\tcounter++
-            \t\t}()
-            \t}
-            \twg.Wait()
-            \tfmt.Println(counter)
-            }
-            """)
+                func main() {
+                \tcounter := 0
+                \tvar wg sync.WaitGroup
+                \tfor i := 0; i < 2; i++ {
+                \t\twg.Add(1)
+                \t\tgo func() {
+                \t\t\tdefer wg.Done()
+                \t\t\tcounter++
+                \t\t}()
+                \t}
+                \twg.Wait()
+                \tfmt.Println(counter)
+                }
+                """)
         #expect(finding.tool == .goRaceDetector)
         #expect(finding.location?.line == 15)
     }
@@ -173,7 +180,9 @@ struct FindingsRealToolTests {
         let path = try #require(toolPath(tool))
         let session = try ToolSession()
         defer { session.directory.remove() }
-        if file.contains("/") { try FileManager.default.createDirectory(atPath: session.directory.path + "/src", withIntermediateDirectories: true) }
+        if file.contains("/") {
+            try FileManager.default.createDirectory(atPath: session.directory.path + "/src", withIntermediateDirectories: true)
+        }
         try session.directory.write(file, source)
         let result = await session.run(path, arguments)
         #expect(result.termination != .exited(code: 0))
@@ -182,38 +191,43 @@ struct FindingsRealToolTests {
 
     @Test(.enabled(if: toolPath("swiftc") != nil, "swiftc is not installed"))
     func swiftcCompileError() async throws {
-        let error = try await firstCompileError("swiftc", ["main.swift", "-o", "main"], file: "main.swift",
-                                          source: "let x: Int = \"hello\"\nprint(x)\n")
+        let error = try await firstCompileError(
+            "swiftc", ["main.swift", "-o", "main"], file: "main.swift",
+            source: "let x: Int = \"hello\"\nprint(x)\n")
         #expect(error.location == FileLocation(file: "main.swift", line: 1, column: 14))
         #expect(error.message.contains("cannot convert value of type 'String'"))
     }
 
     @Test(.enabled(if: toolPath("clang") != nil, "clang is not installed"))
     func clangCompileError() async throws {
-        let error = try await firstCompileError("clang", ["main.c", "-o", "main"], file: "main.c",
-                                          source: "int main(void) {\n    int x = 1\n    return x;\n}\n")
+        let error = try await firstCompileError(
+            "clang", ["main.c", "-o", "main"], file: "main.c",
+            source: "int main(void) {\n    int x = 1\n    return x;\n}\n")
         #expect(error.location == FileLocation(file: "main.c", line: 2, column: 14))
         #expect(error.message == "expected ';' at end of declaration")
     }
 
     @Test(.enabled(if: toolPath("rustc") != nil, "rustc is not installed"))
     func rustcCompileError() async throws {
-        let error = try await firstCompileError("rustc", ["src/main.rs", "-o", "main"], file: "src/main.rs", source: """
-            fn main() {
-                let s = String::from("hi");
-                let t = s;
-                println!("{}", s);
-                drop(t);
-            }
-            """)
+        let error = try await firstCompileError(
+            "rustc", ["src/main.rs", "-o", "main"], file: "src/main.rs",
+            source: """
+                fn main() {
+                    let s = String::from("hi");
+                    let t = s;
+                    println!("{}", s);
+                    drop(t);
+                }
+                """)
         #expect(error.code == "E0382")
         #expect(error.location == FileLocation(file: "src/main.rs", line: 4, column: 20))
     }
 
     @Test(.enabled(if: toolPath("go") != nil, "go is not installed"))
     func goCompileError() async throws {
-        let error = try await firstCompileError("go", ["build", "-o", "main", "main.go"], file: "main.go",
-                                          source: "package main\n\nfunc main() {\n\tx := 1\n}\n")
+        let error = try await firstCompileError(
+            "go", ["build", "-o", "main", "main.go"], file: "main.go",
+            source: "package main\n\nfunc main() {\n\tx := 1\n}\n")
         #expect(error.location == FileLocation(file: "./main.go", line: 4, column: 2))
         #expect(error.message == "x declared but not used")
     }

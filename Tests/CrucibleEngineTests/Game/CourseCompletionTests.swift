@@ -46,11 +46,13 @@ import Testing
         for lesson in course.lessons {
             // A code lesson passes when its reference solution passes its check (see the test above).
             let passed = Self.completion(of: lesson)?.passed ?? true
-            _ = GameRules.apply(.checked(lesson: lesson.id, passed: passed), to: &progress, outline: outline,
-                                achievements: achievements, now: now, calendar: Calendar(identifier: .gregorian))
+            _ = GameRules.apply(
+                .checked(lesson: lesson.id, passed: passed), to: &progress, outline: outline,
+                achievements: achievements, now: now, calendar: Calendar(identifier: .gregorian))
         }
-        let summary = ProgressSummary(progress: progress, outline: outline, achievements: achievements,
-                                      today: LocalDay(now, calendar: Calendar(identifier: .gregorian)))
+        let summary = ProgressSummary(
+            progress: progress, outline: outline, achievements: achievements,
+            today: LocalDay(now, calendar: Calendar(identifier: .gregorian)))
         for track in summary.tracks {
             #expect(track.passed == track.total && track.total > 0, "\(track.id): \(track.passed)/\(track.total)")
         }

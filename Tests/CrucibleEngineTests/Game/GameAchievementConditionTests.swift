@@ -52,8 +52,10 @@ import Testing
     }
 
     @Test func everyConditionKeyIsCovered() {
-        let covered: [AchievementCondition] = [.completeLessons(1), .completeTrack("t"), .firstTryPasses(1), .streakDays(1),
-                                               .trackWithoutHints("t"), .passLesson("l"), .reachLevel(1)]
+        let covered: [AchievementCondition] = [
+            .completeLessons(1), .completeTrack("t"), .firstTryPasses(1), .streakDays(1),
+            .trackWithoutHints("t"), .passLesson("l"), .reachLevel(1),
+        ]
         #expect(covered.map(\.key) == AchievementCondition.keys)
     }
 }

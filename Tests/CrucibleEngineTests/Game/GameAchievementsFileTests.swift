@@ -37,24 +37,39 @@ import Testing
             """
         let result = AchievementsFile.parse(text, file: "achievements.yml")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
-        #expect(result.achievements.map(\.condition) == [
-            .completeLessons(1), .completeTrack("memory"), .firstTryPasses(5), .streakDays(3),
-            .trackWithoutHints("memory"), .passLesson("memory.boss"), .reachLevel(4),
-        ])
-        #expect(result.achievements[0] == Achievement(id: "first", title: "First", description: "Pass a lesson.",
-                                                      condition: .completeLessons(1)))
+        #expect(
+            result.achievements.map(\.condition) == [
+                .completeLessons(1), .completeTrack("memory"), .firstTryPasses(5), .streakDays(3),
+                .trackWithoutHints("memory"), .passLesson("memory.boss"), .reachLevel(4),
+            ])
+        #expect(
+            result.achievements[0]
+                == Achievement(
+                    id: "first", title: "First", description: "Pass a lesson.",
+                    condition: .completeLessons(1)))
     }
 
     @Test(arguments: [
         ("id: x", "1:1: error: the file must be a list of achievements"),
         ("- id: a\n  title: A\n  description: d\n", "1:3: error: an achievement is missing the required key `condition`"),
-        ("- id: a\n  title: A\n  description: d\n  condition: { completeLessons: -1 }", "4:33: error: `completeLessons` must be a whole number ≥ 0"),
-        ("- id: a\n  title: A\n  description: d\n  condition: { completeLesson: 1 }", "4:16: error: unknown key `completeLesson`; did you mean `completeLessons`?"),
-        ("- id: a\n  title: A\n  description: d\n  condition: { completeLessons: 1, streakDays: 2 }", "4:14: error: a condition has exactly one key"),
+        (
+            "- id: a\n  title: A\n  description: d\n  condition: { completeLessons: -1 }",
+            "4:33: error: `completeLessons` must be a whole number ≥ 0"
+        ),
+        (
+            "- id: a\n  title: A\n  description: d\n  condition: { completeLesson: 1 }",
+            "4:16: error: unknown key `completeLesson`; did you mean `completeLessons`?"
+        ),
+        (
+            "- id: a\n  title: A\n  description: d\n  condition: { completeLessons: 1, streakDays: 2 }",
+            "4:14: error: a condition has exactly one key"
+        ),
         ("- id: a\n  title: A\n  description: d\n  condition: {}", "4:14: error: a condition needs one of"),
         ("- id: Bad Id\n  title: A\n  description: d\n  condition: { streakDays: 1 }", "1:7: error: `Bad Id` is not a valid id"),
-        ("- id: a\n  title: A\n  description: d\n  condition: { streakDays: 1 }\n- id: a\n  title: B\n  description: d\n  condition: { streakDays: 2 }",
-         "5:7: error: achievement id `a` is already used at line 1"),
+        (
+            "- id: a\n  title: A\n  description: d\n  condition: { streakDays: 1 }\n- id: a\n  title: B\n  description: d\n  condition: { streakDays: 2 }",
+            "5:7: error: achievement id `a` is already used at line 1"
+        ),
         ("- id: a\n  title: [A\n", "error: YAML syntax error"),
     ])
     func problemsPointAtTheLine(text: String, expected: String) {
@@ -77,10 +92,11 @@ import Testing
             Achievement(id: "n", title: "N", description: "", condition: .completeLessons(99)),
         ]
         let warnings = AchievementsFile.check(achievements, against: GameFixtures.outline, file: "a.yml")
-        #expect(warnings.map(\.message) == [
-            "achievement `t` names track `nope`, which the course does not have, so it cannot be earned yet",
-            "achievement `n` needs 99 lessons; the course has 5, so it cannot be earned yet",
-        ])
+        #expect(
+            warnings.map(\.message) == [
+                "achievement `t` names track `nope`, which the course does not have, so it cannot be earned yet",
+                "achievement `n` needs 99 lessons; the course has 5, so it cannot be earned yet",
+            ])
     }
 
     @Test func aCourseWithoutTheFileHasNoAchievements() {
@@ -104,8 +120,9 @@ import Testing
             case .completeTrack(let track), .trackWithoutHints(let track):
                 #expect(planned.contains(track), "\(achievement.id) names unknown track \(track)")
             case .passLesson(let lesson):
-                #expect(outline.lesson(lesson) != nil || planned.contains(String(lesson.prefix { $0 != "." })),
-                        "\(achievement.id) names \(lesson)")
+                #expect(
+                    outline.lesson(lesson) != nil || planned.contains(String(lesson.prefix { $0 != "." })),
+                    "\(achievement.id) names \(lesson)")
             default: break
             }
         }

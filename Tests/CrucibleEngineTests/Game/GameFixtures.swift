@@ -34,7 +34,8 @@ enum GameFixtures {
 
     /// A lesson record that is passed, with optional first-try and hint details.
     static func passed(firstTry: Bool = true, hints: Int = 0, solution: Bool = false, xp: Int = 10) -> LessonProgress {
-        LessonProgress(status: .passed, attempts: firstTry ? 1 : 3, hintsRevealed: hints, solutionViewed: solution,
-                       passedAt: now, passedFirstTry: firstTry, xpEarned: xp)
+        LessonProgress(
+            status: .passed, attempts: firstTry ? 1 : 3, hintsRevealed: hints, solutionViewed: solution,
+            passedAt: now, passedFirstTry: firstTry, xpEarned: xp)
     }
 }

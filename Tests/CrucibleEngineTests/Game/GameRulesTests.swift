@@ -18,16 +18,18 @@ import Testing
 
     @Test func firstTryPassWithoutHintsEarnsBothBonusesAndCelebrates() {
         var progress = CourseProgress()
-        let events = apply([.opened(lesson: "m.boss"), .checked(lesson: "m.boss", passed: true, contentHash: "sha256:x")],
-                           to: &progress)
-        #expect(events == [
-            .streakExtended(days: 1),
-            .lessonPassed(lesson: "m.boss"),
-            .xpAwarded(lesson: "m.boss", base: 40, bonuses: [XPBonusAward(.firstTry, 20), XPBonusAward(.noHints, 10)]),
-            .levelUp(Levels.Level(number: 2, name: "Stack Walker")),
-            .achievementUnlocked(Self.achievements[0]),
-            .achievementUnlocked(Self.achievements[1]),
-        ])
+        let events = apply(
+            [.opened(lesson: "m.boss"), .checked(lesson: "m.boss", passed: true, contentHash: "sha256:x")],
+            to: &progress)
+        #expect(
+            events == [
+                .streakExtended(days: 1),
+                .lessonPassed(lesson: "m.boss"),
+                .xpAwarded(lesson: "m.boss", base: 40, bonuses: [XPBonusAward(.firstTry, 20), XPBonusAward(.noHints, 10)]),
+                .levelUp(Levels.Level(number: 2, name: "Stack Walker")),
+                .achievementUnlocked(Self.achievements[0]),
+                .achievementUnlocked(Self.achievements[1]),
+            ])
         #expect(progress.xp == 70)
         #expect(progress.level == 2)
         let record = progress[lesson: "m.boss"]
@@ -72,9 +74,12 @@ import Testing
 
     @Test func timePositionAndSolutionAreRecorded() {
         var progress = CourseProgress()
-        _ = apply([.spentTime(lesson: "o.code", seconds: 30), .spentTime(lesson: "o.code", seconds: 12.5),
-                   .spentTime(lesson: "o.code", seconds: -5), .viewedSolution(lesson: "o.code"),
-                   .moved(to: ResumePosition(lesson: "o.code", scroll: 14))], to: &progress)
+        _ = apply(
+            [
+                .spentTime(lesson: "o.code", seconds: 30), .spentTime(lesson: "o.code", seconds: 12.5),
+                .spentTime(lesson: "o.code", seconds: -5), .viewedSolution(lesson: "o.code"),
+                .moved(to: ResumePosition(lesson: "o.code", scroll: 14)),
+            ], to: &progress)
         #expect(progress[lesson: "o.code"].timeSpent == 42.5)
         #expect(progress[lesson: "o.code"].solutionViewed)
         #expect(progress.position == ResumePosition(lesson: "o.code", scroll: 14))
@@ -95,8 +100,9 @@ import Testing
     @Test func summaryCountsOnlyLessonsTheCourseHas() {
         var progress = CourseProgress()
         _ = apply([.checked(lesson: "o.read", passed: true), .checked(lesson: "gone", passed: true)], to: &progress)
-        let summary = ProgressSummary(progress: progress, outline: F.outline, achievements: Self.achievements,
-                                      today: LocalDay(F.now, calendar: F.utc))
+        let summary = ProgressSummary(
+            progress: progress, outline: F.outline, achievements: Self.achievements,
+            today: LocalDay(F.now, calendar: F.utc))
         #expect(summary.lessonsPassed == 1 && summary.lessonsTotal == 5)
         #expect(summary.tracks.map(\.passed) == [1, 0])
         #expect(summary.lessonsNoLongerInCourse == ["gone"])

@@ -14,56 +14,88 @@ import Testing
 
     @Test(arguments: [
         Row(name: "first activity starts a streak", activity: [("2026-05-01T12:00:00Z", "UTC")], current: 1, best: 1),
-        Row(name: "same day twice counts once",
+        Row(
+            name: "same day twice counts once",
             activity: [("2026-05-01T08:00:00Z", "UTC"), ("2026-05-01T22:00:00Z", "UTC")], current: 1, best: 1),
-        Row(name: "across midnight, two minutes apart",
+        Row(
+            name: "across midnight, two minutes apart",
             activity: [("2026-05-01T23:59:00Z", "UTC"), ("2026-05-02T00:01:00Z", "UTC")], current: 2, best: 2),
-        Row(name: "47 hours apart but on consecutive days",
+        Row(
+            name: "47 hours apart but on consecutive days",
             activity: [("2026-05-01T00:30:00Z", "UTC"), ("2026-05-02T23:30:00Z", "UTC")], current: 2, best: 2),
-        Row(name: "a missed day resets",
+        Row(
+            name: "a missed day resets",
             activity: [("2026-05-01T12:00:00Z", "UTC"), ("2026-05-02T12:00:00Z", "UTC"), ("2026-05-04T12:00:00Z", "UTC")],
             current: 1, best: 2),
-        Row(name: "two local days apart, though under 48 hours",
+        Row(
+            name: "two local days apart, though under 48 hours",
             activity: [("2026-05-01T00:10:00Z", "UTC"), ("2026-05-03T00:05:00Z", "UTC")], current: 1, best: 1),
         // America/New_York springs forward on 2026-03-08 (a 23-hour day) and falls back on 2026-11-01 (25 hours).
-        Row(name: "spring forward: 23-hour day",
-            activity: [("2026-03-07T04:30:00Z", "America/New_York"),   // Mar 6, 23:30 EST
-                       ("2026-03-08T04:30:00Z", "America/New_York"),   // Mar 7, 23:30 EST
-                       ("2026-03-09T03:30:00Z", "America/New_York")],  // Mar 8, 23:30 EDT: 23 h later, next day
+        Row(
+            name: "spring forward: 23-hour day",
+            activity: [
+                ("2026-03-07T04:30:00Z", "America/New_York"),  // Mar 6, 23:30 EST
+                ("2026-03-08T04:30:00Z", "America/New_York"),  // Mar 7, 23:30 EST
+                ("2026-03-09T03:30:00Z", "America/New_York"),
+            ],  // Mar 8, 23:30 EDT: 23 h later, next day
             current: 3, best: 3),
-        Row(name: "fall back: 25-hour day, 00:30 to 00:30",
-            activity: [("2026-10-31T04:30:00Z", "America/New_York"),   // Oct 31, 00:30 EDT
-                       ("2026-11-01T04:30:00Z", "America/New_York"),   // Nov 1, 00:30 EDT
-                       ("2026-11-02T05:30:00Z", "America/New_York")],  // Nov 2, 00:30 EST: 25 h later
+        Row(
+            name: "fall back: 25-hour day, 00:30 to 00:30",
+            activity: [
+                ("2026-10-31T04:30:00Z", "America/New_York"),  // Oct 31, 00:30 EDT
+                ("2026-11-01T04:30:00Z", "America/New_York"),  // Nov 1, 00:30 EDT
+                ("2026-11-02T05:30:00Z", "America/New_York"),
+            ],  // Nov 2, 00:30 EST: 25 h later
             current: 3, best: 3),
-        Row(name: "the repeated hour of fall back is one day",
-            activity: [("2026-11-01T05:30:00Z", "America/New_York"),   // 01:30 EDT
-                       ("2026-11-01T06:30:00Z", "America/New_York")],  // 01:30 EST, same date
+        Row(
+            name: "the repeated hour of fall back is one day",
+            activity: [
+                ("2026-11-01T05:30:00Z", "America/New_York"),  // 01:30 EDT
+                ("2026-11-01T06:30:00Z", "America/New_York"),
+            ],  // 01:30 EST, same date
             current: 1, best: 1),
-        Row(name: "Berlin DST end, late evening to early morning",
-            activity: [("2026-10-24T21:50:00Z", "Europe/Berlin"),      // Oct 24, 23:50 CEST
-                       ("2026-10-25T23:10:00Z", "Europe/Berlin")],     // Oct 26, 00:10 CET: a day skipped
+        Row(
+            name: "Berlin DST end, late evening to early morning",
+            activity: [
+                ("2026-10-24T21:50:00Z", "Europe/Berlin"),  // Oct 24, 23:50 CEST
+                ("2026-10-25T23:10:00Z", "Europe/Berlin"),
+            ],  // Oct 26, 00:10 CET: a day skipped
             current: 1, best: 1),
-        Row(name: "flying west: New York evening, then London next morning",
-            activity: [("2026-06-10T02:00:00Z", "America/New_York"),   // Jun 9, 22:00 EDT
-                       ("2026-06-10T08:00:00Z", "Europe/London")],     // Jun 10, 09:00 BST
+        Row(
+            name: "flying west: New York evening, then London next morning",
+            activity: [
+                ("2026-06-10T02:00:00Z", "America/New_York"),  // Jun 9, 22:00 EDT
+                ("2026-06-10T08:00:00Z", "Europe/London"),
+            ],  // Jun 10, 09:00 BST
             current: 2, best: 2),
-        Row(name: "crossing the date line back to yesterday changes nothing",
-            activity: [("2026-06-10T01:00:00Z", "Asia/Tokyo"),         // Jun 10, 10:00 JST
-                       ("2026-06-10T05:00:00Z", "America/Los_Angeles")], // Jun 9, 22:00 PDT
+        Row(
+            name: "crossing the date line back to yesterday changes nothing",
+            activity: [
+                ("2026-06-10T01:00:00Z", "Asia/Tokyo"),  // Jun 10, 10:00 JST
+                ("2026-06-10T05:00:00Z", "America/Los_Angeles"),
+            ],  // Jun 9, 22:00 PDT
             current: 1, best: 1),
-        Row(name: "after the date line, the next local day extends",
-            activity: [("2026-06-10T01:00:00Z", "Asia/Tokyo"),         // Jun 10 JST
-                       ("2026-06-10T05:00:00Z", "America/Los_Angeles"), // Jun 9 PDT
-                       ("2026-06-11T16:00:00Z", "America/Los_Angeles")], // Jun 11 PDT: the day after Jun 10
+        Row(
+            name: "after the date line, the next local day extends",
+            activity: [
+                ("2026-06-10T01:00:00Z", "Asia/Tokyo"),  // Jun 10 JST
+                ("2026-06-10T05:00:00Z", "America/Los_Angeles"),  // Jun 9 PDT
+                ("2026-06-11T16:00:00Z", "America/Los_Angeles"),
+            ],  // Jun 11 PDT: the day after Jun 10
             current: 2, best: 2),
-        Row(name: "flying east skips a local day",
-            activity: [("2026-06-09T06:00:00Z", "America/Los_Angeles"), // Jun 8, 23:00 PDT
-                       ("2026-06-09T16:00:00Z", "Asia/Tokyo")],         // Jun 10, 01:00 JST
+        Row(
+            name: "flying east skips a local day",
+            activity: [
+                ("2026-06-09T06:00:00Z", "America/Los_Angeles"),  // Jun 8, 23:00 PDT
+                ("2026-06-09T16:00:00Z", "Asia/Tokyo"),
+            ],  // Jun 10, 01:00 JST
             current: 1, best: 1),
-        Row(name: "year and leap-day boundaries",
-            activity: [("2027-12-31T12:00:00Z", "UTC"), ("2028-01-01T12:00:00Z", "UTC"),
-                       ("2028-02-28T12:00:00Z", "UTC"), ("2028-02-29T12:00:00Z", "UTC"), ("2028-03-01T12:00:00Z", "UTC")],
+        Row(
+            name: "year and leap-day boundaries",
+            activity: [
+                ("2027-12-31T12:00:00Z", "UTC"), ("2028-01-01T12:00:00Z", "UTC"),
+                ("2028-02-28T12:00:00Z", "UTC"), ("2028-02-29T12:00:00Z", "UTC"), ("2028-03-01T12:00:00Z", "UTC"),
+            ],
             current: 3, best: 3),
     ])
     func streak(row: Row) {

@@ -26,8 +26,9 @@ import Testing
         Row(kind: .code, base: 0, attempts: 1, hints: 0, solution: false, bonuses: [.firstTry, .noHints], total: 2),
     ])
     func award(row: Row) {
-        let awards = GameRules.award(kind: row.kind, base: row.base, attempts: row.attempts,
-                                     hintsRevealed: row.hints, solutionViewed: row.solution)
+        let awards = GameRules.award(
+            kind: row.kind, base: row.base, attempts: row.attempts,
+            hintsRevealed: row.hints, solutionViewed: row.solution)
         #expect(awards.map(\.bonus) == row.bonuses)
         #expect(row.base + awards.reduce(0) { $0 + $1.points } == row.total)
     }

@@ -12,16 +12,22 @@ import Testing
 
     static var compileError: CheckResult {
         var result = CheckResult(lessonID: "o.code", outcome: .failed, reason: .compileError, message: "the build failed")
-        result.compilerError = try? JSONDecoder().decode(CompilerErrorSummary.self, from: Data("""
-            {"file":"sum.swift","line":4,"column":9,"message":"cannot assign to value: 'total' is a 'let' constant\\nmore"}
-            """.utf8))
+        result.compilerError = try? JSONDecoder().decode(
+            CompilerErrorSummary.self,
+            from: Data(
+                """
+                {"file":"sum.swift","line":4,"column":9,"message":"cannot assign to value: 'total' is a 'let' constant\\nmore"}
+                """.utf8))
         return result
     }
 
     @Test func aSummaryIsTheOutcomeAndTheReasonOnOneLine() {
         let summary = CheckSummary(Self.compileError, origin: .commandLine)
-        #expect(summary == CheckSummary(passed: false, outcome: "failed (compile error)",
-                                        reason: "sum.swift:4:9: cannot assign to value: 'total' is a 'let' constant", origin: .commandLine))
+        #expect(
+            summary
+                == CheckSummary(
+                    passed: false, outcome: "failed (compile error)",
+                    reason: "sum.swift:4:9: cannot assign to value: 'total' is a 'let' constant", origin: .commandLine))
         let long = CheckResult(lessonID: "o.code", outcome: .timedOut, message: String(repeating: "x", count: 500))
         #expect(CheckSummary(long, origin: .watch).reason.count == CheckSummary.reasonLimit)
         #expect(CheckSummary(long, origin: .watch).outcome == "timed out")
@@ -41,10 +47,12 @@ import Testing
     }
 
     @Test func mergingKeepsTheLaterLastCheck() {
-        let early = LessonProgress(status: .attempted, attempts: 1,
-                                   lastCheck: LastCheck(CheckSummary(Self.compileError, origin: .commandLine), at: F.now))
-        let lateCheck = LastCheck(CheckSummary(passed: true, outcome: "passed", reason: "ok", origin: .fullScreen),
-                                  at: F.instant("2026-11-30T09:00:00Z"))
+        let early = LessonProgress(
+            status: .attempted, attempts: 1,
+            lastCheck: LastCheck(CheckSummary(Self.compileError, origin: .commandLine), at: F.now))
+        let lateCheck = LastCheck(
+            CheckSummary(passed: true, outcome: "passed", reason: "ok", origin: .fullScreen),
+            at: F.instant("2026-11-30T09:00:00Z"))
         let late = LessonProgress(status: .passed, attempts: 2, lastCheck: lateCheck)
         #expect(early.merged(with: late).lastCheck == lateCheck)
         #expect(late.merged(with: early).lastCheck == lateCheck)
@@ -68,16 +76,18 @@ import Testing
     }
 
     @Test func aReadLessonPassesWhenFinishedAndEarnsItsBaseXP() {
-        let lesson = Lesson(id: "o.read", title: "Read", kind: .read, folder: URL(fileURLWithPath: "/r"),
-                            file: URL(fileURLWithPath: "/r/lesson.md"), bodyOffset: 0, bodyLine: 1)
+        let lesson = Lesson(
+            id: "o.read", title: "Read", kind: .read, folder: URL(fileURLWithPath: "/r"),
+            file: URL(fileURLWithPath: "/r/lesson.md"), bodyOffset: 0, bodyLine: 1)
         let result = AnswerGrading.read(lesson)
         #expect(result.passed)
         var progress = CourseProgress()
         let events = apply([.checked(lesson: "o.read", passed: result.passed)], to: &progress)
         #expect(events.contains(.xpAwarded(lesson: "o.read", base: 5, bonuses: [])))
         #expect(progress[lesson: "o.read"].isPassed && progress.xp == 5)
-        let quiz = Lesson(id: "o.quiz", title: "Quiz", kind: .quiz, folder: URL(fileURLWithPath: "/q"),
-                          file: URL(fileURLWithPath: "/q/lesson.md"), bodyOffset: 0, bodyLine: 1)
+        let quiz = Lesson(
+            id: "o.quiz", title: "Quiz", kind: .quiz, folder: URL(fileURLWithPath: "/q"),
+            file: URL(fileURLWithPath: "/q/lesson.md"), bodyOffset: 0, bodyLine: 1)
         #expect(AnswerGrading.read(quiz).outcome == .engineError)
     }
 
@@ -87,9 +97,11 @@ import Testing
         let events = apply([.checked(lesson: "m.predict", passed: true)], to: &progress)
         #expect(events.contains(.xpAwarded(lesson: "m.predict", base: 10, bonuses: [])))
         // Code lessons still earn it after a failure: a failed check does not show the answer.
-        #expect(GameRules.award(kind: .code, base: 20, attempts: 2, hintsRevealed: 0, solutionViewed: false)
+        #expect(
+            GameRules.award(kind: .code, base: 20, attempts: 2, hintsRevealed: 0, solutionViewed: false)
                 == [XPBonusAward(.noHints, 5)])
-        #expect(GameRules.award(kind: .predict, base: 20, attempts: 1, hintsRevealed: 0, solutionViewed: false)
+        #expect(
+            GameRules.award(kind: .predict, base: 20, attempts: 1, hintsRevealed: 0, solutionViewed: false)
                 == [XPBonusAward(.firstTry, 10), XPBonusAward(.noHints, 5)])
     }
 }

@@ -50,10 +50,14 @@ extension LoadingTests {
 
         @Test func predictPayload() throws {
             let predict = try #require(result.lesson("good.predict")?.predict)
-            #expect(predict == Predict(language: "c", program: "program.c", answer: "3 2 1", caseSensitive: false, run: [
-                CheckStep(name: "step 1", run: ["clang", "-o", "{scratch}/p", "program.c"]),
-                CheckStep(name: "step 2", run: ["{scratch}/p"]),
-            ]))
+            #expect(
+                predict
+                    == Predict(
+                        language: "c", program: "program.c", answer: "3 2 1", caseSensitive: false,
+                        run: [
+                            CheckStep(name: "step 1", run: ["clang", "-o", "{scratch}/p", "program.c"]),
+                            CheckStep(name: "step 2", run: ["{scratch}/p"]),
+                        ]))
             #expect(result.lesson("good.predict")?.xp == 10)
         }
 
@@ -71,14 +75,19 @@ extension LoadingTests {
             #expect(build.limits == ResourceLimits(cpuSeconds: 60, memoryBytes: 512 << 20, fileSizeBytes: 1 << 30, processes: 64))
             #expect(build.expect == StepExpectation(exit: .code(0)), "no `expect` means exit 0")
             #expect(code.steps[1].timeout == CheckStep.defaultTimeout)
-            #expect(code.steps[1].expect == StepExpectation(
-                exit: .code(0),
-                stdout: OutputExpectation(contains: ["sum = 55"], matches: "sum = [0-9]+", notContains: ["ERROR"]),
-                sanitizerClean: true))
-            #expect(code.steps[2].expect == StepExpectation(exit: nil, signal: "SIGSEGV", stderr: OutputExpectation(equals: "")),
-                    "a signal expectation drops the default exit 0")
-            #expect(code.steps[3].expect == StepExpectation(
-                exit: .nonzero, ratio: RatioExpectation(metric: "fast", baseline: "slow", atLeast: 2.5)))
+            #expect(
+                code.steps[1].expect
+                    == StepExpectation(
+                        exit: .code(0),
+                        stdout: OutputExpectation(contains: ["sum = 55"], matches: "sum = [0-9]+", notContains: ["ERROR"]),
+                        sanitizerClean: true))
+            #expect(
+                code.steps[2].expect == StepExpectation(exit: nil, signal: "SIGSEGV", stderr: OutputExpectation(equals: "")),
+                "a signal expectation drops the default exit 0")
+            #expect(
+                code.steps[3].expect
+                    == StepExpectation(
+                        exit: .nonzero, ratio: RatioExpectation(metric: "fast", baseline: "slow", atLeast: 2.5)))
             #expect(result.lesson("good.code")?.xp == 20)
         }
 
@@ -95,9 +104,10 @@ extension LoadingTests {
         }
 
         @Test func lessonOutsideATrackIsReported() {
-            #expect(result.diagnostics(for: "stray-lesson/lesson.md", in: "broken-course").map(\.message) == [
-                "this lesson is not inside a track, so it is not loaded; move its folder into a track folder (one with a track.yml)",
-            ])
+            #expect(
+                result.diagnostics(for: "stray-lesson/lesson.md", in: "broken-course").map(\.message) == [
+                    "this lesson is not inside a track, so it is not loaded; move its folder into a track folder (one with a track.yml)"
+                ])
             #expect(result.lesson("stray") == nil)
         }
 
@@ -144,52 +154,57 @@ extension LoadingTests {
         @Test func missingCourseFileStillLoadsTheTracks() {
             let result = Fixtures.load("missing-course-file")
             #expect(result.course == nil)
-            #expect(rendered(result, "missing-course-file") == [
-                "course.yml:1:1: error: the course file is missing; create course.yml with `id`, `title` and `welcome`",
-            ])
+            #expect(
+                rendered(result, "missing-course-file") == [
+                    "course.yml:1:1: error: the course file is missing; create course.yml with `id`, `title` and `welcome`"
+                ])
             #expect(result.tracks.flatMap(\.lessons).map(\.id) == ["track.lesson"])
         }
 
         @Test func courseFileSyntaxError() {
             let result = Fixtures.load("broken-course-file")
             #expect(result.course == nil)
-            #expect(rendered(result, "broken-course-file") == [
-                "course.yml:2:8: error: YAML syntax error: the quote that opens here is never closed; add the closing quote "
-                    + "at the end of the value",
-            ])
+            #expect(
+                rendered(result, "broken-course-file") == [
+                    "course.yml:2:8: error: YAML syntax error: the quote that opens here is never closed; add the closing quote "
+                        + "at the end of the value"
+                ])
             #expect(result.tracks.flatMap(\.lessons).map(\.id) == ["track.lesson"])
         }
 
         @Test func courseFileFieldErrors() {
             let result = Fixtures.load("course-file-fields")
             #expect(result.course == nil, "without `welcome` there is no usable course")
-            #expect(rendered(result, "course-file-fields") == [
-                "course.yml:1:1: error: course.yml is missing the required key `welcome`; add `welcome: …`",
-                "course.yml:3:1: error: unknown key `welcom`; did you mean `welcome`?",
-                "course.yml:4:8: error: `final` must be a string, found a list",
-            ])
+            #expect(
+                rendered(result, "course-file-fields") == [
+                    "course.yml:1:1: error: course.yml is missing the required key `welcome`; add `welcome: …`",
+                    "course.yml:3:1: error: unknown key `welcom`; did you mean `welcome`?",
+                    "course.yml:4:8: error: `final` must be a string, found a list",
+                ])
         }
 
         @Test func trackFileProblemsAreReportedAndTheirLessonsStillLoad() {
             let result = Fixtures.load("track-files")
-            #expect(rendered(result, "track-files") == [
-                "01-no-track-file/track.yml:1:1: error: the track file is missing; create track.yml with `id`, `title` and "
-                    + "`summary` (meanwhile the track is named after its folder)",
-                "02-broken-track-file/track.yml:1:1: error: track.yml is missing the required key `summary`; add `summary: …`",
-                "02-broken-track-file/track.yml:2:8: error: `title` must be a string, found a list",
-                "03-duplicate-track-id/track.yml:1:5: error: duplicate id `shared`: 02-broken-track-file/track.yml:1:5 "
-                    + "already uses it; give this track its own id (ids are unique across the course)",
-                "04-track-syntax/track.yml:2:8: error: YAML syntax error: the list that opens with `[` here is not closed "
-                    + "properly; separate its items with `,` and end it with `]`",
-                "05-both/lesson.md:1:1: error: this folder has both track.yml and lesson.md, so the lesson is ignored; move the "
-                    + "lesson into a folder of its own inside the track",
-            ])
+            #expect(
+                rendered(result, "track-files") == [
+                    "01-no-track-file/track.yml:1:1: error: the track file is missing; create track.yml with `id`, `title` and "
+                        + "`summary` (meanwhile the track is named after its folder)",
+                    "02-broken-track-file/track.yml:1:1: error: track.yml is missing the required key `summary`; add `summary: …`",
+                    "02-broken-track-file/track.yml:2:8: error: `title` must be a string, found a list",
+                    "03-duplicate-track-id/track.yml:1:5: error: duplicate id `shared`: 02-broken-track-file/track.yml:1:5 "
+                        + "already uses it; give this track its own id (ids are unique across the course)",
+                    "04-track-syntax/track.yml:2:8: error: YAML syntax error: the list that opens with `[` here is not closed "
+                        + "properly; separate its items with `,` and end it with `]`",
+                    "05-both/lesson.md:1:1: error: this folder has both track.yml and lesson.md, so the lesson is ignored; move the "
+                        + "lesson into a folder of its own inside the track",
+                ])
             #expect(result.course?.id == "tracks")
             #expect(result.tracks.map(\.id) == ["no-track-file", "shared", "shared", "track-syntax", "both"])
             #expect(result.tracks.map(\.title) == ["no-track-file", "broken-track-file", "Same id", "track-syntax", "Both"])
-            #expect(result.tracks.map { $0.lessons.map(\.id) } == [
-                ["no-track.lesson"], ["broken-track.lesson"], ["duplicate-track.lesson"], ["track-syntax.lesson"], ["both.lesson"],
-            ])
+            #expect(
+                result.tracks.map { $0.lessons.map(\.id) } == [
+                    ["no-track.lesson"], ["broken-track.lesson"], ["duplicate-track.lesson"], ["track-syntax.lesson"], ["both.lesson"],
+                ])
         }
     }
 }

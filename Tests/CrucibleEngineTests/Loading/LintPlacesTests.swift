@@ -31,12 +31,14 @@ extension LoadingTests {
                 """
             let loaded = AchievementsFile.parse(text, file: "a.yml")
             #expect(loaded.diagnostics.isEmpty)
-            let warnings = AchievementsFile.check(loaded.achievements, against: GameFixtures.outline, file: "a.yml",
-                                                  positions: loaded.conditionPositions)
-            #expect(warnings.map { "\($0.line):\($0.column): \($0.message)" } == [
-                "4:31: achievement `track` names track `nope`, which the course does not have, so it cannot be earned yet",
-                "9:17: achievement `lesson` names lesson `m.gone`, which the course does not have, so it cannot be earned yet",
-            ])
+            let warnings = AchievementsFile.check(
+                loaded.achievements, against: GameFixtures.outline, file: "a.yml",
+                positions: loaded.conditionPositions)
+            #expect(
+                warnings.map { "\($0.line):\($0.column): \($0.message)" } == [
+                    "4:31: achievement `track` names track `nope`, which the course does not have, so it cannot be earned yet",
+                    "9:17: achievement `lesson` names lesson `m.gone`, which the course does not have, so it cannot be earned yet",
+                ])
         }
 
         @Test func aFolderNamedCourseYmlIsNamedAsAFolderNotMissing() throws {
@@ -44,9 +46,10 @@ extension LoadingTests {
             defer { try? FileManager.default.removeItem(at: root) }
             try FileManager.default.createDirectory(at: root.appendingPathComponent("course.yml"), withIntermediateDirectories: true)
             let result = CourseLoader.load(from: root)
-            #expect(result.errors.map { "\($0.file):\($0.line):\($0.column): \($0.message)" } == [
-                root.path + "/course.yml:1:1: course.yml is a folder, not a file; make it the text file",
-            ])
+            #expect(
+                result.errors.map { "\($0.file):\($0.line):\($0.column): \($0.message)" } == [
+                    root.path + "/course.yml:1:1: course.yml is a folder, not a file; make it the text file"
+                ])
         }
 
         @Test func aFolderNamedAchievementsYmlIsReported() throws {
@@ -77,7 +80,8 @@ extension LoadingTests {
                 _ = try lesson.loadBody()
                 Issue.record("a dangling lesson.md was read")
             } catch let error as LessonBodyError {
-                #expect(error.description == folder.path + "/lesson.md is a symbolic link to `gone.md`, which does not exist; "
+                #expect(
+                    error.description == folder.path + "/lesson.md is a symbolic link to `gone.md`, which does not exist; "
                         + "run `crucible lint`")
                 #expect(!error.description.contains("NSCocoaErrorDomain"))
             }

@@ -17,8 +17,10 @@ extension LoadingTests {
                 times.append(clock.measure { result = CourseLoader.load(from: URL(fileURLWithPath: path)) })
             }
             let lessons = result?.tracks.reduce(0) { $0 + $1.lessons.count } ?? 0
-            print("loaded \(lessons) lessons, \(result?.diagnostics.count ?? 0) diagnostics; runs: "
-                  + times.sorted().map { "\($0.components.attoseconds / 1_000_000_000_000_000 + $0.components.seconds * 1000) ms" }.joined(separator: ", "))
+            print(
+                "loaded \(lessons) lessons, \(result?.diagnostics.count ?? 0) diagnostics; runs: "
+                    + times.sorted().map { "\($0.components.attoseconds / 1_000_000_000_000_000 + $0.components.seconds * 1000) ms" }
+                    .joined(separator: ", "))
             #expect(result?.diagnostics.isEmpty == true, "\(result?.diagnostics.prefix(5).map(\.description) ?? [])")
         }
     }

@@ -1,5 +1,6 @@
-@testable import CrucibleEngine
 import Testing
+
+@testable import CrucibleEngine
 
 extension LoadingTests {
     @Suite("Front matter")
@@ -81,14 +82,17 @@ extension LoadingTests {
         }
 
         @Test func lessonIDSuggestionsTakePrefixesLastPartsAndTypos() {
-            let ids = ["memory.retain-cycles", "memory.arc-and-deinit", "memory.fix-a-leak", "concurrency.actors",
-                       "concurrency.atomics-quiz", "concurrency.atomics-publish"]
+            let ids = [
+                "memory.retain-cycles", "memory.arc-and-deinit", "memory.fix-a-leak", "concurrency.actors",
+                "concurrency.atomics-quiz", "concurrency.atomics-publish",
+            ]
             #expect(nearestIDs(to: "memory.retain", in: ids).ids == ["memory.retain-cycles"], "the start of an id")
             #expect(nearestIDs(to: "retain-cycles", in: ids).ids == ["memory.retain-cycles"], "the part after the track")
             #expect(nearestIDs(to: "memory.fix-a-laek", in: ids).ids == ["memory.fix-a-leak"], "a typo")
             #expect(nearestIDs(to: "concurency.actors", in: ids).ids == ["concurrency.actors"], "a typo in the track")
-            #expect(nearestIDs(to: "concurrency.atomics", in: ids).ids == ["concurrency.atomics-quiz", "concurrency.atomics-publish"],
-                    "every id it starts, in course order")
+            #expect(
+                nearestIDs(to: "concurrency.atomics", in: ids).ids == ["concurrency.atomics-quiz", "concurrency.atomics-publish"],
+                "every id it starts, in course order")
             #expect(nearestIDs(to: "Memory.Retain", in: ids).ids == ["memory.retain-cycles"], "case does not matter")
             #expect(nearestIDs(to: "threads", in: ids).ids.isEmpty)
             #expect(nearestIDs(to: "", in: ids).ids.isEmpty)

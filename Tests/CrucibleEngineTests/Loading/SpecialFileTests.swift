@@ -1,6 +1,7 @@
-@testable import CrucibleEngine
 import Foundation
 import Testing
+
+@testable import CrucibleEngine
 
 extension LoadingTests {
     /// Reading lesson and progress files never hangs on something that is not a regular file.

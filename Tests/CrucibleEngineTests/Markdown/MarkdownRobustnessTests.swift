@@ -1,5 +1,6 @@
 import CrucibleTestSupport
 import Testing
+
 @testable import CrucibleEngine
 
 /// Pathological inputs parse without crashing or blowing the stack, and keep their text.
@@ -12,14 +13,16 @@ import Testing
     @Test func deeplyNestedListsAndImages() {
         let lists = (0..<5_000).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n")
         // Past some depth the indentation makes code blocks; the items' text is kept either way.
-        #expect(Self.texts(MarkdownDocument.parse(lists)).joined().components(separatedBy: "item").count - 1 == 5_000,
-                "every nested item is kept")
+        #expect(
+            Self.texts(MarkdownDocument.parse(lists)).joined().components(separatedBy: "item").count - 1 == 5_000,
+            "every nested item is kept")
         let images = String(repeating: "![", count: 5_000) + "x" + String(repeating: "](u)", count: 5_000)
         #expect(Self.texts(MarkdownDocument.parse(images)).joined().contains("x"))
         let emphasis = String(repeating: "*a **b ", count: 5_000)
         let text = Self.texts(MarkdownDocument.parse(emphasis)).joined()
-        #expect(text.filter { $0 == "a" }.count == 5_000 && text.filter { $0 == "b" }.count == 5_000,
-                "emphasis markers may be consumed, never the letters between them")
+        #expect(
+            text.filter { $0 == "a" }.count == 5_000 && text.filter { $0 == "b" }.count == 5_000,
+            "emphasis markers may be consumed, never the letters between them")
     }
 
     @Test func hundredThousandCharacterLine() {
@@ -39,12 +42,15 @@ import Testing
             let markdownish = (0..<20_000).map { _ in punctuation.randomElement(using: &generator)! }
             for input in [String(decoding: bytes, as: UTF8.self), String(decoding: markdownish, as: UTF8.self)] {
                 let document = MarkdownDocument.parse(input)
-                let letters = { (text: String) in text.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.count }
+                let letters = { (text: String) in
+                    text.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.count
+                }
                 let kept = letters(Self.texts(document).joined())
                 // Entities such as `&amp;` could turn letters into one character; none are generated here
                 // except by chance, so the count may only shrink through them, never grow.
-                #expect(kept <= letters(input) && kept >= letters(input) - letters(input) / 50,
-                        "round \(round): \(letters(input)) letters in, \(kept) kept (\(generator.replay))")
+                #expect(
+                    kept <= letters(input) && kept >= letters(input) - letters(input) / 50,
+                    "round \(round): \(letters(input)) letters in, \(kept) kept (\(generator.replay))")
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CrucibleEngine
 
 /// Who a step runs as: the fork-bomb containment depends on it.
@@ -7,9 +8,10 @@ struct ProcessIdentityTests {
     let runner = ProcessRunner()
 
     func uidOfStep(limits: ResourceLimits, workingDirectory: String? = nil) async -> String {
-        let result = await runner.run(ProcessInvocation(
-            executable: "sh", arguments: ["-c", "id -u; touch written && echo wrote"],
-            workingDirectory: workingDirectory, limits: limits))
+        let result = await runner.run(
+            ProcessInvocation(
+                executable: "sh", arguments: ["-c", "id -u; touch written && echo wrote"],
+                workingDirectory: workingDirectory, limits: limits))
         return result.stdoutText
     }
 
@@ -40,8 +42,9 @@ struct ProcessIdentityTests {
         let hidden = try ScratchDirectory()
         defer { hidden.remove() }
         let script = try hidden.write("tool", "#!/bin/sh\necho hi\n", executable: true)  // in a 0700 root dir
-        let result = await runner.run(ProcessInvocation(
-            executable: script, workingDirectory: directory.path, limits: ResourceLimits(processes: 8)))
+        let result = await runner.run(
+            ProcessInvocation(
+                executable: script, workingDirectory: directory.path, limits: ResourceLimits(processes: 8)))
         guard case .spawnFailed(let reason) = result.termination else {
             Issue.record("expected spawnFailed, got \(result.termination)")
             return

@@ -1,6 +1,7 @@
 import CrucibleTestSupport
 import Foundation
 import Testing
+
 @testable import CrucibleEngine
 
 /// Real misbehaving programs, compiled with clang at test time, each of which must be stopped
@@ -12,14 +13,17 @@ struct ProcessRunawayProgramTests {
     let runner = ProcessRunner()
 
     /// Compiles `source`, runs it with `limits`, and checks containment.
-    func runC(_ source: String, timeout: Duration = .seconds(1), grace: Duration = .milliseconds(300),
-              limits: ResourceLimits = .learnerProgram, outputCap: Int = 1 << 20) async throws -> ProcessResult {
+    func runC(
+        _ source: String, timeout: Duration = .seconds(1), grace: Duration = .milliseconds(300),
+        limits: ResourceLimits = .learnerProgram, outputCap: Int = 1 << 20
+    ) async throws -> ProcessResult {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
         let binary = try await TestTools.compileC(source, named: "program", in: directory)
-        let result = await runner.run(ProcessInvocation(
-            executable: binary, workingDirectory: directory.path, timeout: timeout, grace: grace,
-            limits: limits, outputCap: outputCap))
+        let result = await runner.run(
+            ProcessInvocation(
+                executable: binary, workingDirectory: directory.path, timeout: timeout, grace: grace,
+                limits: limits, outputCap: outputCap))
         expectContained(result, within: timeout + grace + .seconds(1))
         return result
     }
@@ -33,14 +37,16 @@ struct ProcessRunawayProgramTests {
     @Test func cpuLimitStopsBusyLoopWithSIGXCPU() async throws {
         // The wall-clock deadline is far beyond the CPU limit: on a loaded machine one
         // CPU-second can take several seconds of wall time, and the CPU limit must win.
-        let result = try await runC("int main(void) { for (;;) {} }", timeout: .seconds(30),
-                              limits: ResourceLimits(cpuSeconds: 1))
+        let result = try await runC(
+            "int main(void) { for (;;) {} }", timeout: .seconds(30),
+            limits: ResourceLimits(cpuSeconds: 1))
         #expect(result.termination == .signaled(signal: SIGXCPU, name: "SIGXCPU"))
         #expect(result.limitHit == .cpuTime)
     }
 
     @Test func twoHundredMegabytesToStdoutIsCutAndStopped() async throws {
-        let result = try await runC("""
+        let result = try await runC(
+            """
             #include <string.h>
             #include <unistd.h>
             int main(void) {
@@ -60,7 +66,8 @@ struct ProcessRunawayProgramTests {
     }
 
     @Test func forkBombIsCappedAndSwept() async throws {
-        let result = try await runC("""
+        let result = try await runC(
+            """
             #include <unistd.h>
             int main(void) { for (;;) fork(); }
             """, timeout: .seconds(1), limits: ResourceLimits(cpuSeconds: 5, processes: 64))
@@ -69,7 +76,8 @@ struct ProcessRunawayProgramTests {
     }
 
     @Test func childIgnoringSIGTERMIsKilledAfterGrace() async throws {
-        let result = try await runC("""
+        let result = try await runC(
+            """
             #include <signal.h>
             #include <unistd.h>
             int main(void) { signal(SIGTERM, SIG_IGN); for (;;) pause(); }
@@ -80,7 +88,8 @@ struct ProcessRunawayProgramTests {
 
     @Test func backgroundGrandchildDoesNotOutliveTheStep() async throws {
         // The grandchild keeps stdout open; the run must still end as soon as the child exits.
-        let result = try await runC("""
+        let result = try await runC(
+            """
             #include <stdio.h>
             #include <unistd.h>
             int main(void) {
@@ -98,7 +107,8 @@ struct ProcessRunawayProgramTests {
     @Test func grandchildThatLeftTheGroupCannotHoldTheRunOpen() async throws {
         // setsid takes the grandchild out of the process group, out of reach of killpg, while it
         // keeps stdout open: the run must still end within the drain bound.
-        let result = try await runC("""
+        let result = try await runC(
+            """
             #include <stdio.h>
             #include <unistd.h>
             int main(void) {
@@ -121,7 +131,8 @@ struct ProcessRunawayProgramTests {
     }
 
     @Test func programReadingStdinSeesEndOfFile() async throws {
-        let result = try await runC("""
+        let result = try await runC(
+            """
             #include <stdio.h>
             int main(void) {
                 char line[64];
@@ -135,7 +146,8 @@ struct ProcessRunawayProgramTests {
     }
 
     @Test func segfaultIsReportedAsSIGSEGV() async throws {
-        let result = try await runC("""
+        let result = try await runC(
+            """
             int main(void) { volatile int *nowhere = 0; *nowhere = 1; return 0; }
             """)
         #expect(result.termination == .signaled(signal: SIGSEGV, name: "SIGSEGV"))
@@ -144,7 +156,8 @@ struct ProcessRunawayProgramTests {
 
     @Test func unboundedAllocationHitsMemoryLimit() async throws {
         // Like most learner code, it never checks malloc's result: it crashes writing through NULL.
-        let result = try await runC("""
+        let result = try await runC(
+            """
             #include <stdlib.h>
             #include <string.h>
             int main(void) { for (;;) memset(malloc(1 << 20), 1, 1 << 20); }
@@ -154,7 +167,8 @@ struct ProcessRunawayProgramTests {
     }
 
     @Test func allocationFailureMessageCountsAsMemoryLimit() async throws {
-        let result = try await runC("""
+        let result = try await runC(
+            """
             #include <stdio.h>
             #include <stdlib.h>
             int main(void) {
@@ -166,7 +180,8 @@ struct ProcessRunawayProgramTests {
     }
 
     @Test func fileSizeLimitRaisesSIGXFSZ() async throws {
-        let result = try await runC("""
+        let result = try await runC(
+            """
             #include <stdio.h>
             int main(void) {
                 FILE *file = fopen("big.txt", "w");

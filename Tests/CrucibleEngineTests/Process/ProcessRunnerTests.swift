@@ -1,17 +1,21 @@
 import Foundation
 import Testing
+
 @testable import CrucibleEngine
 
 /// The runner's ordinary behaviour: starting, failing to start, output, environment, cancellation, cost.
 struct ProcessRunnerTests {
     let runner = ProcessRunner()
 
-    func shell(_ script: String, timeout: Duration = .seconds(5), outputCap: Int = 1 << 20,
-               environment: [String: String] = ProcessInfo.processInfo.environment,
-               workingDirectory: String? = nil) async -> ProcessResult {
-        await runner.run(ProcessInvocation(
-            executable: "sh", arguments: ["-c", script], environment: environment,
-            workingDirectory: workingDirectory, timeout: timeout, outputCap: outputCap))
+    func shell(
+        _ script: String, timeout: Duration = .seconds(5), outputCap: Int = 1 << 20,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        workingDirectory: String? = nil
+    ) async -> ProcessResult {
+        await runner.run(
+            ProcessInvocation(
+                executable: "sh", arguments: ["-c", script], environment: environment,
+                workingDirectory: workingDirectory, timeout: timeout, outputCap: outputCap))
     }
 
     @Test func exitCodeAndBothStreamsAreCaptured() async {
@@ -50,8 +54,9 @@ struct ProcessRunnerTests {
     @Test func environmentAndWorkingDirectoryAreApplied() async throws {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
-        let result = await shell("echo \"$GREETING\"; pwd", environment: ["GREETING": "hello", "PATH": "/usr/bin:/bin"],
-                           workingDirectory: directory.path)
+        let result = await shell(
+            "echo \"$GREETING\"; pwd", environment: ["GREETING": "hello", "PATH": "/usr/bin:/bin"],
+            workingDirectory: directory.path)
         #expect(result.stdoutText == "hello\n\(directory.path)\n")
     }
 

@@ -1,6 +1,7 @@
 import CrucibleTestSupport
 import Foundation
 import Testing
+
 @testable import CrucibleEngine
 
 /// A fresh directory under /tmp, removed by `remove()`.
@@ -33,14 +34,17 @@ enum TestTools {
 
     /// Runs a toolchain command (compiler) in `directory` and returns the result.
     static func runTool(_ executable: String, _ arguments: [String], in directory: String) async -> ProcessResult {
-        await ProcessRunner().run(ProcessInvocation(
-            executable: executable, arguments: arguments, workingDirectory: directory,
-            timeout: .seconds(120), limits: .toolchain))
+        await ProcessRunner().run(
+            ProcessInvocation(
+                executable: executable, arguments: arguments, workingDirectory: directory,
+                timeout: .seconds(120), limits: .toolchain))
     }
 
     /// Compiles C `source` with clang into `directory`/`name` and returns the binary's path.
-    static func compileC(_ source: String, named name: String, in directory: ScratchDirectory,
-                         flags: [String] = ["-O0"]) async throws -> String {
+    static func compileC(
+        _ source: String, named name: String, in directory: ScratchDirectory,
+        flags: [String] = ["-O0"]
+    ) async throws -> String {
         try directory.write(name + ".c", source)
         let result = await runTool("clang", flags + ["-o", name, name + ".c"], in: directory.path)
         try #require(result.termination == .exited(code: 0), "clang failed: \(result.stderrText)")
@@ -71,10 +75,13 @@ func waitForProcess(withMarker marker: String, upTo limit: Duration = .seconds(1
 }
 
 /// Expects that the run returned within `bound` and that its process group is gone.
-func expectContained(_ result: ProcessResult, within bound: Duration,
-                     sourceLocation: SourceLocation = #_sourceLocation) {
+func expectContained(
+    _ result: ProcessResult, within bound: Duration,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(result.duration < bound, "took \(result.duration)", sourceLocation: sourceLocation)
     #expect(result.processGroupID > 0, sourceLocation: sourceLocation)
-    #expect(liveGroupMembers(result.processGroupID) == [], "group \(result.processGroupID) still has members",
-            sourceLocation: sourceLocation)
+    #expect(
+        liveGroupMembers(result.processGroupID) == [], "group \(result.processGroupID) still has members",
+        sourceLocation: sourceLocation)
 }

@@ -22,13 +22,17 @@ import Testing
         Case(name: "random bytes", bytes: Data((0..<512).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }), reason: "not valid JSON"),
         Case(name: "empty", bytes: Data(), reason: "the file is empty"),
         Case(name: "JSON of the wrong shape", bytes: Data(#"[1, 2, 3]"#.utf8), reason: "the top level is not a JSON object"),
-        Case(name: "an object without a version", bytes: Data(#"{"courses": {}}"#.utf8), reason: "the top level lacks the key `schemaVersion`"),
-        Case(name: "a field of the wrong type",
-             bytes: Data(good.replacingOccurrences(of: #""xp": 30"#, with: #""xp": "lots""#).utf8),
-             reason: "`courses.crucible.xp` is not a whole number"),
-        Case(name: "a field missing",
-             bytes: Data(good.replacingOccurrences(of: #""level": 1, "#, with: "").utf8),
-             reason: "`courses.crucible` lacks the key `level`"),
+        Case(
+            name: "an object without a version", bytes: Data(#"{"courses": {}}"#.utf8),
+            reason: "the top level lacks the key `schemaVersion`"),
+        Case(
+            name: "a field of the wrong type",
+            bytes: Data(good.replacingOccurrences(of: #""xp": 30"#, with: #""xp": "lots""#).utf8),
+            reason: "`courses.crucible.xp` is not a whole number"),
+        Case(
+            name: "a field missing",
+            bytes: Data(good.replacingOccurrences(of: #""level": 1, "#, with: "").utf8),
+            reason: "`courses.crucible` lacks the key `level`"),
     ]
 
     @Test(arguments: cases)

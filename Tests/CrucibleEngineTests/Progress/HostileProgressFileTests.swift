@@ -40,8 +40,9 @@ import Testing
         try folder.store().update { $0.xp = 1 }
         // The name older versions wrote to, and a leftover-looking name, both pointing at the victim.
         for name in ["progress.json.tmp", "progress.json.tmp-0"] {
-            try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent(name).path,
-                                                       withDestinationPath: victim.file.path)
+            try FileManager.default.createSymbolicLink(
+                atPath: folder.url.appendingPathComponent(name).path,
+                withDestinationPath: victim.file.path)
         }
         try folder.store().update { $0.xp = 2 }
         #expect(victim.isUntouched, "the link's target keeps its contents")
@@ -95,8 +96,9 @@ import Testing
         var planted: [String] = []
         for second in 0..<5 {
             let name = "progress.json.corrupt-" + formatter.string(from: now.addingTimeInterval(Double(second)))
-            try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent(name).path,
-                                                       withDestinationPath: victim.file.path)
+            try FileManager.default.createSymbolicLink(
+                atPath: folder.url.appendingPathComponent(name).path,
+                withDestinationPath: victim.file.path)
             planted.append(name)
         }
         let bad = Data("{ not progress".utf8)
@@ -196,8 +198,10 @@ import Testing
         let text = String(decoding: try #require(folder.contents()), as: UTF8.self)
         try folder.write(Data(text.replacingOccurrences(of: "\"passed\"", with: "\"wizard\"").utf8))
         let notice = try #require(try folder.store().takeNotices().first).message
-        #expect(notice.contains(#"unknown status "wizard" for lesson "memory.stack" (a status is one of notStarted, opened, skipped, attempted, passed)"#),
-                "\(notice)")
+        #expect(
+            notice.contains(
+                #"unknown status "wizard" for lesson "memory.stack" (a status is one of notStarted, opened, skipped, attempted, passed)"#),
+            "\(notice)")
         #expect(!notice.contains("Cannot initialize"), "\(notice)")
     }
 

@@ -12,13 +12,17 @@ import Testing
             progress.settings = LearnerSettings(theme: "dark", watchMode: true)
             progress.position = ResumePosition(lesson: "memory.value-and-reference", scroll: 12)
             progress.achievements["first-light"] = Date(timeIntervalSince1970: 1_800_000_000)
-            progress[lesson: "orientation.first-fix"] = LessonProgress(status: .passed, attempts: 2, passedAt: Date(timeIntervalSince1970: 1_800_000_000))
+            progress[lesson: "orientation.first-fix"] = LessonProgress(
+                status: .passed, attempts: 2, passedAt: Date(timeIntervalSince1970: 1_800_000_000))
         }
         let reopened = try folder.store()
         #expect(reopened.current == store.current)
         #expect(reopened.current.position == ResumePosition(lesson: "memory.value-and-reference", scroll: 12))
         let text = String(decoding: try #require(folder.contents()), as: UTF8.self)
-        #expect(text.hasPrefix("{\n  \"courses\" : {\n    \"crucible\" : {\n      \"achievements\" : {\n        \"first-light\" : \"2027-01-15T08:00:00Z\""), "\(text)")
+        #expect(
+            text.hasPrefix(
+                "{\n  \"courses\" : {\n    \"crucible\" : {\n      \"achievements\" : {\n        \"first-light\" : \"2027-01-15T08:00:00Z\""
+            ), "\(text)")
         #expect(text.hasSuffix("  \"schemaVersion\" : 1\n}\n"), "\(text)")
     }
 
@@ -108,7 +112,9 @@ import Testing
     @Test func anOlderSchemaIsMigratedAndTheOriginalKept() throws {
         let folder = try ProgressFolder()
         // A made-up schema 0 that called XP "points", migrated by a step given to the store.
-        let old = Data(#"{"schemaVersion": 0, "courses": {"crucible": {"points": 40, "level": 1, "streak": {"current": 0, "best": 0}, "achievements": {}, "settings": {"watchMode": false}, "lessons": {}}}}"#.utf8)
+        let old = Data(
+            #"{"schemaVersion": 0, "courses": {"crucible": {"points": 40, "level": 1, "streak": {"current": 0, "best": 0}, "achievements": {}, "settings": {"watchMode": false}, "lessons": {}}}}"#
+                .utf8)
         try folder.write(old)
         let rename = ProgressMigration(from: 0) { object in
             guard var courses = object["courses"] as? [String: Any] else { return }

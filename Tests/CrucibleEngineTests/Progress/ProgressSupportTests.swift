@@ -1,6 +1,7 @@
-@testable import CrucibleEngine
 import Foundation
 import Testing
+
+@testable import CrucibleEngine
 
 @Suite struct ProgressSupportTests {
     @Test(arguments: [
@@ -19,9 +20,10 @@ import Testing
         try FileManager.default.createDirectory(at: lessonFolder.appendingPathComponent("starter"), withIntermediateDirectories: true)
         try "---\nid: a\n---\nBody\n".write(to: lessonFolder.appendingPathComponent("lesson.md"), atomically: true, encoding: .utf8)
         try "let x = 1\n".write(to: lessonFolder.appendingPathComponent("starter/main.swift"), atomically: true, encoding: .utf8)
-        let lesson = Lesson(id: "a", title: "A", kind: .code, folder: lessonFolder, file: lessonFolder.appendingPathComponent("lesson.md"),
-                            bodyOffset: 0, bodyLine: 1,
-                            code: CodeExercise(language: "swift", starter: ["main.swift"], solution: ["main.swift"], steps: []))
+        let lesson = Lesson(
+            id: "a", title: "A", kind: .code, folder: lessonFolder, file: lessonFolder.appendingPathComponent("lesson.md"),
+            bodyOffset: 0, bodyLine: 1,
+            code: CodeExercise(language: "swift", starter: ["main.swift"], solution: ["main.swift"], steps: []))
         let first = LessonContentHash.of(lesson)
         #expect(first.hasPrefix("sha256:") && first.count == 71)
         #expect(LessonContentHash.of(lesson) == first)

@@ -17,8 +17,10 @@ final class ProgressFolder {
         try? FileManager.default.removeItem(at: url)
     }
 
-    func store(_ course: String = "crucible", lockTimeout: TimeInterval = 10,
-               migrations: [ProgressMigration] = ProgressMigration.all) throws -> ProgressStore {
+    func store(
+        _ course: String = "crucible", lockTimeout: TimeInterval = 10,
+        migrations: [ProgressMigration] = ProgressMigration.all
+    ) throws -> ProgressStore {
         try ProgressStore(courseID: course, file: file, lockTimeout: lockTimeout, migrations: migrations)
     }
 

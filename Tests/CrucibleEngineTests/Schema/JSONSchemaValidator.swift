@@ -156,7 +156,8 @@ struct JSONSchemaValidator {
         if case .string(let text) = value {
             if let minimum = schema["minLength"] as? Int, text.count < minimum { fail("shorter than \(minimum)") }
             if let pattern = schema["pattern"] as? String,
-               text.range(of: pattern, options: .regularExpression) == nil {
+                text.range(of: pattern, options: .regularExpression) == nil
+            {
                 fail("`\(text)` does not match \(pattern)")
             }
         }
@@ -181,8 +182,10 @@ struct JSONSchemaValidator {
         }
     }
 
-    private func checkObject(_ members: [String: JSONValue], _ schema: [String: Any], at path: String,
-                             into errors: inout [String]) {
+    private func checkObject(
+        _ members: [String: JSONValue], _ schema: [String: Any], at path: String,
+        into errors: inout [String]
+    ) {
         let properties = schema["properties"] as? [String: Any] ?? [:]
         for name in schema["required"] as? [String] ?? [] where members[name] == nil {
             errors.append("\(path): missing required `\(name)`")

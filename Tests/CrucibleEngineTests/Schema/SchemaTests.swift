@@ -1,6 +1,7 @@
-@testable import CrucibleEngine
 import Foundation
 import Testing
+
+@testable import CrucibleEngine
 
 /// The JSON Schemas under `Lessons/schema`: every bundled file obeys them, they name exactly the
 /// keys the loader accepts, and the authoring guide documents every key.
@@ -105,7 +106,8 @@ import Testing
 
     @Test func theAuthoringGuideNamesEveryKey() throws {
         let guide = try String(contentsOf: Self.lessons.appendingPathComponent("README.md"), encoding: .utf8)
-        let keys = CourseFileParser.courseKeys + CourseFileParser.trackKeys + LessonParser.allKeys
+        let keys =
+            CourseFileParser.courseKeys + CourseFileParser.trackKeys + LessonParser.allKeys
             + QuizParser.questionKeys + QuizParser.choiceKeys + LessonParser.predictKeys + LessonParser.codeKeys
             + LessonParser.wrongVariantKeys + StepParser.stepKeys + StepParser.limitKeys + StepParser.expectKeys
             + StepParser.outputKeys + StepParser.ratioKeys + AchievementsFile.achievementKeys + AchievementCondition.keys
@@ -121,16 +123,26 @@ import Testing
         ("lesson", "id: a\ntitle: T\nkind: lecture\n", "is not one of"),
         ("lesson", "id: a\ntitle: T\nkind: read\nxp: -1\n", "below 0"),
         ("lesson", "id: a\ntitle: T\nkind: read\nxp: 1001\n", "above 1000"),
-        ("lesson", "id: a\ntitle: T\nkind: quiz\nquestions:\n  - prompt: P\n    choices: [{text: A}]\n    answer: 1\n",
-         "fewer than 2 items"),
-        ("lesson", "id: a\ntitle: T\nkind: code\ncode:\n  language: c\n  starter: [a.c]\n  solution: [a.c]\n"
-            + "  steps:\n    - run: [cc]\n      expect: { exit: maybe }\n", "not exactly one"),
-        ("lesson", "id: a\ntitle: T\nkind: code\ncode:\n  language: c\n  starter: [a.c]\n  solution: [a.c]\n"
-            + "  steps:\n    - run: [cc]\n      timeout: 0\n", "must be greater than 0"),
+        (
+            "lesson", "id: a\ntitle: T\nkind: quiz\nquestions:\n  - prompt: P\n    choices: [{text: A}]\n    answer: 1\n",
+            "fewer than 2 items"
+        ),
+        (
+            "lesson",
+            "id: a\ntitle: T\nkind: code\ncode:\n  language: c\n  starter: [a.c]\n  solution: [a.c]\n"
+                + "  steps:\n    - run: [cc]\n      expect: { exit: maybe }\n", "not exactly one"
+        ),
+        (
+            "lesson",
+            "id: a\ntitle: T\nkind: code\ncode:\n  language: c\n  starter: [a.c]\n  solution: [a.c]\n"
+                + "  steps:\n    - run: [cc]\n      timeout: 0\n", "must be greater than 0"
+        ),
         ("course", "id: c\ntitle: T\n", "missing required `welcome`"),
         ("track", "id: t\ntitle: T\nsummary: S\ncolor: red\n", "unknown key `color`"),
-        ("achievements", "- id: a\n  title: T\n  description: D\n  condition: { completeLessons: 1, reachLevel: 2 }\n",
-         "more than 1 keys"),
+        (
+            "achievements", "- id: a\n  title: T\n  description: D\n  condition: { completeLessons: 1, reachLevel: 2 }\n",
+            "more than 1 keys"
+        ),
         ("achievements", "- id: a\n  title: T\n  description: D\n  condition: { winGame: 1 }\n", "unknown key `winGame`"),
     ])
     func theSchemasRejectMistakes(schema: String, yaml: String, expected: String) throws {

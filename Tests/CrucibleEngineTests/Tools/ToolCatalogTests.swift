@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CrucibleEngine
 
 /// The tool catalog's install hints and the probe's lookups.
@@ -34,10 +35,12 @@ import Testing
     }
 
     @Test func requiredToolsAreTheLessonsPlusBareStepPrograms() throws {
-        let lesson = try TemporaryLesson(starter: ["x": ""], requires: ["clang"], steps: [
-            CheckStep(name: "a", run: ["clang", "x.c"]), CheckStep(name: "b", run: ["go", "vet"]),
-            CheckStep(name: "c", run: ["{scratch}/app"]), CheckStep(name: "d", run: ["/bin/true"]),
-        ])
+        let lesson = try TemporaryLesson(
+            starter: ["x": ""], requires: ["clang"],
+            steps: [
+                CheckStep(name: "a", run: ["clang", "x.c"]), CheckStep(name: "b", run: ["go", "vet"]),
+                CheckStep(name: "c", run: ["{scratch}/app"]), CheckStep(name: "d", run: ["/bin/true"]),
+            ])
         defer { lesson.remove() }
         #expect(CheckEngine.requiredTools(lesson: lesson.lesson, steps: lesson.lesson.code!.steps) == ["clang", "go"])
     }

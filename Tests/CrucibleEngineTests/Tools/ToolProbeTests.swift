@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import CrucibleEngine
 
 /// Tools are probed by running them: working, missing, or broken with the probe's first error
 /// line; a broken tool stops a check before anything runs, and is never remembered as working.
 @Suite struct ToolProbeTests {
-    static let rustupError = "error: rustup could not choose a version of rustc to run, because one wasn't specified explicitly, and no default is configured."
+    static let rustupError =
+        "error: rustup could not choose a version of rustc to run, because one wasn't specified explicitly, and no default is configured."
 
     /// A folder that is the whole PATH, holding stand-in tools written as shell scripts.
     struct StubTools {
@@ -128,9 +130,11 @@ import Testing
         let tools = try StubTools()
         defer { tools.remove() }
         try tools.write("rustc", Self.brokenRustc)
-        let lesson = try TemporaryLesson(starter: ["main.rs": "fn main() {}"], steps: [
-            CheckStep(name: "build", run: ["rustc", "main.rs"]),
-        ])
+        let lesson = try TemporaryLesson(
+            starter: ["main.rs": "fn main() {}"],
+            steps: [
+                CheckStep(name: "build", run: ["rustc", "main.rs"])
+            ])
         defer { lesson.remove() }
         let engine = CheckEngine(cache: nil, tools: ToolProbe(environment: tools.environment), environment: tools.environment)
         let result = await lesson.check(["main.rs": "fn main() {}"], engine: engine)
@@ -150,7 +154,9 @@ import Testing
         defer { tools.remove() }
         let flag = tools.folder.appendingPathComponent("toolchain-removed")
         // rustup's proxy file stays the same when its toolchain goes away.
-        try tools.write("rustc", """
+        try tools.write(
+            "rustc",
+            """
             if [ -e '\(flag.path)' ]; then echo "error: toolchain 'stable-x86_64-unknown-linux-gnu' is not installed" >&2; exit 1; fi
             echo 'rustc 1.80.0'
             """)
@@ -167,14 +173,17 @@ import Testing
     }
 
     @Test func onlyLessonsWhoseCheckRunsAToolNeedIt() throws {
-        let code = try TemporaryLesson(starter: ["main.rs": ""], requires: ["rustc"], steps: [CheckStep(name: "build", run: ["rustc", "main.rs"])])
+        let code = try TemporaryLesson(
+            starter: ["main.rs": ""], requires: ["rustc"], steps: [CheckStep(name: "build", run: ["rustc", "main.rs"])])
         defer { code.remove() }
         #expect(CheckEngine.checkTools(of: code.lesson) == ["rustc"])
         // A predict lesson is graded without running anything; its program runs only to show its output.
-        let predict = Lesson(id: "p", title: "Predict", kind: .predict, requires: ["rustc"], folder: code.folder,
-                             file: code.folder.appendingPathComponent("lesson.md"), bodyOffset: 0, bodyLine: 1,
-                             predict: Predict(language: "rust", program: "main.rs", answer: "10",
-                                              run: [CheckStep(name: "compile", run: ["rustc", "main.rs"])]))
+        let predict = Lesson(
+            id: "p", title: "Predict", kind: .predict, requires: ["rustc"], folder: code.folder,
+            file: code.folder.appendingPathComponent("lesson.md"), bodyOffset: 0, bodyLine: 1,
+            predict: Predict(
+                language: "rust", program: "main.rs", answer: "10",
+                run: [CheckStep(name: "compile", run: ["rustc", "main.rs"])]))
         #expect(CheckEngine.checkTools(of: predict).isEmpty)
     }
 }

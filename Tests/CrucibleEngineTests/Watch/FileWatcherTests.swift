@@ -1,7 +1,8 @@
-@testable import CrucibleEngine
 import CrucibleTestSupport
 import Foundation
 import Testing
+
+@testable import CrucibleEngine
 
 /// The watcher against a real folder, with inotify and with polling: each change an
 /// editor or a learner makes is reported, once, and litter is not.
@@ -71,8 +72,10 @@ import Testing
 
     @Test(arguments: modes) func editorLitterIsIgnored(mode: FileWatchMode) async throws {
         try await watching(mode) { folder, recorder in
-            let litter = [".main.swift.swp", ".main.swift.swx", "main.swift~", "4913", ".#main.swift", "#main.swift#",
-                          "main.swift___jb_tmp___"]
+            let litter = [
+                ".main.swift.swp", ".main.swift.swx", "main.swift~", "4913", ".#main.swift", "#main.swift#",
+                "main.swift___jb_tmp___",
+            ]
             for name in litter { try folder.write(name, "litter\n") }
             try FileManager.default.createDirectory(atPath: folder.file(".git"), withIntermediateDirectories: false)
             try folder.write(".git/index", "litter\n")
@@ -168,8 +171,10 @@ import Testing
     }
 
     /// Runs `body` with a fresh folder watched in `mode`, then stops the watcher and removes the folder.
-    private func watching(_ mode: FileWatchMode, quiet: Duration = .milliseconds(100),
-                          _ body: (WatchedFolder, BatchRecorder) async throws -> Void) async throws {
+    private func watching(
+        _ mode: FileWatchMode, quiet: Duration = .milliseconds(100),
+        _ body: (WatchedFolder, BatchRecorder) async throws -> Void
+    ) async throws {
         let folder = try WatchedFolder()
         defer { folder.remove() }
         let recorder = BatchRecorder()

@@ -1,11 +1,14 @@
-@testable import CrucibleEngine
 import Testing
+
+@testable import CrucibleEngine
 
 /// The pure parts of watching: which names are litter, and how events become batches.
 @Suite struct WatchRulesTests {
-    @Test(arguments: [".main.swift.swp", ".main.swift.swo", ".main.swift.swx", "main.swift~", "4913", "5036",
-                      ".#main.swift", "#main.swift#", "main.swift___jb_tmp___", "main.swift___jb_old___",
-                      ".goutputstream-ABC123", ".DS_Store"])
+    @Test(arguments: [
+        ".main.swift.swp", ".main.swift.swo", ".main.swift.swx", "main.swift~", "4913", "5036",
+        ".#main.swift", "#main.swift#", "main.swift___jb_tmp___", "main.swift___jb_old___",
+        ".goutputstream-ABC123", ".DS_Store",
+    ])
     func editorLitterIsRecognised(name: String) {
         #expect(WatchFilter.isEditorLitter(name))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CrucibleEngine
 
 /// Hostile workspaces and starters (issue 12): links out of the workspace, linked starters,
@@ -14,7 +15,9 @@ import Testing
         let names = try fileManager.subpathsOfDirectory(atPath: folder.path)
         for name in names {
             let path = folder.appendingPathComponent(name).path
-            result[name] = WorkspaceIO.entry(path) == .link ? "link→" + WorkspaceIO.linkTarget(path)
+            result[name] =
+                WorkspaceIO.entry(path) == .link
+                ? "link→" + WorkspaceIO.linkTarget(path)
                 : (fileManager.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? "<folder>")
         }
         return result
@@ -65,13 +68,15 @@ import Testing
         try "secret".write(to: outside.appendingPathComponent("main.c"), atomically: true, encoding: .utf8)
         try "other".write(to: outside.appendingPathComponent("util.h"), atomically: true, encoding: .utf8)
         try fileManager.removeItem(at: folder.appendingPathComponent("main.c"))
-        try fileManager.createSymbolicLink(at: folder.appendingPathComponent("main.c"), withDestinationURL: outside.appendingPathComponent("main.c"))
+        try fileManager.createSymbolicLink(
+            at: folder.appendingPathComponent("main.c"), withDestinationURL: outside.appendingPathComponent("main.c"))
         try fileManager.removeItem(at: folder.appendingPathComponent("lib"))
         try fileManager.createSymbolicLink(at: folder.appendingPathComponent("lib"), withDestinationURL: outside)
         // A link planted where the manifest is written must be replaced, not followed.
         try fileManager.removeItem(at: folder.appendingPathComponent(Workspace.manifestName))
-        try fileManager.createSymbolicLink(at: folder.appendingPathComponent(Workspace.manifestName),
-                                           withDestinationURL: outside.appendingPathComponent("marker"))
+        try fileManager.createSymbolicLink(
+            at: folder.appendingPathComponent(Workspace.manifestName),
+            withDestinationURL: outside.appendingPathComponent("marker"))
         let before = try snapshot(outside)
 
         let reset = try workspace.reset(lesson.lesson, keepingCopyAs: ".kept")
@@ -99,7 +104,9 @@ import Testing
 
         for attempt in [{ _ = try workspace.prepare(lesson.lesson) }, { _ = try workspace.reset(lesson.lesson, keepingCopyAs: ".k") }] {
             let error = #expect(throws: (any Error).self) { try attempt() }
-            #expect("\(error.map { "\($0)" } ?? "")".contains("\(root.path)/course is a link to \(outside.path)"), "\(String(describing: error))")
+            #expect(
+                "\(error.map { "\($0)" } ?? "")".contains("\(root.path)/course is a link to \(outside.path)"),
+                "\(String(describing: error))")
         }
         #expect(try fileManager.contentsOfDirectory(atPath: outside.path).isEmpty)
     }
@@ -162,8 +169,9 @@ import Testing
         defer { try? fileManager.removeItem(at: workspace.root) }
 
         let error = #expect(throws: WorkspaceError.self) { try workspace.prepare(lesson.lesson) }
-        #expect(error?.message.contains("the starter file `main.c` of `test.lesson` is a link to outside the lesson folder") == true,
-                "\(String(describing: error))")
+        #expect(
+            error?.message.contains("the starter file `main.c` of `test.lesson` is a link to outside the lesson folder") == true,
+            "\(String(describing: error))")
         #expect(!fileManager.fileExists(atPath: workspace.folder(for: "test.lesson").appendingPathComponent("main.c").path))
         #expect(throws: WorkspaceError.self) { try workspace.reset(lesson.lesson) }
     }
@@ -212,7 +220,8 @@ import Testing
         let elapsed = clock.now - start
 
         #expect(result.outcome == .engineError)
-        #expect(result.message == "\(huge.path) is 300 MiB, more than the 16 MiB a lesson file may have, so it was not read; make it smaller")
+        #expect(
+            result.message == "\(huge.path) is 300 MiB, more than the 16 MiB a lesson file may have, so it was not read; make it smaller")
         #expect(elapsed < .seconds(5), "refused by its size, not after reading it")
     }
 
@@ -240,6 +249,8 @@ import Testing
         try Data("0123456789".utf8).write(to: file)
         #expect(try WorkspaceIO.read(file.path, limit: 10) == Data("0123456789".utf8))
         let error = #expect(throws: WorkspaceIO.TooLarge.self) { try WorkspaceIO.read(file.path, limit: 9) }
-        #expect(error?.description == "\(file.path) is 10 bytes, more than the 9 bytes a lesson file may have, so it was not read; make it smaller")
+        #expect(
+            error?.description
+                == "\(file.path) is 10 bytes, more than the 9 bytes a lesson file may have, so it was not read; make it smaller")
     }
 }

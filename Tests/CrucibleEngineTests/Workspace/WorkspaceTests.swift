@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import CrucibleEngine
 
 /// The learner's workspace: copied once, never overwritten, changed starters reported.
 @Suite struct WorkspaceTests {
     @Test func firstOpenCopiesTheStarterAndLaterOpensKeepTheLearnersEdits() throws {
-        let lesson = try TemporaryLesson(starter: ["main.c": "starter", "lib/util.h": "header"], hidden: ["harness.c": "secret"],
-                                         steps: [shellStep("true")])
+        let lesson = try TemporaryLesson(
+            starter: ["main.c": "starter", "lib/util.h": "header"], hidden: ["harness.c": "secret"],
+            steps: [shellStep("true")])
         defer { lesson.remove() }
         let workspace = Workspace(root: try temporaryFolder(), courseID: "course")
         defer { try? FileManager.default.removeItem(at: workspace.root) }
@@ -54,7 +56,8 @@ import Testing
         #expect(Workspace.defaultRoot(option: "/w", environment: ["CRUCIBLE_WORKSPACE": "/e"]).path == "/w")
         #expect(Workspace.defaultRoot(environment: ["CRUCIBLE_WORKSPACE": "/e", "XDG_DATA_HOME": "/x"]).path == "/e")
         #expect(Workspace.defaultRoot(environment: ["XDG_DATA_HOME": "/x", "HOME": "/h"]).path == "/x/crucible/workspace")
-        #expect(Workspace.defaultRoot(environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"]).path
+        #expect(
+            Workspace.defaultRoot(environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"]).path
                 == "/h/.local/share/crucible/workspace")
     }
 }

@@ -1,5 +1,6 @@
 import CrucibleEngine
 import Testing
+
 @testable import CrucibleUI
 
 private typealias F = LessonFixture
@@ -30,8 +31,13 @@ private typealias F = LessonFixture
         var state = F.state(opening: F.code.id)
         var cached = F.pass
         cached.fromCache = true
-        #expect(Self.finish(cached, on: &state) == [.recordProgress(.checked(lesson: F.code.id, passed: true,
-                                                                              summary: CheckSummary(cached, origin: .fullScreen)))])
+        #expect(
+            Self.finish(cached, on: &state) == [
+                .recordProgress(
+                    .checked(
+                        lesson: F.code.id, passed: true,
+                        summary: CheckSummary(cached, origin: .fullScreen)))
+            ])
         #expect(state.openLesson?.activity.passed == true)
     }
 }

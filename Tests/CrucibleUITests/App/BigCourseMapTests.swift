@@ -12,8 +12,9 @@ import Testing
     static let course: Course = {
         let root = URL(fileURLWithPath: "/big-course")
         let tracks = (0..<10).map { track in
-            Track(id: "t\(track)", title: "Track \(track)", summary: "Summary of track \(track).", folder: root,
-                  lessons: (0..<1_000).map { FixtureCourse.lesson("t\(track).l\($0)", "Lesson \($0) of track \(track)", .read) })
+            Track(
+                id: "t\(track)", title: "Track \(track)", summary: "Summary of track \(track).", folder: root,
+                lessons: (0..<1_000).map { FixtureCourse.lesson("t\(track).l\($0)", "Lesson \($0) of track \(track)", .read) })
         }
         return Course(id: "big", title: "Big course", welcome: "", final: nil, root: root, tracks: tracks)
     }()
@@ -23,8 +24,9 @@ import Testing
         for (index, lesson) in course.lessons.enumerated() where index.isMultiple(of: 2) {
             progress.lessons[lesson.id] = MapProgressFixture.passed(daysAgo: index % 80, xp: 5)
         }
-        return GameState(progress: progress, achievements: MapProgressFixture.achievements,
-                         today: MapProgressFixture.today, calendar: MapProgressFixture.calendar)
+        return GameState(
+            progress: progress, achievements: MapProgressFixture.achievements,
+            today: MapProgressFixture.today, calendar: MapProgressFixture.calendar)
     }()
 
     /// Applies `key` and draws the frame.

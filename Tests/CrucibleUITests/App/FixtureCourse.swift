@@ -8,8 +8,9 @@ enum FixtureCourse {
 
     static func lesson(_ id: String, _ title: String, _ kind: LessonKind, hints: [String] = []) -> Lesson {
         let folder = root.appendingPathComponent(id)
-        return Lesson(id: id, title: title, kind: kind, hints: hints, folder: folder,
-                      file: folder.appendingPathComponent("lesson.md"), bodyOffset: 0, bodyLine: 1)
+        return Lesson(
+            id: id, title: title, kind: kind, hints: hints, folder: folder,
+            file: folder.appendingPathComponent("lesson.md"), bodyOffset: 0, bodyLine: 1)
     }
 
     static let course = Course(
@@ -17,17 +18,22 @@ enum FixtureCourse {
         welcome: "Welcome to the fixture course. It has *three* tracks and a few lessons.\n\nPress a key.",
         final: nil, root: root,
         tracks: [
-            Track(id: "basics", title: "Basics", summary: "Where values live and who frees them.",
-                  folder: root, lessons: [
-                      lesson("basics.stack", "The stack", .read),
-                      lesson("basics.heap", "The heap — and who frees it", .quiz, hints: ["Think of malloc."]),
-                      lesson("basics.fix", "Fix a leak", .code),
-                  ]),
-            Track(id: "threads", title: "Threads", summary: "Data races, locks, and channels, side by side in four languages with sanitizers watching.",
-                  folder: root, lessons: [
-                      lesson("threads.race", "A data race", .predict),
-                      lesson("threads.lock", "Locks", .read),
-                  ]),
+            Track(
+                id: "basics", title: "Basics", summary: "Where values live and who frees them.",
+                folder: root,
+                lessons: [
+                    lesson("basics.stack", "The stack", .read),
+                    lesson("basics.heap", "The heap — and who frees it", .quiz, hints: ["Think of malloc."]),
+                    lesson("basics.fix", "Fix a leak", .code),
+                ]),
+            Track(
+                id: "threads", title: "Threads",
+                summary: "Data races, locks, and channels, side by side in four languages with sanitizers watching.",
+                folder: root,
+                lessons: [
+                    lesson("threads.race", "A data race", .predict),
+                    lesson("threads.lock", "Locks", .read),
+                ]),
             Track(id: "later", title: "Later", summary: "", folder: root, lessons: []),
         ])
 

@@ -1,6 +1,7 @@
 import CrucibleEngine
 import Foundation
 import Testing
+
 @testable import CrucibleUI
 
 /// The learner's way through the course: finishing read lessons, retrying predictions and
@@ -48,8 +49,9 @@ import Testing
     @Test func aReadLessonAlreadyPassedIsNotRecordedAgain() {
         var progress = CourseProgress()
         progress[lesson: F.read.id] = LessonProgress(status: .passed, attempts: 1, xpEarned: 5)
-        var state = AppState(course: F.course, size: TerminalSize(width: 80, height: 24), showWelcome: false,
-                             game: GameState(progress: progress))
+        var state = AppState(
+            course: F.course, size: TerminalSize(width: 80, height: 24), showWelcome: false,
+            game: GameState(progress: progress))
         _ = App.update(&state, .command(.open))
         _ = App.update(&state, .lessonLoaded(lessonID: F.read.id, .success(LessonSource(body: F.body))))
         let effects = apply([F.key(.enter)], to: &state)
@@ -59,8 +61,9 @@ import Testing
 
     @Test func theLastLessonReadGoesBackToTheMap() {
         let lessons = [F.quiz, F.predict, F.code, F.read], last = lessons.count - 1
-        let course = Course(id: "c", title: "C", welcome: "", final: nil, root: F.root,
-                            tracks: [Track(id: "memory", title: "Memory", summary: "", folder: F.root, lessons: lessons)])
+        let course = Course(
+            id: "c", title: "C", welcome: "", final: nil, root: F.root,
+            tracks: [Track(id: "memory", title: "Memory", summary: "", folder: F.root, lessons: lessons)])
         var state = AppState(course: course, size: TerminalSize(width: 80, height: 24), showWelcome: false)
         state.selection = last
         _ = App.update(&state, .command(.open))
@@ -78,10 +81,13 @@ import Testing
     @Test func whatAReadLessonEarnedIsToldOnTheNextLesson() {
         var state = F.state(opening: F.read.id)
         _ = apply([F.key(.enter)], to: &state)
-        let first = Achievement(id: "first-light", title: "First light", description: "Pass your first lesson.",
-                                condition: .completeLessons(1))
-        let events: [GameEvent] = [.lessonPassed(lesson: F.read.id), .xpAwarded(lesson: F.read.id, base: 5, bonuses: []),
-                                   .achievementUnlocked(first)]
+        let first = Achievement(
+            id: "first-light", title: "First light", description: "Pass your first lesson.",
+            condition: .completeLessons(1))
+        let events: [GameEvent] = [
+            .lessonPassed(lesson: F.read.id), .xpAwarded(lesson: F.read.id, base: 5, bonuses: []),
+            .achievementUnlocked(first),
+        ]
         _ = App.update(&state, .progressRecorded(.checked(lesson: F.read.id, passed: true), events: events, progress: CourseProgress()))
         #expect(activity(state).notice == "✓ The stack: done · +5 XP · Achievement: First light")
         #expect(App.view(state).plainText().contains("✓ The stack: done · +5 XP"))
@@ -105,8 +111,12 @@ import Testing
         #expect(activity(state).prediction.text == "0 1")
         let effects = apply([F.key(.enter)], to: &state)
         #expect(activity(state).result?.passed == true)
-        #expect(effects.first == .recordProgress(.checked(lesson: F.predict.id, passed: true,
-                                                          summary: CheckSummary(activity(state).result!, origin: .fullScreen))))
+        #expect(
+            effects.first
+                == .recordProgress(
+                    .checked(
+                        lesson: F.predict.id, passed: true,
+                        summary: CheckSummary(activity(state).result!, origin: .fullScreen))))
     }
 
     @Test func reopeningThePredictionAfterAnAnswerStartsEmptyButADraftIsKept() {
@@ -183,9 +193,11 @@ import Testing
     func codeLesson(with record: LessonProgress) -> AppState {
         var progress = CourseProgress()
         progress[lesson: F.code.id] = record
-        var state = AppState(course: F.course, size: TerminalSize(width: 100, height: 30), showWelcome: false,
-                             game: GameState(progress: progress, today: LocalDay(year: 2026, month: 12, day: 3),
-                                             calendar: Self.calendar))
+        var state = AppState(
+            course: F.course, size: TerminalSize(width: 100, height: 30), showWelcome: false,
+            game: GameState(
+                progress: progress, today: LocalDay(year: 2026, month: 12, day: 3),
+                calendar: Self.calendar))
         state.selection = 3
         _ = App.update(&state, .command(.open))
         _ = App.update(&state, .lessonLoaded(lessonID: F.code.id, .success(LessonSource(body: F.body))))
@@ -230,8 +242,9 @@ import Testing
     /// Four tracks of fifteen lessons: taller than a 50-row terminal.
     static let longCourse: Course = {
         let tracks = (1...4).map { number in
-            Track(id: "t\(number)", title: "Track \(number)", summary: "Summary \(number).", folder: FixtureCourse.root,
-                  lessons: (1...15).map { FixtureCourse.lesson("t\(number).l\($0)", "Lesson \(number).\($0)", .read) })
+            Track(
+                id: "t\(number)", title: "Track \(number)", summary: "Summary \(number).", folder: FixtureCourse.root,
+                lessons: (1...15).map { FixtureCourse.lesson("t\(number).l\($0)", "Lesson \(number).\($0)", .read) })
         }
         return Course(id: "long", title: "Long", welcome: "", final: nil, root: FixtureCourse.root, tracks: tracks)
     }()

@@ -1,5 +1,6 @@
 import CrucibleEngine
 import Foundation
+
 @testable import CrucibleUI
 
 /// A course with one lesson of each interactive kind, for the lesson screen's update and snapshot tests.
@@ -13,39 +14,51 @@ enum LessonFixture {
         explanation: "Go traces the heap; the others free at a point you can see.",
         folder: folder("memory.quiz"), file: folder("memory.quiz").appendingPathComponent("lesson.md"), bodyOffset: 0, bodyLine: 1,
         quiz: Quiz(questions: [
-            Quiz.Question(prompt: "Which language frees heap memory with a tracing garbage collector?",
-                          choices: [Quiz.Choice(text: "C", explanation: "C never frees memory for you; you call free()."),
-                                    Quiz.Choice(text: "Rust", explanation: "Rust drops a value when its owner goes out of scope."),
-                                    Quiz.Choice(text: "Go", explanation: "Right: Go's collector traces reachable objects.")],
-                          answers: [2]),
-            Quiz.Question(prompt: "Where is memory freed at a point you can see in the source?",
-                          choices: [Quiz.Choice(text: "C", explanation: "Right: the call to free()."),
-                                    Quiz.Choice(text: "Go", explanation: "The collector decides when, not the source."),
-                                    Quiz.Choice(text: "Rust", explanation: "Right: at the end of the owner's scope.")],
-                          answers: [0, 2]),
+            Quiz.Question(
+                prompt: "Which language frees heap memory with a tracing garbage collector?",
+                choices: [
+                    Quiz.Choice(text: "C", explanation: "C never frees memory for you; you call free()."),
+                    Quiz.Choice(text: "Rust", explanation: "Rust drops a value when its owner goes out of scope."),
+                    Quiz.Choice(text: "Go", explanation: "Right: Go's collector traces reachable objects."),
+                ],
+                answers: [2]),
+            Quiz.Question(
+                prompt: "Where is memory freed at a point you can see in the source?",
+                choices: [
+                    Quiz.Choice(text: "C", explanation: "Right: the call to free()."),
+                    Quiz.Choice(text: "Go", explanation: "The collector decides when, not the source."),
+                    Quiz.Choice(text: "Rust", explanation: "Right: at the end of the owner's scope."),
+                ],
+                answers: [0, 2]),
         ]))
 
     static let predict = Lesson(
         id: "memory.predict", title: "What does it print?", kind: .predict, hints: ["Arrays are values in Swift."],
         folder: folder("memory.predict"), file: folder("memory.predict").appendingPathComponent("lesson.md"), bodyOffset: 0, bodyLine: 1,
-        predict: Predict(language: "swift", program: "main.swift", answer: "0 1",
-                         run: [CheckStep(name: "run", run: ["swift", "main.swift"])]))
+        predict: Predict(
+            language: "swift", program: "main.swift", answer: "0 1",
+            run: [CheckStep(name: "run", run: ["swift", "main.swift"])]))
 
     static let code = Lesson(
         id: "memory.fix", title: "Fix the sum", kind: .code,
         hints: ["Read the compiler's first error.", "`let` makes a constant; use `var`."],
         requires: ["swiftc"], explanation: "`let` declares a constant and `var` a variable.",
         folder: folder("memory.fix"), file: folder("memory.fix").appendingPathComponent("lesson.md"), bodyOffset: 0, bodyLine: 1,
-        code: CodeExercise(language: "swift", starter: ["sum.swift"], solution: ["sum.swift"],
-                           steps: [CheckStep(name: "build", run: ["swiftc", "sum.swift"])]))
+        code: CodeExercise(
+            language: "swift", starter: ["sum.swift"], solution: ["sum.swift"],
+            steps: [CheckStep(name: "build", run: ["swiftc", "sum.swift"])]))
 
-    static let read = Lesson(id: "memory.read", title: "The stack", kind: .read, folder: folder("memory.read"),
-                             file: folder("memory.read").appendingPathComponent("lesson.md"), bodyOffset: 0, bodyLine: 1)
+    static let read = Lesson(
+        id: "memory.read", title: "The stack", kind: .read, folder: folder("memory.read"),
+        file: folder("memory.read").appendingPathComponent("lesson.md"), bodyOffset: 0, bodyLine: 1)
 
     static let course = Course(
         id: "lessons", title: "Lesson Fixture", welcome: "", final: nil, root: root,
-        tracks: [Track(id: "memory", title: "Memory", summary: "One lesson of each kind.", folder: root,
-                       lessons: [read, quiz, predict, code])])
+        tracks: [
+            Track(
+                id: "memory", title: "Memory", summary: "One lesson of each kind.", folder: root,
+                lessons: [read, quiz, predict, code])
+        ])
 
     static let program = "var a = [0]\nvar b = a\nb.append(1)\nprint(a.count - 1, b.count - 1)\n"
     static let body = "Read the program and the question below.\n"
@@ -58,8 +71,9 @@ enum LessonFixture {
         let source = LessonSource(body: body, program: id == predict.id ? program : nil)
         _ = App.update(&state, .lessonLoaded(lessonID: id, .success(source)))
         if id == code.id {
-            let files = WorkspaceFiles(folder: "/home/learner/.local/share/crucible/workspace/lessons/memory.fix",
-                                       files: ["/home/learner/.local/share/crucible/workspace/lessons/memory.fix/sum.swift"])
+            let files = WorkspaceFiles(
+                folder: "/home/learner/.local/share/crucible/workspace/lessons/memory.fix",
+                files: ["/home/learner/.local/share/crucible/workspace/lessons/memory.fix/sum.swift"])
             _ = App.update(&state, .workspacePrepared(lessonID: id, .success(files)))
         }
         return state
@@ -75,25 +89,37 @@ enum LessonFixture {
     /// A compile error as the engine reports it.
     static var compileError: CheckResult {
         var result = CheckResult(lessonID: code.id, outcome: .failed, reason: .compileError, message: "the build failed")
-        result.compilerError = try? JSONDecoder().decode(CompilerErrorSummary.self, from: Data("""
-            {"file":"sum.swift","line":2,"column":5,"message":"cannot assign to value: 'total' is a 'let' constant"}
-            """.utf8))
-        result.steps = [step(name: "build", command: ["swiftc", "-o", "app", "sum.swift"], exitCode: 1, signal: nil,
-                                   termination: "exited with code 1", duration: 1.25, stdout: "",
-                                   stderr: "sum.swift:2:5: error: cannot assign to value: 'total' is a 'let' constant\n    total += i\n    ^~~~~\n",
-                                   passed: false)]
+        result.compilerError = try? JSONDecoder().decode(
+            CompilerErrorSummary.self,
+            from: Data(
+                """
+                {"file":"sum.swift","line":2,"column":5,"message":"cannot assign to value: 'total' is a 'let' constant"}
+                """.utf8))
+        result.steps = [
+            step(
+                name: "build", command: ["swiftc", "-o", "app", "sum.swift"], exitCode: 1, signal: nil,
+                termination: "exited with code 1", duration: 1.25, stdout: "",
+                stderr: "sum.swift:2:5: error: cannot assign to value: 'total' is a 'let' constant\n    total += i\n    ^~~~~\n",
+                passed: false)
+        ]
         result.duration = 1.3
         return result
     }
 
     /// Output that differs from what the lesson expects.
     static var wrongOutput: CheckResult {
-        var result = CheckResult(lessonID: code.id, outcome: .failed, reason: .wrongOutput, message: "stdout differs from the expected output")
-        let mismatch: [String: Any] = ["stream": "stdout", "check": "differs from the expected output",
-                                       "expected": "sumTo(10) = 55\nsumTo(0) = 0\n", "actual": "sumTo(10) = 45\nsumTo(0) = 0\n"]
+        var result = CheckResult(
+            lessonID: code.id, outcome: .failed, reason: .wrongOutput, message: "stdout differs from the expected output")
+        let mismatch: [String: Any] = [
+            "stream": "stdout", "check": "differs from the expected output",
+            "expected": "sumTo(10) = 55\nsumTo(0) = 0\n", "actual": "sumTo(10) = 45\nsumTo(0) = 0\n",
+        ]
         result.outputMismatch = try? JSONDecoder().decode(OutputMismatch.self, from: JSONSerialization.data(withJSONObject: mismatch))
-        result.steps = [step(name: "run", command: ["./app"], exitCode: 0, signal: nil, termination: "exited with code 0",
-                                   duration: 0.01, stdout: "sumTo(10) = 45\nsumTo(0) = 0\n", stderr: "", passed: false)]
+        result.steps = [
+            step(
+                name: "run", command: ["./app"], exitCode: 0, signal: nil, termination: "exited with code 0",
+                duration: 0.01, stdout: "sumTo(10) = 45\nsumTo(0) = 0\n", stderr: "", passed: false)
+        ]
         return result
     }
 
@@ -102,27 +128,40 @@ enum LessonFixture {
 
     /// Output with escape sequences in it, on stdout, on stderr and in the diff.
     static var hostileOutput: CheckResult {
-        var result = CheckResult(lessonID: code.id, outcome: .failed, reason: .wrongOutput, message: "stdout differs from the expected output")
-        let mismatch: [String: Any] = ["stream": "stdout", "check": "differs from the expected output",
-                                       "expected": "sum\n", "actual": hostile + "sum\n"]
+        var result = CheckResult(
+            lessonID: code.id, outcome: .failed, reason: .wrongOutput, message: "stdout differs from the expected output")
+        let mismatch: [String: Any] = [
+            "stream": "stdout", "check": "differs from the expected output",
+            "expected": "sum\n", "actual": hostile + "sum\n",
+        ]
         result.outputMismatch = try? JSONDecoder().decode(OutputMismatch.self, from: JSONSerialization.data(withJSONObject: mismatch))
-        result.steps = [step(name: "run " + hostile, command: ["./app"], exitCode: 0, signal: nil, termination: "exited with code 0",
-                             duration: 0.01, stdout: hostile + "sum\n", stderr: "err " + hostile + "\n", passed: false)]
+        result.steps = [
+            step(
+                name: "run " + hostile, command: ["./app"], exitCode: 0, signal: nil, termination: "exited with code 0",
+                duration: 0.01, stdout: hostile + "sum\n", stderr: "err " + hostile + "\n", passed: false)
+        ]
         return result
     }
 
     static var pass: CheckResult {
         var result = CheckResult(lessonID: code.id, outcome: .passed, message: "every step passed")
-        result.steps = [step(name: "build", command: ["swiftc", "sum.swift"], exitCode: 0, signal: nil,
-                                   termination: "exited with code 0", duration: 1.5, stdout: "", stderr: "", passed: true)]
+        result.steps = [
+            step(
+                name: "build", command: ["swiftc", "sum.swift"], exitCode: 0, signal: nil,
+                termination: "exited with code 0", duration: 1.5, stdout: "", stderr: "", passed: true)
+        ]
         return result
     }
 
     /// A step report as the engine writes one (its memberwise initialiser is internal to the engine).
-    static func step(name: String, command: [String], exitCode: Int?, signal: String?, termination: String,
-                     duration: Double, stdout: String, stderr: String, passed: Bool) -> StepReport {
-        var fields: [String: Any] = ["name": name, "command": command, "termination": termination, "duration": duration,
-                                     "stdout": stdout, "stderr": stderr, "passed": passed]
+    static func step(
+        name: String, command: [String], exitCode: Int?, signal: String?, termination: String,
+        duration: Double, stdout: String, stderr: String, passed: Bool
+    ) -> StepReport {
+        var fields: [String: Any] = [
+            "name": name, "command": command, "termination": termination, "duration": duration,
+            "stdout": stdout, "stderr": stderr, "passed": passed,
+        ]
         fields["exitCode"] = exitCode
         fields["signal"] = signal
         let data = try! JSONSerialization.data(withJSONObject: fields)
@@ -134,7 +173,9 @@ enum LessonFixture {
         .xpAwarded(lesson: code.id, base: 20, bonuses: [XPBonusAward(.firstTry, 10), XPBonusAward(.noHints, 5)]),
         .levelUp(Levels.Level(number: 2, name: "Apprentice")),
         .streakExtended(days: 3),
-        .achievementUnlocked(Achievement(id: "first-fix", title: "First fix", description: "Pass your first code lesson.",
-                                         condition: .completeLessons(1))),
+        .achievementUnlocked(
+            Achievement(
+                id: "first-fix", title: "First fix", description: "Pass your first code lesson.",
+                condition: .completeLessons(1))),
     ]
 }

@@ -20,17 +20,21 @@ enum MapProgressFixture {
     }
 
     static let achievements = [
-        Achievement(id: "first-steps", title: "First steps", description: "Pass your first lesson.",
-                    condition: .completeLessons(1)),
-        Achievement(id: "basics-done", title: "Basics done", description: "Pass every lesson of the Basics track.",
-                    condition: .completeTrack("basics")),
-        Achievement(id: "week", title: "A week in a row", description: "Work on lessons seven days in a row.",
-                    condition: .streakDays(7)),
+        Achievement(
+            id: "first-steps", title: "First steps", description: "Pass your first lesson.",
+            condition: .completeLessons(1)),
+        Achievement(
+            id: "basics-done", title: "Basics done", description: "Pass every lesson of the Basics track.",
+            condition: .completeTrack("basics")),
+        Achievement(
+            id: "week", title: "A week in a row", description: "Work on lessons seven days in a row.",
+            condition: .streakDays(7)),
     ]
 
     static func passed(daysAgo: Int, xp: Int, updated: Bool = false) -> LessonProgress {
-        LessonProgress(status: .passed, attempts: 1, firstActivity: date(daysAgo: daysAgo + 1), lastActivity: date(daysAgo: daysAgo),
-                       passedAt: date(daysAgo: daysAgo), passedFirstTry: true, xpEarned: xp, updatedSincePass: updated)
+        LessonProgress(
+            status: .passed, attempts: 1, firstActivity: date(daysAgo: daysAgo + 1), lastActivity: date(daysAgo: daysAgo),
+            passedAt: date(daysAgo: daysAgo), passedFirstTry: true, xpEarned: xp, updatedSincePass: updated)
     }
 
     /// Two lessons passed (one changed since), one opened and left at line 12, one skipped.
@@ -46,8 +50,9 @@ enum MapProgressFixture {
         ])
 
     /// The game with ``progress``, achievements loaded and `go` missing for the predict lesson.
-    static let game = GameState(progress: progress, achievements: achievements,
-                                missingTools: ["threads.race": ["go"]], today: today, calendar: calendar)
+    static let game = GameState(
+        progress: progress, achievements: achievements,
+        missingTools: ["threads.race": ["go"]], today: today, calendar: calendar)
 
     /// The app as a returning learner launches it: no welcome, the map on the resume lesson.
     static func state(width: Int = 80, height: Int = 24, game: GameState = game) -> AppState {

@@ -1,6 +1,7 @@
-import Foundation
 import CrucibleEngine
+import Foundation
 import Testing
+
 @testable import CrucibleUI
 
 /// `App.update` for the game around the map: progress snapshots, resume, skip, search, stats, notices and mouse.
@@ -59,7 +60,8 @@ import Testing
         #expect(press(.down, &state).isEmpty)
         let scroll = state.openLesson?.scroll ?? -1
         var quitting = state
-        #expect(press(.control("c"), &quitting) == [.recordProgress(.moved(to: ResumePosition(lesson: "basics.fix", scroll: scroll))), .quit])
+        #expect(
+            press(.control("c"), &quitting) == [.recordProgress(.moved(to: ResumePosition(lesson: "basics.fix", scroll: scroll))), .quit])
         let back = press(.character("q"), &state)
         #expect(back.first == .recordProgress(.moved(to: ResumePosition(lesson: "basics.fix", scroll: scroll))))
         #expect(state.top == .courseMap)
@@ -92,8 +94,11 @@ import Testing
     @Test func skipOnTheMapRecordsItMovesOnAndTheContinueMarkFollows() {
         var state = MapProgressFixture.state()
         let effects = press(.character("x"), &state)
-        #expect(effects == [.recordProgress(.skipped(lesson: "basics.fix")),
-                            .recordProgress(.moved(to: ResumePosition(lesson: "threads.race")))])
+        #expect(
+            effects == [
+                .recordProgress(.skipped(lesson: "basics.fix")),
+                .recordProgress(.moved(to: ResumePosition(lesson: "threads.race"))),
+            ])
         #expect(state.lessons[state.selection].id == "threads.race")
     }
 
@@ -228,7 +233,9 @@ import Testing
     }
 
     @Test func localDaysRoundTripThroughDayNumbers() {
-        for day in [LocalDay(year: 2026, month: 2, day: 28), LocalDay(year: 2024, month: 2, day: 29), LocalDay(year: 1999, month: 12, day: 31)] {
+        for day in [
+            LocalDay(year: 2026, month: 2, day: 28), LocalDay(year: 2024, month: 2, day: 29), LocalDay(year: 1999, month: 12, day: 31),
+        ] {
             #expect(LocalDay(dayNumber: day.dayNumber) == day)
         }
     }

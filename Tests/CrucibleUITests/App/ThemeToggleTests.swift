@@ -1,7 +1,8 @@
-@testable import CrucibleUI
 import CrucibleEngine
 import Foundation
 import Testing
+
+@testable import CrucibleUI
 
 /// The `t` key on the course map: dark and light themes, remembered in the learner's settings.
 @Suite struct ThemeToggleTests {
@@ -18,8 +19,9 @@ import Testing
 
     @Test func savedSettingsReachTheProgress() {
         var progress = CourseProgress()
-        let events = GameRules.apply(.changedSettings(LearnerSettings(theme: "light", watchMode: true)), to: &progress,
-                                     outline: CourseOutline(FixtureCourse.course), now: Date(), calendar: Calendar(identifier: .gregorian))
+        let events = GameRules.apply(
+            .changedSettings(LearnerSettings(theme: "light", watchMode: true)), to: &progress,
+            outline: CourseOutline(FixtureCourse.course), now: Date(), calendar: Calendar(identifier: .gregorian))
         #expect(events.isEmpty)
         #expect(progress.settings == LearnerSettings(theme: "light", watchMode: true))
     }

@@ -1,5 +1,6 @@
 import CrucibleEngine
 import Testing
+
 @testable import CrucibleUI
 
 /// A check whose tool is missing or broken never ran: the result says what to do (install,
@@ -7,11 +8,13 @@ import Testing
 @Suite struct ToolProblemTests {
     typealias F = LessonFixture
 
-    static let rustupError = "error: rustup could not choose a version of rustc to run, because one wasn't specified explicitly, and no default is configured."
+    static let rustupError =
+        "error: rustup could not choose a version of rustc to run, because one wasn't specified explicitly, and no default is configured."
 
     static var broken: CheckResult {
-        var result = CheckResult(lessonID: F.code.id, outcome: .toolBroken,
-                                 message: "`swiftc` is installed but does not work, so nothing was checked: " + rustupError)
+        var result = CheckResult(
+            lessonID: F.code.id, outcome: .toolBroken,
+            message: "`swiftc` is installed but does not work, so nothing was checked: " + rustupError)
         result.brokenTools = [ToolCatalog.info("swiftc").broken(error: rustupError)]
         return result
     }
@@ -63,8 +66,9 @@ import Testing
     }
 
     @Test func theMapMarksALessonWhoseToolIsBrokenLikeAMissingOne() {
-        var state = MapProgressFixture.state(width: 100, height: 30,
-                                             game: GameState(progress: CourseProgress(), today: MapProgressFixture.today))
+        var state = MapProgressFixture.state(
+            width: 100, height: 30,
+            game: GameState(progress: CourseProgress(), today: MapProgressFixture.today))
         #expect(state.game.mark(for: "basics.fix") == .notStarted)
         _ = App.update(&state, .toolsProbed(missing: ["threads.race": ["go"]], broken: ["basics.fix": ["rustc"]]))
         #expect(state.game.mark(for: "basics.fix") == .needsTool)

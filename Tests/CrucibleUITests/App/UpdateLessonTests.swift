@@ -1,5 +1,6 @@
 import CrucibleEngine
 import Testing
+
 @testable import CrucibleUI
 
 /// `App.update` on the lesson screen: quiz picking, the prediction field, the check lifecycle,
@@ -28,8 +29,13 @@ import Testing
         #expect(activity(state).panel == .result)
         #expect(activity(state).result?.passed == false)
         #expect(activity(state).result?.answers.first?.explanations == ["1. C: C never frees memory for you; you call free()."])
-        #expect(effects == [.recordProgress(.checked(lesson: F.quiz.id, passed: false,
-                                                     summary: CheckSummary(activity(state).result!, origin: .fullScreen)))])
+        #expect(
+            effects == [
+                .recordProgress(
+                    .checked(
+                        lesson: F.quiz.id, passed: false,
+                        summary: CheckSummary(activity(state).result!, origin: .fullScreen)))
+            ])
         #expect(activity(state).failedChecks == 1)
     }
 
@@ -44,8 +50,13 @@ import Testing
         let effects = apply([F.key(.character("1")), F.key(.character("3")), F.key(.enter)], to: &state)
         #expect(activity(state).result?.passed == true)
         #expect(activity(state).celebrationFrame == 0)
-        #expect(effects == [.recordProgress(.checked(lesson: F.quiz.id, passed: true,
-                                                     summary: CheckSummary(activity(state).result!, origin: .fullScreen)))])
+        #expect(
+            effects == [
+                .recordProgress(
+                    .checked(
+                        lesson: F.quiz.id, passed: true,
+                        summary: CheckSummary(activity(state).result!, origin: .fullScreen)))
+            ])
         #expect(App.wantsTimer(state))
         for _ in 0..<LessonRules.celebrationFrames { _ = App.update(&state, .timer) }
         #expect(activity(state).celebrationFrame == nil)
@@ -91,12 +102,20 @@ import Testing
         #expect(activity(state).prediction.text == "0 1")
         let effects = apply([F.key(.enter)], to: &state)
         #expect(activity(state).result?.passed == true)
-        #expect(effects == [.recordProgress(.checked(lesson: F.predict.id, passed: true,
-                                                     summary: CheckSummary(activity(state).result!, origin: .fullScreen))),
-                            .runCheck(F.predict)])
+        #expect(
+            effects == [
+                .recordProgress(
+                    .checked(
+                        lesson: F.predict.id, passed: true,
+                        summary: CheckSummary(activity(state).result!, origin: .fullScreen))),
+                .runCheck(F.predict),
+            ])
         var run = CheckResult(lessonID: F.predict.id, outcome: .passed, message: "every step passed")
-        run.steps = [F.step(name: "run", command: ["swift"], exitCode: 0, signal: nil, termination: "exited with code 0",
-                            duration: 0.5, stdout: "0 1\n", stderr: "", passed: true)]
+        run.steps = [
+            F.step(
+                name: "run", command: ["swift"], exitCode: 0, signal: nil, termination: "exited with code 0",
+                duration: 0.5, stdout: "0 1\n", stderr: "", passed: true)
+        ]
         _ = App.update(&state, .checkFinished(lessonID: F.predict.id, run))
         #expect(activity(state).result?.predict?.realOutput == "0 1\n")
         #expect(activity(state).check == .idle)
@@ -123,8 +142,9 @@ import Testing
     @Test func watchModeIsASettingTheNextCodeLessonStartsIn() {
         var progress = CourseProgress()
         progress.settings.watchMode = true
-        var state = AppState(course: F.course, size: TerminalSize(width: 80, height: 24), showWelcome: false,
-                             game: GameState(progress: progress))
+        var state = AppState(
+            course: F.course, size: TerminalSize(width: 80, height: 24), showWelcome: false,
+            game: GameState(progress: progress))
         state.selection = F.course.lessons.firstIndex { $0.id == F.code.id } ?? 0
         let effects = App.update(&state, .command(.open))
         #expect(effects.contains(.watchWorkspace(F.code)))
@@ -154,24 +174,31 @@ import Testing
     @Test func startThenResultRecordsTheCheckAndKeepsItsEvents() {
         var state = F.state(opening: F.code.id)
         _ = apply([F.key(.character("c"))], to: &state)
-        #expect(App.update(&state, .checkFinished(lessonID: F.code.id, F.compileError))
-                == [.recordProgress(.checked(lesson: F.code.id, passed: false,
-                                             summary: CheckSummary(F.compileError, origin: .fullScreen)))])
+        #expect(
+            App.update(&state, .checkFinished(lessonID: F.code.id, F.compileError))
+                == [
+                    .recordProgress(
+                        .checked(
+                            lesson: F.code.id, passed: false,
+                            summary: CheckSummary(F.compileError, origin: .fullScreen)))
+                ])
         #expect(activity(state).panel == .result)
         #expect(activity(state).failedChecks == 1)
         _ = apply([F.key(.character("c"))], to: &state)
         _ = App.update(&state, .checkFinished(lessonID: F.code.id, F.pass))
         #expect(activity(state).passed)
-        _ = App.update(&state, .progressRecorded(.checked(lesson: F.code.id, passed: true), events: F.passEvents, progress: CourseProgress()))
+        _ = App.update(
+            &state, .progressRecorded(.checked(lesson: F.code.id, passed: true), events: F.passEvents, progress: CourseProgress()))
         #expect(activity(state).events == F.passEvents)
     }
 
     @Test func leavingStopsTheCheckAndTheWatcher() {
         var state = F.state(opening: F.code.id)
-        #expect(apply([F.key(.character("w"))], to: &state) == [
-            .watchWorkspace(F.code),
-            .recordProgress(.changedSettings(LearnerSettings(watchMode: true))),
-        ])
+        #expect(
+            apply([F.key(.character("w"))], to: &state) == [
+                .watchWorkspace(F.code),
+                .recordProgress(.changedSettings(LearnerSettings(watchMode: true))),
+            ])
         // A save while watching starts a check; one while it runs does not start another.
         #expect(App.update(&state, .workspaceChanged(lessonID: F.code.id)) == [.runCheck(F.code)])
         #expect(App.update(&state, .workspaceChanged(lessonID: F.code.id)).isEmpty)
@@ -207,7 +234,8 @@ import Testing
             _ = apply([F.key(.character("c"))], to: &state)
             _ = App.update(&state, .checkFinished(lessonID: F.code.id, F.compileError))
         }
-        #expect(apply([F.key(.character("s"))], to: &state)
+        #expect(
+            apply([F.key(.character("s"))], to: &state)
                 == [.loadSolution(F.code), .recordProgress(.viewedSolution(lesson: F.code.id))])
         #expect(activity(state).panel == .solution)
         _ = apply([F.key(.escape), F.key(.character("s"))], to: &state)

@@ -1,6 +1,7 @@
 import CrucibleEngine
 import Foundation
 import Testing
+
 @testable import CrucibleUI
 
 /// `App.update` for a reloaded course: effects carry the lesson as reloaded, and a running check
@@ -11,8 +12,9 @@ import Testing
     /// The fixture course with `code` in place of the code lesson (or without it when nil).
     func course(code: Lesson?) -> Course {
         let lessons = [F.read, F.quiz, F.predict] + (code.map { [$0] } ?? [])
-        return Course(id: F.course.id, title: F.course.title, welcome: "", final: nil, root: F.root,
-                      tracks: [Track(id: "memory", title: "Memory", summary: "Reloaded.", folder: F.root, lessons: lessons)])
+        return Course(
+            id: F.course.id, title: F.course.title, welcome: "", final: nil, root: F.root,
+            tracks: [Track(id: "memory", title: "Memory", summary: "Reloaded.", folder: F.root, lessons: lessons)])
     }
 
     func running() -> AppState {

@@ -1,5 +1,6 @@
 import CrucibleEngine
 import Testing
+
 @testable import CrucibleUI
 
 /// `App.update`: each action's effect on the state, and the effects it asks for.
@@ -61,7 +62,10 @@ import Testing
     @Test func openAsksForTheBodyAndShowsItWhenItArrives() {
         var state = mapState()
         _ = press(.down, &state)
-        #expect(press(.enter, &state).prefix(2) == [.loadLessonBody(state.lesson(withID: "basics.heap")!), .recordProgress(.opened(lesson: "basics.heap"))])
+        #expect(
+            press(.enter, &state).prefix(2) == [
+                .loadLessonBody(state.lesson(withID: "basics.heap")!), .recordProgress(.opened(lesson: "basics.heap")),
+            ])
         #expect(state.openLesson?.lessonID == "basics.heap" && state.openLesson?.content == .loading)
         // A result for another lesson is ignored.
         _ = App.update(&state, .lessonLoaded(lessonID: "basics.stack", .success(LessonSource(body: "other"))))

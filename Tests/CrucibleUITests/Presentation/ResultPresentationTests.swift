@@ -1,6 +1,7 @@
 import CrucibleEngine
 import Foundation
 import Testing
+
 @testable import CrucibleUI
 
 private typealias F = LessonFixture
@@ -24,9 +25,14 @@ private typealias F = LessonFixture
 
     static var toolMissing: CheckResult {
         var result = CheckResult(lessonID: F.code.id, outcome: .toolMissing, message: "swiftc is not installed, so nothing was checked")
-        result.missingTools = [try! JSONDecoder().decode(MissingTool.self, from: Data("""
-            {"name":"swiftc","debian":"sudo apt-get install swiftlang","macOS":"xcode-select --install"}
-            """.utf8))]
+        result.missingTools = [
+            try! JSONDecoder().decode(
+                MissingTool.self,
+                from: Data(
+                    """
+                    {"name":"swiftc","debian":"sudo apt-get install swiftlang","macOS":"xcode-select --install"}
+                    """.utf8))
+        ]
         return result
     }
 
@@ -94,8 +100,11 @@ private typealias F = LessonFixture
     @Test func theCommandLineCutsALongDiffUnlessVerbose() throws {
         var result = F.wrongOutput
         let actual = (1...30).map { "line \($0)" }.joined(separator: "\n")
-        result.outputMismatch = try JSONDecoder().decode(OutputMismatch.self, from: JSONSerialization.data(withJSONObject: [
-            "stream": "stdout", "check": "contains \"done\"", "actual": actual]))
+        result.outputMismatch = try JSONDecoder().decode(
+            OutputMismatch.self,
+            from: JSONSerialization.data(withJSONObject: [
+                "stream": "stdout", "check": "contains \"done\"", "actual": actual,
+            ]))
         let short = Self.commandLine(result)
         #expect(short.contains("    line 20") && !short.contains("    line 21"), "\(short)")
         #expect(short.contains("  … 10 more lines; --verbose shows them all"), "\(short)")
@@ -107,13 +116,14 @@ private typealias F = LessonFixture
     /// A pass on the command line: the headline, then what it earned, in the words the panel uses.
     @Test func aPassTellsWhatItEarned() {
         let lines = Self.commandLine(F.pass, events: F.passEvents)
-        #expect(Array(lines.prefix(5)) == [
-            "✓ passed  memory.fix",
-            "  +35 XP  (20 base · first try +10 · no hints +5)",
-            "  ▲ Level up! You are now level 2: Apprentice",
-            "  Streak: 3 days in a row",
-            "  ★ Achievement unlocked: First fix — Pass your first code lesson.",
-        ], "\(lines)")
+        #expect(
+            Array(lines.prefix(5)) == [
+                "✓ passed  memory.fix",
+                "  +35 XP  (20 base · first try +10 · no hints +5)",
+                "  ▲ Level up! You are now level 2: Apprentice",
+                "  Streak: 3 days in a row",
+                "  ★ Achievement unlocked: First fix — Pass your first code lesson.",
+            ], "\(lines)")
         #expect(!lines.contains { $0.contains("Stuck?") || $0.contains("crucible hint") })
     }
 

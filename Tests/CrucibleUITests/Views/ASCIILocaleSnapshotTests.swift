@@ -1,5 +1,6 @@
 import CrucibleEngine
 import Testing
+
 @testable import CrucibleUI
 
 /// Every screen at 80x24 as a terminal outside a UTF-8 locale (`LANG=C`) shows it: through
@@ -31,8 +32,10 @@ import Testing
             return state
         }
         let map = MapProgressFixture.state()
-        let readLesson = [key(.enter), key(.enter),
-                          .lessonLoaded(lessonID: "basics.stack", .success(LessonSource(body: FixtureCourse.body)))]
+        let readLesson = [
+            key(.enter), key(.enter),
+            .lessonLoaded(lessonID: "basics.stack", .success(LessonSource(body: FixtureCourse.body))),
+        ]
         let wrongQuiz = [F.key(.enter), F.key(.character("1")), F.key(.character("1")), F.key(.enter)]
         let check = F.key(.character("c"))
         switch screen {
@@ -51,8 +54,12 @@ import Testing
         case .message: return after(map, [.notice("The progress file /tmp/p.json could not be read; it was moved aside.")])
         case .lessonLoading: return after(FixtureCourse.state(), [key(.enter), key(.enter)])
         case .lessonFailed:
-            return after(FixtureCourse.state(), [key(.enter), key(.enter),
-                                                 .lessonLoaded(lessonID: "basics.stack", .failure(LessonLoadFailure("lesson.md cannot be read")))])
+            return after(
+                FixtureCourse.state(),
+                [
+                    key(.enter), key(.enter),
+                    .lessonLoaded(lessonID: "basics.stack", .failure(LessonLoadFailure("lesson.md cannot be read"))),
+                ])
         case .read: return after(FixtureCourse.state(), readLesson)
         case .readEnd: return after(FixtureCourse.state(), readLesson + [key(.end)])
         case .lessonHelp: return after(FixtureCourse.state(), readLesson + [key(.character("?"))])
@@ -71,19 +78,31 @@ import Testing
         case .codeRunning: return after(F.state(opening: F.code.id), [check, .checkElapsed(lessonID: F.code.id, seconds: 3.2)])
         case .codeCelebrating, .codePass:
             let frames = screen == .codePass ? LessonRules.celebrationFrames : 1
-            return after(F.state(opening: F.code.id), [
-                check, .checkFinished(lessonID: F.code.id, F.pass),
-                .progressRecorded(.checked(lesson: F.code.id, passed: true), events: F.passEvents, progress: CourseProgress()),
-            ] + Array(repeating: .timer, count: frames))
+            return after(
+                F.state(opening: F.code.id),
+                [
+                    check, .checkFinished(lessonID: F.code.id, F.pass),
+                    .progressRecorded(.checked(lesson: F.code.id, passed: true), events: F.passEvents, progress: CourseProgress()),
+                ] + Array(repeating: .timer, count: frames))
         case .codeFail: return after(F.state(opening: F.code.id), [check, .checkFinished(lessonID: F.code.id, F.wrongOutput)])
         case .codeCompileError:
             return after(F.state(opening: F.code.id), [check, .checkFinished(lessonID: F.code.id, F.compileError)])
         case .hints: return after(F.state(opening: F.code.id), [F.key(.character("h")), F.key(.character("h"))])
         case .solution:
-            return after(F.state(opening: F.code.id), [
-                check, .checkFinished(lessonID: F.code.id, F.pass), F.key(.character("s")),
-                .solutionLoaded(lessonID: F.code.id, .success([SolutionFile(name: "sum.swift", text: "// «sum» — 0…n\nfunc sumTo(_ n: Int) -> Int { n * (n + 1) / 2 } // Gauss: pair the first and the last, then the second and the one before the last\n")])),
-            ])
+            return after(
+                F.state(opening: F.code.id),
+                [
+                    check, .checkFinished(lessonID: F.code.id, F.pass), F.key(.character("s")),
+                    .solutionLoaded(
+                        lessonID: F.code.id,
+                        .success([
+                            SolutionFile(
+                                name: "sum.swift",
+                                text:
+                                    "// «sum» — 0…n\nfunc sumTo(_ n: Int) -> Int { n * (n + 1) / 2 } // Gauss: pair the first and the last, then the second and the one before the last\n"
+                            )
+                        ])),
+                ])
         }
     }
 
@@ -93,13 +112,16 @@ import Testing
         for y in 0..<ascii.height {
             for x in 0..<ascii.width {
                 let shown = ascii[x, y].character
-                #expect(shown.isASCII && !ascii[x, y].isContinuation && (shown == " " || shown.asciiValue! >= 0x21 && shown.asciiValue! < 0x7F),
-                        "\(screen): column \(x), row \(y) shows \(shown.debugDescription), which is not one printable ASCII column")
+                #expect(
+                    shown.isASCII && !ascii[x, y].isContinuation && (shown == " " || shown.asciiValue! >= 0x21 && shown.asciiValue! < 0x7F),
+                    "\(screen): column \(x), row \(y) shows \(shown.debugDescription), which is not one printable ASCII column")
                 guard shown == "?" else { continue }
                 // The character drawn here in UTF-8: the cell itself, or the wide character it is the right half of.
                 let original = drawn[x, y].isContinuation && x > 0 ? drawn[x - 1, y].character : drawn[x, y].character
-                #expect(original == "?" || Self.contentWithoutStandIn.contains(original),
-                        "\(screen): \(original.debugDescription) at column \(x), row \(y) has no ASCII stand-in; add one to ASCIIFallback.table")
+                #expect(
+                    original == "?" || Self.contentWithoutStandIn.contains(original),
+                    "\(screen): \(original.debugDescription) at column \(x), row \(y) has no ASCII stand-in; add one to ASCIIFallback.table"
+                )
             }
         }
         expectSnapshot(ascii, named: "ascii-\(screen.rawValue)-80x24")

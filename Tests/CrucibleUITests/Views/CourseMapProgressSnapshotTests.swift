@@ -1,5 +1,6 @@
 import CrucibleEngine
 import Testing
+
 @testable import CrucibleUI
 
 /// The game around the course map, drawn at 80x24 and 120x40: the map with progress, the
@@ -37,10 +38,13 @@ import Testing
     }
 
     @Test(arguments: sizes) func progressNotice(size: TerminalSize) {
-        expect("progress-notice", size, after: [
-            .notice("The progress file /tmp/p.json could not be read, so it was moved to /tmp/p.json.corrupt-20261129T120000Z; "
-                    + "your progress continues from its backup."),
-        ])
+        expect(
+            "progress-notice", size,
+            after: [
+                .notice(
+                    "The progress file /tmp/p.json could not be read, so it was moved to /tmp/p.json.corrupt-20261129T120000Z; "
+                        + "your progress continues from its backup.")
+            ])
     }
 
     /// A first launch: nothing earned yet, no achievements loaded, the stats say so.

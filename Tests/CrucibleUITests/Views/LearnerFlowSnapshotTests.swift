@@ -1,6 +1,7 @@
 import CrucibleEngine
 import Foundation
 import Testing
+
 @testable import CrucibleUI
 
 /// Screens of the learner's flow at 80x24 and 120x40: a read lesson offering Enter done, what it
@@ -31,15 +32,18 @@ import Testing
         calendar.timeZone = TimeZone(identifier: "UTC")!
         var progress = CourseProgress()
         let at = ISO8601DateFormatter().date(from: "2026-12-01T07:45:00Z")!
-        progress[lesson: F.code.id] = LessonProgress(status: .attempted, attempts: 1,
-                                                     lastCheck: LastCheck(CheckSummary(F.compileError, origin: .commandLine), at: at))
-        var state = AppState(course: F.course, size: size, showWelcome: false,
-                             game: GameState(progress: progress, today: LocalDay(year: 2026, month: 12, day: 3), calendar: calendar))
+        progress[lesson: F.code.id] = LessonProgress(
+            status: .attempted, attempts: 1,
+            lastCheck: LastCheck(CheckSummary(F.compileError, origin: .commandLine), at: at))
+        var state = AppState(
+            course: F.course, size: size, showWelcome: false,
+            game: GameState(progress: progress, today: LocalDay(year: 2026, month: 12, day: 3), calendar: calendar))
         state.selection = 3
         _ = App.update(&state, .command(.open))
         _ = App.update(&state, .lessonLoaded(lessonID: F.code.id, .success(LessonSource(body: F.body))))
-        let files = WorkspaceFiles(folder: "/home/learner/.local/share/crucible/workspace/lessons/memory.fix",
-                                   files: ["/home/learner/.local/share/crucible/workspace/lessons/memory.fix/sum.swift"])
+        let files = WorkspaceFiles(
+            folder: "/home/learner/.local/share/crucible/workspace/lessons/memory.fix",
+            files: ["/home/learner/.local/share/crucible/workspace/lessons/memory.fix/sum.swift"])
         _ = App.update(&state, .workspacePrepared(lessonID: F.code.id, .success(files)))
         expect("code-last-check", state)
     }

@@ -1,5 +1,6 @@
 import CrucibleEngine
 import Testing
+
 @testable import CrucibleUI
 
 /// The lesson screen's panels at 80x24 and 120x40, compared with their snapshots
@@ -8,8 +9,10 @@ import Testing
     typealias F = LessonFixture
     static let sizes = ScreenSnapshotTests.sizes
 
-    func expect(_ name: String, _ size: TerminalSize, lesson: String, after actions: [Action],
-                sourceLocation: SourceLocation = #_sourceLocation) {
+    func expect(
+        _ name: String, _ size: TerminalSize, lesson: String, after actions: [Action],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         var state = F.state(opening: lesson, width: size.width, height: size.height)
         for action in actions { _ = App.update(&state, action) }
         expectSnapshot(App.view(state), named: "\(name)-\(size.width)x\(size.height)", sourceLocation: sourceLocation)
@@ -30,8 +33,9 @@ import Testing
     }
 
     @Test(arguments: sizes) func predictResult(size: TerminalSize) {
-        expect("predict-result", size, lesson: F.predict.id,
-               after: [F.key(.enter)] + F.type("1 1") + [F.key(.enter), .checkElapsed(lessonID: F.predict.id, seconds: 0.4)])
+        expect(
+            "predict-result", size, lesson: F.predict.id,
+            after: [F.key(.enter)] + F.type("1 1") + [F.key(.enter), .checkElapsed(lessonID: F.predict.id, seconds: 0.4)])
     }
 
     @Test(arguments: sizes) func codeLessonFiles(size: TerminalSize) {
@@ -39,37 +43,46 @@ import Testing
     }
 
     @Test(arguments: sizes) func codeCheckRunning(size: TerminalSize) {
-        expect("code-running", size, lesson: F.code.id,
-               after: [F.key(.character("c")), .checkElapsed(lessonID: F.code.id, seconds: 3.2)])
+        expect(
+            "code-running", size, lesson: F.code.id,
+            after: [F.key(.character("c")), .checkElapsed(lessonID: F.code.id, seconds: 3.2)])
     }
 
     @Test(arguments: sizes) func codePassWithXP(size: TerminalSize) {
-        expect("code-pass", size, lesson: F.code.id,
-               after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.pass),
-                       .progressRecorded(.checked(lesson: F.code.id, passed: true), events: F.passEvents, progress: CourseProgress())]
-                   + Array(repeating: .timer, count: LessonRules.celebrationFrames))
+        expect(
+            "code-pass", size, lesson: F.code.id,
+            after: [
+                F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.pass),
+                .progressRecorded(.checked(lesson: F.code.id, passed: true), events: F.passEvents, progress: CourseProgress()),
+            ]
+                + Array(repeating: .timer, count: LessonRules.celebrationFrames))
     }
 
     @Test(arguments: sizes) func codeCompileError(size: TerminalSize) {
-        expect("code-compile-error", size, lesson: F.code.id,
-               after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.compileError)])
+        expect(
+            "code-compile-error", size, lesson: F.code.id,
+            after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.compileError)])
     }
 
     @Test(arguments: sizes) func codeOutputDiff(size: TerminalSize) {
-        expect("code-diff", size, lesson: F.code.id,
-               after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.wrongOutput)])
+        expect(
+            "code-diff", size, lesson: F.code.id,
+            after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.wrongOutput)])
     }
 
     @Test(arguments: sizes) func codeHostileOutput(size: TerminalSize) {
-        expect("code-hostile-output", size, lesson: F.code.id,
-               after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.hostileOutput)])
+        expect(
+            "code-hostile-output", size, lesson: F.code.id,
+            after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.hostileOutput)])
     }
 
     /// Issue 12: a program's escape sequences show as visible stand-ins in the result panel, in
     /// the diff and in the full output alike, and no cell of the screen holds a control character.
     @Test func hostileProgramOutputIsShownVisibly() throws {
         var state = F.state(opening: F.code.id, width: 120, height: 40)
-        for action: Action in [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.hostileOutput)] { _ = App.update(&state, action) }
+        for action: Action in [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.hostileOutput)] {
+            _ = App.update(&state, action)
+        }
         let grid = App.view(state)
         #expect(grid.plainText().contains("+ ␛]0;pwned␇␛[2J␛[31m␈␍sum"), "\(grid.plainText())")
         #expect(!grid.cells.contains { $0.character.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) } })
@@ -86,8 +99,14 @@ import Testing
 
     @Test(arguments: sizes) func solution(size: TerminalSize) {
         var passed: [Action] = [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.pass), F.key(.character("s"))]
-        passed.append(.solutionLoaded(lessonID: F.code.id, .success([SolutionFile(
-            name: "sum.swift", text: "func sumTo(_ n: Int) -> Int {\n    var total = 0\n    for i in 0...n { total += i }\n    return total\n}\n")])))
+        passed.append(
+            .solutionLoaded(
+                lessonID: F.code.id,
+                .success([
+                    SolutionFile(
+                        name: "sum.swift",
+                        text: "func sumTo(_ n: Int) -> Int {\n    var total = 0\n    for i in 0...n { total += i }\n    return total\n}\n")
+                ])))
         expect("solution", size, lesson: F.code.id, after: passed)
     }
 

@@ -1,5 +1,6 @@
 import CrucibleEngine
 import Testing
+
 @testable import CrucibleUI
 
 /// The light theme, with colours: snapshots of the map, a lesson with code and the result panel
@@ -9,8 +10,10 @@ import Testing
     typealias F = LessonFixture
 
     /// Colours too pale to read on white; the light palette must draw none of them.
-    static let paleOnWhite: Set<Color> = [.yellow, .brightYellow, .cyan, .brightCyan, .white, .brightWhite,
-                                          .brightGreen, .brightBlue, .brightMagenta, .brightRed]
+    static let paleOnWhite: Set<Color> = [
+        .yellow, .brightYellow, .cyan, .brightCyan, .white, .brightWhite,
+        .brightGreen, .brightBlue, .brightMagenta, .brightRed,
+    ]
 
     func light(_ state: AppState) -> AppState {
         var state = state
@@ -53,9 +56,12 @@ import Testing
         let grid = App.view(light(ASCIILocaleSnapshotTests.state(screen)))
         var pale: [String] = []
         for y in 0..<grid.height {
-            for x in 0..<grid.width where Self.paleOnWhite.contains(grid[x, y].style.foreground)
-                || Self.paleOnWhite.contains(grid[x, y].style.background) {
-                pale.append("column \(x), row \(y) (\(grid[x, y].character)): \(grid[x, y].style.foreground) on \(grid[x, y].style.background)")
+            for x in 0..<grid.width
+            where Self.paleOnWhite.contains(grid[x, y].style.foreground)
+                || Self.paleOnWhite.contains(grid[x, y].style.background)
+            {
+                pale.append(
+                    "column \(x), row \(y) (\(grid[x, y].character)): \(grid[x, y].style.foreground) on \(grid[x, y].style.background)")
             }
         }
         #expect(pale.isEmpty, "\(screen) in the light theme draws pale colours at \(pale.prefix(5).joined(separator: "; "))")

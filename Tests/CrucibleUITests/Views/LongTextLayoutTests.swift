@@ -1,12 +1,14 @@
 import CrucibleEngine
 import Testing
+
 @testable import CrucibleUI
 
 /// Paths stay whole words and code stays whole lines: a long path breaks only between folders,
 /// and a long code line wraps with a mark instead of being cut.
 @Suite struct LongTextLayoutTests {
     typealias F = LessonFixture
-    static let longPath = "/home/a-learner-with-a-long-name/.local/share/crucible/workspace/lessons/memory.fix-the-sum/Sources/sum_of_all_numbers.swift"
+    static let longPath =
+        "/home/a-learner-with-a-long-name/.local/share/crucible/workspace/lessons/memory.fix-the-sum/Sources/sum_of_all_numbers.swift"
 
     @Test(arguments: [10, 20, 37, 60, 76])
     func aLongPathBreaksOnlyAfterASlash(width: Int) {
@@ -47,30 +49,32 @@ import Testing
     /// The solution and the program to predict use the same wrapping as lesson code blocks.
     @Test func aLongSolutionLineWrapsWithTheMark() {
         let long = "func sumTo(_ n: Int) -> Int { (0...n).reduce(0, +) /* the long way round, on purpose */ }"
-        let lines = SolutionView.lines(.loaded([SolutionFile(name: "sum.swift", text: long + "\n")]), lesson: F.code, width: 40, theme: .standard)
+        let lines = SolutionView.lines(
+            .loaded([SolutionFile(name: "sum.swift", text: long + "\n")]), lesson: F.code, width: 40, theme: .standard)
         let code = lines.suffix { $0.plainText.hasPrefix("  ") || $0.plainText.hasPrefix("↪ ") }
         #expect(code.map { String($0.plainText.dropFirst(2)) }.joined() == long)
         #expect(!lines.contains { $0.plainText.contains("…") })
     }
 }
 
-private extension Array {
-    func suffix(while predicate: (Element) -> Bool) -> ArraySlice<Element> {
+extension Array {
+    fileprivate func suffix(while predicate: (Element) -> Bool) -> ArraySlice<Element> {
         let start = (lastIndex { !predicate($0) }).map { $0 + 1 } ?? startIndex
         return self[start...]
     }
 }
 
-private extension Array where Element == StyledLine {
-    func suffix(_ predicate: (StyledLine) -> Bool) -> ArraySlice<StyledLine> { suffix(while: predicate) }
+extension Array where Element == StyledLine {
+    fileprivate func suffix(_ predicate: (StyledLine) -> Bool) -> ArraySlice<StyledLine> { suffix(while: predicate) }
 }
 
 /// What a pass earned, on the result panel: no line is cut at the panel's edge.
 @Suite struct EarnedEventLayoutTests {
     @Test func aLongAchievementWrapsBetweenWordsAndKeepsEveryWord() {
-        let achievement = Achievement(id: "heap-tamer", title: "Heap tamer",
-                                      description: "Beat the memory boss, where C and Swift memory bugs hide side by side.",
-                                      condition: .completeLessons(1))
+        let achievement = Achievement(
+            id: "heap-tamer", title: "Heap tamer",
+            description: "Beat the memory boss, where C and Swift memory bugs hide side by side.",
+            condition: .completeLessons(1))
         let lines = GameEventPresentation.lines([.achievementUnlocked(achievement)], width: 40)
         #expect(lines.count > 1)
         for line in lines { #expect(line.displayWidth <= 40, "\(line.plainText)") }

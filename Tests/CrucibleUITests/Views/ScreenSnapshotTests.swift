@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CrucibleUI
 
 /// Every screen drawn at 80x24 and 120x40 and compared with its snapshot.
@@ -15,13 +16,16 @@ import Testing
     func key(_ key: Key) -> Action { .input(.key(key)) }
 
     var openSecondLesson: [Action] {
-        [key(.enter), key(.down), key(.enter),
-         .lessonLoaded(lessonID: "basics.heap", .success(LessonSource(body: FixtureCourse.body)))]
+        [
+            key(.enter), key(.down), key(.enter),
+            .lessonLoaded(lessonID: "basics.heap", .success(LessonSource(body: FixtureCourse.body))),
+        ]
     }
 
     func expect(_ name: String, _ size: TerminalSize, after actions: [Action], sourceLocation: SourceLocation = #_sourceLocation) {
-        expectSnapshot(App.view(state(size, after: actions)), named: "\(name)-\(size.width)x\(size.height)",
-                       sourceLocation: sourceLocation)
+        expectSnapshot(
+            App.view(state(size, after: actions)), named: "\(name)-\(size.width)x\(size.height)",
+            sourceLocation: sourceLocation)
     }
 
     @Test(arguments: sizes) func welcome(size: TerminalSize) {
@@ -53,8 +57,13 @@ import Testing
     }
 
     @Test(arguments: sizes) func lessonFailed(size: TerminalSize) {
-        expect("lesson-failed", size, after: [key(.enter), key(.enter),
-                                              .lessonLoaded(lessonID: "basics.stack", .failure(LessonLoadFailure("/fixture-course/basics.stack/lesson.md cannot be read")))])
+        expect(
+            "lesson-failed", size,
+            after: [
+                key(.enter), key(.enter),
+                .lessonLoaded(
+                    lessonID: "basics.stack", .failure(LessonLoadFailure("/fixture-course/basics.stack/lesson.md cannot be read"))),
+            ])
     }
 
     /// The smallest supported size: the map scrolls to keep the last lesson in view.

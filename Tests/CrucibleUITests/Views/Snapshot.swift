@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CrucibleUI
 
 /// Compares a drawn grid with `__Snapshots__/<name>.txt` as plain text, and its colours and
@@ -55,8 +56,10 @@ private func describe(_ style: Style) -> String {
     if style.foreground != .default || style.background != .default {
         words.append("\(style.foreground)" + (style.background == .default ? "" : " on \(style.background)"))
     }
-    let attributes: [(Bool, String)] = [(style.bold, "bold"), (style.italic, "italic"), (style.underline, "underline"),
-                                         (style.dim, "dim"), (style.reverse, "reverse")]
+    let attributes: [(Bool, String)] = [
+        (style.bold, "bold"), (style.italic, "italic"), (style.underline, "underline"),
+        (style.dim, "dim"), (style.reverse, "reverse"),
+    ]
     words += attributes.filter(\.0).map(\.1)
     return words.joined(separator: " ")
 }
@@ -75,8 +78,9 @@ func expectSnapshotText(_ actual: String, named name: String, sourceLocation: So
             Issue.record("cannot write snapshot \(file.path): \(error)", sourceLocation: sourceLocation)
         }
         if !recording {
-            Issue.record("no snapshot \(name).txt yet; wrote it from this run: review it and run again",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "no snapshot \(name).txt yet; wrote it from this run: review it and run again",
+                sourceLocation: sourceLocation)
         }
         return
     }
