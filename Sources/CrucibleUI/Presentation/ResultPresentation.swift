@@ -72,13 +72,17 @@ public struct ResultPresentation {
     // MARK: - The outcome
 
     /// The mark and outcome; on the command line the lesson's id (the screen shows its title);
-    /// how long the check took; whether the result came from the cache.
-    private var headline: StyledLine {
+    /// how long the check took; whether the result came from the cache (on a line of its own
+    /// when the screen is too narrow for both).
+    private var headline: [StyledLine] {
         var spans = [Self.mark(passed: result.passed, outcome: result.outcomeLabel)]
         if case .commandLine = medium { spans.append(Span("  " + result.lessonID)) }
         if result.duration > 0 { spans.append(Span("  " + LessonScreenView.seconds(result.duration), style: Paint.quiet)) }
-        if result.fromCache { spans.append(Span("  (cached: these same files were checked before)", style: Paint.quiet)) }
-        return StyledLine(spans)
+        let line = StyledLine(spans)
+        guard result.fromCache else { return [line] }
+        let cached = "(cached: these same files were checked before)"
+        if let width, line.displayWidth + 2 + cached.count > width { return [line] + wrap(cached, style: Paint.quiet) }
+        return [line + StyledLine("  " + cached, style: Paint.quiet)]
     }
 
     /// A blank line between sections on the screen; the command line keeps its output compact.
@@ -91,7 +95,7 @@ public struct ResultPresentation {
         if case .screen(_, _, let activity) = medium {
             lines = [Self.celebration(frame: activity.celebrationFrame), StyledLine(lesson.title, style: Paint.strong), StyledLine()]
         } else {
-            lines = [headline]
+            lines = headline
         }
         let earned = GameEventPresentation.lines(events, width: width)
         if !earned.isEmpty { lines += earned + gap }
@@ -109,7 +113,7 @@ public struct ResultPresentation {
     }
 
     private var failureLines: [StyledLine] {
-        var lines = [headline] + gap
+        var lines = headline + gap
         let reason = reasonLines
         if !reason.isEmpty { lines += reason + gap }
         lines += answerLines

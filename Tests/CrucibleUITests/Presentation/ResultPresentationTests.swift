@@ -137,3 +137,22 @@ private typealias F = LessonFixture
         #expect(ANSIText.render(lines, color: true).contains("\u{1B}[0;31m+ sumTo(10) = 45"))
     }
 }
+
+/// The cached note joins the headline when it fits and takes a line of its own when it does not,
+/// so a narrow screen never cuts it off.
+@Suite struct CachedHeadlineTests {
+    @Test(arguments: [40, 60, 76, 200])
+    func theHeadlineFitsTheScreenWidth(width: Int) {
+        var result = F.compileError
+        result.fromCache = true
+        result.duration = 0.3
+        var activity = LessonActivity()
+        activity.result = result
+        let lines = ResultPresentation(result, lesson: F.code, medium: .screen(width: width, theme: .standard, activity: activity)).lines
+        let headline = lines.prefix { !$0.plainText.isEmpty }
+        #expect(headline.allSatisfy { $0.displayWidth <= width }, "\(lines.map(\.plainText))")
+        let words = headline.map(\.plainText).joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(words.contains("(cached: these same files were checked before)"))
+        #expect(lines[0].plainText.hasPrefix("✗ failed (compile error)"))
+    }
+}
