@@ -51,9 +51,10 @@ import Testing
         #expect(course.runs == 2)
     }
 
-    /// The watch rule for attempts: the failed first check (just starting to watch) and cached
-    /// results are not counted; a judged check after a change is.
-    @Test func recordsOnlyJudgedUncachedChecksAfterTheFirstFailure() async throws {
+    /// The watch rule for attempts: the failed first check (just starting to watch) and a cached
+    /// failure are not counted; a judged check after a change is, and so is a cached pass
+    /// (``CheckResult/countsAsAttempt``).
+    @Test func recordsTheOneAttemptRuleButNotAFailedFirstCheck() async throws {
         let course = try CommandTestCourse()
         defer { course.remove() }
         let lesson = try course.lesson("t.fix")
@@ -71,11 +72,13 @@ import Testing
         try "fixed\n".write(to: folder.appendingPathComponent("answer.txt"), atomically: true, encoding: .utf8)
         session.checkAgain()
         #expect(await eventually { reports.results.count == 3 }, "\(reports.lines)")
+        session.checkAgain()  // the passing files again: a cached pass
+        #expect(await eventually { reports.results.count == 4 }, "\(reports.lines)")
         session.finish()
         try await run.value
 
-        #expect(reports.results.map(\.fromCache) == [false, true, false])
-        #expect(recorded.passes == [true], "only the pass after the change is an attempt")
+        #expect(reports.results.map(\.fromCache) == [false, true, false, true])
+        #expect(recorded.passes == [true, true], "the pass after the change and its cached repeat are attempts")
         #expect(course.runs == 2)
     }
 
