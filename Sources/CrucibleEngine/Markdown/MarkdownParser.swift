@@ -1,4 +1,11 @@
 import CCmarkGFM
+import Synchronization
+
+/// cmark-gfm adds its extensions' special characters (`~`, `|`) to a process-wide table when a
+/// parse finishes and removes them after, so two parses at once can each see the table without
+/// them and miss a strikethrough or a table: parses take turns. The app parses on one thread;
+/// this keeps the engine safe for any caller (tests parse in parallel, and saw it happen).
+private let parseTurn = Mutex(())
 
 /// Registering the GFM extensions mutates cmark's global plugin list; a Swift
 /// global is initialised exactly once, so parallel parses cannot race on it.
@@ -11,6 +18,10 @@ extension MarkdownDocument {
     /// than `MarkdownTreeConverter.maxDepth` is flattened to text, so the value
     /// model (and recursion over it) stays shallow.
     public static func parse(_ text: String) -> MarkdownDocument {
+        parseTurn.withLock { _ in parseAlone(text) }
+    }
+
+    private static func parseAlone(_ text: String) -> MarkdownDocument {
         _ = gfmExtensionsRegistered
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
             return MarkdownDocument(blocks: [])
