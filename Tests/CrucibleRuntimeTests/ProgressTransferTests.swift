@@ -1,5 +1,6 @@
 import CrucibleEngine
 import CrucibleRuntime
+import CrucibleTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import CrucibleEngine
 import CrucibleRuntime
+import CrucibleTestSupport
 import Foundation
 import Testing
 
@@ -15,10 +16,10 @@ import Testing
         let session = WatchSession(lesson: lesson, folder: folder, engine: CheckEngine(cache: nil), recorder: nil, report: reports.add)
         let run = Task { try await session.run(watching: nil) }
 
-        #expect(await eventually { course.runs == 1 }, "the first check never started: \(reports.lines)")
+        #expect(await poll(timeout: .seconds(30)) { course.runs == 1 }, "the first check never started: \(reports.lines)")
         for _ in 1...5 { session.checkAgain() }  // all while the first check is held open
         course.release()
-        #expect(await eventually { reports.results.count == 2 }, "\(reports.lines)")
+        #expect(await poll(timeout: .seconds(30)) { reports.results.count == 2 }, "\(reports.lines)")
         session.finish()
         try await run.value
 
@@ -36,13 +37,15 @@ import Testing
         let reports = Reports()
         let session = WatchSession(lesson: lesson, folder: folder, engine: CheckEngine(cache: nil), recorder: nil, report: reports.add)
         let run = Task { try await session.run(watching: .polling) }
-        #expect(await eventually { reports.results.count == 1 }, "\(reports.lines)")
+        #expect(await poll(timeout: .seconds(30)) { reports.results.count == 1 }, "\(reports.lines)")
         #expect(reports.lines.contains { $0.hasPrefix("watching \(folder.path) for changes (polling every") }, "\(reports.lines)")
 
         try course.save("broken\n", in: folder)  // what the first check read
-        #expect(await eventually { reports.lines.contains { $0.contains("answer.txt saved without changes") } }, "\(reports.lines)")
+        #expect(
+            await poll(timeout: .seconds(30)) { reports.lines.contains { $0.contains("answer.txt saved without changes") } },
+            "\(reports.lines)")
         try course.save("fixed\n", in: folder)
-        #expect(await eventually { reports.results.count == 2 }, "\(reports.lines)")
+        #expect(await poll(timeout: .seconds(30)) { reports.results.count == 2 }, "\(reports.lines)")
         session.finish()
         try await run.value
 
@@ -66,14 +69,14 @@ import Testing
                 recorded.add(action: $0); return []
             }, report: reports.add)
         let run = Task { try await session.run(watching: nil) }
-        #expect(await eventually { reports.results.count == 1 }, "\(reports.lines)")
+        #expect(await poll(timeout: .seconds(30)) { reports.results.count == 1 }, "\(reports.lines)")
         session.checkAgain()  // the same files: answered from the cache
-        #expect(await eventually { reports.results.count == 2 }, "\(reports.lines)")
+        #expect(await poll(timeout: .seconds(30)) { reports.results.count == 2 }, "\(reports.lines)")
         try "fixed\n".write(to: folder.appendingPathComponent("answer.txt"), atomically: true, encoding: .utf8)
         session.checkAgain()
-        #expect(await eventually { reports.results.count == 3 }, "\(reports.lines)")
+        #expect(await poll(timeout: .seconds(30)) { reports.results.count == 3 }, "\(reports.lines)")
         session.checkAgain()  // the passing files again: a cached pass
-        #expect(await eventually { reports.results.count == 4 }, "\(reports.lines)")
+        #expect(await poll(timeout: .seconds(30)) { reports.results.count == 4 }, "\(reports.lines)")
         session.finish()
         try await run.value
 
@@ -93,7 +96,7 @@ import Testing
             lesson: lesson, folder: folder, engine: CheckEngine(cache: nil),
             recorder: { _ in throw CommandFailure(message: "the disk is full") }, report: reports.add)
         let run = Task { try await session.run(watching: nil) }
-        #expect(await eventually { reports.problems.count == 1 }, "\(reports.lines)")
+        #expect(await poll(timeout: .seconds(30)) { reports.problems.count == 1 }, "\(reports.lines)")
         session.finish()
         try await run.value
         #expect(reports.problems == ["crucible: could not record this check: the disk is full"])
@@ -109,18 +112,20 @@ import Testing
         let reports = Reports()
         let session = WatchSession(lesson: lesson, folder: folder, engine: CheckEngine(cache: nil), recorder: nil, report: reports.add)
         let run = Task { try await session.run(watching: mode) }
-        #expect(await eventually { reports.results.count == 1 }, "\(reports.lines)")
+        #expect(await poll(timeout: .seconds(30)) { reports.results.count == 1 }, "\(reports.lines)")
 
         try FileManager.default.removeItem(at: folder)
         #expect(
-            await eventually { reports.lines.contains { $0.contains("your workspace folder \(folder.path) was removed") } },
+            await poll(timeout: .seconds(30)) {
+                reports.lines.contains { $0.contains("your workspace folder \(folder.path) was removed") }
+            },
             "\(reports.lines)")
         // The folder comes back whole (made aside, then renamed into place), so one check sees the fixed file.
         let aside = course.root.appendingPathComponent("aside")
         try FileManager.default.createDirectory(at: aside, withIntermediateDirectories: true)
         try "fixed\n".write(to: aside.appendingPathComponent("answer.txt"), atomically: true, encoding: .utf8)
         try FileManager.default.moveItem(at: aside, to: folder)
-        #expect(await eventually { reports.results.count == 2 }, "\(reports.lines)")
+        #expect(await poll(timeout: .seconds(30)) { reports.results.count == 2 }, "\(reports.lines)")
         session.finish()
         try await run.value
 

@@ -8,15 +8,15 @@ import Foundation
 /// Track `t`: `t.fix` (code: passes once `answer.txt` contains `fixed`; each real run appends a
 /// line to `signals/runs.log`, and with `blocking` it waits for `signals/release`), `t.quiz` (two
 /// questions, answers 1 and 2), `t.read` (two hints). Track `u`: `u.read`.
-struct CommandTestCourse {
-    let root: URL
-    var folder: URL { root.appendingPathComponent("course") }
-    var signals: URL { folder.appendingPathComponent("01-t/01-fix/signals") }
-    var workspace: Workspace { Workspace(root: root.appendingPathComponent("workspace"), courseID: "rt") }
-    var cache: CheckCache { CheckCache(folder: root.appendingPathComponent("cache")) }
-    let loaded: CourseLoadResult
+public struct CommandTestCourse {
+    public let root: URL
+    public var folder: URL { root.appendingPathComponent("course") }
+    public var signals: URL { folder.appendingPathComponent("01-t/01-fix/signals") }
+    public var workspace: Workspace { Workspace(root: root.appendingPathComponent("workspace"), courseID: "rt") }
+    public var cache: CheckCache { CheckCache(folder: root.appendingPathComponent("cache")) }
+    public let loaded: CourseLoadResult
 
-    init(blocking: Bool = false) throws {
+    public init(blocking: Bool = false) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("crucible-runtime-\(UUID().uuidString)")
         let wait = blocking ? "while [ ! -e {lesson}/signals/release ]; do sleep 0.02; done; " : ""
         let files = [
@@ -80,24 +80,24 @@ struct CommandTestCourse {
         }
     }
 
-    func lesson(_ id: String) throws -> Lesson { try requireLesson(id, in: loaded) }
+    public func lesson(_ id: String) throws -> Lesson { try requireLesson(id, in: loaded) }
 
     /// The course's outline, for planning and game rules.
-    var outline: CourseOutline { CourseOutline(loaded.course!) }
+    public var outline: CourseOutline { CourseOutline(loaded.course!) }
 
     /// How many times the code lesson's check really ran (cached results do not run it).
-    var runs: Int {
+    public var runs: Int {
         let log = (try? String(contentsOf: signals.appendingPathComponent("runs.log"), encoding: .utf8)) ?? ""
         return log.split(separator: "\n").count
     }
 
     /// Lets a blocked check finish, and every later one run straight through.
-    func release() {
+    public func release() {
         _ = FileManager.default.createFile(atPath: signals.appendingPathComponent("release").path, contents: nil)
     }
 
     /// Saves `text` as the learner's answer the way most editors do: a temporary file renamed over it.
-    func save(_ text: String, in folder: URL) throws {
+    public func save(_ text: String, in folder: URL) throws {
         let temporary = folder.appendingPathComponent(".answer.txt.tmp-\(UUID().uuidString)")
         try text.write(to: temporary, atomically: false, encoding: .utf8)
         guard rename(temporary.path, folder.appendingPathComponent("answer.txt").path) == 0 else {
@@ -105,17 +105,5 @@ struct CommandTestCourse {
         }
     }
 
-    func remove() { try? FileManager.default.removeItem(at: root) }
-}
-
-/// Polls `condition` every 20 ms without blocking a pool thread, until it holds or `timeout`
-/// passes; returns whether it held. (The shared `poll` sleeps its thread, which an async test
-/// must not do while the code under test needs the pool.)
-func eventually(_ timeout: Duration = .seconds(30), _ condition: () -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if condition() { return true }
-        try? await Task.sleep(for: .milliseconds(20))
-    }
-    return condition()
+    public func remove() { try? FileManager.default.removeItem(at: root) }
 }
