@@ -1,5 +1,6 @@
 // Hidden harness: drives the learner's FixedStack with class instances and
-// heap strings, checks every result, and counts freed tokens through weak
+// heap strings, checks every result, checks through Mirror that the elements
+// live in the stack's own unsafe pointer, and counts freed tokens through weak
 // references. The build uses AddressSanitizer, which also looks for leaks
 // at exit.
 #if canImport(Glibc)
@@ -26,6 +27,28 @@ func expect(_ ok: Bool, _ what: String) {
     }
 }
 
+/// True when the stack's stored properties include an unsafe pointer whose
+/// slots 0 ..< count hold exactly the tokens `ids`, bottom first, and no
+/// standard collection that could be doing the work instead. Mirror also
+/// shows private stored properties.
+func storedInPointer(_ stack: FixedStack<Token>, _ ids: [Int]) -> Bool {
+    var slots: UnsafeMutablePointer<Token>?
+    for child in Mirror(reflecting: stack).children {
+        switch child.value {
+        case let pointer as UnsafeMutablePointer<Token>:
+            slots = pointer
+        case let buffer as UnsafeMutableBufferPointer<Token>:
+            slots = buffer.baseAddress
+        case is [Token], is [Token?], is ContiguousArray<Token>, is ContiguousArray<Token?>, is ArraySlice<Token>:
+            return false
+        default:
+            continue
+        }
+    }
+    guard let slots, stack.count == ids.count else { return false }
+    return ids.indices.allSatisfy { slots[$0].id == ids[$0] }
+}
+
 func tokens() -> [Probe] {
     let stack = FixedStack<Token>(capacity: 4)
     var probes: [Probe] = []
@@ -41,6 +64,8 @@ func tokens() -> [Probe] {
     probes.append(Probe(token: five))
     expect(stack.push(five), "push 5 should succeed")
     expect(stack.count == 3 && stack.top?.id == 5, "the stack should hold 3 tokens with 5 on top")
+    expect(storedInPointer(stack, [1, 2, 5]),
+           "FixedStack should keep its elements in the memory its unsafe pointer points to (slots 0 ..< count), not in an Array or another collection")
     return probes
 }
 
