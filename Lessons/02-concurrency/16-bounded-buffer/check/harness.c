@@ -1,13 +1,35 @@
 /* Hidden harness: take must wait on an empty buffer, put must wait on a
    full one, each must wake when the other makes progress, and a stress run
-   of two producers and two consumers must deliver every item once. */
+   of two producers and two consumers must deliver every item once.
+   The build renames pthread_cond_wait to crucible_cond_wait (a -D flag), so
+   every wait goes through the wrapper below, which makes every other wait
+   return at once without a signal: a spurious wake-up, which POSIX allows.
+   Code that tests its condition with `if` instead of `while` then goes on
+   with an empty or a full buffer. */
 /* On a failure this prints FAIL lines and still exits 0, so the check shows
    this output; the check passes only when the final success line is printed. */
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sched.h>
 #include <unistd.h>
 #include "buffer.h"
+
+#undef pthread_cond_wait
+extern int pthread_cond_wait(pthread_cond_t *restrict cond, pthread_mutex_t *restrict mutex);
+
+static atomic_int wait_calls;
+
+int crucible_cond_wait(pthread_cond_t *restrict cond, pthread_mutex_t *restrict mutex) {
+    if (atomic_fetch_add(&wait_calls, 1) % 2 == 0) {
+        /* A spurious wake-up: release the mutex, let others run, take it back. */
+        pthread_mutex_unlock(mutex);
+        sched_yield();
+        pthread_mutex_lock(mutex);
+        return 0;
+    }
+    return pthread_cond_wait(cond, mutex);
+}
 
 #define PER_PRODUCER 20000
 
@@ -60,7 +82,9 @@ int main(void) {
     usleep(200 * 1000);
     if (atomic_load(&take_done)) {
         pthread_join(t, NULL);
-        fail("buffer_take returned from an empty buffer; it must wait for an item");
+        fail("buffer_take returned from an empty buffer; it must wait for an item, "
+             "and test again after every wake-up (`while`, not `if`): this harness makes "
+             "some waits return without a signal, as POSIX allows");
     }
     buffer_put(&buf, 7);
     if (!wait_for(&take_done, 2000)) fail("buffer_take still waits 2 s after buffer_put added an item");
@@ -74,7 +98,9 @@ int main(void) {
     usleep(200 * 1000);
     if (atomic_load(&put_done)) {
         pthread_join(t, NULL);
-        fail("buffer_put returned on a full buffer; it must wait for room");
+        fail("buffer_put returned on a full buffer; it must wait for room, "
+             "and test again after every wake-up (`while`, not `if`): this harness makes "
+             "some waits return without a signal, as POSIX allows");
     }
     if (buffer_take(&buf) != 0) fail("the first item taken must be the oldest, 0");
     if (!wait_for(&put_done, 2000)) fail("buffer_put still waits 2 s after buffer_take made room");
