@@ -43,8 +43,30 @@ if failures > 0 {
 }
 print("shared emails: answers ok (\(want.count) of \(customers.count) shared)")
 
-var sink = 0
+// Every run, warm-up included, gets fresh lists of the same size, so a
+// function that remembers an earlier answer gains nothing: each answer is
+// compared with the original's on the same lists.
+var inputs: [(customers: [String], subscribers: [String])] = []
+for _ in 0..<6 {
+    inputs.append(((0..<3_000).map { _ in "user\(next() % 6_000)@example.com" },
+                   (0..<3_000).map { _ in "user\(next() % 6_000)@example.com" }))
+}
+var baselineAnswers: [[String]] = [], learnerAnswers: [[String]] = []
+var baselineRun = 0, learnerRun = 0
 race(repetitions: 5,
-     baseline: { sink &+= baselineSharedEmails(customers: customers, subscribers: subscribers).count },
-     learner: { sink &+= sharedEmails(customers: customers, subscribers: subscribers).count })
-print("checksum \(sink)")
+     baseline: {
+         let input = inputs[baselineRun]
+         baselineRun += 1
+         baselineAnswers.append(baselineSharedEmails(customers: input.customers, subscribers: input.subscribers))
+     },
+     learner: {
+         let input = inputs[learnerRun]
+         learnerRun += 1
+         learnerAnswers.append(sharedEmails(customers: input.customers, subscribers: input.subscribers))
+     })
+for run in 0..<inputs.count where learnerAnswers[run] != baselineAnswers[run] {
+    print("shared emails: wrong answer on timed run \(run) (new lists each run): got \(learnerAnswers[run].prefix(8)), want \(baselineAnswers[run].prefix(8))")
+    print("shared emails: does your function remember an earlier answer? It must work out each call from its own lists.")
+    exit(1)
+}
+print("shared emails: timed runs answered right (\(inputs.count) different pairs of lists)")

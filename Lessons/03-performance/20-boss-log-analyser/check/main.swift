@@ -44,15 +44,18 @@ func next(_ bound: Int) -> Int {
 }
 let methods = ["GET", "GET", "GET", "POST", "PUT", "DELETE"]
 let statuses = [200, 200, 200, 200, 201, 204, 301, 404, 500, 503]
-var lines: [String] = []
-for i in 0..<20_000 {
-    let resource = "r\(next(20) * next(20))"        // skewed: some resources are much busier
-    var path = "/api/v1/\(resource)/\(next(100_000))"
-    if next(3) == 0 { path += "/items/\(next(50))" }
-    let second = String(i % 60).count == 1 ? "0\(i % 60)" : "\(i % 60)"
-    lines.append("2024-05-01T12:\(i / 60 % 60 < 10 ? "0" : "")\(i / 60 % 60):\(second)Z \(methods[next(6)]) \(path) \(statuses[next(10)]) \(1 + next(900))")
+func makeLog() -> String {
+    var lines: [String] = []
+    for i in 0..<20_000 {
+        let resource = "r\(next(20) * next(20))"        // skewed: some resources are much busier
+        var path = "/api/v1/\(resource)/\(next(100_000))"
+        if next(3) == 0 { path += "/items/\(next(50))" }
+        let second = String(i % 60).count == 1 ? "0\(i % 60)" : "\(i % 60)"
+        lines.append("2024-05-01T12:\(i / 60 % 60 < 10 ? "0" : "")\(i / 60 % 60):\(second)Z \(methods[next(6)]) \(path) \(statuses[next(10)]) \(1 + next(900))")
+    }
+    return lines.joined(separator: "\n") + "\n"
 }
-let log = lines.joined(separator: "\n") + "\n"
+let log = makeLog()
 check(log, "the 20,000-line log")
 
 if failures > 0 {
@@ -62,8 +65,29 @@ if failures > 0 {
 let report = analyse(log)
 print("log analyser: reports ok (\(report.requests) requests, top route \(report.topRoutes.first?.description ?? "-"))")
 
-var sink = 0
+// Every timed run, warm-up included, gets a fresh 20,000-line log, so an
+// analyser that remembers an earlier report gains nothing: each report is
+// compared with the original's on the same log.
+let logs = (0..<6).map { _ in makeLog() }
+var baselineReports: [Report] = [], learnerReports: [Report] = []
+var baselineRun = 0, learnerRun = 0
 race(repetitions: 5,
-     baseline: { sink &+= baselineAnalyse(log).requests },
-     learner: { sink &+= analyse(log).requests })
-print("checksum \(sink)")
+     baseline: {
+         let text = logs[baselineRun]
+         baselineRun += 1
+         baselineReports.append(baselineAnalyse(text))
+     },
+     learner: {
+         let text = logs[learnerRun]
+         learnerRun += 1
+         learnerReports.append(analyse(text))
+     })
+for run in 0..<logs.count where learnerReports[run] != baselineReports[run] {
+    let got = learnerReports[run], want = baselineReports[run]
+    print("log analyser: wrong report on timed run \(run) (a new log each run):")
+    print("  got  requests=\(got.requests) errors=\(got.serverErrors) p95=\(got.p95LatencyMs) top=\(got.topRoutes)")
+    print("  want requests=\(want.requests) errors=\(want.serverErrors) p95=\(want.p95LatencyMs) top=\(want.topRoutes)")
+    print("log analyser: does analyse remember an earlier report? It must work out each call from its own log.")
+    exit(1)
+}
+print("log analyser: timed runs reported right (\(logs.count) different logs)")
