@@ -66,6 +66,7 @@ public struct LessonCheckRun: Sendable {
 
     /// Counts the check in the learner's progress (attempts, passes, XP, achievements) and
     /// returns what to celebrate, when the result counts as an attempt (``CheckResult/countsAsAttempt``).
+    /// A pass's content hash is left to the progress session, which reads the lesson's files only then.
     /// `progress` opens the recorder, nil when the course keeps no
     /// progress. When a judged attempt cannot be recorded (the progress file cannot be opened or
     /// written), the result still stands and `unrecorded` says why.
@@ -76,7 +77,7 @@ public struct LessonCheckRun: Sendable {
             return (
                 try record(
                     .checked(
-                        lesson: lesson.id, passed: result.passed, contentHash: LessonContentHash.of(lesson),
+                        lesson: lesson.id, passed: result.passed, contentHash: nil,
                         summary: CheckSummary(result, origin: .commandLine))), nil
             )
         } catch {
