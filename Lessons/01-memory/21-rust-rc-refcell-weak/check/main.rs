@@ -6,6 +6,7 @@
 // check passes only when the final "folders: ok" line is printed.
 use std::rc::{Rc, Weak};
 
+#[forbid(unsafe_code)]
 mod tree;
 use tree::Folder;
 

@@ -9,6 +9,7 @@
 use std::collections::VecDeque;
 use std::sync::{Mutex, TryLockError};
 
+#[forbid(unsafe_code)]
 mod metrics;
 
 fn main() {
