@@ -1,0 +1,44 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A folder in a tree. A parent owns its children, and each child can find
+/// its parent.
+pub struct Folder {
+    pub name: String,
+    parent: RefCell<Option<Rc<Folder>>>, // child -> parent
+    children: RefCell<Vec<Rc<Folder>>>,  // parent -> child
+}
+
+impl Folder {
+    pub fn new(name: &str) -> Rc<Folder> {
+        Rc::new(Folder {
+            name: name.to_string(),
+            parent: RefCell::new(None),
+            children: RefCell::new(Vec::new()),
+        })
+    }
+
+    /// Makes `child` a child of `parent`.
+    pub fn add_child(parent: &Rc<Folder>, child: &Rc<Folder>) {
+        // No back pointer, so no cycle.
+        parent.children.borrow_mut().push(Rc::clone(child));
+    }
+
+    /// The parent, or None for a root, or when the parent is gone.
+    pub fn parent(&self) -> Option<Rc<Folder>> {
+        self.parent.borrow().clone()
+    }
+
+    /// The children, in the order they were added.
+    pub fn children(&self) -> Vec<Rc<Folder>> {
+        self.children.borrow().clone()
+    }
+
+    /// The names from the root down to this folder: "root/docs/notes".
+    pub fn path(&self) -> String {
+        match self.parent() {
+            Some(parent) => format!("{}/{}", parent.path(), self.name),
+            None => self.name.clone(),
+        }
+    }
+}

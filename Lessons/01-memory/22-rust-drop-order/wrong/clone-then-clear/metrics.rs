@@ -1,0 +1,21 @@
+use std::collections::VecDeque;
+use std::sync::Mutex;
+
+/// Queues one log line. Request handlers on many threads call this.
+pub fn record(pending: &Mutex<VecDeque<String>>, line: &str) {
+    pending.lock().unwrap().push_back(line.to_string());
+}
+
+/// Sends every queued line, oldest first, through `send` (a slow network
+/// write), and returns how many it sent. Handlers must be able to record
+/// new lines while a flush is sending; those go out with the next flush.
+pub fn flush(pending: &Mutex<VecDeque<String>>, send: &mut dyn FnMut(&str)) -> usize {
+    // The lock is free while sending, but clearing afterwards throws away
+    // whatever a handler recorded in the meantime.
+    let batch: Vec<String> = pending.lock().unwrap().iter().cloned().collect();
+    for line in &batch {
+        send(line);
+    }
+    pending.lock().unwrap().clear();
+    batch.len()
+}
