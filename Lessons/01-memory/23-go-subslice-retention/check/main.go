@@ -1,13 +1,13 @@
 // Hidden harness: reads 64 messages, each into its own 1 MiB buffer, keeps
 // only Header(msg) of each, and measures how much heap is still in use
 // after a full garbage collection.
-// On a failure it prints FAIL lines and exits 1.
+// On a failure it prints FAIL lines and still exits 0, so the check shows
+// this output; the check passes only when "retained heap: ok" is printed.
 package main
 
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"runtime"
 )
 
@@ -43,7 +43,7 @@ func main() {
 	h := Header(msg)
 	if !bytes.Equal(h, msg[:16]) {
 		fmt.Printf("FAIL: Header returned %d bytes [% x], want the first 16 bytes [% x]\n", len(h), h, msg[:16])
-		os.Exit(1)
+		return
 	}
 	fmt.Println("header bytes: ok")
 
@@ -69,7 +69,7 @@ func main() {
 	}
 	runtime.KeepAlive(kept)
 	if failed {
-		os.Exit(1)
+		return
 	}
 	fmt.Println("retained heap: ok")
 }
