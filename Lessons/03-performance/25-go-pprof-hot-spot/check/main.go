@@ -131,6 +131,10 @@ func main() {
 		"XAB-123456,1,SKU",  // three letters
 		"AB-123456,7,",      // empty SKU
 		"AB-123456,1,SKU,X", // four fields
+		"ÀB-123456,1,SKU",   // not ASCII A-Z
+		"AB-12345٦,1,SKU",   // an Arabic-Indic digit
+		"AB-123456\n,1,SKU", // a trailing newline
+		"AB_123456,1,SKU",   // no hyphen
 	)
 	for _, line := range lines {
 		wantOrder, wantOK := originalParse(line)
