@@ -1,0 +1,36 @@
+package main
+
+import "strings"
+
+// ActiveIDs returns the IDs of the active users, in order.
+func ActiveIDs(users []User) []int {
+	// Length 0, capacity len(users): at most that many can be active, so
+	// append never has to grow it.
+	ids := make([]int, 0, len(users))
+	for _, u := range users {
+		if u.Active {
+			ids = append(ids, u.ID)
+		}
+	}
+	return ids
+}
+
+// CSVLine joins the fields with commas: ["a", "b"] gives "a,b".
+func CSVLine(fields []string) string {
+	if len(fields) == 0 {
+		return ""
+	}
+	n := len(fields) - 1 // the commas
+	for _, f := range fields {
+		n += len(f)
+	}
+	var b strings.Builder
+	b.Grow(n) // the one allocation: String() returns these bytes without copying
+	for i, f := range fields {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(f)
+	}
+	return b.String()
+}
