@@ -141,7 +141,7 @@ fn main() {
     let g = Grid::new(3, 5);
     std::panic::set_hook(Box::new(|_| {}));
     if catch_unwind(AssertUnwindSafe(|| g.get(0, 5))).is_ok() {
-        fail("get(0, 5) on a 3 x 5 grid did not panic: column 5 is out of range, but row * cols + col lands in the next row; check col < cols yourself".to_string());
+        fail("get(0, 5) on a 3 x 5 grid did not panic: column 5 is out of range, but row * cols + col lands in the next row; check col < cols yourself, with assert! (debug_assert! is compiled out under -O)".to_string());
     }
     std::panic::set_hook(Box::new(|info| println!("panic: {}", info)));
     println!("grid: answers ok");
