@@ -3,12 +3,12 @@
 // call on to a real std atomic, with the same ordering. Two things are added:
 //
 // * A worker thread that the harness marks pauses after its first `load` of
-//   an AtomicU64 until every marked thread has loaded too (or 3 s pass):
+//   an AtomicU64 until every marked thread has loaded too (or 5 s pass):
 //   the worst interleaving for a load followed by a store, on every run.
 // * Every write that raises an AtomicBool from false to true, and every read
 //   that sees it true, records its ordering, because x86 keeps stores in
 //   order and would not show what Relaxed allows. During the publish test the
-//   raising thread also waits (up to 3 s) until the reader has read the
+//   raising thread also waits (up to 5 s) until the reader has read the
 //   result, so a result written after the flag is seen missing, every run.
 #![allow(dead_code)]
 
@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 pub use std::sync::atomic::Ordering;
 
-const WAIT_AT_MOST: Duration = Duration::from_secs(3);
+const WAIT_AT_MOST: Duration = Duration::from_secs(5);
 
 thread_local! {
     static PAUSE_AFTER_FIRST_LOAD: Cell<bool> = const { Cell::new(false) };
