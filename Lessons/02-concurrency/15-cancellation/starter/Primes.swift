@@ -10,8 +10,8 @@ func isPrime(_ n: Int) -> Bool {
 }
 
 /// Counts the primes in `range`, calling `progress` after each number.
-/// If the task running it is cancelled, it must stop soon and throw
-/// `CancellationError`.
+/// If the task running it is cancelled, it must stop soon: either throw
+/// `CancellationError` or return the count so far.
 func countPrimes(in range: Range<Int>, progress: @Sendable (Int) -> Void) async throws -> Int {
     var count = 0
     for n in range {

@@ -1,9 +1,10 @@
 /* Hidden harness: take must wait on an empty buffer, put must wait on a
    full one, each must wake when the other makes progress, and a stress run
    of two producers and two consumers must deliver every item once.
-   The build renames pthread_cond_wait to crucible_cond_wait (a -D flag), so
-   every wait goes through the wrapper below, which makes every other wait
-   return at once without a signal: a spurious wake-up, which POSIX allows.
+   The build renames pthread_cond_wait to crucible_cond_wait and
+   pthread_cond_timedwait to crucible_cond_timedwait (-D flags), so every wait
+   goes through the wrappers below, which make every other wait return 0 at
+   once without a signal: a spurious wake-up, which POSIX allows for both.
    Code that tests its condition with `if` instead of `while` then goes on
    with an empty or a full buffer. */
 /* On a failure this prints FAIL lines and still exits 0, so the check shows
@@ -16,19 +17,32 @@
 #include "buffer.h"
 
 #undef pthread_cond_wait
+#undef pthread_cond_timedwait
 extern int pthread_cond_wait(pthread_cond_t *restrict cond, pthread_mutex_t *restrict mutex);
+extern int pthread_cond_timedwait(pthread_cond_t *restrict cond, pthread_mutex_t *restrict mutex,
+                                  const struct timespec *restrict deadline);
 
 static atomic_int wait_calls;
 
+/* Every other wait, timed or not, is a spurious wake-up: release the mutex,
+   let others run, take it back, and report success as a real wake-up would. */
+static int spurious_wakeup(pthread_mutex_t *mutex) {
+    if (atomic_fetch_add(&wait_calls, 1) % 2 != 0) return 0;
+    pthread_mutex_unlock(mutex);
+    sched_yield();
+    pthread_mutex_lock(mutex);
+    return 1;
+}
+
 int crucible_cond_wait(pthread_cond_t *restrict cond, pthread_mutex_t *restrict mutex) {
-    if (atomic_fetch_add(&wait_calls, 1) % 2 == 0) {
-        /* A spurious wake-up: release the mutex, let others run, take it back. */
-        pthread_mutex_unlock(mutex);
-        sched_yield();
-        pthread_mutex_lock(mutex);
-        return 0;
-    }
+    if (spurious_wakeup(mutex)) return 0;
     return pthread_cond_wait(cond, mutex);
+}
+
+int crucible_cond_timedwait(pthread_cond_t *restrict cond, pthread_mutex_t *restrict mutex,
+                            const struct timespec *restrict deadline) {
+    if (spurious_wakeup(mutex)) return 0;
+    return pthread_cond_timedwait(cond, mutex, deadline);
 }
 
 #define PER_PRODUCER 20000

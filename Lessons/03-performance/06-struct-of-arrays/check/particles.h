@@ -16,6 +16,7 @@ typedef struct World World;
 World *world_new(size_t n);                              /* n particles, all zero */
 void world_set(World *w, size_t i, const Particle *p);   /* store particle i */
 void world_get(const World *w, size_t i, Particle *out); /* read particle i back */
+uint32_t *world_mass(World *w, size_t i);                /* particle i's mass, to change in place */
 uint64_t world_total_mass(const World *w);               /* sum of every mass */
 void world_free(World *w);
 

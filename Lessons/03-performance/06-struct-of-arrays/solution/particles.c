@@ -45,6 +45,10 @@ void world_get(const World *w, size_t i, Particle *out) {
     memcpy(out->name, w->name[i], sizeof out->name);
 }
 
+uint32_t *world_mass(World *w, size_t i) {
+    return &w->mass[i];
+}
+
 /* Hot: now reads 16 masses from every 64-byte cache line. */
 uint64_t world_total_mass(const World *w) {
     uint64_t total = 0;

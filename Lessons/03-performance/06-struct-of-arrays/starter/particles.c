@@ -24,6 +24,10 @@ void world_get(const World *w, size_t i, Particle *out) {
     *out = w->items[i];
 }
 
+uint32_t *world_mass(World *w, size_t i) {
+    return &w->items[i].mass;
+}
+
 /* Hot: called every frame. Reads 4 bytes out of every 128. */
 uint64_t world_total_mass(const World *w) {
     uint64_t total = 0;

@@ -24,6 +24,8 @@ void world_get(const World *w, size_t i, Particle *out) {
     out->mass = w->mass[i];
 }
 
+uint32_t *world_mass(World *w, size_t i) { return &w->mass[i]; }
+
 uint64_t world_total_mass(const World *w) {
     uint64_t total = 0;
     for (size_t i = 0; i < w->n; i++)

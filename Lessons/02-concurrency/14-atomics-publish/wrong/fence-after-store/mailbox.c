@@ -1,0 +1,21 @@
+#include "mailbox.h"
+
+void mailbox_init(struct mailbox *m) {
+    for (int i = 0; i < 8; i++) m->data[i] = 0;
+    atomic_init(&m->ready, 0);
+}
+
+void mailbox_publish(struct mailbox *m, const int data[8]) {
+    for (int i = 0; i < 8; i++) m->data[i] = data[i];
+    atomic_store_explicit(&m->ready, 1, memory_order_relaxed);
+    /* Wrong: a release fence orders only the writes before it against the
+       atomic stores after it; the store of 1 has already happened. */
+    atomic_thread_fence(memory_order_release);
+}
+
+int mailbox_try_read(struct mailbox *m, int out[8]) {
+    if (!atomic_load_explicit(&m->ready, memory_order_relaxed)) return 0;
+    atomic_thread_fence(memory_order_acquire);
+    for (int i = 0; i < 8; i++) out[i] = m->data[i];
+    return 1;
+}
