@@ -1,4 +1,5 @@
-// Hidden harness: calls First 200 times with 4 replicas each, then counts
+// Hidden harness: checks that First returns a fast replica's answer while a
+// slow one is still working, then calls First 200 times with 4 replicas each, then counts
 // goroutines with runtime.NumGoroutine, waiting up to 2 seconds for the
 // replicas' goroutines to finish. Goroutines still alive then are leaked:
 // it reports how many, what they are blocked on, and the stack memory
@@ -76,6 +77,28 @@ func main() {
 		fmt.Printf("FAIL: First with one replica returned %q\n", got)
 		return
 	}
+	// First must not wait for a slow replica: one that answers only when
+	// released must not delay the answer of a fast one.
+	release := make(chan struct{})
+	slow := func(query string) string {
+		<-release
+		return "slow replica: results for " + query
+	}
+	done := make(chan string, 1)
+	go func() { done <- First("fast", []Search{slow, rs[0]}) }()
+	select {
+	case got := <-done:
+		if got != `replica 0: results for "fast"` {
+			close(release)
+			fmt.Printf("FAIL: with a replica that never answered, First returned %q instead of the fast replica's answer\n", got)
+			return
+		}
+	case <-time.After(2 * time.Second):
+		close(release)
+		fmt.Println("FAIL: First did not return within 2 s while one replica was still working: it must return the first answer that arrives, not wait for every replica (or ask them one after another)")
+		return
+	}
+	close(release)
 	fmt.Println("answers: ok")
 
 	// Let the two calls above settle, then take the baseline.

@@ -54,6 +54,14 @@ func main() {
 			ok = false
 		}
 	}
+	// Each call must return its own slice: a buffer reused from call to
+	// call would change a result the caller still holds.
+	first := ActiveIDs([]User{{1, true}, {2, false}, {3, true}})
+	ActiveIDs([]User{{9, true}, {8, true}, {7, true}})
+	if !reflect.DeepEqual(first, []int{1, 3}) {
+		fmt.Printf("FAIL: a second call to ActiveIDs changed the first call's result to %v (want [1 3]): both share one backing array. Each call must return a slice of its own.\n", first)
+		ok = false
+	}
 	lineCases := []struct {
 		in   []string
 		want string

@@ -1,0 +1,22 @@
+package main
+
+// Search asks one replica of a search service.
+type Search func(query string) string
+
+// First sends query to every replica at once and returns the first answer
+// that arrives. The slower replicas' answers are not needed.
+func First(query string, replicas []Search) string {
+	results := make(chan string)
+	for _, replica := range replicas {
+		go func(search Search) {
+			results <- search(query)
+		}(replica)
+	}
+	// No goroutine is left behind, but First now takes as long as the
+	// slowest replica.
+	first := <-results
+	for i := 1; i < len(replicas); i++ {
+		<-results
+	}
+	return first
+}

