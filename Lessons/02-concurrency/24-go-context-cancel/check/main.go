@@ -1,7 +1,8 @@
 // Hidden harness: runs the learner's Produce in a goroutine, as a caller
 // would, and gives up on it in three ways:
-//  1. it cancels and stops reading: Produce must return context.Canceled
-//     within 1 s, and runtime.NumGoroutine() must fall back to what it was;
+//  1. it cancels while Produce waits to send, and stops reading: Produce
+//     must return context.Canceled within 1 s, and runtime.NumGoroutine()
+//     must fall back to what it was;
 //  2. it cancels but keeps reading: Produce must stop computing and return;
 //  3. the context's deadline passes: Produce must return
 //     context.DeadlineExceeded.
@@ -17,6 +18,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -53,7 +55,29 @@ func receive(out chan int, n int) error {
 	return nil
 }
 
-// walkAway: the caller reads 5 values, cancels, and stops reading.
+// waitUntilBlocked polls the goroutine stacks, for up to 1 s, until the
+// goroutine running Produce is blocked on a channel operation ("chan send" or
+// "select"): the moment a caller walks away is while Produce waits for it.
+// Cancelling then, rather than at a random moment, makes the result the
+// same on every run.
+func waitUntilBlocked() {
+	buf := make([]byte, 1<<20)
+	giveUp := time.Now().Add(patience)
+	for time.Now().Before(giveUp) {
+		n := runtime.Stack(buf, true)
+		for _, g := range strings.Split(string(buf[:n]), "\n\n") {
+			header, _, _ := strings.Cut(g, "\n")
+			if strings.Contains(g, "main.Produce(") &&
+				(strings.Contains(header, "[chan send") || strings.Contains(header, "[select")) {
+				return
+			}
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// walkAway: the caller reads 5 values, waits until Produce is blocked
+// sending the next one, cancels, and stops reading.
 func walkAway() bool {
 	before := runtime.NumGoroutine()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -65,6 +89,7 @@ func walkAway() bool {
 		cancel()
 		return false
 	}
+	waitUntilBlocked()
 	cancel()
 	atCancel := calls.Load()
 	deadline := time.Now().Add(patience)
