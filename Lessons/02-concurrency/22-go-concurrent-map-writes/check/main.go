@@ -2,9 +2,9 @@
 // many goroutines, several rounds, and checks every count. Go's runtime
 // notices two goroutines inside a map write at once only when it catches
 // them there, so the harness makes that likely on every run: eight workers,
-// GOMAXPROCS 8 (more threads than this machine has cores, so the operating
-// system also switches threads in the middle of a map write), and 20 rounds
-// of 400,000 writes. A fatal error cannot be recovered, so the counting runs
+// GOMAXPROCS 8 (on a machine with fewer cores, the operating system then
+// also switches threads in the middle of a map write), and 20 rounds of
+// 400,000 writes. A fatal error cannot be recovered, so the counting runs
 // in a child process (this same program, started again), and the parent
 // reports how it ended. Then it reads hits.go to check that the work still
 // runs in goroutines.
