@@ -1,0 +1,25 @@
+package main
+
+import "sync"
+
+// CountHits counts how many requests each path received. The request log is
+// split among `workers` goroutines, and every request is one path.
+func CountHits(paths []string, workers int) map[string]int {
+	hits := make(map[string]int)
+	var mu sync.Mutex // guards hits
+
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(paths); i += workers {
+				mu.Lock()
+				hits[paths[i]]++ // one goroutine at a time
+				mu.Unlock()
+			}
+		}(w)
+	}
+	wg.Wait()
+	return hits
+}

@@ -1,0 +1,16 @@
+package main
+
+import "context"
+
+// Produce computes compute(1), compute(2), ... and sends each result on out,
+// until ctx is cancelled or its deadline passes. Then it returns ctx.Err().
+func Produce(ctx context.Context, compute func(n int) int, out chan<- int) error {
+	for n := 1; ; n++ {
+		v := compute(n)
+		select {
+		case out <- v: // the caller took it
+		case <-ctx.Done(): // the caller gave up: stop, even in the middle of a send
+			return ctx.Err()
+		}
+	}
+}
