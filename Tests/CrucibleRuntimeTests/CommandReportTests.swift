@@ -75,8 +75,8 @@ import Testing
         #expect(CourseMapText.tally([]) == "0 of 0 passed")
         #expect(
             CourseMapText.tally([.passed, .updated, .inProgress, .skipped, .needsTool, .needsTool])
-                == "2 of 6 passed (1 changed since) · 1 in progress · 1 skipped · 2 need a missing tool")
-        #expect(CourseMapText.tally([.needsTool, .passed]) == "1 of 2 passed · 1 needs a missing tool")
+                == "2 of 6 passed (1 changed since) · 1 in progress · 1 skipped · 2 cannot be checked here")
+        #expect(CourseMapText.tally([.needsTool, .passed]) == "1 of 2 passed · 1 cannot be checked here")
     }
 
     @Test(arguments: [

@@ -77,4 +77,16 @@ import Testing
         #expect(row.contains("✗") && row.contains("rustc not working"), "\(rows.joined(separator: "\n"))")
         #expect(rows.first { $0.contains("A data race") }?.contains("needs go") == true)
     }
+
+    @Test func theMapMarksALessonForAnotherPlatformLikeAMissingToolWithTheReason() {
+        var state = MapProgressFixture.state(
+            width: 100, height: 30,
+            game: GameState(progress: CourseProgress(), today: MapProgressFixture.today))
+        _ = App.update(&state, .toolsProbed(missing: [:], otherPlatform: ["basics.fix": "macOS only"]))
+        #expect(state.game.mark(for: "basics.fix") == .needsTool)
+        #expect(state.game.toolProblem(for: "basics.fix") == "macOS only")
+        let rows = App.view(state).plainText().split(separator: "\n")
+        let row = rows.first { $0.contains("Fix a leak") }.map(String.init) ?? ""
+        #expect(row.contains("✗") && row.contains("macOS only"), "\(rows.joined(separator: "\n"))")
+    }
 }
