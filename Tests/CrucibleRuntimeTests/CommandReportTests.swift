@@ -6,6 +6,22 @@ import Testing
 
 /// The small reports commands print: hints, lint's summary, verify's exit rule.
 @Suite struct CommandReportTests {
+    @Test func doctorDoesNotNeedTheToolsOfALessonForAnotherPlatform() throws {
+        let folder = URL(fileURLWithPath: "/tmp/no-such-lesson")
+        func lesson(_ id: String, tool: String, platforms: PlatformSupport?) -> Lesson {
+            Lesson(
+                id: id, title: id, kind: .code, platformSupport: platforms, folder: folder,
+                file: folder.appendingPathComponent("lesson.md"), bodyOffset: 0, bodyLine: 1,
+                code: CodeExercise(language: "c", starter: [], solution: [], steps: [CheckStep(name: "build", run: [tool])]))
+        }
+        let other = try #require(Platform.allCases.first { $0 != .current })
+        let needs = CourseToolNeeds([
+            lesson("p.here", tool: "tool-here", platforms: PlatformSupport(platforms: [.current])),
+            lesson("p.elsewhere", tool: "tool-elsewhere", platforms: PlatformSupport(platforms: [other])),
+        ])
+        #expect(needs.needed == ["tool-here": ["p.here"]])
+    }
+
     @Test func hintsAreRevealedInOrderUntilNoneAreLeft() throws {
         let course = try CommandTestCourse()
         defer { course.remove() }
