@@ -62,7 +62,7 @@ public enum CourseMapText {
         if count(.inProgress) > 0 { parts.append("\(count(.inProgress)) in progress") }
         if count(.skipped) > 0 { parts.append("\(count(.skipped)) skipped") }
         let needTool = count(.needsTool)
-        if needTool > 0 { parts.append("\(needTool) \(needTool == 1 ? "needs" : "need") a missing tool") }
+        if needTool > 0 { parts.append("\(needTool) cannot be checked here") }
         return parts.joined(separator: " · ")
     }
 }

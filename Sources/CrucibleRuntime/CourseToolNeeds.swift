@@ -2,7 +2,7 @@ import CrucibleEngine
 import Foundation
 
 /// The tools `crucible doctor` probes: every tool of the catalogue, then any other tool a
-/// lesson's check runs, with the lessons that use each.
+/// lesson's check runs on this platform, with the lessons that use each.
 public struct CourseToolNeeds: Sendable {
     /// Tool name → ids of the lessons whose checks run it.
     public let needed: [String: [String]]
@@ -11,7 +11,8 @@ public struct CourseToolNeeds: Sendable {
 
     public init(_ lessons: [Lesson]) {
         var needed: [String: [String]] = [:]
-        for lesson in lessons {
+        // A lesson for another platform never runs its check here, so its tools are not needed here.
+        for lesson in lessons where lesson.platformProblem() == nil {
             for tool in CheckEngine.checkTools(of: lesson) { needed[tool, default: []].append(lesson.id) }
         }
         self.needed = needed

@@ -47,8 +47,9 @@ extension VerifyTable {
         let allSkipped = !statuses.isEmpty && statuses.allSatisfy { $0 == .skipped }
         if allSkipped {
             Output.error(
-                "nothing was verified: every lesson was skipped because its tools are missing or broken here "
-                    + "(see `crucible doctor`)" + (allowSkips ? "" : "; install them, or pass --allow-skips to accept this"))
+                "nothing was verified: every lesson was skipped because its tools are missing or broken here, "
+                    + "or it is for another platform (see `crucible doctor`)"
+                    + (allowSkips ? "" : "; install them, or pass --allow-skips to accept this"))
         }
         return problems > 0 || loadErrors > 0 || (allSkipped && !allowSkips) ? ExitStatus.problems : ExitStatus.success
     }

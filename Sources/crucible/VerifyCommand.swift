@@ -9,10 +9,11 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check that lessons are consistent: starters fail, solutions pass, keys are right.",
         discussion: """
-            For every code lesson the starter must fail, the solution pass, and every known-wrong \
-            variant fail; quiz keys must grade as right; a predict lesson with run steps must \
-            print its answer. Prints a table and exits 1 on any problem (an engine error counts). \
-            Lessons whose tools are missing or not working are skipped; when every lesson is \
+            For every code lesson the starter must fail, the solution pass, every known-wrong \
+            variant fail and every known-right variant pass; quiz keys must grade as right; a \
+            predict lesson with run steps must print its answer. Prints a table and exits 1 on any \
+            problem (an engine error counts). Lessons whose tools are missing or not working, or \
+            whose `platforms` leave this platform out, are skipped; when every lesson is \
             skipped nothing was verified, which exits 1 too unless --allow-skips is given. The \
             cache is not used.
 

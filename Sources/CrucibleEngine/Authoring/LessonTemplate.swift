@@ -53,6 +53,8 @@ enum LessonTemplate {
         # Tools the lesson needs, such as swiftc, clang, rustc, go; a missing one is reported
         # with how to install it, before anything runs (optional).
         requires: [\(requires.joined(separator: ", "))]
+        # Code lessons whose check runs only on some platforms: platforms: [linux] (or macos),
+        # with platformNote: "why" (optional; default: every platform).
         # Shown after a pass: why it works (optional).
         explanation: |
           \(explanation(kind))
@@ -152,6 +154,8 @@ enum LessonTemplate {
               wrong:
                 - name: off-by-one
                   files: [\(code.sourceFile)]
+              # Other correct fixes under right/NAME/, laid over the solution; `crucible verify`
+              # checks that each one passes (optional): right: [{ name: NAME, files: [FILE] }]
               # Run in order in a fresh scratch folder; the first step that does not pass decides.
               steps:
                 - name: build

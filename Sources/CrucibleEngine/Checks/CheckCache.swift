@@ -44,7 +44,7 @@ public struct CheckCache: Sendable {
         switch result.outcome {
         case .passed, .crashed: true
         case .failed: result.reason != .tooSlow
-        case .timedOut, .resourceLimit, .toolMissing, .toolBroken, .engineError: false
+        case .timedOut, .resourceLimit, .toolMissing, .toolBroken, .otherPlatform, .engineError: false
         }
     }
 

@@ -57,6 +57,7 @@ public struct CheckEngine: Sendable {
     public func check(lesson: Lesson, files: [String: Data]) async -> CheckResult {
         let clock = ContinuousClock(), start = clock.now
         guard let code = lesson.code else { return notCode(lesson) }
+        if let refused = otherPlatform(lesson) { return refused }
         var hidden: [String: Data] = [:]
         for name in code.hidden {
             guard let data = try? Data(contentsOf: lesson.folder.appendingPathComponent("check").appendingPathComponent(name)) else {
@@ -116,7 +117,10 @@ public struct CheckEngine: Sendable {
         // Linking with lld is asked for in the arguments, not by a program name; without it the
         // learner would see a linker error instead of "install lld".
         let arguments = steps.flatMap { $0.run.dropFirst() }
-        let linksWithLLD = arguments.contains { $0.contains("{sanitizer_link}") || $0.hasSuffix("-ld=lld") }
+        // `{sanitizer_link}` asks for lld on Linux only: elsewhere it adds nothing.
+        let linksWithLLD = arguments.contains {
+            (Platform.current == .linux && $0.contains("{sanitizer_link}")) || $0.hasSuffix("-ld=lld")
+        }
         for name in lesson.requires + programs + (linksWithLLD ? ["ld.lld"] : []) where !names.contains(name) {
             names.append(name)
         }
@@ -128,6 +132,13 @@ public struct CheckEngine: Sendable {
     /// program runs only to show its output), so they need no tool.
     public static func checkTools(of lesson: Lesson) -> [String] {
         lesson.code.map { requiredTools(lesson: lesson, steps: $0.steps) } ?? []
+    }
+
+    /// The refusal of a lesson whose check does not run on this platform, or nil when it does.
+    /// Like a missing tool: nothing runs, no attempt is counted, no hint is offered.
+    public func otherPlatform(_ lesson: Lesson) -> CheckResult? {
+        guard let support = lesson.platformProblem() else { return nil }
+        return CheckResult(lessonID: lesson.id, outcome: .otherPlatform, message: support.refusal)
     }
 
     /// A result that says which tools cannot be used and how to fix them, or nil when all work.

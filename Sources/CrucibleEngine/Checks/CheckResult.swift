@@ -16,6 +16,9 @@ public enum CheckOutcome: String, Codable, Sendable, Equatable, CaseIterable {
     /// A tool the lesson needs is installed but does not run (its version probe failed);
     /// ``CheckResult/brokenTools`` says why and how to fix it. No step ran.
     case toolBroken
+    /// The lesson's check does not run on this platform (its `platforms` leave it out); the
+    /// message says which platforms and why. No step ran.
+    case otherPlatform
     /// The check itself could not run: a broken lesson, a full disk, a harness without metrics.
     case engineError
 }
@@ -77,9 +80,14 @@ public struct CheckResult: Codable, Sendable, Equatable {
     /// does not work: the learner is told to install or fix it, or to skip the lesson.
     public var stoppedByTools: Bool { outcome == .toolMissing || outcome == .toolBroken }
 
+    /// Whether the check stopped before running anything because this machine cannot run it: a
+    /// tool is missing or does not work, or the lesson is not for this platform. Such a check is
+    /// no attempt and offers no hint; `crucible verify` skips the lesson.
+    public var stoppedBeforeRunning: Bool { stoppedByTools || outcome == .otherPlatform }
+
     /// Whether the learner's work was judged: a check stopped by its tools, or that the engine
     /// could not run, says nothing about it, so it is no attempt and earns no hint.
-    public var judgedTheWork: Bool { !stoppedByTools && outcome != .engineError }
+    public var judgedTheWork: Bool { !stoppedBeforeRunning && outcome != .engineError }
 
     /// Whether this result counts as an attempt in the learner's progress: it adds to the
     /// lesson's attempts (which decide the first-try bonus), to the failures that offer the
@@ -108,6 +116,7 @@ public struct CheckResult: Codable, Sendable, Equatable {
         case .crashed: "crashed" + (signal.map { " (\($0))" } ?? "")
         case .toolMissing: "tool missing" + (missingTools.isEmpty ? "" : " (\(missingTools.map(\.name).joined(separator: ", ")))")
         case .toolBroken: "tool not working" + (brokenTools.isEmpty ? "" : " (\(brokenTools.map(\.name).joined(separator: ", ")))")
+        case .otherPlatform: "not for this platform"
         case .engineError: "engine error"
         }
     }

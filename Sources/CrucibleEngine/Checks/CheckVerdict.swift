@@ -31,6 +31,8 @@ public enum CheckVerdict: Sendable, Equatable {
     case toolsMissing([MissingTool])
     /// Tools the lesson needs are installed but do not run; nothing ran.
     case toolsBroken([BrokenTool])
+    /// The lesson's check does not run on this platform; nothing ran.
+    case otherPlatform
     /// The check itself could not run.
     case engineError
 }
@@ -55,6 +57,7 @@ extension CheckResult {
         case .crashed: .crashed(signal: signal)
         case .toolMissing: .toolsMissing(missingTools)
         case .toolBroken: .toolsBroken(brokenTools)
+        case .otherPlatform: .otherPlatform
         case .engineError: .engineError
         }
     }

@@ -8,9 +8,9 @@ import Foundation
 /// - `{lesson}`: the lesson folder;
 /// - `{files}`: as a whole argument, the learner's files, one argument each (relative paths);
 /// - `{hidden}`: as a whole argument, the hidden check files, one argument each;
-/// - `{sanitizer_link}`: as a whole argument, the extra clang flags a sanitizer build needs to
-///   link here (lld, and the Swift toolchain's libdispatch for its ThreadSanitizer runtime);
-///   nothing where none are needed.
+/// - `{sanitizer_link}`: as a whole argument, the extra flags a sanitizer build needs to link
+///   here: for clang, lld and the Swift toolchain's libdispatch for its ThreadSanitizer runtime;
+///   for `swiftc`, lld (`-use-ld=lld`); nothing where none are needed (macOS).
 struct StepPlan: Sendable {
     let scratch: URL
     let lessonFolder: URL
@@ -40,7 +40,8 @@ struct StepPlan: Sendable {
 
     /// The invocation for `step`.
     func invocation(for step: CheckStep) -> ProcessInvocation {
-        let arguments = step.run.flatMap(expand)
+        let program = step.run.first.map { URL(fileURLWithPath: $0).lastPathComponent } ?? ""
+        let arguments = step.run.flatMap { expand($0, program: program) }
         var environment = baseEnvironment
         for (key, value) in step.env { environment[key] = substitute(value) }
         return ProcessInvocation(
@@ -74,11 +75,11 @@ struct StepPlan: Sendable {
         return limits
     }
 
-    private func expand(_ argument: String) -> [String] {
+    private func expand(_ argument: String, program: String) -> [String] {
         switch argument {
         case "{files}": learnerFiles
         case "{hidden}": hiddenFiles
-        case "{sanitizer_link}": Self.sanitizerLinkFlags
+        case "{sanitizer_link}": program == "swiftc" ? Self.swiftSanitizerLinkFlags : Self.sanitizerLinkFlags
         default: [substitute(argument)]
         }
     }
@@ -88,6 +89,16 @@ struct StepPlan: Sendable {
         return text.replacingOccurrences(of: "{scratch}", with: scratch.path)
             .replacingOccurrences(of: "{lesson}", with: lessonFolder.path)
     }
+
+    /// `swiftc`'s spelling of lld, when installed: the driver adds the sanitizer runtimes itself,
+    /// and GNU gold warns about their symbols.
+    static let swiftSanitizerLinkFlags: [String] = {
+        #if os(Linux)
+        ExecutableLookup.resolve("ld.lld", path: ProcessInfo.processInfo.environment["PATH"]) != nil ? ["-use-ld=lld"] : []
+        #else
+        []
+        #endif
+    }()
 
     /// lld when installed (GNU gold warns about the sanitizer runtimes' symbols), and with the
     /// Swift toolchain's clang, its libdispatch and BlocksRuntime, which its TSan runtime references.

@@ -7,7 +7,7 @@ public struct LessonVerification: Codable, Sendable, Equatable {
         case ok
         /// Something is wrong with the lesson; see `problems`.
         case problem
-        /// It could not be verified here, e.g. a tool is missing.
+        /// It could not be verified here: a tool is missing, or the lesson is for another platform.
         case skipped
     }
 
@@ -22,7 +22,7 @@ public struct LessonVerification: Codable, Sendable, Equatable {
 }
 
 /// Checks that lessons are consistent: for code lessons the starter fails, the solution
-/// passes and every known-wrong variant fails; quiz keys grade as right; a predict lesson
+/// passes, every known-wrong variant fails and every known-right variant passes; quiz keys grade as right; a predict lesson
 /// whose program can be run prints its answer (or, when the answer is a line number, the
 /// compiler's first error is on that line).
 public struct Verifier: Sendable {
@@ -57,6 +57,12 @@ public struct Verifier: Sendable {
     public func verify(_ lesson: Lesson) async -> LessonVerification {
         let clock = ContinuousClock(), start = clock.now
         var verification = LessonVerification(lessonID: lesson.id, kind: lesson.kind.rawValue, status: .ok)
+        if let refused = engine.otherPlatform(lesson) {
+            verification.status = .skipped
+            verification.checks.append(refused.message)
+            verification.duration = (clock.now - start).seconds
+            return verification
+        }
         switch lesson.kind {
         case .read:
             verification.checks.append("nothing to run")
@@ -95,7 +101,7 @@ public struct Verifier: Sendable {
             return
         }
         verification.checks.append("run: \(run.outcomeLabel)")
-        if run.stoppedByTools {
+        if run.stoppedBeforeRunning {
             verification.status = .skipped
             verification.checks.append(run.message)
         } else if !run.passed {
@@ -118,7 +124,7 @@ public struct Verifier: Sendable {
         guard let code = lesson.code else { return }
         let starter = await engine.check(lesson: lesson, folder: lesson.folder.appendingPathComponent("starter"))
         verification.checks.append("starter: \(starter.outcomeLabel)")
-        if starter.stoppedByTools {
+        if starter.stoppedBeforeRunning {
             verification.status = .skipped
             verification.checks.append(starter.message)
             return
@@ -134,18 +140,29 @@ public struct Verifier: Sendable {
         verification.checks.append("solution: \(solution.outcomeLabel)")
         if !solution.passed { verification.problems.append("the solution does not pass: \(solution.message)") }
 
-        for variant in code.wrong {
+        /// The solution with the variant's files under `folder/NAME/` on top.
+        func files(of variant: CodeExercise.Variant, in folder: String) -> [String: Data] {
             var files: [String: Data] = [:]
             for name in code.solution { files[name] = try? Data(contentsOf: solutionFolder.appendingPathComponent(name)) }
             for name in variant.files {
-                files[name] = try? Data(contentsOf: lesson.folder.appendingPathComponent("wrong/\(variant.name)/\(name)"))
+                files[name] = try? Data(contentsOf: lesson.folder.appendingPathComponent("\(folder)/\(variant.name)/\(name)"))
             }
-            let wrong = await engine.check(lesson: lesson, files: files)
+            return files
+        }
+        for variant in code.wrong {
+            let wrong = await engine.check(lesson: lesson, files: files(of: variant, in: "wrong"))
             verification.checks.append("wrong/\(variant.name): \(wrong.outcomeLabel)")
             if wrong.passed {
                 verification.problems.append("the known-wrong variant `\(variant.name)` passes the check")
             } else if wrong.outcome == .engineError {
                 verification.problems.append("wrong/\(variant.name): \(wrong.message)")
+            }
+        }
+        for variant in code.right {
+            let right = await engine.check(lesson: lesson, files: files(of: variant, in: "right"))
+            verification.checks.append("right/\(variant.name): \(right.outcomeLabel)")
+            if !right.passed {
+                verification.problems.append("the known-right variant `\(variant.name)` does not pass: \(right.message)")
             }
         }
     }

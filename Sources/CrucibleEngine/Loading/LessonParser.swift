@@ -24,16 +24,16 @@ struct LessonOutcome: Sendable {
 
 /// Reads and validates one `lesson.md`: front matter, kind-specific payload, named files and body.
 struct LessonParser {
-    static let commonKeys = ["id", "title", "kind", "xp", "hints", "requires", "explanation"]
+    static let commonKeys = ["id", "title", "kind", "xp", "hints", "requires", "explanation", "platforms", "platformNote"]
     /// The key that carries each kind's payload.
     static let payloadKey: [LessonKind: String] = [.quiz: "questions", .predict: "predict", .code: "code"]
     static let allKeys = commonKeys + ["questions", "predict", "code"]
     /// Keys of the `predict` map.
     static let predictKeys = ["language", "program", "answer", "caseSensitive", "run"]
     /// Keys of the `code` map.
-    static let codeKeys = ["language", "starter", "solution", "hidden", "wrong", "steps"]
-    /// Keys of one entry of `code.wrong`.
-    static let wrongVariantKeys = ["name", "files"]
+    static let codeKeys = ["language", "starter", "solution", "hidden", "wrong", "right", "steps"]
+    /// Keys of one entry of `code.wrong` or `code.right`.
+    static let variantKeys = ["name", "files"]
 
     let location: LessonLocation
     let report: FileReport
@@ -122,8 +122,15 @@ struct LessonParser {
         let hints = fields.stringList("hints") ?? []
         let requires = fields.stringList("requires") ?? []
         let explanation = fields.string("explanation")
+        let platformSupport = platformSupport(fields)
         guard let kind else { return (nil, idMark) }
         warnAboutPayloadsOfOtherKinds(fields, kind: kind)
+        if kind != .code, platformSupport != nil, let keyNode = fields.keyNode("platforms") {
+            report.warning(
+                at: keyNode,
+                "`platforms` only stops code lessons, whose checks run programs; a \(kind.rawValue) lesson "
+                    + "is answered the same on every platform, so it is ignored; remove it")
+        }
         let quiz = kind == .quiz ? QuizParser(fields: fields).parse() : nil
         let predict = kind == .predict ? predict(fields) : nil
         let code = kind == .code ? code(fields) : nil
@@ -131,7 +138,7 @@ struct LessonParser {
         guard let id, let title, !report.hasErrors else { return (nil, idMark) }
         let lesson = Lesson(
             id: id, title: title, kind: kind, xp: xp, hints: hints, requires: requires,
-            explanation: explanation, folder: location.folder,
+            explanation: explanation, platformSupport: platformSupport, folder: location.folder,
             file: location.folder.appendingPathComponent("lesson.md", isDirectory: false),
             bodyOffset: frontMatter.bodyOffset, bodyLine: frontMatter.bodyLine,
             quiz: quiz, predict: predict, code: code)
@@ -146,6 +153,49 @@ struct LessonParser {
         if let suggestion = nearest(text, in: kinds) { message += " (did you mean \(quoted: suggestion)?)" }
         report.error(at: node, message)
         return nil
+    }
+
+    /// `platforms: [linux]` with an optional `platformNote`; nil when absent (every platform).
+    private func platformSupport(_ fields: Fields) -> PlatformSupport? {
+        let note = fields.string("platformNote")
+        guard let nodes = fields.list("platforms") else {
+            if fields.has("platforms") { return nil }
+            if let keyNode = fields.keyNode("platformNote") {
+                report.error(
+                    at: keyNode,
+                    "`platformNote` says why a lesson runs only on some platforms, but there is no `platforms`; "
+                        + "add `platforms: [linux]` (or `[macos]`) or remove `platformNote`")
+            }
+            return nil
+        }
+        let names = Platform.allCases.map(\.rawValue)
+        guard !nodes.isEmpty else {
+            report.error(
+                at: fields.value("platforms") ?? fields.node,
+                "`platforms` is an empty list, so the lesson would run nowhere; name at least one of "
+                    + names.map { "\(quoted: $0)" }.joined(separator: ", ") + ", or remove the key to run everywhere")
+            return nil
+        }
+        var platforms: [Platform] = []
+        var valid = true
+        for node in nodes {
+            guard let text = fields.text(node, "platforms") else {
+                valid = false
+                continue
+            }
+            guard let platform = Platform(rawValue: text) else {
+                report.error(at: node, unknownMessage("platform", text, known: names))
+                valid = false
+                continue
+            }
+            if platforms.contains(platform) {
+                report.warning(at: node, "\(quoted: text) is listed twice in `platforms`; remove one")
+            } else {
+                platforms.append(platform)
+            }
+        }
+        guard valid else { return nil }
+        return PlatformSupport(platforms: platforms, note: note)
     }
 
     /// `questions` on a `read` lesson and the like: probably a wrong `kind`, harmless otherwise.
@@ -178,7 +228,8 @@ struct LessonParser {
         let starter = files.paths(fields, "starter", under: "starter/", required: true)
         let solution = files.paths(fields, "solution", under: "solution/", required: true)
         let hidden = files.paths(fields, "hidden", under: "check/") ?? []
-        let wrong = wrongVariants(fields)
+        let wrong = variants(fields, "wrong", example: "off-by-one")
+        let right = variants(fields, "right", example: "buffer-init")
         let steps = StepParser(report: report).steps(fields, "steps", required: true)
         if let starter, let solution, Set(starter) != Set(solution), let node = fields.value("solution") {
             report.warning(
@@ -186,17 +237,18 @@ struct LessonParser {
                 "the solution files (\(solution.joined(separator: ", "))) differ from the starter files "
                     + "(\(starter.joined(separator: ", "))); give the solution the same file names as the starter")
         }
-        guard let language, let starter, let solution, let wrong, let steps else { return nil }
+        guard let language, let starter, let solution, let wrong, let right, let steps else { return nil }
         return CodeExercise(
             language: language, starter: starter, solution: solution, hidden: hidden,
-            wrong: wrong, steps: steps)
+            wrong: wrong, right: right, steps: steps)
     }
 
-    private func wrongVariants(_ code: Fields) -> [CodeExercise.WrongVariant]? {
-        guard let nodes = code.list("wrong") else { return code.has("wrong") ? nil : [] }
-        var variants: [CodeExercise.WrongVariant] = []
+    /// The `wrong` or `right` variants (`key`): each a folder under `key/` whose files are laid over the solution.
+    private func variants(_ code: Fields, _ key: String, example: String) -> [CodeExercise.Variant]? {
+        guard let nodes = code.list(key) else { return code.has(key) ? nil : [] }
+        var variants: [CodeExercise.Variant] = []
         for node in nodes {
-            guard let fields = Fields(node, what: "a `wrong` variant", known: Self.wrongVariantKeys, report: report),
+            guard let fields = Fields(node, what: "a `\(key)` variant", known: Self.variantKeys, report: report),
                 let nameNode = fields.value("name", required: true), let name = fields.text(nameNode, "name")
             else { continue }
             guard !name.contains("/"), name != "..", name != "." else {
@@ -204,11 +256,11 @@ struct LessonParser {
                     name.contains("/") ? "\(quoted: name) must not contain `/`" : "\(quoted: name) would not name a folder of its own"
                 report.error(
                     at: nameNode,
-                    "a `wrong` variant's `name` is a folder under `wrong/`, so \(problem); "
-                        + "use a plain name such as `off-by-one`")
+                    "a `\(key)` variant's `name` is a folder under `\(key)/`, so \(problem); "
+                        + "use a plain name such as `\(example)`")
                 continue
             }
-            if let files = files.paths(fields, "files", under: "wrong/\(name)/", required: true) {
+            if let files = files.paths(fields, "files", under: "\(key)/\(name)/", required: true) {
                 variants.append(.init(name: name, files: files))
             }
         }

@@ -30,6 +30,8 @@ public struct Lesson: Sendable, Equatable {
     public var requires: [String]
     /// Shown after a pass: why it works.
     public var explanation: String?
+    /// The platforms the check runs on (`platforms`, `platformNote`); nil when it runs on every platform.
+    public var platformSupport: PlatformSupport?
     /// The lesson folder.
     public var folder: URL
     /// The lesson's `lesson.md`.
@@ -47,7 +49,7 @@ public struct Lesson: Sendable, Equatable {
 
     public init(
         id: String, title: String, kind: LessonKind, xp: Int? = nil, hints: [String] = [],
-        requires: [String] = [], explanation: String? = nil, folder: URL, file: URL,
+        requires: [String] = [], explanation: String? = nil, platformSupport: PlatformSupport? = nil, folder: URL, file: URL,
         bodyOffset: Int, bodyLine: Int, quiz: Quiz? = nil, predict: Predict? = nil, code: CodeExercise? = nil
     ) {
         self.id = id
@@ -57,6 +59,7 @@ public struct Lesson: Sendable, Equatable {
         self.hints = hints
         self.requires = requires
         self.explanation = explanation
+        self.platformSupport = platformSupport
         self.folder = folder
         self.file = file
         self.bodyOffset = bodyOffset
@@ -180,23 +183,27 @@ public struct CodeExercise: Sendable, Equatable {
     public var hidden: [String]
     /// Known-wrong variants that `crucible verify` expects to fail.
     public var wrong: [WrongVariant]
+    /// Known-right variants: other correct fixes that `crucible verify` expects to pass.
+    public var right: [RightVariant]
     /// Run in order in a fresh scratch folder.
     public var steps: [CheckStep]
 
     public init(
         language: String, starter: [String], solution: [String], hidden: [String] = [],
-        wrong: [WrongVariant] = [], steps: [CheckStep]
+        wrong: [WrongVariant] = [], right: [RightVariant] = [], steps: [CheckStep]
     ) {
         self.language = language
         self.starter = starter
         self.solution = solution
         self.hidden = hidden
         self.wrong = wrong
+        self.right = right
         self.steps = steps
     }
 
-    /// A known-wrong answer: files under `wrong/NAME/`.
-    public struct WrongVariant: Sendable, Equatable {
+    /// Files laid over the solution to make another answer: under `wrong/NAME/` for a known-wrong
+    /// variant, `right/NAME/` for a known-right one.
+    public struct Variant: Sendable, Equatable {
         public var name: String
         public var files: [String]
 
@@ -205,4 +212,9 @@ public struct CodeExercise: Sendable, Equatable {
             self.files = files
         }
     }
+
+    /// A known-wrong answer: files under `wrong/NAME/`.
+    public typealias WrongVariant = Variant
+    /// A known-right answer, another correct fix: files under `right/NAME/`.
+    public typealias RightVariant = Variant
 }

@@ -32,6 +32,7 @@ public enum LessonContentHash {
                 code.starter.map { "starter/" + $0 } + code.solution.map { "solution/" + $0 }
                 + code.hidden.map { "check/" + $0 }
             paths += code.wrong.flatMap { variant in variant.files.map { "wrong/\(variant.name)/" + $0 } }
+            paths += code.right.flatMap { variant in variant.files.map { "right/\(variant.name)/" + $0 } }
         }
         return paths
     }

@@ -186,25 +186,37 @@ public final class ToolProbe: @unchecked Sendable {
 }
 
 /// Which lessons of a course cannot be checked here, and why: lesson id → the tools its
-/// check runs that are not on PATH, and those that are but do not work.
+/// check runs that are not on PATH, those that are but do not work, and, for a lesson whose
+/// `platforms` leave this platform out, the short reason ("Linux only").
 public struct CourseToolProblems: Sendable, Equatable {
     public var missing: [String: [String]] = [:]
     public var broken: [String: [String]] = [:]
+    public var otherPlatform: [String: String] = [:]
 
-    public init(missing: [String: [String]] = [:], broken: [String: [String]] = [:]) {
+    public init(missing: [String: [String]] = [:], broken: [String: [String]] = [:], otherPlatform: [String: String] = [:]) {
         self.missing = missing
         self.broken = broken
+        self.otherPlatform = otherPlatform
     }
 }
 
 extension ToolProbe {
     /// The tool problems of `course`'s lessons. Each tool is probed once (a remembered version
-    /// costs one stat), all side by side.
-    public func problems(in course: Course) async -> CourseToolProblems {
-        let needed = Dictionary(course.lessons.map { ($0.id, CheckEngine.checkTools(of: $0)) }, uniquingKeysWith: { first, _ in first })
+    /// costs one stat), all side by side. A lesson not for this platform is not probed for: its
+    /// check never runs here, whatever is installed.
+    public func problems(in course: Course, platform: Platform = .current) async -> CourseToolProblems {
+        var problems = CourseToolProblems()
+        var runnable: [Lesson] = []
+        for lesson in course.lessons {
+            if let support = lesson.platformProblem(on: platform) {
+                problems.otherPlatform[lesson.id] = support.shortReason
+            } else {
+                runnable.append(lesson)
+            }
+        }
+        let needed = Dictionary(runnable.map { ($0.id, CheckEngine.checkTools(of: $0)) }, uniquingKeysWith: { first, _ in first })
         let names = Array(Set(needed.values.joined())).sorted()
         let states = Dictionary(uniqueKeysWithValues: await statuses(names).map { ($0.name, $0.state) })
-        var problems = CourseToolProblems()
         for (id, tools) in needed {
             let absent = tools.filter { states[$0] == .missing }
             let failing = tools.filter { if case .broken = states[$0] { true } else { false } }

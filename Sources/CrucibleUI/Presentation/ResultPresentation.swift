@@ -150,7 +150,7 @@ public struct ResultPresentation {
             // want of a tool brings that tool's advice along.
             return (result.answers.isEmpty && result.predict == nil ? messageLines : [])
                 + toolLines(missing: result.missingTools, broken: result.brokenTools)
-        case .compileError(nil), .finding(nil), .passed, .exitStatus, .timedOut, .crashed, .engineError:
+        case .compileError(nil), .finding(nil), .passed, .exitStatus, .timedOut, .crashed, .otherPlatform, .engineError:
             return messageLines
         }
     }
@@ -256,7 +256,7 @@ public struct ResultPresentation {
         }
     }
 
-    /// After a check that never ran (a missing or broken tool, an engine error), what to do
+    /// After a check that never ran (a missing or broken tool, another platform, an engine error), what to do
     /// instead, and no hint; after a failure, the next hint, else the solution, else encouragement.
     private var nextStepLines: [StyledLine] {
         let wording = wording
@@ -265,7 +265,11 @@ public struct ResultPresentation {
             lines.append(StyledLine("full output: crucible check \(result.lessonID) --verbose", style: Paint.quiet))
         }
         let advice: String
-        if result.stoppedByTools {
+        if result.outcome == .otherPlatform {
+            advice =
+                "It cannot be checked on this machine"
+                + (wording.skip.map { "; \($0)" } ?? "") + ". This was not counted as an attempt."
+        } else if result.stoppedByTools {
             advice =
                 (result.outcome == .toolMissing ? "Install it" : "Fix it") + ", then \(wording.checkAgain)"
                 + (wording.skip.map { "; or \($0)" } ?? "") + ". This was not counted as an attempt."

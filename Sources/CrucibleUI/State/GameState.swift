@@ -17,6 +17,9 @@ public struct GameState: Sendable, Equatable {
     public var missingTools: [String: [String]]?
     /// Lesson id → tools its check runs that are on PATH but do not work (their version probe fails).
     public var brokenTools: [String: [String]] = [:]
+    /// Lesson id → why its check does not run on this platform ("Linux only"), from the engine's
+    /// ``Lesson/platformProblem(on:)``; marked like a missing tool.
+    public var otherPlatform: [String: String] = [:]
     /// The learner's local day, for the streak and the stats calendar.
     public var today: LocalDay
     /// The learner's calendar and time zone, which turn activity dates into days; `Calendar.current`
@@ -27,12 +30,13 @@ public struct GameState: Sendable, Equatable {
     public init(
         progress: CourseProgress = CourseProgress(), achievements: [Achievement] = [],
         missingTools: [String: [String]]? = nil, brokenTools: [String: [String]] = [:],
-        today: LocalDay? = nil, calendar: Calendar? = nil
+        otherPlatform: [String: String] = [:], today: LocalDay? = nil, calendar: Calendar? = nil
     ) {
         self.progress = progress
         self.achievements = achievements
         self.missingTools = missingTools
         self.brokenTools = brokenTools
+        self.otherPlatform = otherPlatform
         givenCalendar = calendar
         self.today = today ?? Self.localToday()
     }
@@ -64,8 +68,10 @@ public struct GameState: Sendable, Equatable {
     }
 
     /// What stops lesson `id` from being checked here, as the map and `crucible list` say it:
-    /// "needs rustc; go not working", or nil when its tools are all there and work.
+    /// "Linux only" for a lesson not for this platform, else "needs rustc; go not working", or
+    /// nil when its tools are all there and work.
     public func toolProblem(for id: String) -> String? {
+        if let reason = otherPlatform[id] { return reason }
         let missing = missingTools?[id] ?? [], broken = brokenTools[id] ?? []
         let problems =
             (missing.isEmpty ? [] : ["needs " + missing.joined(separator: ", ")])

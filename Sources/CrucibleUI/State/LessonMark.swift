@@ -4,7 +4,8 @@ public enum LessonMark: Sendable, Equatable, CaseIterable {
     /// Passed, but the lesson changed since; it stays passed.
     case updated
     case skipped
-    /// Not passed, and a tool its check runs is not installed or does not work.
+    /// Not passed, and it cannot be checked here: a tool its check runs is not installed or does
+    /// not work, or the lesson's `platforms` leave this platform out.
     case needsTool
 
     /// The one-cell symbol drawn before the lesson.
@@ -27,7 +28,7 @@ public enum LessonMark: Sendable, Equatable, CaseIterable {
         case .passed: "passed"
         case .updated: "passed, changed since"
         case .skipped: "skipped"
-        case .needsTool: "a tool it needs is missing or not working"
+        case .needsTool: "cannot be checked here"
         }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 /// ``CheckResult/countsAsAttempt``: every outcome, fresh or from the cache, against a table
 /// written out by hand (not the rule's own formula), so changing the rule changes this table.
 @Suite struct AttemptRuleTests {
-    /// outcome → (counts when fresh, counts when cached). Tools stopped and engine errors judged
+    /// outcome → (counts when fresh, counts when cached). Tools or the platform stopped and engine errors judged
     /// nothing; a cached failure was counted when its files were first checked; a pass always counts.
     static let table: [CheckOutcome: (fresh: Bool, cached: Bool)] = [
         .passed: (true, true),
@@ -15,6 +15,7 @@ import Testing
         .crashed: (true, false),
         .toolMissing: (false, false),
         .toolBroken: (false, false),
+        .otherPlatform: (false, false),
         .engineError: (false, false),
     ]
 

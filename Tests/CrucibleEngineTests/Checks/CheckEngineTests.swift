@@ -192,4 +192,20 @@ import Testing
             lessonFolder: scratch, learnerFiles: [], hiddenFiles: [])
         #expect(sanitized.limits(for: CheckStep(name: "", run: []), arguments: ["/tmp/app"]).memoryBytes == nil)
     }
+
+    @Test func theSanitizerLinkPlaceholderSpeaksEachCompilersLanguage() throws {
+        let scratch = URL(fileURLWithPath: "/tmp")
+        let plan = StepPlan(steps: [], scratch: scratch, lessonFolder: scratch, learnerFiles: [], hiddenFiles: [])
+        let swift = plan.invocation(for: CheckStep(name: "", run: ["swiftc", "-sanitize=address", "{sanitizer_link}", "x.swift"]))
+        #expect(swift.arguments == ["-sanitize=address"] + StepPlan.swiftSanitizerLinkFlags + ["x.swift"])
+        #expect(!swift.arguments.contains { $0.hasPrefix("-fuse-ld") || $0.hasPrefix("-Wl,") }, "clang's flags given to swiftc")
+        let c = plan.invocation(for: CheckStep(name: "", run: ["clang", "-fsanitize=address", "{sanitizer_link}", "x.c"]))
+        #expect(c.arguments == ["-fsanitize=address"] + StepPlan.sanitizerLinkFlags + ["x.c"])
+        #if os(Linux)
+        let hasLLD = ExecutableLookup.resolve("ld.lld", path: ProcessInfo.processInfo.environment["PATH"]) != nil
+        #expect(StepPlan.swiftSanitizerLinkFlags == (hasLLD ? ["-use-ld=lld"] : []))
+        #else
+        #expect(StepPlan.swiftSanitizerLinkFlags.isEmpty && StepPlan.sanitizerLinkFlags.isEmpty)
+        #endif
+    }
 }

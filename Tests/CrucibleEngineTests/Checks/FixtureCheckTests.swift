@@ -62,13 +62,63 @@ private let hasSwiftc = TestTools.has("swiftc")
         #expect(fixture.errors.isEmpty, "\(fixture.errors)")
         let results = await Verifier(engine: CheckEngine(cache: nil, tools: ToolProbe())).verify(fixture.lessons, jobs: 2)
         let byID = Dictionary(uniqueKeysWithValues: results.map { ($0.lessonID, $0) })
-        for result in results where result.lessonID != "checks.missing-tool" {
+        let onMacOS = Platform.current == .macos
+        for result in results where result.lessonID != "checks.missing-tool" && (onMacOS || result.lessonID != "checks.other-platform") {
             #expect(result.status == .ok, "\(result.lessonID): \(result.problems) \(result.checks)")
         }
         #expect(byID["checks.missing-tool"]?.status == .skipped)
+        if !onMacOS {
+            #expect(byID["checks.other-platform"]?.status == .skipped)
+            #expect(
+                byID["checks.other-platform"]?.checks
+                    == ["this lesson runs on macOS only: it reads allocation counts from malloc zones"])
+        }
+        #expect(byID["checks.wrong-variant"]?.checks.contains("right/nested-ternary: passed") == true)
         #expect(byID["checks.compile-error"]?.checks.contains("solution: passed") == true)
         #expect(byID["checks.signal"]?.checks.contains("solution: passed") == true)
         #expect(byID["checks.ratio"]?.checks.contains("starter: failed (too slow)") == true)
         #expect(byID["checks.wrong-variant"]?.checks.contains("wrong/no-upper-bound: failed (wrong output)") == true)
+    }
+
+    /// A lesson whose `platforms` leave this platform out, whichever this is.
+    private func elsewhereLesson(note: String? = "it counts allocations through glibc's `__libc_malloc`") throws -> Lesson {
+        var lesson = try #require(fixture.lesson("checks.wrong-variant"))
+        let other = try #require(Platform.allCases.first { $0 != .current })
+        lesson.platformSupport = PlatformSupport(platforms: [other], note: note)
+        return lesson
+    }
+
+    @Test func aCheckOfALessonForAnotherPlatformIsRefusedWithoutRunningAnything() async throws {
+        let lesson = try elsewhereLesson()
+        let result = await CheckEngine(cache: nil, tools: ToolProbe()).check(
+            lesson: lesson, folder: lesson.folder.appendingPathComponent("solution"))
+        let other = try #require(lesson.platformSupport?.platforms.first)
+        #expect(result.outcome == .otherPlatform)
+        #expect(result.message == "this lesson runs on \(other.displayName) only: it counts allocations through glibc's `__libc_malloc`")
+        #expect(result.steps.isEmpty)
+        #expect(result.stoppedBeforeRunning && !result.judgedTheWork && !result.countsAsAttempt)
+        #expect(result.outcomeLabel == "not for this platform")
+        #expect(result.verdict == .otherPlatform)
+    }
+
+    @Test func verifySkipsALessonForAnotherPlatformWithTheReason() async throws {
+        let lesson = try elsewhereLesson(note: nil)
+        let verification = await Verifier(engine: CheckEngine(cache: nil, tools: ToolProbe())).verify(lesson)
+        let other = try #require(lesson.platformSupport?.platforms.first)
+        #expect(verification.status == .skipped)
+        #expect(verification.problems.isEmpty)
+        #expect(verification.checks == ["this lesson runs on \(other.displayName) only"])
+    }
+
+    @Test(.enabled(if: hasClang)) func verifyReportsAKnownRightVariantThatFails() async throws {
+        var lesson = try #require(fixture.lesson("checks.wrong-variant"))
+        // The known-wrong file, listed as right: verify must call it out.
+        lesson.code?.right = [CodeExercise.RightVariant(name: "../wrong/no-upper-bound", files: ["clamp.c"])]
+        let verification = await Verifier(engine: CheckEngine(cache: nil, tools: ToolProbe())).verify(lesson)
+        #expect(verification.status == .problem)
+        #expect(verification.checks.contains("right/../wrong/no-upper-bound: failed (wrong output)"), "\(verification.checks)")
+        #expect(
+            verification.problems.contains { $0.hasPrefix("the known-right variant `../wrong/no-upper-bound` does not pass: ") },
+            "\(verification.problems)")
     }
 }

@@ -68,6 +68,7 @@ extension LoadingTests {
             #expect(code.solution == ["main.c"])
             #expect(code.hidden == ["harness.c"])
             #expect(code.wrong == [CodeExercise.WrongVariant(name: "off-by-one", files: ["main.c"])])
+            #expect(code.right == [CodeExercise.RightVariant(name: "count-down", files: ["main.c"])])
             #expect(code.steps.map(\.name) == ["build", "step 2", "crash", "speed"])
             let build = code.steps[0]
             #expect(build.timeout == 120)
@@ -89,6 +90,14 @@ extension LoadingTests {
                     == StepExpectation(
                         exit: .nonzero, ratio: RatioExpectation(metric: "fast", baseline: "slow", atLeast: 2.5)))
             #expect(result.lesson("good.code")?.xp == 20)
+        }
+
+        @Test func platformsAndTheirNoteAreRead() throws {
+            let lesson = try #require(result.lesson("good.code"))
+            let support = try #require(lesson.platformSupport)
+            #expect(support == PlatformSupport(platforms: [.linux, .macos], note: "it needs a POSIX system"))
+            #expect(lesson.platformProblem(on: .linux) == nil && lesson.platformProblem(on: .macos) == nil)
+            #expect(result.lesson("good.read")?.platformSupport == nil, "no `platforms` means every platform")
         }
 
         @Test func bodyIsLoadedLazilyAfterTheFrontMatter() throws {

@@ -247,9 +247,69 @@ extension LoadingTests {
             #expect(result.lesson("broken.other-kind-keys")?.quiz == nil)
         }
 
+        @Test func unknownPlatformsAreNamedWithTheKnownOnes() {
+            expectDiagnostics(
+                "bad-platform",
+                [
+                    "5:20: error: unknown platform `windows`; use one of `linux`, `macos`",
+                    "5:29: error: unknown platform `macOS`; did you mean `macos`?",
+                ])
+            expectLeftOut("broken.bad-platform")
+        }
+
+        @Test func anEmptyPlatformListIsAnError() {
+            expectDiagnostics(
+                "empty-platforms",
+                [
+                    "5:12: error: `platforms` is an empty list, so the lesson would run nowhere; name at least one of "
+                        + "`linux`, `macos`, or remove the key to run everywhere"
+                ])
+            expectLeftOut("broken.empty-platforms")
+        }
+
+        @Test func aPlatformNoteNeedsPlatforms() {
+            expectDiagnostics(
+                "platform-note-alone",
+                [
+                    "5:1: error: `platformNote` says why a lesson runs only on some platforms, but there is no `platforms`; "
+                        + "add `platforms: [linux]` (or `[macos]`) or remove `platformNote`"
+                ])
+            expectLeftOut("broken.platform-note-alone")
+        }
+
+        @Test func platformsOnALessonThatRunsNothingIsOnlyAWarning() {
+            expectDiagnostics(
+                "platforms-on-read",
+                [
+                    "5:1: warning: `platforms` only stops code lessons, whose checks run programs; a read lesson "
+                        + "is answered the same on every platform, so it is ignored; remove it"
+                ])
+            #expect(result.lesson("broken.platforms-on-read")?.platformProblem(on: .macos) == nil)
+        }
+
+        @Test func aRightVariantsFilesMustExistUnderRight() {
+            expectDiagnostics(
+                "right-missing-file",
+                [
+                    "11:15: error: `right/other-fix/main.c` named in `files` does not exist in the lesson folder; "
+                        + "create it or correct the name"
+                ])
+            expectLeftOut("broken.right-missing-file")
+            expectDiagnostics(
+                "right-bad-name",
+                [
+                    "10:13: error: a `right` variant's `name` is a folder under `right/`, so `../wrong` must not contain `/`; "
+                        + "use a plain name such as `buffer-init`"
+                ])
+            expectLeftOut("broken.right-bad-name")
+        }
+
         @Test func everyBrokenLessonIsLeftOutAndTheRestLoads() {
             let broken = result.tracks.first { $0.id == "broken" }
-            #expect(broken?.lessons.map(\.id) == ["broken.missing-explanation", "broken.name-mismatch", "broken.other-kind-keys"])
+            #expect(
+                broken?.lessons.map(\.id) == [
+                    "broken.missing-explanation", "broken.name-mismatch", "broken.other-kind-keys", "broken.platforms-on-read",
+                ])
             #expect(result.tracks.first?.lessons.map(\.id) == ["good.read", "good.quiz", "good.predict", "good.code", "good.crlf-bom"])
         }
     }

@@ -85,7 +85,7 @@ import Testing
         #expect(try Self.properties("lesson", "choice") == Set(QuizParser.choiceKeys))
         #expect(try Self.properties("lesson", "predict") == Set(LessonParser.predictKeys))
         #expect(try Self.properties("lesson", "code") == Set(LessonParser.codeKeys))
-        #expect(try Self.properties("lesson", "wrong") == Set(LessonParser.wrongVariantKeys))
+        #expect(try Self.properties("lesson", "variant") == Set(LessonParser.variantKeys))
         #expect(try Self.properties("lesson", "step") == Set(StepParser.stepKeys))
         #expect(try Self.properties("lesson", "limits") == Set(StepParser.limitKeys))
         #expect(try Self.properties("lesson", "expect") == Set(StepParser.expectKeys))
@@ -102,6 +102,9 @@ import Testing
         let expect = (lesson["$defs"] as? [String: Any])?["expect"] as? [String: Any]
         let signal = (expect?["properties"] as? [String: Any])?["signal"] as? [String: Any]
         #expect(signal?["enum"] as? [String] == StepParser.signals)
+        let platforms = (lesson["properties"] as? [String: Any])?["platforms"] as? [String: Any]
+        let platform = platforms?["items"] as? [String: Any]
+        #expect(platform?["enum"] as? [String] == Platform.allCases.map(\.rawValue))
     }
 
     @Test func theAuthoringGuideNamesEveryKey() throws {
@@ -109,7 +112,7 @@ import Testing
         let keys =
             CourseFileParser.courseKeys + CourseFileParser.trackKeys + LessonParser.allKeys
             + QuizParser.questionKeys + QuizParser.choiceKeys + LessonParser.predictKeys + LessonParser.codeKeys
-            + LessonParser.wrongVariantKeys + StepParser.stepKeys + StepParser.limitKeys + StepParser.expectKeys
+            + LessonParser.variantKeys + StepParser.stepKeys + StepParser.limitKeys + StepParser.expectKeys
             + StepParser.outputKeys + StepParser.ratioKeys + AchievementsFile.achievementKeys + AchievementCondition.keys
         let missing = Set(keys).filter { !guide.contains("`\($0)`") }
         #expect(missing.isEmpty, "keys the guide never names: \(missing.sorted())")
@@ -123,6 +126,8 @@ import Testing
         ("lesson", "id: a\ntitle: T\nkind: lecture\n", "is not one of"),
         ("lesson", "id: a\ntitle: T\nkind: read\nxp: -1\n", "below 0"),
         ("lesson", "id: a\ntitle: T\nkind: read\nxp: 1001\n", "above 1000"),
+        ("lesson", "id: a\ntitle: T\nkind: read\nplatforms: [windows]\n", "is not one of"),
+        ("lesson", "id: a\ntitle: T\nkind: read\nplatforms: []\n", "fewer than 1 item"),
         (
             "lesson", "id: a\ntitle: T\nkind: quiz\nquestions:\n  - prompt: P\n    choices: [{text: A}]\n    answer: 1\n",
             "fewer than 2 items"

@@ -33,7 +33,13 @@ import Testing
         return (state, effects)
     }
 
-    @Test(arguments: [broken, missing])
+    static var otherPlatform: CheckResult {
+        CheckResult(
+            lessonID: F.code.id, outcome: .otherPlatform,
+            message: "this lesson runs on Linux only: its check counts allocations through glibc's `__libc_malloc`")
+    }
+
+    @Test(arguments: [broken, missing, otherPlatform])
     func aCheckThatNeverRanIsNoAttemptAndOffersNoHint(result: CheckResult) {
         let (state, effects) = checked(result)
         #expect(effects.isEmpty, "recorded as an attempt: \(effects)")
@@ -42,7 +48,21 @@ import Testing
         let screen = App.view(state).plainText()
         #expect(screen.contains("press x to skip the lesson"), "\(screen)")
         #expect(!screen.contains("Press h"), "a hint is offered:\n\(screen)")
-        #expect(screen.contains(result.outcome == .toolBroken ? "tool not working (swiftc)" : "tool missing (rustc)"), "\(screen)")
+        let label =
+            switch result.outcome {
+            case .toolBroken: "tool not working (swiftc)"
+            case .otherPlatform: "not for this platform"
+            default: "tool missing (rustc)"
+            }
+        #expect(screen.contains(label), "\(screen)")
+    }
+
+    @Test func aCheckForAnotherPlatformSaysWhyAndThatItCannotBeCheckedHere() {
+        let (state, _) = checked(Self.otherPlatform, width: 100, height: 30)
+        let screen = App.view(state).plainText()
+        #expect(screen.contains("This lesson runs on Linux only: its check counts allocations"), "\(screen)")
+        #expect(screen.contains("It cannot be checked on this machine; press x to skip the lesson."), "\(screen)")
+        #expect(!screen.contains("Install it") && !screen.contains("Fix it"), "\(screen)")
     }
 
     @Test func aBrokenToolsResultGivesTheProbesErrorAndTheFix() {
@@ -76,5 +96,17 @@ import Testing
         let row = rows.first { $0.contains("Fix a leak") }.map(String.init) ?? ""
         #expect(row.contains("✗") && row.contains("rustc not working"), "\(rows.joined(separator: "\n"))")
         #expect(rows.first { $0.contains("A data race") }?.contains("needs go") == true)
+    }
+
+    @Test func theMapMarksALessonForAnotherPlatformLikeAMissingToolWithTheReason() {
+        var state = MapProgressFixture.state(
+            width: 100, height: 30,
+            game: GameState(progress: CourseProgress(), today: MapProgressFixture.today))
+        _ = App.update(&state, .toolsProbed(missing: [:], otherPlatform: ["basics.fix": "macOS only"]))
+        #expect(state.game.mark(for: "basics.fix") == .needsTool)
+        #expect(state.game.toolProblem(for: "basics.fix") == "macOS only")
+        let rows = App.view(state).plainText().split(separator: "\n")
+        let row = rows.first { $0.contains("Fix a leak") }.map(String.init) ?? ""
+        #expect(row.contains("✗") && row.contains("macOS only"), "\(rows.joined(separator: "\n"))")
     }
 }
