@@ -150,9 +150,26 @@ public struct ResultPresentation {
             // want of a tool brings that tool's advice along.
             return (result.answers.isEmpty && result.predict == nil ? messageLines : [])
                 + toolLines(missing: result.missingTools, broken: result.brokenTools)
-        case .compileError(nil), .finding(nil), .passed, .exitStatus, .timedOut, .crashed, .otherPlatform, .engineError:
+        case .exitStatus, .timedOut, .crashed:
+            return messageLines + failedStepTail
+        case .compileError(nil), .finding(nil), .passed, .otherPlatform, .engineError:
             return messageLines
         }
+    }
+
+    /// On the command line without `--verbose`, the end of what the failed step printed: a
+    /// harness that exits non-zero says why there, and a crash or a hang leaves its last words
+    /// there. The screen and `--verbose` show every step's whole output instead.
+    private var failedStepTail: [StyledLine] {
+        guard case .commandLine(false, _) = medium, let step = result.steps.last(where: { !$0.passed }) else { return [] }
+        let printed = [step.stdout, step.stderr].map { $0.trimmingCharacters(in: .newlines) }.filter { !$0.isEmpty }
+        guard !printed.isEmpty else { return [] }
+        let rows = output(printed.joined(separator: "\n"))
+        let shown = rows.suffix(Self.commandLineRows)
+        let skipped = rows.count - shown.count
+        return [StyledLine("\(DisplayWidth.printable(step.name)) printed:", style: Paint.strong)]
+            + (skipped > 0 ? [StyledLine("  … \(skipped) earlier lines; --verbose shows them all", style: Paint.quiet)] : [])
+            + shown
     }
 
     /// The result's message as a sentence.

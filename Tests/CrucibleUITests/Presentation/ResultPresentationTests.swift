@@ -69,6 +69,36 @@ private typealias F = LessonFixture
         #expect(lines.last == "  Stuck? crucible hint memory.fix", "\(lines)")
     }
 
+    /// A harness that exits non-zero says why in its output: the command line shows the end of
+    /// the failed step's output under the reason (long output keeps its last lines), and
+    /// `--verbose`, which prints every step in full, does not repeat it.
+    @Test func anExitStatusFailureShowsTheEndOfWhatTheFailedStepPrinted() throws {
+        func exitStatus(stdout: String) -> CheckResult {
+            var result = CheckResult(
+                lessonID: F.code.id, outcome: .failed, reason: .exitStatus, message: "expected exit status 0, but it exited with 1")
+            result.steps = [
+                F.step(
+                    name: "build", command: ["swiftc"], exitCode: 0, signal: nil, termination: "exited with code 0",
+                    duration: 0.5, stdout: "", stderr: "", passed: true),
+                F.step(
+                    name: "allocations", command: ["./app"], exitCode: 1, signal: nil, termination: "exited with code 1",
+                    duration: 0.1, stdout: stdout, stderr: "too many allocations: a call needs none\n", passed: false),
+            ]
+            return result
+        }
+        let short = Self.commandLine(exitStatus(stdout: "allocations per call: 19\n"))
+        let header = try #require(short.firstIndex(of: "  allocations printed:"), "\(short)")
+        #expect(Array(short[(header + 1)...].prefix(2)) == ["    allocations per call: 19", "    too many allocations: a call needs none"])
+        #expect(header > short.firstIndex(of: "  Expected exit status 0, but it exited with 1")!)
+
+        let long = Self.commandLine(exitStatus(stdout: (1...30).map { "line \($0)" }.joined(separator: "\n")))
+        let skipped = try #require(long.firstIndex(of: "    … 11 earlier lines; --verbose shows them all"), "\(long)")
+        #expect(long[skipped + 1] == "    line 12" && long.contains("    too many allocations: a call needs none"))
+
+        let verbose = Self.commandLine(exitStatus(stdout: "allocations per call: 19\n"), verbose: true)
+        #expect(!verbose.contains("  allocations printed:") && verbose.contains { $0.contains("allocations per call: 19") })
+    }
+
     /// The same situations, worded as keys on the screen and as commands on the command line.
     @Test func actionsAreWordedForTheMedium() {
         let screenTools = Self.screen(Self.toolMissing).joined(separator: "\n")
