@@ -16,7 +16,8 @@
 //   `fence(Acquire)` before the next atomic read counts as an acquire.
 // * During the publish test, a reader thread that loads an AtomicU64 before
 //   the flag has been raised pauses until it is: a result() that reads the
-//   result before the flag then returns the stale result, every run.
+//   result before the flag then returns the stale result, every run. (The
+//   harness starts publish only after the reader's first atomic load.)
 #![allow(dead_code)]
 
 use std::cell::Cell;
@@ -43,6 +44,8 @@ pub static READER_DONE: std_atomic::AtomicBool = std_atomic::AtomicBool::new(fal
 pub static WEAK_RAISE: std_atomic::AtomicBool = std_atomic::AtomicBool::new(false);
 pub static WEAK_SEE: std_atomic::AtomicBool = std_atomic::AtomicBool::new(false);
 pub static RAISES: std_atomic::AtomicUsize = std_atomic::AtomicUsize::new(0);
+/// Atomic loads made by the publish test's reader thread.
+pub static READER_LOADS: std_atomic::AtomicUsize = std_atomic::AtomicUsize::new(0);
 
 /// Harness: the next `parties` marked threads rendezvous after their first load.
 pub fn start_rendezvous(parties: usize) {
@@ -84,8 +87,11 @@ fn read() {
     if ACQUIRE_PENDING.with(|p| p.get()) {
         WEAK_SEE.store(true, Ordering::SeqCst);
     }
-    if IS_READER.with(|r| r.get()) && PUBLISH_TEST.load(Ordering::SeqCst) && RAISES.load(Ordering::SeqCst) == 0 {
-        wait_until(|| RAISES.load(Ordering::SeqCst) > 0);
+    if IS_READER.with(|r| r.get()) {
+        READER_LOADS.fetch_add(1, Ordering::SeqCst);
+        if PUBLISH_TEST.load(Ordering::SeqCst) && RAISES.load(Ordering::SeqCst) == 0 {
+            wait_until(|| RAISES.load(Ordering::SeqCst) > 0);
+        }
     }
 }
 
@@ -218,6 +224,9 @@ impl AtomicBool {
     }
     pub fn load(&self, order: Ordering) -> bool {
         let v = self.0.load(order);
+        if IS_READER.with(|r| r.get()) {
+            READER_LOADS.fetch_add(1, Ordering::SeqCst);
+        }
         if v {
             seen(order);
         }

@@ -100,6 +100,7 @@ fn main() {
         problems.push("result() must be None before publish() is called".to_string());
     }
     atomic::RAISES.store(0, SeqCst);
+    atomic::READER_LOADS.store(0, SeqCst);
     atomic::PUBLISH_TEST.store(true, SeqCst);
     let seen = thread::scope(|s| {
         let reader = s.spawn(|| {
@@ -116,7 +117,15 @@ fn main() {
                 thread::yield_now();
             }
         });
-        s.spawn(|| p.publish(42));
+        s.spawn(|| {
+            // Publish only once the reader has started reading, so that it
+            // reads both before and after the flag is raised.
+            let start = Instant::now();
+            while atomic::READER_LOADS.load(SeqCst) == 0 && start.elapsed() < Duration::from_secs(5) {
+                thread::sleep(Duration::from_millis(1));
+            }
+            p.publish(42)
+        });
         reader.join().unwrap()
     });
     atomic::PUBLISH_TEST.store(false, SeqCst);
