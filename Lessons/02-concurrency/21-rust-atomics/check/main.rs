@@ -8,7 +8,8 @@
 //    be raised with Release (or stronger) after the result is written, and
 //    seen with Acquire (or stronger), or with Relaxed and the matching
 //    standalone fence; a result() that reads the result before the flag is
-//    held until the flag is raised, so it returns the stale 0.
+//    held until the flag is raised, so it returns the stale 0;
+// 4. publish(0) then result() must give Some(0): the value is not the flag.
 // On a failure this prints FAIL lines and exits 0, so the check shows this
 // output; the check passes only when the final success line is printed.
 #![forbid(unsafe_code)]
@@ -138,6 +139,16 @@ fn main() {
              or result() read the result before it saw the flag raised (Acquire orders only the reads after it: load the flag first, then the result)."
         )),
         None => problems.push("result() never returned Some after publish(42): publish must set `finished` to true".to_string()),
+    }
+    // 0 is a result too: the flag, not the value, says whether there is one.
+    let p = Progress::new();
+    p.publish(0);
+    let zero = p.result();
+    println!("publish(0), then result() on the same thread returned {zero:?}");
+    if zero != Some(0) {
+        problems.push(format!(
+            "after publish(0), result() returned {zero:?}, want Some(0): 0 is a result too, so the result cannot double as the flag. Keep `finished`."
+        ));
     }
     if atomic::WEAK_RAISE.load(SeqCst) {
         problems.push(
