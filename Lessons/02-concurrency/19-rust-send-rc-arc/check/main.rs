@@ -1,6 +1,6 @@
 // Hidden harness: calls the learner's count_matching with a predicate that
 // records which threads ran it, and checks the counts. With several workers,
-// each thread's first call of the predicate waits (up to 2 s) until another
+// each thread's first call of the predicate waits (up to 3 s) until another
 // thread is inside it too: workers that only ever run one at a time (joined
 // right after spawning, or a lock held around the whole loop) fail.
 // Unsafe code is forbidden in the whole crate, the learner's module
@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
-const WAIT_FOR_ANOTHER: Duration = Duration::from_secs(2);
+const WAIT_FOR_ANOTHER: Duration = Duration::from_secs(3);
 
 struct Seen {
     threads: Mutex<HashSet<ThreadId>>,
