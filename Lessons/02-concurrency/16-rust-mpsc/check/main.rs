@@ -3,6 +3,9 @@
 // last job finished. One input is slow (1.5 s) on purpose. run_all must
 // return within 1 s of the last job; the harness stops waiting 1.5 s after
 // the last job once every job has run, or 5 s after the call otherwise.
+// It also rejects `recv_timeout` in fanin.rs: with `drop(tx)` and a timeout
+// longer than the slow job, no run can tell the difference, but the timeout
+// still loses the results of any job slower than the guess.
 // On a failure this prints FAIL lines and exits 0 at once (which also ends
 // any thread still stuck), so the check shows this output; the check passes
 // only when the final success line is printed.
@@ -121,6 +124,18 @@ fn main() {
         if !problems.is_empty() {
             fail(&problems);
         }
+    }
+    // The code without its `//` comments, which may name anything.
+    let source: String = include_str!("fanin.rs")
+        .lines()
+        .map(|line| line.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n");
+    if source.contains("recv_timeout") {
+        fail(&["every result arrived this time, but fanin.rs receives with recv_timeout. A timeout is a guess at how long a job may take: \
+                a job slower than the guess loses its result, and every result after it. \
+                Receive with plain recv (`for result in rx`), and let the loop end when the last sender is dropped."
+            .to_string()]);
     }
     println!("every result arrived, and run_all returned when the workers finished");
 }

@@ -6,7 +6,10 @@
 // 2. four threads call item_done() 100,000 times each, unpaused;
 // 3. publish(42) on one thread while another polls result(): the flag must
 //    be raised with Release (or stronger) after the result is written, and
-//    seen with Acquire (or stronger).
+//    seen with Acquire (or stronger), or with Relaxed and the matching
+//    standalone fence; a result() that reads the result before the flag is
+//    held until the flag is raised, so it returns the stale 0;
+// 4. publish(0) then result() must give Some(0): the value is not the flag.
 // On a failure this prints FAIL lines and exits 0, so the check shows this
 // output; the check passes only when the final success line is printed.
 #![forbid(unsafe_code)]
@@ -97,9 +100,12 @@ fn main() {
     if p.result().is_some() {
         problems.push("result() must be None before publish() is called".to_string());
     }
+    atomic::RAISES.store(0, SeqCst);
+    atomic::READER_LOADS.store(0, SeqCst);
     atomic::PUBLISH_TEST.store(true, SeqCst);
     let seen = thread::scope(|s| {
         let reader = s.spawn(|| {
+            atomic::mark_reader();
             let start = Instant::now();
             loop {
                 if let Some(v) = p.result() {
@@ -112,7 +118,15 @@ fn main() {
                 thread::yield_now();
             }
         });
-        s.spawn(|| p.publish(42));
+        s.spawn(|| {
+            // Publish only once the reader has started reading, so that it
+            // reads both before and after the flag is raised.
+            let start = Instant::now();
+            while atomic::READER_LOADS.load(SeqCst) == 0 && start.elapsed() < Duration::from_secs(5) {
+                thread::sleep(Duration::from_millis(1));
+            }
+            p.publish(42)
+        });
         reader.join().unwrap()
     });
     atomic::PUBLISH_TEST.store(false, SeqCst);
@@ -120,22 +134,33 @@ fn main() {
     match seen {
         Some(42) => {}
         Some(v) => problems.push(format!(
-            "result() returned Some({v}) while publish(42) was under way: the flag was raised before the result was written. \
-             Release publishes only the writes made before it: write the result first, then raise the flag."
+            "result() returned Some({v}) while publish(42) was under way. Either publish() raised the flag before it wrote the result \
+             (Release publishes only the writes made before it: write the result first, then raise the flag), \
+             or result() read the result before it saw the flag raised (Acquire orders only the reads after it: load the flag first, then the result)."
         )),
         None => problems.push("result() never returned Some after publish(42): publish must set `finished` to true".to_string()),
+    }
+    // 0 is a result too: the flag, not the value, says whether there is one.
+    let p = Progress::new();
+    p.publish(0);
+    let zero = p.result();
+    println!("publish(0), then result() on the same thread returned {zero:?}");
+    if zero != Some(0) {
+        problems.push(format!(
+            "after publish(0), result() returned {zero:?}, want Some(0): 0 is a result too, so the result cannot double as the flag. Keep `finished`."
+        ));
     }
     if atomic::WEAK_RAISE.load(SeqCst) {
         problems.push(
             "publish() raised the `finished` flag with a store that has no Release ordering (Relaxed). A relaxed store makes only the flag itself atomic; it orders nothing before it, \
-             so a thread that sees the flag may still read the old result. Store the flag with Ordering::Release."
+             so a thread that sees the flag may still read the old result. Store the flag with Ordering::Release (or put a fence(Release) between the result and the flag)."
                 .to_string(),
         );
     }
     if atomic::WEAK_SEE.load(SeqCst) {
         problems.push(
             "result() read the raised flag with a load that has no Acquire ordering (Relaxed). Only an Acquire load that sees a Release store's value guarantees that \
-             the reads after it see the writes before that store. Load the flag with Ordering::Acquire."
+             the reads after it see the writes before that store. Load the flag with Ordering::Acquire (or put a fence(Acquire) between seeing the flag and reading the result)."
                 .to_string(),
         );
     }

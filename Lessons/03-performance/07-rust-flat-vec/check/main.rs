@@ -2,6 +2,9 @@
 // non-square shapes, counts the heap allocations `Grid::new` makes with a
 // counting global allocator, and times a nested Vec<Vec<f64>> grid against
 // the learner's, side by side, for information only.
+// On a failure this prints FAIL lines and exits 0, so that the check shows
+// this output (a non-zero exit would show only the exit status); the check
+// passes only when the success lines are printed.
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -36,8 +39,8 @@ unsafe impl GlobalAlloc for Counting {
 static GLOBAL: Counting = Counting;
 
 fn fail(message: String) -> ! {
-    println!("{}", message);
-    std::process::exit(1);
+    println!("FAIL: {}", message);
+    std::process::exit(0);
 }
 
 /// Runs `f`, turning a panic into a failure that says what was being done.
@@ -142,6 +145,13 @@ fn main() {
     std::panic::set_hook(Box::new(|_| {}));
     if catch_unwind(AssertUnwindSafe(|| g.get(0, 5))).is_ok() {
         fail("get(0, 5) on a 3 x 5 grid did not panic: column 5 is out of range, but row * cols + col lands in the next row; check col < cols yourself, with assert! (debug_assert! is compiled out under -O)".to_string());
+    }
+    let mut g = Grid::new(3, 5);
+    if catch_unwind(AssertUnwindSafe(|| g.set(0, 5, 1.0))).is_ok() {
+        fail(format!(
+            "set(0, 5, _) on a 3 x 5 grid did not panic{}: column 5 is out of range, but row * cols + col lands in the next row; check col < cols in set too, with assert!",
+            if g.get(1, 0) == 1.0 { ", and wrote cell (1, 0)" } else { "" }
+        ));
     }
     std::panic::set_hook(Box::new(|info| println!("panic: {}", info)));
     println!("grid: answers ok");

@@ -1,0 +1,50 @@
+// The check builds this file against its own copy of std::sync::atomic
+// (`crate::atomic`): std's atomics and their common methods, instrumented.
+// Keep this import.
+use crate::atomic::{fence, AtomicBool, AtomicU64, Ordering};
+
+/// Shared by the worker threads of a batch job.
+pub struct Progress {
+    done: AtomicU64,
+    result: AtomicU64,
+    finished: AtomicBool,
+}
+
+impl Progress {
+    pub fn new() -> Progress {
+        Progress { done: AtomicU64::new(0), result: AtomicU64::new(0), finished: AtomicBool::new(false) }
+    }
+
+    /// Called by any worker, after each item it processes.
+    pub fn item_done(&self) {
+        // One indivisible read-modify-write: no other thread's increment can
+        // land between the read and the write. Relaxed: the count publishes
+        // no other data, and whoever reads it after join() sees every add.
+        self.done.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// How many items are done. Exact once every worker has been joined.
+    pub fn items_done(&self) -> u64 {
+        self.done.load(Ordering::Relaxed)
+    }
+
+    /// Called once, by the thread that computed the batch's result.
+    pub fn publish(&self, result: u64) {
+        self.result.store(result, Ordering::Relaxed);
+        // A release fence before a relaxed store of the flag: a thread that
+        // reads `true` and then runs an acquire fence sees the result.
+        fence(Ordering::Release);
+        self.finished.store(true, Ordering::Relaxed);
+    }
+
+    /// Called by any thread: the result, once it has been published.
+    pub fn result(&self) -> Option<u64> {
+        if self.finished.load(Ordering::Relaxed) {
+            // Pairs with the release fence in publish.
+            fence(Ordering::Acquire);
+            Some(self.result.load(Ordering::Relaxed))
+        } else {
+            None
+        }
+    }
+}
