@@ -103,7 +103,17 @@ struct LearnerFlowTmuxTests {
         #expect(map.contains("✓ quiz    Warm-up"), "\(map)")
         #expect(map.contains("✓ code    First fix"), "\(map)")
         try session.send("s")
-        try session.waitFor("Tracks: 3 of 60 lessons passed")
+        // The bundled course's size, counted from its folders, so adding a lesson needs no edit here.
+        let lessonCount = try FileManager.default.contentsOfDirectory(atPath: CrucibleRunner.bundledLessons.path)
+            .filter { $0.first?.isNumber == true }
+            .flatMap { track in
+                try FileManager.default.contentsOfDirectory(atPath: CrucibleRunner.bundledLessons.appendingPathComponent(track).path)
+                    .filter {
+                        FileManager.default.fileExists(
+                            atPath: CrucibleRunner.bundledLessons.appendingPathComponent("\(track)/\($0)/lesson.md").path)
+                    }
+            }.count
+        try session.waitFor("Tracks: 3 of \(lessonCount) lessons passed")
         try session.send("G")
         let stats = try session.waitFor("✓ Oriented  earned")
         #expect(stats.contains("Achievements: 3 of 18"), "\(stats)")

@@ -2,7 +2,8 @@
 ///
 /// Reaching level `n` takes `25 · n · (n − 1)` XP: 0, 50, 150, 300, 500, 750… Each level
 /// costs 50 XP more than the one before, so early levels come after a few lessons and later
-/// ones mark real stretches of the course (the bundled course's ~60 lessons reach about 8–9).
+/// ones mark real stretches of the course (the bundled course's 79 lessons give 1,675 XP before
+/// bonuses: level 8, and 9 or more with bonuses).
 public enum Levels {
     /// A level with its number and name.
     public struct Level: Sendable, Equatable, Hashable {
