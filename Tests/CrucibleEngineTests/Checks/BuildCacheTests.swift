@@ -34,6 +34,22 @@ import Testing
         #expect(cache.lessonIDs() == ["t.cached"])
     }
 
+    @Test func checksOfOneLessonAtOnceShareTheFolderTheyRaceToCreate() async throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let engine = CheckEngine(cache: nil, tools: ToolProbe(), buildCache: BuildCache(root: root, courseID: "course"))
+        let lesson = try TemporaryLesson(
+            id: "t.shared", starter: ["x": ""], steps: [shellStep("command -v cc >/dev/null; touch \"{cache}/$$\"")])
+        defer { lesson.remove() }
+        let results = await withTaskGroup(of: CheckResult.self) { group in
+            for n in 0..<8 { group.addTask { await lesson.check(["x": "\(n)"], engine: engine) } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.filter { !$0.passed }.isEmpty, "\(results.map(\.message))")
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("build-cache/course/t.shared").path)
+        #expect(files.count == 8)
+    }
+
     @Test func aCheckWithoutCacheCreatesNoFolder() async throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
