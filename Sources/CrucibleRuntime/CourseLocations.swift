@@ -50,8 +50,18 @@ public struct CourseLocations: Sendable {
 
     /// The learner's workspace for the loaded course: `--workspace`, `$CRUCIBLE_WORKSPACE`, or the default.
     public func workspace(for course: CourseLoadResult) -> Workspace {
-        let courseID = course.course?.id ?? ((try? folder().lastPathComponent) ?? "course")
-        return Workspace(root: Workspace.defaultRoot(option: workspace), courseID: courseID)
+        Workspace(root: Workspace.defaultRoot(option: workspace), courseID: courseID(of: course))
+    }
+
+    /// The loaded course's build cache (`{cache}` in steps): under `$XDG_CACHE_HOME/crucible`,
+    /// else `~/.cache/crucible`, in `build-cache/COURSE_ID`.
+    public func buildCache(for course: CourseLoadResult) -> BuildCache {
+        BuildCache(root: BuildCache.defaultRoot(), courseID: courseID(of: course))
+    }
+
+    /// The id that names the course's folders: its `course.yml` id, else its folder's name.
+    private func courseID(of course: CourseLoadResult) -> String {
+        course.course?.id ?? ((try? folder().lastPathComponent) ?? "course")
     }
 
     /// The learner's game as the course map starts with it: progress (with passed lessons that

@@ -18,14 +18,19 @@ public struct ResetPlan: Sendable, Equatable {
     public let what: String
     /// The question asked before resetting, without the question mark.
     public let question: String
+    /// The course's build cache, whose folders of the planned lessons a reset empties.
+    public let buildCache: BuildCache?
+    /// The planned lessons that have a build cache folder now.
+    public let cachedLessonIDs: [String]
 
     /// Plans a reset of `scope`; also restoring workspace files when `files` is set. Fails on an
     /// unknown track or lesson (a lesson the course no longer has may still have a record to forget).
     public init(
         _ scope: Scope, files: Bool, outline: CourseOutline, progress: CourseProgress,
-        loaded: CourseLoadResult
+        loaded: CourseLoadResult, buildCache: BuildCache? = nil
     ) throws {
         self.scope = scope
+        self.buildCache = buildCache
         switch scope {
         case .all:
             (lessonIDs, what) = (Array(Set(outline.lessonIDs).union(progress.lessons.keys)).sorted(), "the whole course")
@@ -48,6 +53,12 @@ public struct ResetPlan: Sendable, Equatable {
         let recorded = lessonIDs.filter { progress.lessons[$0] != nil }.count
         var question = "Reset \(what): \(recorded) lesson record\(recorded == 1 ? "" : "s"), \(all ? progress.xp : earned) XP"
         question += all ? ", the streak and \(progress.achievements.count) achievements" : ""
+        let cached = Set(buildCache?.lessonIDs() ?? [])
+        cachedLessonIDs = lessonIDs.filter(cached.contains)
+        if !cachedLessonIDs.isEmpty {
+            let count = cachedLessonIDs.count
+            question += ", \(count) build cache folder" + (count == 1 ? "" : "s")
+        }
         if files { question += ", and restore their workspace files to the starter" }
         self.question = question
     }
@@ -55,6 +66,18 @@ public struct ResetPlan: Sendable, Equatable {
     /// Forgets the planned lessons in `progress` (the whole course: everything but settings).
     public func apply(to progress: inout CourseProgress) {
         if scope == .all { progress.resetAll() } else { progress.reset(lessons: lessonIDs) }
+    }
+
+    /// Empties the planned lessons' build cache folders; returns a line for each one emptied.
+    public func emptyBuildCaches() throws -> [String] {
+        guard let buildCache, !cachedLessonIDs.isEmpty else { return [] }
+        do {
+            return try buildCache.empty(lessonIDs: cachedLessonIDs).map { removal in
+                "Emptied the build cache of `\(removal.lessonID)` (\(BuildCache.sizeText(removal.bytes))) in \(removal.folder.path)"
+            }
+        } catch {
+            throw CommandFailure(message: "\(error)", status: ExitStatus.problems)
+        }
     }
 
     /// Copies each planned code lesson's workspace folder aside, then restores its starter;

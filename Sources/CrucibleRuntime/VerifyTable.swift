@@ -28,10 +28,13 @@ public enum VerifyTable {
 }
 
 extension VerifyTable {
-    /// `crucible verify`: verifies `lessons`, `jobs` at a time, prints the table (or JSON) and
-    /// returns the exit status.
-    public static func verify(_ lessons: [Lesson], jobs: Int, json: Bool, loadErrors: Int, allowSkips: Bool) throws -> Int32 {
-        let results = waitFor { await Verifier().verify(lessons, jobs: jobs) }
+    /// `crucible verify`: verifies `lessons`, `jobs` at a time (builds sharing `buildCache`),
+    /// prints the table (or JSON) and returns the exit status.
+    public static func verify(
+        _ lessons: [Lesson], jobs: Int, json: Bool, loadErrors: Int, allowSkips: Bool, buildCache: BuildCache = .temporary
+    ) throws -> Int32 {
+        let verifier = Verifier(engine: CheckEngine(cache: nil, buildCache: buildCache))
+        let results = waitFor { await verifier.verify(lessons, jobs: jobs) }
         if json {
             try Output.print(encoding: results)
         } else {

@@ -50,7 +50,10 @@ struct CheckCommand: ParsableCommand {
         let loaded = try course.load()
         let check = try LessonCheckRun(
             try requireLesson(id, in: loaded), answers: answers,
-            engine: noCache ? CheckEngine(cache: nil) : CheckEngine(), workspace: course.workspace(for: loaded))
+            engine: CheckEngine(
+                cache: noCache ? nil : CheckCache(folder: CheckCache.defaultFolder()),
+                buildCache: course.locations.buildCache(for: loaded)),
+            workspace: course.workspace(for: loaded))
         let (events, unrecorded) = check.recordAttempt {
             guard loaded.course != nil else { return nil }
             let session = try course.openProgress(loaded: loaded)

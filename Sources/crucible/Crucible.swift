@@ -26,7 +26,8 @@ struct Crucible: ParsableCommand {
         version: CrucibleEngine.version,
         subcommands: [
             ListCommand.self, ShowCommand.self, LintCommand.self, CheckCommand.self, VerifyCommand.self, DoctorCommand.self,
-            WatchCommand.self, HintCommand.self, ProgressCommand.self, ResetCommand.self, NewCommand.self, PreviewCommand.self,
+            WatchCommand.self, HintCommand.self, ProgressCommand.self, ResetCommand.self, CacheCommand.self, NewCommand.self,
+            PreviewCommand.self,
         ]
     )
 
@@ -43,7 +44,8 @@ struct Crucible: ParsableCommand {
             return
         }
         do {
-            let settings = FullScreenSession.Settings(progressFile: course.progressFile(), workspace: course.workspace(for: loaded))
+            var settings = FullScreenSession.Settings(progressFile: course.progressFile(), workspace: course.workspace(for: loaded))
+            settings.checkEngine.buildCache = course.locations.buildCache(for: loaded)
             try Self.runOnTerminal(FullScreenSession(loaded, root: try course.folder(), settings: settings))
         } catch let error as TerminalError {
             throw CommandFailure(message: error.description + ".\n" + Self.lineByLine)

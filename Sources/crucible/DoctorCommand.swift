@@ -24,6 +24,7 @@ struct DoctorCommand: ParsableCommand {
             Output.print("workspace: \(workspace.root.appendingPathComponent(workspace.courseID).path)")
         }
         Output.print("check cache: \(CheckCache.defaultFolder().path)")
+        if let loaded { Output.print("build cache: \(course.locations.buildCache(for: loaded).folder.path)") }
         if tools.anyNeededNotWorking(statuses) { throw ExitCode(ExitStatus.problems) }
     }
 }

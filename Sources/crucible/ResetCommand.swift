@@ -10,7 +10,9 @@ struct ResetCommand: ParsableCommand {
         discussion: """
             Asks first; --yes skips the question (needed when input is not a terminal). The XP the \
             lessons earned is taken back; achievements already earned are kept, except with --all. \
-            The progress file as it was is kept as a backup (FILE.bak).
+            The progress file as it was is kept as a backup (FILE.bak). The lessons' build cache \
+            folders (what `{cache}` names in their checks) are emptied, so the next check builds \
+            from scratch.
 
             With --files, code lessons' files in your workspace are restored to the starter too; \
             what they replace is copied first, by content and verified, to a folder beside them \
@@ -49,13 +51,14 @@ struct ResetCommand: ParsableCommand {
         let scope: ResetPlan.Scope = all ? .all : track.map { .track($0) } ?? .lesson(id ?? "")
         let plan = try ResetPlan(
             scope, files: files, outline: session.outline, progress: session.store.current,
-            loaded: session.loaded)
+            loaded: session.loaded, buildCache: course.locations.buildCache(for: session.loaded))
         guard try ResetPlan.confirm(plan.question + "?", assumeYes: yes) else {
             Output.error("crucible: nothing was reset")
             throw ExitCode(ExitStatus.problems)
         }
         try session.update { plan.apply(to: &$0) }
         Output.print("Reset \(plan.what).")
+        for line in try plan.emptyBuildCaches() { Output.print(line) }
         if files {
             for line in try plan.restoreFiles(of: session.course, in: course.workspace(for: session.loaded)) { Output.print(line) }
         }

@@ -44,7 +44,9 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let loaded = try course.load()
         let lessons = ids.isEmpty ? loaded.lessons : try ids.map { try requireLesson($0, in: loaded) }
-        let status = try VerifyTable.verify(lessons, jobs: jobs, json: json, loadErrors: loaded.errors.count, allowSkips: allowSkips)
+        let status = try VerifyTable.verify(
+            lessons, jobs: jobs, json: json, loadErrors: loaded.errors.count, allowSkips: allowSkips,
+            buildCache: course.locations.buildCache(for: loaded))
         if status != ExitStatus.success { throw ExitCode(status) }
     }
 }

@@ -56,7 +56,8 @@ struct WatchCommand: ParsableCommand {
         let verbose = verbose
         var recorder: LearnerActionRecorder?
         if let session { recorder = { action in try session.record(action) } }
-        let watch = WatchSession(lesson: lesson, folder: folder, engine: CheckEngine(), recorder: recorder) { (report: WatchReport) in
+        let engine = CheckEngine(buildCache: course.locations.buildCache(for: loaded))
+        let watch = WatchSession(lesson: lesson, folder: folder, engine: engine, recorder: recorder) { (report: WatchReport) in
             switch report {
             case .line(let text): Output.say(text)
             case .problem(let text): Output.error(text)

@@ -290,6 +290,7 @@ struct LanguageTemplate {
             }
 
             """,
-        // Go's build cache and module path must be writable and private to the check.
-        buildEnvironment: ["GOCACHE: \"{scratch}/gocache\"", "GOPATH: \"{scratch}/gopath\""])
+        // Go's build cache persists per lesson ({cache}), so a check does not rebuild the standard
+        // library; its module path must be writable and private to the check.
+        buildEnvironment: ["GOCACHE: \"{cache}/go-build\"", "GOPATH: \"{scratch}/gopath\""])
 }

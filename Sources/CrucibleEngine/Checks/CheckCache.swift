@@ -17,11 +17,7 @@ public struct CheckCache: Sendable {
 
     /// `$XDG_CACHE_HOME/crucible/checks`, else `~/.cache/crucible/checks`.
     public static func defaultFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
-            return URL(fileURLWithPath: cache).appendingPathComponent("crucible/checks")
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(".cache/crucible/checks")
+        BuildCache.defaultRoot(environment: environment).appendingPathComponent("checks")
     }
 
     /// The cached result for `key`, marked as coming from the cache.

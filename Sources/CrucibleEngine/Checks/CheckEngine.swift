@@ -12,14 +12,18 @@ public struct CheckEngine: Sendable {
     public var tools: ToolProbe
     /// The environment steps start from (a step's `env` is added on top).
     public var environment: [String: String]
+    /// The course's build cache, which `{cache}` in a step names a lesson's folder of; the
+    /// front end passes the learner's (``BuildCache/init(root:courseID:)``).
+    public var buildCache: BuildCache
 
     public init(
         cache: CheckCache? = CheckCache(folder: CheckCache.defaultFolder()), tools: ToolProbe = .shared,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, buildCache: BuildCache = .temporary
     ) {
         self.cache = cache
         self.tools = tools
         self.environment = environment
+        self.buildCache = buildCache
     }
 
     /// Checks the learner's copy of a code lesson in `workspace`, copying the starter there
@@ -194,8 +198,19 @@ public struct CheckEngine: Sendable {
             return CheckResult(lessonID: lesson.id, outcome: .engineError, message: "cannot prepare the scratch folder: \(error)")
         }
         defer { scratch.remove() }
+        var cacheFolder: URL?
+        if StepPlan.usesCache(steps) {
+            do {
+                cacheFolder = try buildCache.prepare(lessonID: lesson.id)
+            } catch {
+                return CheckResult(
+                    lessonID: lesson.id, outcome: .engineError,
+                    message: "cannot create the build cache folder \(buildCache.folder(for: lesson.id).path): \(error.localizedDescription)"
+                )
+            }
+        }
         let plan = StepPlan(
-            steps: steps, scratch: scratch.url, lessonFolder: lesson.folder, learnerFiles: learnerFiles,
+            steps: steps, scratch: scratch.url, lessonFolder: lesson.folder, cache: cacheFolder, learnerFiles: learnerFiles,
             hiddenFiles: hiddenFiles, environment: environment)
         var reports: [StepReport] = []
         var ratio: RatioMeasurement?

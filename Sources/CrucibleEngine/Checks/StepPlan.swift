@@ -6,6 +6,7 @@ import Foundation
 /// Placeholders, in `run` and `env`:
 /// - `{scratch}`: the scratch folder, also every step's working directory;
 /// - `{lesson}`: the lesson folder;
+/// - `{cache}`: the lesson's build cache folder, which survives between checks (``BuildCache``);
 /// - `{files}`: as a whole argument, the learner's files, one argument each (relative paths);
 /// - `{hidden}`: as a whole argument, the hidden check files, one argument each;
 /// - `{sanitizer_link}`: as a whole argument, the extra flags a sanitizer build needs to link
@@ -14,6 +15,8 @@ import Foundation
 struct StepPlan: Sendable {
     let scratch: URL
     let lessonFolder: URL
+    /// The lesson's build cache folder; nil when no step names `{cache}`.
+    let cache: URL?
     let learnerFiles: [String]
     let hiddenFiles: [String]
     /// Whether any step of the check builds or runs with a sanitizer, so no step gets an
@@ -22,15 +25,21 @@ struct StepPlan: Sendable {
     let baseEnvironment: [String: String]
 
     init(
-        steps: [CheckStep], scratch: URL, lessonFolder: URL, learnerFiles: [String], hiddenFiles: [String],
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        steps: [CheckStep], scratch: URL, lessonFolder: URL, cache: URL? = nil, learnerFiles: [String],
+        hiddenFiles: [String], environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.scratch = scratch
         self.lessonFolder = lessonFolder
+        self.cache = cache
         self.learnerFiles = learnerFiles
         self.hiddenFiles = hiddenFiles
         usesSanitizer = steps.contains { step in step.run.contains(where: Self.isSanitizerFlag) || step.expect.sanitizerClean }
         baseEnvironment = environment
+    }
+
+    /// Whether any step names `{cache}`, so the lesson's build cache folder must exist.
+    static func usesCache(_ steps: [CheckStep]) -> Bool {
+        steps.contains { step in (step.run + step.env.values).contains { $0.contains("{cache}") } }
     }
 
     static func isSanitizerFlag(_ argument: String) -> Bool {
@@ -88,6 +97,7 @@ struct StepPlan: Sendable {
         guard text.contains("{") else { return text }
         return text.replacingOccurrences(of: "{scratch}", with: scratch.path)
             .replacingOccurrences(of: "{lesson}", with: lessonFolder.path)
+            .replacingOccurrences(of: "{cache}", with: cache?.path ?? "{cache}")
     }
 
     /// `swiftc`'s spelling of lld, when installed: the driver adds the sanitizer runtimes itself,

@@ -6,7 +6,7 @@ struct StepParser {
     let report: FileReport
 
     /// Names of the placeholders `StepPlan` fills in; see Lessons/README.md.
-    static let placeholders = ["scratch", "lesson", "files", "hidden", "sanitizer_link"]
+    static let placeholders = ["scratch", "lesson", "cache", "files", "hidden", "sanitizer_link"]
     /// Placeholders that expand to a list of arguments, so they only work as a whole `run` entry.
     static let wholeArgumentPlaceholders = ["files", "hidden", "sanitizer_link"]
     static let signals = [

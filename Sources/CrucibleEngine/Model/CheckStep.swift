@@ -7,7 +7,7 @@ public struct CheckStep: Sendable, Equatable {
 
     /// Shown in results (`step N` when the lesson does not name it).
     public var name: String
-    /// The argument vector; may contain the placeholders `{scratch}` and `{lesson}`.
+    /// The argument vector; may contain the placeholders `{scratch}`, `{lesson}` and `{cache}`.
     public var run: [String]
     /// The step's deadline in seconds.
     public var timeout: Double

@@ -118,6 +118,13 @@ import Testing
         #expect(missing.isEmpty, "keys the guide never names: \(missing.sorted())")
     }
 
+    @Test func theAuthoringGuideAndTheSchemaNameEveryPlaceholder() throws {
+        let guide = try String(contentsOf: Self.lessons.appendingPathComponent("README.md"), encoding: .utf8)
+        let schema = try String(contentsOf: Self.lessons.appendingPathComponent("schema/lesson.schema.json"), encoding: .utf8)
+        #expect(StepParser.placeholders.filter { !guide.contains("| `{\($0)}` |") }.isEmpty, "placeholders the guide's table lacks")
+        #expect(StepParser.placeholders.filter { !schema.contains("{\($0)}") }.isEmpty, "placeholders the schema never names")
+    }
+
     /// Mistakes the loader rejects are rejected by the schema too, so the bundled files' passing means something.
     @Test(arguments: [
         ("lesson", "id: a.b\ntitle: T\nkind: read\nhnits: [x]\n", "unknown key `hnits`"),
