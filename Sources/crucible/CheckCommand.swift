@@ -49,8 +49,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let loaded = try course.load()
         let check = try LessonCheckRun(
-            try requireLesson(id, in: loaded), answers: answers,
-            engine: noCache ? CheckEngine(cache: nil) : CheckEngine(), workspace: course.workspace(for: loaded))
+            try course.lesson(id, in: loaded), answers: answers,
+            engine: noCache ? CheckEngine(cache: nil) : CheckEngine(), workspace: course.workspace(for: loaded),
+            followUp: course.followUp)
         let (events, unrecorded) = check.recordAttempt {
             guard loaded.course != nil else { return nil }
             let session = try course.openProgress(loaded: loaded)
@@ -63,7 +64,7 @@ struct CheckCommand: ParsableCommand {
             Output.print(
                 ResultPresentation(
                     check.result, lesson: check.lesson, events: events,
-                    medium: .commandLine(verbose: verbose, workspace: check.folder?.path)
+                    medium: .commandLine(verbose: verbose, workspace: check.folder?.path, followUp: course.followUp)
                 ).lines)
         }
         // After the result, so the learner sees both; non-zero, so a script does not take it as counted.

@@ -26,7 +26,7 @@ struct PreviewCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try course.load()
-        let lesson = try requireLesson(id, in: loaded)
+        let lesson = try course.lesson(id, in: loaded)
         guard TerminalScreen.isAvailable else {
             throw CommandFailure(message: "preview needs a terminal; in a pipe, use `crucible show \(id)`")
         }
