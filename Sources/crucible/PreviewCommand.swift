@@ -28,7 +28,7 @@ struct PreviewCommand: ParsableCommand {
         let loaded = try course.load()
         let lesson = try course.lesson(id, in: loaded)
         guard TerminalScreen.isAvailable else {
-            throw CommandFailure(message: "preview needs a terminal; in a pipe, use `crucible show \(id)`")
+            throw CommandFailure(message: "preview needs a terminal; in a pipe, use `\(course.followUp.command("show", id))`")
         }
         let sandbox = try PreviewSandbox(previewing: lesson, of: loaded)
         defer { sandbox.remove() }
