@@ -9,9 +9,9 @@ extension CourseLoadResult {
         lessons.first { $0.id == id }
     }
 
-    /// "no lesson has the id `x`; did you mean `a` or `b`?", naming where every id is listed.
-    public func unknownLessonMessage(_ id: String) -> String {
-        "no lesson has the id \(quoted: id)" + didYouMean(id, among: lessons.map(\.id)) + " (`crucible list` shows every id)"
+    /// "no lesson has the id `x`; did you mean `a` or `b`?", naming `list`, the command that lists every id.
+    public func unknownLessonMessage(_ id: String, list: String = "crucible list") -> String {
+        "no lesson has the id \(quoted: id)" + didYouMean(id, among: lessons.map(\.id)) + " (`\(list)` shows every id)"
     }
 }
 

@@ -31,6 +31,18 @@ public struct CourseLocations: Sendable {
         return bundled
     }
 
+    /// The options the commands this run prints need to work as printed: the course when it is
+    /// not the one found without `--lessons`, the workspace and progress file when given; each absolute.
+    public var followUp: FollowUpCommands {
+        func absolute(_ path: String?) -> URL? {
+            path.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath() }
+        }
+        let course = absolute(lessons)
+        let isDefault = course != nil && course == BundledCourse.locate()?.resolvingSymlinksInPath()
+        return FollowUpCommands(
+            lessons: isDefault ? nil : course?.path, workspace: absolute(workspace)?.path, progress: absolute(progress)?.path)
+    }
+
     /// Loads the course, printing its errors to stderr; fails when nothing usable loaded.
     public func load() throws -> CourseLoadResult {
         let root = try folder()
@@ -40,7 +52,9 @@ public struct CourseLocations: Sendable {
             throw CommandFailure(message: "no course could be loaded from \(root.relativePath)")
         }
         if !result.errors.isEmpty {
-            Output.error("crucible: lessons with errors are left out; `crucible lint \(root.relativePath)` explains each problem")
+            Output.error(
+                "crucible: lessons with errors are left out; `crucible lint \(FollowUpCommands.shellQuoted(root.relativePath))` explains each problem"
+            )
         }
         return result
     }
@@ -86,7 +100,7 @@ public struct CourseLocations: Sendable {
 }
 
 /// Finds a lesson by id or fails with a "did you mean" message.
-public func requireLesson(_ id: String, in course: CourseLoadResult) throws -> Lesson {
+public func requireLesson(_ id: String, in course: CourseLoadResult, followUp: FollowUpCommands = .plain) throws -> Lesson {
     if let lesson = course.lesson(withID: id) { return lesson }
-    throw CommandFailure(message: course.unknownLessonMessage(id))
+    throw CommandFailure(message: course.unknownLessonMessage(id, list: followUp.command("list")))
 }

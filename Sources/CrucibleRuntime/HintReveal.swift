@@ -1,11 +1,17 @@
 import CrucibleEngine
+import CrucibleUI
 import Foundation
 
 /// `crucible hint`: a lesson's hints revealed one at a time, in order, and remembered in progress.
 public struct HintReveal: Sendable {
     public let lesson: Lesson
+    /// How the commands these lines suggest name the course, workspace and progress file.
+    public let followUp: FollowUpCommands
 
-    public init(_ lesson: Lesson) { self.lesson = lesson }
+    public init(_ lesson: Lesson, followUp: FollowUpCommands = .plain) {
+        self.lesson = lesson
+        self.followUp = followUp
+    }
 
     /// The line for a lesson with no hints, or nil when it has some.
     public var noHints: String? { lesson.hints.isEmpty ? "`\(lesson.id)` has no hints." : nil }
@@ -15,7 +21,7 @@ public struct HintReveal: Sendable {
         let hints = lesson.hints, id = lesson.id
         let revealed = min(progress[lesson: id].hintsRevealed, hints.count)
         guard revealed > 0 else {
-            return ["No hints of `\(id)` are revealed yet; `crucible hint \(id)` shows the first of \(hints.count)."]
+            return ["No hints of `\(id)` are revealed yet; `\(followUp.command("hint", id))` shows \(HintWording.first(of: hints.count))."]
         }
         return (0..<revealed).map(line)
     }
@@ -26,7 +32,9 @@ public struct HintReveal: Sendable {
         let hints = lesson.hints, id = lesson.id
         let revealed = progress[lesson: id].hintsRevealed
         guard revealed < hints.count else {
-            return "No hints left: all \(hints.count) hints of `\(id)` are revealed; `crucible hint \(id) --all` shows them again."
+            let shown = hints.count == 1 ? "it again" : "them again"
+            return "No hints left: \(HintWording.all(hints.count)) of `\(id)` "
+                + (hints.count == 1 ? "is" : "are") + " revealed; `\(followUp.command("hint", id, "--all"))` shows \(shown)."
         }
         _ = GameRules.apply(
             .revealedHint(lesson: id), to: &progress, outline: outline, achievements: achievements,
@@ -34,8 +42,8 @@ public struct HintReveal: Sendable {
         return line(revealed)
     }
 
-    /// "Hint 2 of 3: …" for the hint at 0-based `index`.
+    /// "Hint 2 of 3: …" (or "The only hint: …") for the hint at 0-based `index`.
     public func line(_ index: Int) -> String {
-        "Hint \(index + 1) of \(lesson.hints.count): \(lesson.hints[index])"
+        HintWording.sentence(HintWording.which(index, of: lesson.hints.count)) + ": " + lesson.hints[index]
     }
 }

@@ -17,29 +17,32 @@ public struct LessonCheckRun: Sendable {
     /// Judges `lesson` with `answers` (quiz: one per question, such as `3` and `1,2,4`; predict:
     /// the words of the prediction; read and code: none). Fails with a usage message when the
     /// answers do not fit the lesson's kind.
-    public init(_ lesson: Lesson, answers: [String], engine: CheckEngine, workspace: Workspace) throws {
+    /// `followUp` words the commands its messages suggest.
+    public init(
+        _ lesson: Lesson, answers: [String], engine: CheckEngine, workspace: Workspace, followUp: FollowUpCommands = .plain
+    ) throws {
         self.lesson = lesson
-        let id = lesson.id
+        let id = lesson.id, check = followUp.command("check", id)
         var notes: [String] = [], folder: URL?
         switch lesson.kind {
         case .read:
             guard answers.isEmpty else {
-                throw CommandFailure(message: "`\(id)` is a read lesson: it takes no answers; `crucible check \(id)` marks it done")
+                throw CommandFailure(message: "`\(id)` is a read lesson: it takes no answers; `\(check)` marks it done")
             }
             result = AnswerGrading.read(lesson)
         case .quiz:
-            result = engine.answer(quiz: lesson, choices: try Self.quizChoices(answers, for: lesson))
+            result = engine.answer(quiz: lesson, choices: try Self.quizChoices(answers, for: lesson, followUp: followUp))
         case .predict:
             guard !answers.isEmpty else {
-                throw CommandFailure(message: "give your prediction: crucible check \(id) \"WHAT IT PRINTS\"")
+                throw CommandFailure(message: "give your prediction: " + followUp.command("check", id, "WHAT IT PRINTS"))
             }
             let answer = answers.joined(separator: " ")
             result = waitFor { await engine.answer(predict: lesson, answer: answer) }
         case .code:
             guard answers.isEmpty else {
-                throw CommandFailure(message: "`\(id)` is a code lesson: edit the files in your workspace, then run `crucible check \(id)`")
+                throw CommandFailure(message: "`\(id)` is a code lesson: edit the files in your workspace, then run `\(check)`")
             }
-            (folder, notes) = try workspace.prepareWithNotes(lesson)
+            (folder, notes) = try workspace.prepareWithNotes(lesson, followUp: followUp)
             result = waitFor { await engine.check(lesson: lesson, workspace: workspace) }
         }
         self.notes = notes
@@ -47,12 +50,12 @@ public struct LessonCheckRun: Sendable {
     }
 
     /// One set of 1-based choices per question of a quiz, from arguments such as `3` and `1,2,4`.
-    public static func quizChoices(_ answers: [String], for lesson: Lesson) throws -> [[Int]] {
+    public static func quizChoices(_ answers: [String], for lesson: Lesson, followUp: FollowUpCommands = .plain) throws -> [[Int]] {
         let count = lesson.quiz?.questions.count ?? 0, id = lesson.id
         guard answers.count == count else {
             throw CommandFailure(
                 message: "`\(id)` has \(count) question\(count == 1 ? "" : "s"); give one answer each, "
-                    + "such as `crucible check \(id) \(Array(repeating: "1", count: count).joined(separator: " "))` (several choices: 1,3)")
+                    + "such as `\(followUp.command(["check", id] + Array(repeating: "1", count: count)))` (several choices: 1,3)")
         }
         return try answers.map { answer in
             try answer.split(separator: ",").map { part in

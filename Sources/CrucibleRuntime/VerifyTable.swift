@@ -21,9 +21,19 @@ public enum VerifyTable {
             lines += result.problems.map { "    " + StyledLine("problem: " + $0, style: Paint.bad) }
         }
         let count = { (status: LessonVerification.Status) in results.filter { $0.status == status }.count }
+        let why = skipReasons(results).map { " (\($0))" } ?? ""
         lines.append(
-            StyledLine("\(results.count) lesson(s): \(count(.ok)) ok, \(count(.problem)) with problems, \(count(.skipped)) skipped"))
+            StyledLine("\(results.count) lesson(s): \(count(.ok)) ok, \(count(.problem)) with problems, \(count(.skipped)) skipped" + why))
         return lines
+    }
+
+    /// Why lessons were skipped, each reason once with how many it stopped, most first:
+    /// "`go` not installed: 3; runs on macOS only: 1"; nil when none was skipped.
+    public static func skipReasons(_ results: [LessonVerification]) -> String? {
+        var counts: [String: Int] = [:]
+        for result in results where result.status == .skipped { counts[result.skipReason ?? "not checked here", default: 0] += 1 }
+        guard !counts.isEmpty else { return nil }
+        return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
     }
 }
 
@@ -31,7 +41,8 @@ extension VerifyTable {
     /// `crucible verify`: verifies `lessons`, `jobs` at a time (builds sharing `buildCache`),
     /// prints the table (or JSON) and returns the exit status.
     public static func verify(
-        _ lessons: [Lesson], jobs: Int, json: Bool, loadErrors: Int, allowSkips: Bool, buildCache: BuildCache = .temporary
+        _ lessons: [Lesson], jobs: Int, json: Bool, loadErrors: Int, allowSkips: Bool, followUp: FollowUpCommands = .plain,
+        buildCache: BuildCache = .temporary
     ) throws -> Int32 {
         let verifier = Verifier(engine: CheckEngine(cache: nil, buildCache: buildCache))
         let results = waitFor { await verifier.verify(lessons, jobs: jobs) }
@@ -40,20 +51,25 @@ extension VerifyTable {
         } else {
             Output.print(render(results))
         }
-        return exitStatus(results.map(\.status), loadErrors: loadErrors, allowSkips: allowSkips)
+        return exitStatus(results, loadErrors: loadErrors, allowSkips: allowSkips, followUp: followUp)
     }
 
-    /// The exit status for lessons verified with `statuses`: problems, lessons that did not load,
-    /// or (unless skips are allowed) nothing verified at all fail; the last is explained on stderr.
-    public static func exitStatus(_ statuses: [LessonVerification.Status], loadErrors: Int, allowSkips: Bool) -> Int32 {
-        let problems = statuses.filter { $0 == .problem }.count
-        let allSkipped = !statuses.isEmpty && statuses.allSatisfy { $0 == .skipped }
-        if allSkipped {
+    /// The exit status for `results`: problems, lessons that did not load, or (unless skips are
+    /// allowed) any skipped lesson fail, since a skipped lesson was not verified; skips are explained on stderr.
+    public static func exitStatus(
+        _ results: [LessonVerification], loadErrors: Int, allowSkips: Bool, followUp: FollowUpCommands = .plain
+    ) -> Int32 {
+        let problems = results.filter { $0.status == .problem }.count
+        let skipped = results.filter { $0.status == .skipped }.count
+        if let why = skipReasons(results) {
+            let what =
+                skipped == results.count
+                ? "nothing was verified: every lesson was skipped"
+                : "\(skipped) of \(results.count) lessons \(skipped == 1 ? "was" : "were") skipped, so not verified"
             Output.error(
-                "nothing was verified: every lesson was skipped because its tools are missing or broken here, "
-                    + "or it is for another platform (see `crucible doctor`)"
-                    + (allowSkips ? "" : "; install them, or pass --allow-skips to accept this"))
+                "\(what) (\(why)); see `\(followUp.command("doctor"))`"
+                    + (allowSkips ? "" : "; install the tools, or pass --allow-skips to accept this"))
         }
-        return problems > 0 || loadErrors > 0 || (allSkipped && !allowSkips) ? ExitStatus.problems : ExitStatus.success
+        return problems > 0 || loadErrors > 0 || (skipped > 0 && !allowSkips) ? ExitStatus.problems : ExitStatus.success
     }
 }

@@ -34,6 +34,8 @@ public final class WatchSession: Sendable {
     /// Where checks are recorded; nil when the progress file cannot be opened (watching still works).
     let recorder: LearnerActionRecorder?
     let report: @Sendable (WatchReport) -> Void
+    /// How the commands it suggests name the course, workspace and progress file.
+    let followUp: FollowUpCommands
     private let triggers: AsyncStream<WatchTrigger>
     private let continuation: AsyncStream<WatchTrigger>.Continuation
     /// After a first Ctrl-C, how long a check may take to stop its processes before the command just exits.
@@ -41,9 +43,10 @@ public final class WatchSession: Sendable {
 
     public init(
         lesson: Lesson, folder: URL, engine: CheckEngine, recorder: LearnerActionRecorder?,
-        report: @escaping @Sendable (WatchReport) -> Void
+        followUp: FollowUpCommands = .plain, report: @escaping @Sendable (WatchReport) -> Void
     ) {
         self.lesson = lesson
+        self.followUp = followUp
         self.folder = folder
         self.engine = engine
         self.recorder = recorder
@@ -153,7 +156,7 @@ public final class WatchSession: Sendable {
             if !changes.missingFolders.isEmpty {
                 say(
                     "\n[\(time)] your workspace folder \(folder.path) was removed; waiting for it to come back "
-                        + "(`crucible check \(lesson.id)` copies the starter again)")
+                        + "(`\(followUp.command("check", lesson.id))` copies the starter again)")
                 return nil
             }
             if !changes.restoredFolders.isEmpty { return "\n[\(time)] your workspace folder is back; checking" }
@@ -257,20 +260,22 @@ extension WatchSession {
     /// line saying so), else the next code lesson after it that is not passed yet.
     public static func lessonToWatch(
         _ id: String?, in loaded: CourseLoadResult,
-        progress: CourseProgress?
+        progress: CourseProgress?, followUp: FollowUpCommands = .plain
     ) throws -> (lesson: Lesson, why: String?) {
-        let (lesson, why) = try chooseLesson(id, in: loaded, progress: progress)
+        let (lesson, why) = try chooseLesson(id, in: loaded, progress: progress, followUp: followUp)
         guard lesson.kind == .code else {
             throw CommandFailure(
                 message: "`\(lesson.id)` is a \(lesson.kind.rawValue) lesson; watch re-checks code lessons "
-                    + "(answer this one with `crucible check \(lesson.id)`)")
+                    + "(answer this one with `\(followUp.command("check", lesson.id))`)")
         }
         return (lesson, why)
     }
 
-    private static func chooseLesson(_ id: String?, in loaded: CourseLoadResult, progress: CourseProgress?) throws -> (Lesson, String?) {
-        if let id { return (try requireLesson(id, in: loaded), nil) }
-        let usage = "give the id of a code lesson: crucible watch ID (`crucible list` shows them)"
+    private static func chooseLesson(
+        _ id: String?, in loaded: CourseLoadResult, progress: CourseProgress?, followUp: FollowUpCommands
+    ) throws -> (Lesson, String?) {
+        if let id { return (try requireLesson(id, in: loaded, followUp: followUp), nil) }
+        let usage = "give the id of a code lesson: \(followUp.command("watch", "ID")) (`\(followUp.command("list"))` shows them)"
         guard let progress, let position = progress.position, let current = loaded.lesson(withID: position.lesson) else {
             throw CommandFailure(message: "you have not opened a lesson yet; " + usage)
         }

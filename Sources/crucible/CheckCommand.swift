@@ -49,11 +49,11 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let loaded = try course.load()
         let check = try LessonCheckRun(
-            try requireLesson(id, in: loaded), answers: answers,
+            try course.lesson(id, in: loaded), answers: answers,
             engine: CheckEngine(
                 cache: noCache ? nil : CheckCache(folder: CheckCache.defaultFolder()),
                 buildCache: course.locations.buildCache(for: loaded)),
-            workspace: course.workspace(for: loaded))
+            workspace: course.workspace(for: loaded), followUp: course.followUp)
         let (events, unrecorded) = check.recordAttempt {
             guard loaded.course != nil else { return nil }
             let session = try course.openProgress(loaded: loaded)
@@ -66,7 +66,7 @@ struct CheckCommand: ParsableCommand {
             Output.print(
                 ResultPresentation(
                     check.result, lesson: check.lesson, events: events,
-                    medium: .commandLine(verbose: verbose, workspace: check.folder?.path)
+                    medium: .commandLine(verbose: verbose, workspace: check.folder?.path, followUp: course.followUp)
                 ).lines)
         }
         // After the result, so the learner sees both; non-zero, so a script does not take it as counted.

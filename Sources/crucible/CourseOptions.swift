@@ -43,6 +43,14 @@ struct CourseOptions: ParsableArguments {
     /// The locations these options name, for the runtime's course loading.
     var locations: CourseLocations { CourseLocations(lessons: lessons, workspace: workspace, progress: progress) }
 
+    /// How the commands this run prints name the course, workspace and progress file.
+    var followUp: FollowUpCommands { locations.followUp }
+
+    /// The lesson `id` of `loaded`, or a failure whose "did you mean" names the list command as it works here.
+    func lesson(_ id: String, in loaded: CourseLoadResult) throws -> Lesson {
+        try requireLesson(id, in: loaded, followUp: followUp)
+    }
+
     func folder() throws -> URL { try locations.folder() }
     func load() throws -> CourseLoadResult { try locations.load() }
     func workspace(for course: CourseLoadResult) -> Workspace { locations.workspace(for: course) }

@@ -26,7 +26,7 @@ struct HintCommand: ParsableCommand {
 
     func run() throws {
         let session = try course.openProgress()
-        let hints = HintReveal(try requireLesson(id, in: session.loaded))
+        let hints = HintReveal(try course.lesson(id, in: session.loaded), followUp: course.followUp)
         if let none = hints.noHints { return Output.print(none) }
         if all { return hints.revealedLines(session.store.current).forEach(Output.print) }
         let outline = session.outline, achievements = session.achievements

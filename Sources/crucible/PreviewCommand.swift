@@ -26,9 +26,9 @@ struct PreviewCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try course.load()
-        let lesson = try requireLesson(id, in: loaded)
+        let lesson = try course.lesson(id, in: loaded)
         guard TerminalScreen.isAvailable else {
-            throw CommandFailure(message: "preview needs a terminal; in a pipe, use `crucible show \(id)`")
+            throw CommandFailure(message: "preview needs a terminal; in a pipe, use `\(course.followUp.command("show", id))`")
         }
         let sandbox = try PreviewSandbox(previewing: lesson, of: loaded)
         defer { sandbox.remove() }

@@ -24,10 +24,11 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let lesson = try requireLesson(id, in: try course.load())
+        let lesson = try course.lesson(id, in: try course.load())
         switch LessonSource.load(for: lesson) {
         case .success(let source):
-            let lines = LessonText.lines(for: lesson, body: source.body, program: source.program, width: width ?? Output.width)
+            let lines = LessonText.lines(
+                for: lesson, body: source.body, program: source.program, width: width ?? Output.width, followUp: course.followUp)
             Output.print(lines)
         case .failure(let failure):
             throw CommandFailure(message: "cannot show `\(id)`: \(failure.message)")

@@ -13,14 +13,15 @@ struct VerifyCommand: ParsableCommand {
             variant fail and every known-right variant pass; quiz keys must grade as right; a \
             predict lesson with run steps must print its answer. Prints a table and exits 1 on any \
             problem (an engine error counts). Lessons whose tools are missing or not working, or \
-            whose `platforms` leave this platform out, are skipped; when every lesson is \
-            skipped nothing was verified, which exits 1 too unless --allow-skips is given. The \
-            cache is not used.
+            whose `platforms` leave this platform out, are skipped: the summary says how many and \
+            why, and a skipped lesson was not verified, so any skip exits 1 too unless \
+            --allow-skips is given. The cache is not used.
 
             Examples:
               crucible verify                       every lesson of the course
               crucible verify orientation.first-fix one lesson
               crucible verify --lessons my-course --jobs 4
+              crucible verify --allow-skips         accept lessons this machine cannot run
             """)
 
     @OptionGroup var course: CourseOptions
@@ -28,25 +29,26 @@ struct VerifyCommand: ParsableCommand {
     @Argument(help: "Lesson ids (default: every lesson).")
     var ids: [String] = []
 
+    // No default value here: ArgumentParser would print it after the help's own "(default: …)".
     @Option(help: "Lessons verified at the same time (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Flag(help: "Print the results as JSON.")
     var json = false
 
-    @Flag(help: "Exit 0 even when every lesson was skipped because its tools are missing.")
+    @Flag(help: "Exit 0 even when lessons were skipped (a tool missing or broken, another platform).")
     var allowSkips = false
 
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
 
     func run() throws {
         let loaded = try course.load()
-        let lessons = ids.isEmpty ? loaded.lessons : try ids.map { try requireLesson($0, in: loaded) }
+        let lessons = ids.isEmpty ? loaded.lessons : try ids.map { try course.lesson($0, in: loaded) }
         let status = try VerifyTable.verify(
-            lessons, jobs: jobs, json: json, loadErrors: loaded.errors.count, allowSkips: allowSkips,
-            buildCache: course.locations.buildCache(for: loaded))
+            lessons, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, json: json, loadErrors: loaded.errors.count,
+            allowSkips: allowSkips, followUp: course.followUp, buildCache: course.locations.buildCache(for: loaded))
         if status != ExitStatus.success { throw ExitCode(status) }
     }
 }

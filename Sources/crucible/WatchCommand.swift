@@ -49,15 +49,18 @@ struct WatchCommand: ParsableCommand {
         if session == nil, loaded.course != nil {
             Output.error("crucible: your progress cannot be opened, so these checks are not recorded")
         }
-        let (lesson, why) = try WatchSession.lessonToWatch(id, in: loaded, progress: session?.store.current)
-        let (folder, notes) = try course.workspace(for: loaded).prepareWithNotes(lesson)
+        let (lesson, why) = try WatchSession.lessonToWatch(
+            id, in: loaded, progress: session?.store.current, followUp: course.followUp)
+        let (folder, notes) = try course.workspace(for: loaded).prepareWithNotes(lesson, followUp: course.followUp)
         for note in notes { Output.say("note: " + note) }
         if let why { Output.say(why) }
-        let verbose = verbose
+        let verbose = verbose, followUp = course.followUp
         var recorder: LearnerActionRecorder?
         if let session { recorder = { action in try session.record(action) } }
         let engine = CheckEngine(buildCache: course.locations.buildCache(for: loaded))
-        let watch = WatchSession(lesson: lesson, folder: folder, engine: engine, recorder: recorder) { (report: WatchReport) in
+        let watch = WatchSession(
+            lesson: lesson, folder: folder, engine: engine, recorder: recorder, followUp: followUp
+        ) { (report: WatchReport) in
             switch report {
             case .line(let text): Output.say(text)
             case .problem(let text): Output.error(text)
@@ -65,7 +68,7 @@ struct WatchCommand: ParsableCommand {
                 Output.say(
                     ResultPresentation(
                         result, lesson: lesson, events: events,
-                        medium: .commandLine(verbose: verbose, workspace: nil)
+                        medium: .commandLine(verbose: verbose, workspace: nil, followUp: followUp)
                     ).lines)
             }
         }

@@ -85,8 +85,9 @@ import Testing
             result.stdout.contains(", 0 skipped"), "a lesson was skipped; scripts/deps --for-tests installs its tool:\n\(result.stdout)")
     }
 
-    /// A course whose every lesson is skipped verified nothing, so verify says so and fails, unless skips are allowed.
-    @Test func verifyFailsWhenEveryLessonWasSkipped() throws {
+    /// A course whose every lesson is skipped verified nothing, so verify says so and fails, unless
+    /// skips are allowed; so does a course where only some were skipped.
+    @Test func verifyFailsWhenAnyLessonWasSkipped() throws {
         let course = try CrucibleRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: course) }
         let lesson = course.appendingPathComponent("01-t/01-l")
@@ -118,9 +119,36 @@ import Testing
         #expect(strict.stderr.contains("nothing was verified: every lesson was skipped"), "\(strict.stderr)")
         #expect(strict.stderr.contains("pass --allow-skips"), "\(strict.stderr)")
 
+        #expect(strict.stdout.contains("1 skipped (`crucible-no-such-tool` not installed: 1)"), "\(strict.stdout)")
+
         let allowed = try CrucibleRunner.run(["verify", "--lessons", course.path, "--jobs", "1", "--allow-skips"])
         #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
         #expect(allowed.stderr.contains("nothing was verified"), "still said: \(allowed.stderr)")
+
+        // One lesson verified and one skipped: the skipped one was still not verified, so it fails
+        // too, naming how many were skipped and why.
+        try CrucibleRunner.write("01-t/02-r/lesson.md", "---\nid: t.r\ntitle: R\nkind: read\n---\nRead.\n", in: course)
+        let some = try CrucibleRunner.run(["verify", "--lessons", course.path, "--jobs", "1"])
+        #expect(some.status == 1, "\(some.stdout)\(some.stderr)")
+        #expect(
+            some.stdout.contains("2 lesson(s): 1 ok, 0 with problems, 1 skipped (`crucible-no-such-tool` not installed: 1)"),
+            "\(some.stdout)")
+        #expect(
+            some.stderr.contains("1 of 2 lessons was skipped, so not verified (`crucible-no-such-tool` not installed: 1)"), "\(some.stderr)"
+        )
+        #expect(some.stderr.contains("pass --allow-skips"), "\(some.stderr)")
+        let someAllowed = try CrucibleRunner.run(["verify", "--lessons", course.path, "--jobs", "1", "--allow-skips"])
+        #expect(someAllowed.status == 0, "\(someAllowed.stdout)\(someAllowed.stderr)")
+    }
+
+    /// `verify --help` names the default of --jobs once, in its own words.
+    @Test func verifyHelpNamesEachDefaultOnce() throws {
+        let help = try CrucibleRunner.run(["verify", "--help"])
+        let jobs = help.stdout.components(separatedBy: "--jobs <jobs>").dropFirst().joined()
+        #expect(
+            jobs.contains("(default: the") && !jobs.contains("(default: \(ProcessInfo.processInfo.activeProcessorCount))"), "\(help.stdout)"
+        )
+        #expect(help.stdout.components(separatedBy: "(default:").count == 3, "ids and --jobs, once each:\n\(help.stdout)")
     }
 
     @Test func doctorListsEveryToolFoundOrNot() throws {

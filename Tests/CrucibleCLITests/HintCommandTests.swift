@@ -14,7 +14,11 @@ import Testing
 
         let none = try hint("--all")
         #expect(none.status == 0, "\(none.stderr)")
-        #expect(none.stdout == "No hints of `t.fix` are revealed yet; `crucible hint t.fix` shows the first of 3.\n")
+        // The course is not the default one, so the command it suggests names it.
+        let lessons = FollowUpCommands.shellQuoted(course.lessons.resolvingSymlinksInPath().path)
+        #expect(
+            none.stdout == "No hints of `t.fix` are revealed yet; `crucible hint t.fix --lessons \(lessons)` shows the first of 3.\n",
+            "\(none.stdout)")
 
         #expect(try hint().stdout == "Hint 1 of 3: Look at `answer.txt`.\n")
         #expect(try hint().stdout == "Hint 2 of 3: Write the word fixed.\n")

@@ -85,11 +85,16 @@ import Testing
         let saved = (try? String(contentsOf: progress, encoding: .utf8)) ?? ""
         #expect(!saved.contains("p.elsewhere"), "recorded as an attempt:\n\(saved)")
 
-        // verify: skipped with the reason, not a failure; the summary counts it.
+        // verify: skipped with the reason, and the summary counts it with the platform; a skipped
+        // lesson was not verified, so it fails unless skips are allowed.
         let verify = try crucible("verify", "--jobs", "1")
-        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        #expect(verify.status == 1, "\(verify.stdout)\(verify.stderr)")
         let skipped = try #require(verify.stdout.split(separator: "\n").first { $0.hasPrefix("p.elsewhere") }, "\(verify.stdout)")
         #expect(skipped.contains("skipped") && skipped.contains(Self.refusal), "\(verify.stdout)")
-        #expect(verify.stdout.contains("2 lesson(s): 1 ok, 0 with problems, 1 skipped"), "\(verify.stdout)")
+        let reason = "runs on \(Self.elsewhere.name) only"
+        #expect(verify.stdout.contains("2 lesson(s): 1 ok, 0 with problems, 1 skipped (\(reason): 1)"), "\(verify.stdout)")
+        #expect(verify.stderr.contains("1 of 2 lessons was skipped, so not verified (\(reason): 1)"), "\(verify.stderr)")
+        let allowed = try crucible("verify", "--jobs", "1", "--allow-skips")
+        #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
     }
 }

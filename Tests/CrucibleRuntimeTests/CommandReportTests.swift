@@ -1,6 +1,7 @@
 import CrucibleEngine
 import CrucibleRuntime
 import CrucibleTestSupport
+import CrucibleUI
 import Foundation
 import Testing
 
@@ -40,6 +41,26 @@ import Testing
         #expect(HintReveal(try course.lesson("u.read")).noHints == "`u.read` has no hints.")
     }
 
+    /// One hint is "the only hint" in every line about it, never "hint 1 of 1" or "all 1 hints".
+    @Test func aSingleHintIsCountedInWordsThatAgree() throws {
+        let course = try CommandTestCourse()
+        defer { course.remove() }
+        var lesson = try course.lesson("t.read")
+        lesson.hints = ["Read slowly."]
+        let hints = HintReveal(lesson, followUp: FollowUpCommands(lessons: "/my course"))
+        var progress = CourseProgress()
+        #expect(
+            hints.revealedLines(progress) == [
+                "No hints of `t.read` are revealed yet; `crucible hint t.read --lessons '/my course'` shows the only hint."
+            ])
+        let lines = (1...2).map { _ in hints.revealNext(in: &progress, outline: course.outline, achievements: []) }
+        #expect(
+            lines == [
+                "The only hint: Read slowly.",
+                "No hints left: the only hint of `t.read` is revealed; `crucible hint t.read --all --lessons '/my course'` shows it again.",
+            ])
+    }
+
     @Test func lintSummaryCountsInTheRightNumber() throws {
         let course = try CommandTestCourse()
         defer { course.remove() }
@@ -61,16 +82,35 @@ import Testing
         ([LessonVerification.Status.ok, .ok], 0, false, ExitStatus.success),
         ([.ok, .problem], 0, false, ExitStatus.problems),
         ([.ok], 1, false, ExitStatus.problems),
-        ([.ok, .skipped], 0, false, ExitStatus.success),
+        ([.ok, .skipped], 0, false, ExitStatus.problems),
+        ([.ok, .skipped], 0, true, ExitStatus.success),
         ([.skipped, .skipped], 0, false, ExitStatus.problems),
         ([.skipped, .skipped], 0, true, ExitStatus.success),
         ([], 0, false, ExitStatus.success),
     ])
-    func verifyFailsOnProblemsLoadErrorsOrNothingVerified(
+    func verifyFailsOnProblemsLoadErrorsOrAnySkip(
         _ statuses: [LessonVerification.Status], loadErrors: Int,
         allowSkips: Bool, status: Int32
     ) {
-        #expect(VerifyTable.exitStatus(statuses, loadErrors: loadErrors, allowSkips: allowSkips) == status)
+        let results = statuses.enumerated().map { LessonVerification(lessonID: "t.\($0)", kind: "code", status: $1) }
+        #expect(VerifyTable.exitStatus(results, loadErrors: loadErrors, allowSkips: allowSkips) == status)
+    }
+
+    /// The summary says how many lessons were skipped and why, each reason once, the commonest first.
+    @Test func verifySummaryCountsSkipsByReason() {
+        func lesson(_ id: String, _ status: LessonVerification.Status, _ reason: String? = nil) -> LessonVerification {
+            var result = LessonVerification(lessonID: id, kind: "code", status: status)
+            result.skipReason = reason
+            return result
+        }
+        let results = [
+            lesson("a.ok", .ok), lesson("b.mac", .skipped, "runs on macOS only"),
+            lesson("c.go", .skipped, "`go` not installed"), lesson("d.go", .skipped, "`go` not installed"),
+        ]
+        #expect(
+            VerifyTable.render(results).last?.plainText
+                == "4 lesson(s): 1 ok, 0 with problems, 3 skipped (`go` not installed: 2; runs on macOS only: 1)")
+        #expect(VerifyTable.render([lesson("a.ok", .ok)]).last?.plainText == "1 lesson(s): 1 ok, 0 with problems, 0 skipped")
     }
 }
 

@@ -150,6 +150,27 @@ import Testing
         let named = #expect(throws: CommandFailure.self) { try WatchSession.lessonToWatch("t.read", in: course.loaded, progress: nil) }
         #expect(named?.message == "`t.read` is a read lesson; watch re-checks code lessons (answer this one with `crucible check t.read`)")
     }
+
+    /// The commands watch suggests name the course, workspace and progress file it was given.
+    @Test func suggestedCommandsCarryTheFollowUpOptions() throws {
+        let course = try CommandTestCourse()
+        defer { course.remove() }
+        let followUp = FollowUpCommands(lessons: "/my course", progress: "/p.json")
+        let named = #expect(throws: CommandFailure.self) {
+            try WatchSession.lessonToWatch("t.read", in: course.loaded, progress: nil, followUp: followUp)
+        }
+        #expect(
+            named?.message.hasSuffix("(answer this one with `crucible check t.read --lessons '/my course' --progress /p.json`)") == true)
+        let unknown = #expect(throws: CommandFailure.self) {
+            try WatchSession.lessonToWatch("t.nope", in: course.loaded, progress: nil, followUp: followUp)
+        }
+        #expect(unknown?.message.contains("(`crucible list --lessons '/my course' --progress /p.json` shows every id)") == true)
+        let nowhere = #expect(throws: CommandFailure.self) {
+            try WatchSession.lessonToWatch(nil, in: course.loaded, progress: CourseProgress(), followUp: followUp)
+        }
+        #expect(
+            nowhere?.message.contains("crucible watch ID --lessons '/my course' --progress /p.json") == true, "\(nowhere?.message ?? "")")
+    }
 }
 
 /// What a session reported, collected across threads.

@@ -17,8 +17,34 @@ public struct LessonVerification: Codable, Sendable, Equatable {
     /// One line per thing run, e.g. "starter: failed (compile error)".
     public var checks: [String] = []
     public var problems: [String] = []
+    /// Why a skipped lesson was skipped, short enough to count in the summary: "`go` not
+    /// installed", "`rustc` not working", "runs on macOS only".
+    public var skipReason: String?
     /// Wall-clock seconds.
     public var duration: Double = 0
+
+    public init(lessonID: String, kind: String, status: Status) {
+        self.lessonID = lessonID
+        self.kind = kind
+        self.status = status
+    }
+
+    /// Marks it skipped because `result` stopped before running anything, saying why.
+    mutating func skip(_ result: CheckResult) {
+        status = .skipped
+        checks.append(result.message)
+        func names(_ tools: [String]) -> String { tools.map { "`\($0)`" }.joined(separator: ", ") }
+        skipReason =
+            switch result.outcome {
+            case .toolMissing where !result.missingTools.isEmpty: names(result.missingTools.map(\.name)) + " not installed"
+            case .toolBroken where !result.brokenTools.isEmpty: names(result.brokenTools.map(\.name)) + " not working"
+            default:
+                // "this lesson runs on macOS only: NOTE" → "runs on macOS only"
+                String(
+                    (result.message.hasPrefix("this lesson ") ? result.message.dropFirst("this lesson ".count) : result.message[...])
+                        .prefix { $0 != ":" })
+            }
+    }
 }
 
 /// Checks that lessons are consistent: for code lessons the starter fails, the solution
@@ -58,8 +84,7 @@ public struct Verifier: Sendable {
         let clock = ContinuousClock(), start = clock.now
         var verification = LessonVerification(lessonID: lesson.id, kind: lesson.kind.rawValue, status: .ok)
         if let refused = engine.otherPlatform(lesson) {
-            verification.status = .skipped
-            verification.checks.append(refused.message)
+            verification.skip(refused)
             verification.duration = (clock.now - start).seconds
             return verification
         }
@@ -102,8 +127,7 @@ public struct Verifier: Sendable {
         }
         verification.checks.append("run: \(run.outcomeLabel)")
         if run.stoppedBeforeRunning {
-            verification.status = .skipped
-            verification.checks.append(run.message)
+            verification.skip(run)
         } else if !run.passed {
             verification.problems.append("the program does not run: \(run.message)")
         } else {
@@ -125,8 +149,7 @@ public struct Verifier: Sendable {
         let starter = await engine.check(lesson: lesson, folder: lesson.folder.appendingPathComponent("starter"))
         verification.checks.append("starter: \(starter.outcomeLabel)")
         if starter.stoppedBeforeRunning {
-            verification.status = .skipped
-            verification.checks.append(starter.message)
+            verification.skip(starter)
             return
         }
         if starter.passed {

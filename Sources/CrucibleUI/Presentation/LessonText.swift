@@ -14,13 +14,14 @@ public enum LessonText {
     ///   - program: for a predict lesson, the source of the program to predict.
     ///   - interactive: whether the lesson is shown in the full-screen UI, where a key checks the
     ///     work, rather than printed, where the learner runs `crucible check`.
+    ///   - followUp: how a printed lesson words that `crucible check` command.
     public static func lines(
         for lesson: Lesson, body: String, program: String? = nil,
-        width: Int, theme: Theme = .standard, interactive: Bool = false
+        width: Int, theme: Theme = .standard, interactive: Bool = false, followUp: FollowUpCommands = .plain
     ) -> [StyledLine] {
         var lines = [StyledLine(lesson.title, style: theme.heading1), StyledLine(summary(of: lesson), style: theme.quoteBar), StyledLine()]
         lines += MarkdownLayout.lines(for: MarkdownDocument.parse(body), width: width, theme: theme)
-        let extra = blocks(for: lesson, program: program, interactive: interactive)
+        let extra = blocks(for: lesson, program: program, interactive: interactive, followUp: followUp)
         if !extra.isEmpty {
             lines.append(StyledLine())
             lines += MarkdownLayout.lines(for: MarkdownDocument(blocks: extra), width: width, theme: theme)
@@ -38,12 +39,13 @@ public enum LessonText {
         return parts.joined(separator: " · ")
     }
 
-    static func blocks(for lesson: Lesson, program: String?, interactive: Bool) -> [MarkdownBlock] {
+    static func blocks(for lesson: Lesson, program: String?, interactive: Bool, followUp: FollowUpCommands) -> [MarkdownBlock] {
+        let check = followUp.command("check", lesson.id)
         switch lesson.kind {
         case .read:
             // On screen the bottom bar offers Enter; printed, the command that marks it done.
             return interactive
-                ? [] : [.paragraph([.text("Done reading? "), .code("crucible check \(lesson.id)"), .text(" marks it done.")])]
+                ? [] : [.paragraph([.text("Done reading? "), .code(check), .text(" marks it done.")])]
         case .quiz:
             let questions = lesson.quiz?.questions ?? []
             return questions.enumerated().flatMap { index, question -> [MarkdownBlock] in
@@ -69,7 +71,7 @@ public enum LessonText {
                 .list(ordered: false, start: 1, tight: true, items: files),
                 interactive
                     ? .paragraph([.text("Press "), .code("e"), .text(" to edit them and "), .code("c"), .text(" to check.")])
-                    : .paragraph([.text("Run the check with "), .code("crucible check \(lesson.id)"), .text(".")]),
+                    : .paragraph([.text("Run the check with "), .code(check), .text(".")]),
             ]
         }
     }

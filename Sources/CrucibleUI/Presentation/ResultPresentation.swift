@@ -10,8 +10,8 @@ public enum ResultMedium: Sendable {
     case screen(width: Int, theme: Theme, activity: LessonActivity)
     /// Command-line output: lines are not wrapped (the terminal does that) and the body is
     /// indented under the headline; the steps' full output only when `verbose`; `workspace` is
-    /// where the learner's files are, when the lesson has any.
-    case commandLine(verbose: Bool, workspace: String?)
+    /// where the learner's files are, when the lesson has any; `followUp` words the commands it suggests.
+    case commandLine(verbose: Bool, workspace: String?, followUp: FollowUpCommands)
 }
 
 /// A check result as styled lines, built once for the full screen (``ResultView``) and the
@@ -42,7 +42,7 @@ public struct ResultPresentation {
             lines += next
             if lesson.kind == .code { lines += outputLines }
             return lines
-        case .commandLine(let verbose, let workspace):
+        case .commandLine(let verbose, let workspace, _):
             lines += verbose ? outputLines : stepSummary
             if let workspace { lines.append(StyledLine("workspace: \(workspace)", style: Paint.quiet)) }
             lines += next
@@ -161,7 +161,7 @@ public struct ResultPresentation {
     /// harness that exits non-zero says why there, and a crash or a hang leaves its last words
     /// there. The screen and `--verbose` show every step's whole output instead.
     private var failedStepTail: [StyledLine] {
-        guard case .commandLine(false, _) = medium, let step = result.steps.last(where: { !$0.passed }) else { return [] }
+        guard case .commandLine(false, _, _) = medium, let step = result.steps.last(where: { !$0.passed }) else { return [] }
         let printed = [step.stdout, step.stderr].map { $0.trimmingCharacters(in: .newlines) }.filter { !$0.isEmpty }
         guard !printed.isEmpty else { return [] }
         let rows = output(printed.joined(separator: "\n"))
@@ -234,7 +234,7 @@ public struct ResultPresentation {
     static let commandLineRows = 20
 
     private func limited(_ rows: [StyledLine]) -> [StyledLine] {
-        guard case .commandLine(false, _) = medium, rows.count > Self.commandLineRows else { return rows }
+        guard case .commandLine(false, _, _) = medium, rows.count > Self.commandLineRows else { return rows }
         return Array(rows.prefix(Self.commandLineRows))
             + [StyledLine("… \(rows.count - Self.commandLineRows) more lines; --verbose shows them all", style: Paint.quiet)]
     }
@@ -258,17 +258,17 @@ public struct ResultPresentation {
             let skip = Keymap.lesson.first { $0.command == .skip }.map { "press \($0.keysLabel) to skip the lesson" }
             let hint =
                 activity.hintsRevealed < lesson.hints.count
-                ? "Press h for hint \(activity.hintsRevealed + 1) of \(lesson.hints.count)." : nil
+                ? "Press h for \(HintWording.which(activity.hintsRevealed, of: lesson.hints.count))." : nil
             return ActionWording(
                 checkAgain: "check again with c", skip: skip, hint: hint,
                 retry: lesson.kind == .code ? "" : " Press r to try again.",
                 edit: "Edit with e and check again with c.",
                 solution: LessonRules.solutionAvailable(activity) ? "Press s to compare with the reference solution." : nil)
-        case .commandLine:
+        case .commandLine(_, _, let followUp):
             // The command line does not know how many hints were revealed; `crucible hint` says when none are left.
             return ActionWording(
                 checkAgain: "check again", skip: "skip the lesson: the order is only a suggestion",
-                hint: lesson.hints.isEmpty ? nil : "crucible hint \(result.lessonID)",
+                hint: lesson.hints.isEmpty ? nil : followUp.command("hint", result.lessonID),
                 retry: "", edit: "Edit your files and check again.", solution: nil)
         }
     }
@@ -278,8 +278,8 @@ public struct ResultPresentation {
     private var nextStepLines: [StyledLine] {
         let wording = wording
         var lines: [StyledLine] = []
-        if case .commandLine(false, _) = medium, result.judgedTheWork, !result.steps.isEmpty {
-            lines.append(StyledLine("full output: crucible check \(result.lessonID) --verbose", style: Paint.quiet))
+        if case .commandLine(false, _, let followUp) = medium, result.judgedTheWork, !result.steps.isEmpty {
+            lines.append(StyledLine("full output: " + followUp.command("check", result.lessonID, "--verbose"), style: Paint.quiet))
         }
         let advice: String
         if result.outcome == .otherPlatform {

@@ -18,9 +18,13 @@ private typealias F = LessonFixture
             .lines.map(\.plainText)
     }
 
-    static func commandLine(_ result: CheckResult, lesson: Lesson = F.code, events: [GameEvent] = [], verbose: Bool = false) -> [String] {
-        ResultPresentation(result, lesson: lesson, events: events, medium: .commandLine(verbose: verbose, workspace: workspace))
-            .lines.map(\.plainText)
+    static func commandLine(
+        _ result: CheckResult, lesson: Lesson = F.code, events: [GameEvent] = [], verbose: Bool = false,
+        followUp: FollowUpCommands = .plain
+    ) -> [String] {
+        ResultPresentation(
+            result, lesson: lesson, events: events, medium: .commandLine(verbose: verbose, workspace: workspace, followUp: followUp)
+        ).lines.map(\.plainText)
     }
 
     static var toolMissing: CheckResult {
@@ -117,6 +121,24 @@ private typealias F = LessonFixture
         #expect(!Self.commandLine(F.compileError, verbose: true).contains { $0.contains("--verbose") })
     }
 
+    /// Each suggested command names the course, workspace and progress file it was given, quoted for the shell.
+    @Test func suggestedCommandsCarryTheFollowUpOptions() {
+        let followUp = FollowUpCommands(lessons: "/courses/it's mine", workspace: "/tmp/ws", progress: "/tmp/my progress.json")
+        let lines = Self.commandLine(F.compileError, followUp: followUp)
+        let options = #"--lessons '/courses/it'\''s mine' --workspace /tmp/ws --progress '/tmp/my progress.json'"#
+        #expect(lines.contains("  Stuck? crucible hint memory.fix " + options), "\(lines)")
+        #expect(lines.contains("  full output: crucible check memory.fix --verbose " + options), "\(lines)")
+    }
+
+    /// The only hint is named as such: "hint 1 of 1" counts in words that do not agree.
+    @Test func aLessonWithOneHintOffersTheOnlyHint() {
+        var lesson = F.code
+        lesson.hints = ["Look at the loop."]
+        #expect(
+            Self.screen(F.compileError, lesson: lesson).contains("Stuck? Press h for the only hint."),
+            "\(Self.screen(F.compileError, lesson: lesson))")
+    }
+
     /// A check the engine could not run says nothing about the work: no hint is offered for it.
     @Test func anEngineErrorOffersNoHint() {
         let result = CheckResult(lessonID: F.code.id, outcome: .engineError, message: "cannot read main.swift")
@@ -159,7 +181,9 @@ private typealias F = LessonFixture
 
     /// The diff's colours are the panel's, so `--no-color` or NO_COLOR (colour off) drops only the escapes.
     @Test func colourIsStyleSoTextWithoutColourIsTheSame() {
-        let lines = ResultPresentation(F.wrongOutput, lesson: F.code, medium: .commandLine(verbose: false, workspace: nil)).lines
+        let lines = ResultPresentation(
+            F.wrongOutput, lesson: F.code, medium: .commandLine(verbose: false, workspace: nil, followUp: .plain)
+        ).lines
         let actual = lines.first { $0.plainText.hasPrefix("  + sumTo(10)") }
         #expect(actual?.spans.last?.style == Paint.bad)
         let plain = ANSIText.render(lines, color: false)
