@@ -81,7 +81,8 @@ import Testing
         #expect(result.stdout.contains("starter: failed (compile error); solution: passed"))
         // Every lesson really ran: scripts/test installs every tool the course needs, so a
         // skipped lesson (a missing rustc or go) would leave its checks unverified in CI.
-        #expect(result.stdout.contains(", 0 skipped"), "a lesson was skipped; scripts/deps --for-tests installs its tool:\n\(result.stdout)")
+        #expect(
+            result.stdout.contains(", 0 skipped"), "a lesson was skipped; scripts/deps --for-tests installs its tool:\n\(result.stdout)")
     }
 
     /// A course whose every lesson is skipped verified nothing, so verify says so and fails, unless skips are allowed.

@@ -21,7 +21,8 @@ public struct LessonVerification: Codable, Sendable, Equatable {
     public var duration: Double = 0
 }
 
-/// Checks that lessons are consistent: for code lessons the starter fails, the solution
+/// Checks that lessons are consistent: for code lessons the starter fails (passes, when the lesson
+/// says `starterPasses: true`), the solution
 /// passes, every known-wrong variant fails and every known-right variant passes; quiz keys grade as right; a predict lesson
 /// whose program can be run prints its answer (or, when the answer is a line number, the
 /// compiler's first error is on that line).
@@ -129,8 +130,17 @@ public struct Verifier: Sendable {
             verification.checks.append(starter.message)
             return
         }
-        if starter.passed {
-            verification.problems.append("the starter passes the check; it should fail until the learner fixes it")
+        if code.starterPasses {
+            // An exercise that is already correct (run it and read what it prints) says so.
+            verification.checks[verification.checks.count - 1] += " (passes by design: `starterPasses: true`)"
+            if !starter.passed {
+                verification.problems.append(
+                    "the starter does not pass, but `starterPasses: true` says it passes by design: \(starter.message)")
+            }
+        } else if starter.passed {
+            verification.problems.append(
+                "the starter passes the check; it should fail until the learner fixes it "
+                    + "(if it passes by design, add `starterPasses: true` under `code`)")
         } else if starter.outcome == .engineError {
             verification.problems.append("starter: \(starter.message)")
         }
