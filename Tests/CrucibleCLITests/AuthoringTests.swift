@@ -119,6 +119,10 @@ import Testing
         // An exercise that is already correct verifies clean, and says why its starter passes.
         #expect(verify.stdout.contains("starter: passed (passes by design: `starterPasses: true`)"), "\(verify.stdout)")
         #expect(verify.stdout.contains("5 lesson(s): 5 ok"), "\(verify.stdout)")
+        // The optional linter step is not needed to verify, but the author sees it did not run here.
+        #expect(
+            verify.stdout.contains("solution: passed; optional step `lint` skipped: `crucible-no-such-tool` is not installed"),
+            "\(verify.stdout)")
 
         // Played by a learner: the starter fails, the fixed file passes, progress goes to this course's id.
         let state = try CrucibleRunner.temporaryFolder()

@@ -148,6 +148,8 @@ public struct Verifier: Sendable {
         let solutionFolder = lesson.folder.appendingPathComponent("solution")
         let solution = await engine.check(lesson: lesson, folder: solutionFolder)
         verification.checks.append("solution: \(solution.outcomeLabel)")
+        // The solution runs every step, so its skipped optional steps are what this machine left unchecked.
+        verification.checks += solution.notes
         if !solution.passed { verification.problems.append("the solution does not pass: \(solution.message)") }
 
         /// The solution with the variant's files under `folder/NAME/` on top.
