@@ -147,6 +147,7 @@ enum LessonTemplate {
               starter: [\(code.sourceFile)]
               # Files under solution/: the reference solution, with the starter's names.
               solution: [\(code.sourceFile)]
+              # When the starter already passes, by design (optional): starterPasses: true
               # Files under check/: the harness, copied beside the learner's files, never shown (optional).
               hidden: [\(code.harnessFile)]
               # Plausible mistakes under wrong/NAME/, laid over the solution; `crucible verify`
@@ -169,7 +170,9 @@ enum LessonTemplate {
                   # Added to the environment (optional): env: { NAME: "value" }
                   # Override the default limits (optional): cpu seconds, memory (512M), fileSize, processes.
                   limits: { cpu: 5 }
-                  # What must hold (default: exit 0): exit (0-255, nonzero, compile-error), signal,
+                  # Tools this step needs besides its program (optional): requires: [python3]
+                  # Skip the step, with a note, where one of its tools is missing: optional: true
+                  # What must hold (default: exit 0): exit (0-255, nonzero, compile-error, any), signal,
                   # stdout and stderr (equals, contains, matches, notContains), sanitizer, ratio.
                   expect:
                     exit: 0

@@ -69,5 +69,7 @@ public struct CheckCache: Sendable {
         let env = step.env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         return "step \(step.name)\nrun \(step.run)\nenv \(env)\ntimeout \(step.timeout)\n"
             + "limits \(String(describing: step.limits))\nexpect \(String(describing: step.expect))\n"
+            // Only when set, so the keys of existing lessons' results stay as they were.
+            + (step.requires.isEmpty && !step.optional ? "" : "requires \(step.requires) optional \(step.optional)\n")
     }
 }

@@ -72,10 +72,12 @@ public struct CheckEngine: Sendable {
         let required = Self.requiredTools(lesson: lesson, steps: code.steps)
         let statuses = await tools.statuses(required)
         if let unusable = unusableTools(lesson, statuses) { return unusable }
+        // Whether an optional step runs changes the result, so its tools are part of the key too.
+        let optional = await tools.statuses(Self.optionalTools(code.steps, besides: required))
 
         let key = CheckCache.key(
             lesson: lesson, code: code, files: files.map { ($0.key, $0.value) },
-            hidden: hidden.map { ($0.key, $0.value) }, toolVersions: statuses)
+            hidden: hidden.map { ($0.key, $0.value) }, toolVersions: statuses + optional)
         if let cached = cache?.result(for: key) { return cached }
         var result = await runSteps(
             code.steps, lesson: lesson, files: files.merging(hidden) { learner, _ in learner },
@@ -114,13 +116,15 @@ public struct CheckEngine: Sendable {
             learnerFiles: [predict.program], hiddenFiles: [])
     }
 
-    /// The lesson's `requires`, then every step program given by bare name, without repeats.
+    /// The lesson's `requires`, then every required step's `requires` and program given by bare
+    /// name, without repeats. An optional step's tools are not needed: without them it is skipped.
     public static func requiredTools(lesson: Lesson, steps: [CheckStep]) -> [String] {
         var names: [String] = []
-        let programs = steps.compactMap(\.run.first).filter { !$0.contains("/") && !$0.contains("{") }
+        let required = steps.filter { !$0.optional }
+        let programs = required.flatMap(\.tools)
         // Linking with lld is asked for in the arguments, not by a program name; without it the
         // learner would see a linker error instead of "install lld".
-        let arguments = steps.flatMap { $0.run.dropFirst() }
+        let arguments = required.flatMap { $0.run.dropFirst() }
         // `{sanitizer_link}` asks for lld on Linux only: elsewhere it adds nothing.
         let linksWithLLD = arguments.contains {
             (Platform.current == .linux && $0.contains("{sanitizer_link}")) || $0.hasSuffix("-ld=lld")
@@ -129,6 +133,25 @@ public struct CheckEngine: Sendable {
             names.append(name)
         }
         return names
+    }
+
+    /// The tools of optional steps that are not in `required`, without repeats.
+    static func optionalTools(_ steps: [CheckStep], besides required: [String]) -> [String] {
+        var names: [String] = []
+        for name in steps.filter(\.optional).flatMap(\.tools) where !required.contains(name) && !names.contains(name) {
+            names.append(name)
+        }
+        return names
+    }
+
+    /// Why an optional step cannot run here (`clippy-driver` is not installed), or nil when it can.
+    private func reasonToSkip(_ step: CheckStep) async -> String? {
+        guard step.optional else { return nil }
+        for status in await tools.statuses(step.tools) {
+            if !status.found { return "`\(status.name)` is not installed" }
+            if let error = status.brokenError { return "`\(status.name)` is installed but does not work: \(error)" }
+        }
+        return nil
     }
 
     /// The tools lesson's check runs: a code lesson's `requires` and step programs. Quiz,
@@ -216,6 +239,14 @@ public struct CheckEngine: Sendable {
         var ratio: RatioMeasurement?
         for step in steps {
             let invocation = plan.invocation(for: step)
+            if let reason = await reasonToSkip(step) {
+                reports.append(
+                    StepReport(
+                        name: step.name, command: [invocation.executable] + invocation.arguments, exitCode: nil, signal: nil,
+                        termination: "skipped: \(reason)", duration: 0, stdout: "", stderr: "", passed: true,
+                        skipped: reason))
+                continue
+            }
             let run = await ProcessRunner().run(invocation)
             var verdict = StepEvaluation(step: step, program: invocation.executable, result: run, learnerFiles: learnerFiles)
                 .verdict(lessonID: lesson.id)
@@ -229,7 +260,9 @@ public struct CheckEngine: Sendable {
                 return verdict
             }
         }
-        var result = CheckResult(lessonID: lesson.id, outcome: .passed, message: "every step passed")
+        let skipped = reports.contains { $0.skipped != nil }
+        var result = CheckResult(
+            lessonID: lesson.id, outcome: .passed, message: skipped ? "every step that ran passed" : "every step passed")
         result.steps = reports
         result.ratio = ratio
         return result

@@ -40,7 +40,7 @@ public struct CheckResult: Codable, Sendable, Equatable {
     public var message: String
     /// The name of the step that decided the outcome, if a step did.
     public var failedStep: String?
-    /// Every step that ran, in order.
+    /// Every step, in order, up to the one that decided the outcome (a skipped optional step included).
     public var steps: [StepReport] = []
     /// The first compiler error, when a build failed (or failed as the lesson wanted).
     public var compilerError: CompilerErrorSummary?
@@ -75,6 +75,12 @@ public struct CheckResult: Codable, Sendable, Equatable {
     }
 
     public var passed: Bool { outcome == .passed }
+
+    /// What the learner should know besides the outcome, one sentence each: an optional step that
+    /// was skipped and why. Derived from the steps, so a stored result reads back with them.
+    public var notes: [String] {
+        steps.compactMap { step in step.skipped.map { "optional step `\(step.name)` skipped: \($0)" } }
+    }
 
     /// Whether the check stopped before running anything because a tool it needs is missing or
     /// does not work: the learner is told to install or fix it, or to skip the lesson.
@@ -151,8 +157,10 @@ public struct StepReport: Codable, Sendable, Equatable {
     public var duration: Double
     public var stdout: String
     public var stderr: String
-    /// Whether the step met every expectation.
+    /// Whether the step met every expectation (a skipped optional step counts as passed).
     public var passed: Bool
+    /// Why an optional step did not run (`` `clippy-driver` is not installed ``); nil when it ran.
+    public var skipped: String? = nil
 }
 
 /// A compiler's first error, for people and JSON.

@@ -47,7 +47,8 @@ public struct LessonVerification: Codable, Sendable, Equatable {
     }
 }
 
-/// Checks that lessons are consistent: for code lessons the starter fails, the solution
+/// Checks that lessons are consistent: for code lessons the starter fails (passes, when the lesson
+/// says `starterPasses: true`), the solution
 /// passes, every known-wrong variant fails and every known-right variant passes; quiz keys grade as right; a predict lesson
 /// whose program can be run prints its answer (or, when the answer is a line number, the
 /// compiler's first error is on that line).
@@ -152,8 +153,17 @@ public struct Verifier: Sendable {
             verification.skip(starter)
             return
         }
-        if starter.passed {
-            verification.problems.append("the starter passes the check; it should fail until the learner fixes it")
+        if code.starterPasses {
+            // An exercise that is already correct (run it and read what it prints) says so.
+            verification.checks[verification.checks.count - 1] += " (passes by design: `starterPasses: true`)"
+            if !starter.passed {
+                verification.problems.append(
+                    "the starter does not pass, but `starterPasses: true` says it passes by design: \(starter.message)")
+            }
+        } else if starter.passed {
+            verification.problems.append(
+                "the starter passes the check; it should fail until the learner fixes it "
+                    + "(if it passes by design, add `starterPasses: true` under `code`)")
         } else if starter.outcome == .engineError {
             verification.problems.append("starter: \(starter.message)")
         }
@@ -161,6 +171,8 @@ public struct Verifier: Sendable {
         let solutionFolder = lesson.folder.appendingPathComponent("solution")
         let solution = await engine.check(lesson: lesson, folder: solutionFolder)
         verification.checks.append("solution: \(solution.outcomeLabel)")
+        // The solution runs every step, so its skipped optional steps are what this machine left unchecked.
+        verification.checks += solution.notes
         if !solution.passed { verification.problems.append("the solution does not pass: \(solution.message)") }
 
         /// The solution with the variant's files under `folder/NAME/` on top.

@@ -31,7 +31,7 @@ struct LessonParser {
     /// Keys of the `predict` map.
     static let predictKeys = ["language", "program", "answer", "caseSensitive", "run"]
     /// Keys of the `code` map.
-    static let codeKeys = ["language", "starter", "solution", "hidden", "wrong", "right", "steps"]
+    static let codeKeys = ["language", "starter", "starterPasses", "solution", "hidden", "wrong", "right", "steps"]
     /// Keys of one entry of `code.wrong` or `code.right`.
     static let variantKeys = ["name", "files"]
 
@@ -231,6 +231,7 @@ struct LessonParser {
         let wrong = variants(fields, "wrong", example: "off-by-one")
         let right = variants(fields, "right", example: "buffer-init")
         let steps = StepParser(report: report).steps(fields, "steps", required: true)
+        let starterPasses = fields.bool("starterPasses") ?? false
         if let starter, let solution, Set(starter) != Set(solution), let node = fields.value("solution") {
             report.warning(
                 at: node,
@@ -240,7 +241,7 @@ struct LessonParser {
         guard let language, let starter, let solution, let wrong, let right, let steps else { return nil }
         return CodeExercise(
             language: language, starter: starter, solution: solution, hidden: hidden,
-            wrong: wrong, right: right, steps: steps)
+            wrong: wrong, right: right, steps: steps, starterPasses: starterPasses)
     }
 
     /// The `wrong` or `right` variants (`key`): each a folder under `key/` whose files are laid over the solution.

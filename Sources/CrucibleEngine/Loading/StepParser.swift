@@ -15,7 +15,7 @@ struct StepParser {
     ]
 
     /// Keys of one step.
-    static let stepKeys = ["name", "run", "timeout", "env", "limits", "expect"]
+    static let stepKeys = ["name", "run", "timeout", "env", "limits", "expect", "requires", "optional"]
     /// Keys of a step's `limits`.
     static let limitKeys = ["cpu", "memory", "fileSize", "processes"]
     /// Keys of a step's `expect`.
@@ -56,11 +56,35 @@ struct StepParser {
         env.forEach { checkPlaceholders($0.value, at: $0.node, key: "env") }
         let limits = self.limits(fields)
         let expect = self.expect(fields)
+        let requires = self.requires(fields)
+        let optional = fields.bool("optional") ?? false
         guard let run, report.errorCount == errorsBefore else { return nil }
-        return CheckStep(
+        let step = CheckStep(
             name: name, run: run.map(\.text), timeout: timeout,
             env: Dictionary(env.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }),
-            limits: limits, expect: expect)
+            limits: limits, expect: expect, requires: requires ?? [], optional: optional)
+        if optional, step.tools.isEmpty, let node = fields.value("optional") {
+            report.warning(
+                at: node,
+                "`optional: true` skips the step only when a tool it needs is missing, but step `\(name)` names none "
+                    + "(its program \(quoted: step.run.first ?? "") is a path or a placeholder); list the tool in the "
+                    + "step's `requires`, such as `requires: [clippy-driver]`")
+        }
+        return step
+    }
+
+    /// The step's own `requires`: tool names looked up on PATH, as in the lesson's `requires`.
+    private func requires(_ fields: Fields) -> [String]? {
+        guard let tools = fields.stringNodes("requires") else { return nil }
+        var valid = true
+        for tool in tools where tool.text.contains("/") || tool.text.contains(where: \.isWhitespace) {
+            report.error(
+                at: tool.node,
+                "\(quoted: tool.text) in `requires` is not a tool name; a step's `requires` names commands looked up "
+                    + "on PATH, one per entry, such as [clippy-driver, python3]")
+            valid = false
+        }
+        return valid ? tools.map(\.text) : nil
     }
 
     /// Reports `{placeholders}` that are not in `placeholders`.
@@ -126,10 +150,11 @@ struct StepParser {
             case (.int(let code), _) where (0...255).contains(code): return .code(code)
             case (_, "nonzero"): return .nonzero
             case (_, "compile-error"): return .compileError
+            case (_, "any"): return .any
             default: break
             }
         }
-        report.wrongType("exit", "an exit status from 0 to 255, `nonzero` or `compile-error`", node)
+        report.wrongType("exit", "an exit status from 0 to 255, `nonzero`, `compile-error` or `any`", node)
         return nil
     }
 

@@ -15,10 +15,17 @@ public struct CheckStep: Sendable, Equatable {
     public var env: [String: String]
     public var limits: ResourceLimits
     public var expect: StepExpectation
+    /// Tools this step needs besides its program. Those of a required step are the lesson's needs,
+    /// like the lesson's own `requires`; those of an optional step only decide whether it runs.
+    public var requires: [String]
+    /// Whether the step is skipped, with a note in the result, when a tool it needs (its `requires`
+    /// and its program given by bare name) is missing or does not work, instead of stopping the check.
+    public var optional: Bool
 
     public init(
         name: String, run: [String], timeout: Double = CheckStep.defaultTimeout,
-        env: [String: String] = [:], limits: ResourceLimits = .init(), expect: StepExpectation = .init()
+        env: [String: String] = [:], limits: ResourceLimits = .init(), expect: StepExpectation = .init(),
+        requires: [String] = [], optional: Bool = false
     ) {
         self.name = name
         self.run = run
@@ -26,6 +33,18 @@ public struct CheckStep: Sendable, Equatable {
         self.env = env
         self.limits = limits
         self.expect = expect
+        self.requires = requires
+        self.optional = optional
+    }
+
+    /// The tools the step runs: its `requires`, then its program when given by bare name (a path or
+    /// a placeholder names no tool to look up), without repeats.
+    public var tools: [String] {
+        var names = requires
+        if let program = run.first, !program.contains("/"), !program.contains("{"), !names.contains(program) {
+            names.append(program)
+        }
+        return names
     }
 }
 
@@ -89,6 +108,9 @@ public enum ExitExpectation: Sendable, Equatable {
     case nonzero
     /// The step is a compiler run that must fail.
     case compileError
+    /// Any exit status will do: the step runs for its output or its side effects. Being killed by
+    /// a signal is still a crash.
+    case any
 }
 
 /// Checks on one output stream; every check that is set must hold.

@@ -187,11 +187,15 @@ public struct CodeExercise: Sendable, Equatable {
     public var right: [RightVariant]
     /// Run in order in a fresh scratch folder.
     public var steps: [CheckStep]
+    /// Whether the starter already passes, by design (an exercise that asks the learner to run the
+    /// code and read what it prints): `crucible verify` then wants the starter to pass, not fail.
+    public var starterPasses: Bool
 
     public init(
         language: String, starter: [String], solution: [String], hidden: [String] = [],
-        wrong: [WrongVariant] = [], right: [RightVariant] = [], steps: [CheckStep]
+        wrong: [WrongVariant] = [], right: [RightVariant] = [], steps: [CheckStep], starterPasses: Bool = false
     ) {
+        self.starterPasses = starterPasses
         self.language = language
         self.starter = starter
         self.solution = solution

@@ -100,6 +100,7 @@ public struct ResultPresentation {
         let earned = GameEventPresentation.lines(events, width: width)
         if !earned.isEmpty { lines += earned + gap }
         if case .passed(let ratio) = result.verdict { lines += measurementLines(ratio) }
+        lines += noteLines
         lines += answerLines
         if case .screen(let width, let theme, _) = medium {
             if let explanation = lesson.explanation, !explanation.allSatisfy(\.isWhitespace) {
@@ -116,8 +117,15 @@ public struct ResultPresentation {
         var lines = headline + gap
         let reason = reasonLines
         if !reason.isEmpty { lines += reason + gap }
+        lines += noteLines
         lines += answerLines
         return lines
+    }
+
+    /// The result's notes, such as an optional step that was skipped and why.
+    private var noteLines: [StyledLine] {
+        guard !result.notes.isEmpty else { return [] }
+        return result.notes.flatMap { wrap($0, style: Paint.quiet) } + gap
     }
 
     // MARK: - The reason
@@ -344,7 +352,9 @@ public struct ResultPresentation {
         guard !result.steps.isEmpty || result.finding != nil else { return [] }
         var lines = [StyledLine(), StyledLine("Output", style: theme.heading2)]
         for step in result.steps {
-            let mark = step.passed ? Span("✓ ", style: Paint.goodMark) : Span("✗ ", style: Paint.badMark)
+            let mark =
+                step.skipped != nil
+                ? Span("– ", style: Paint.quiet) : step.passed ? Span("✓ ", style: Paint.goodMark) : Span("✗ ", style: Paint.badMark)
             lines.append(
                 StyledLine([
                     mark, Span(DisplayWidth.printable(step.name), style: Paint.strong),
@@ -366,7 +376,10 @@ public struct ResultPresentation {
     /// "steps: ✓ build 0.12 s, ✗ run 0.01 s": the command line's one line for what `outputLines` shows in full.
     private var stepSummary: [StyledLine] {
         guard !result.steps.isEmpty else { return [] }
-        let steps = result.steps.map { step in (step.passed ? "✓ " : "✗ ") + step.name + String(format: " %.2f s", step.duration) }
+        let steps = result.steps.map { step in
+            step.skipped != nil
+                ? "– \(step.name) skipped" : (step.passed ? "✓ " : "✗ ") + step.name + String(format: " %.2f s", step.duration)
+        }
         return [StyledLine("steps: " + steps.joined(separator: ", "), style: Paint.quiet)]
     }
 
