@@ -136,10 +136,15 @@ extension App {
         guard row >= 0 else { return [] }
         switch state.top {
         case .courseMap:
+            // Rows below `mapHeight` are the track introduction's panel, not the map.
             let mapRow = state.mapScroll + row
-            guard state.map.rows.indices.contains(mapRow), case .lesson(let index) = state.map.rows[mapRow] else { return [] }
+            guard row < state.mapHeight, state.map.rows.indices.contains(mapRow),
+                case .lesson(let index) = state.map.rows[mapRow]
+            else { return [] }
             if index == state.selection { return perform(.open, on: &state) }
             state.selection = index
+            // A lesson of another track brings its own panel (or none), so the map's height changes.
+            state.mapScroll = state.map.scroll(showing: index, from: state.mapScroll, height: state.mapHeight)
         case .search(var search):
             let match = search.scroll + row
             guard search.matches.indices.contains(match) else { return [] }

@@ -60,11 +60,21 @@ import Testing
         #expect(panel.count == state.size.contentHeight / 3)
         #expect(panel.last?.spans.map(\.text).joined().hasSuffix("…") == true)
 
-        var small = Self.state(width: 40, height: 10, introduction: long)
+        var small = Self.state(width: 60, height: 15, introduction: long)
+        #expect(!small.mapIntroduction.isEmpty && small.map.rows.count > small.mapHeight, "the map must scroll here")
         for _ in 0..<2 { _ = App.update(&small, Self.key(.down)) }
         let row = small.map.lessonRows[small.selection]
         #expect(row >= small.mapScroll && row < small.mapScroll + small.mapHeight)
         #expect(App.view(small).plainText().contains("Fix a leak"))
+    }
+
+    /// A press on the panel selects nothing, though map rows lie hidden beneath it.
+    @Test func pressOnThePanelSelectsNothing() {
+        var state = Self.state(width: 60, height: 15)
+        let panelTop = 1 + AppState.mapHeaderHeight + state.mapHeight
+        #expect(state.map.rows.count > state.mapScroll + state.mapHeight, "lessons must lie beneath the panel")
+        _ = App.update(&state, .input(.mouse(.press(x: 10, y: panelTop + 1))))
+        #expect(state.selection == 0)
     }
 
     /// Searching lists matches from every track, so the panel of one track does not take its rows.
