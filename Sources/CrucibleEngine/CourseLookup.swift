@@ -13,6 +13,12 @@ extension CourseLoadResult {
     public func unknownLessonMessage(_ id: String, list: String = "crucible list") -> String {
         "no lesson has the id \(quoted: id)" + didYouMean(id, among: lessons.map(\.id)) + " (`\(list)` shows every id)"
     }
+
+    /// As ``unknownLessonMessage(_:list:)``, for commands that take a track id too (`crucible show`).
+    public func unknownIDMessage(_ id: String, list: String = "crucible list") -> String {
+        "no lesson or track has the id \(quoted: id)" + didYouMean(id, among: tracks.map(\.id) + lessons.map(\.id))
+            + " (`\(list)` shows every id)"
+    }
 }
 
 extension CourseLoadResult {

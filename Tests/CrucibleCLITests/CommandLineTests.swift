@@ -81,7 +81,8 @@ import Testing
         let result = try CrucibleRunner.run(["show", "orientation.first-fx"])
         #expect(result.status == 2)
         #expect(
-            result.stderr.contains("no lesson has the id `orientation.first-fx`; did you mean `orientation.first-fix`?"),
+            result.stderr.contains(
+                "no lesson or track has the id `orientation.first-fx`; did you mean `orientation.first-fix`?"),
             "\(result.stderr)")
     }
 
@@ -100,8 +101,10 @@ import Testing
         ] {
             let result = try CrucibleRunner.run(command + [typed], environment: environment)
             #expect(result.status == 2, "\(command) \(typed): \(result.stderr)")
+            // `show` takes a track id too, so it says neither matched.
+            let noun = command == ["show"] ? "lesson or track" : "lesson"
             #expect(
-                result.stderr.contains("no lesson has the id `\(typed)`; did you mean `\(meant)`?"),
+                result.stderr.contains("no \(noun) has the id `\(typed)`; did you mean `\(meant)`?"),
                 "\(command) \(typed): \(result.stderr)")
         }
         let several = try CrucibleRunner.run(command + ["concurrency.atomics"], environment: environment)

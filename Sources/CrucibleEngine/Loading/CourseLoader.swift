@@ -67,12 +67,15 @@ private struct CourseFolder {
         diagnostics += courseReport.diagnostics
 
         let trackFolders = self.trackFolders(&diagnostics)
-        var tracks: [(header: TrackHeader, folder: String, lessons: [LessonLocation])] = []
+        var tracks: [(header: TrackHeader, introduction: String?, folder: String, lessons: [LessonLocation])] = []
         for folder in trackFolders {
             let report = FileReport(file: display(folder + "/track.yml"))
             let header = CourseFileParser.track(path + "/" + folder + "/track.yml", folder: folder, report: report)
             diagnostics += report.diagnostics
-            tracks.append((header, folder, lessonLocations(inTrack: folder)))
+            let introductionReport = FileReport(file: display(folder + "/track.md"))
+            let introduction = TrackIntroduction.read(path + "/" + folder + "/track.md", report: introductionReport)
+            diagnostics += introductionReport.diagnostics
+            tracks.append((header, introduction, folder, lessonLocations(inTrack: folder)))
         }
 
         let outcomes = parseInParallel(tracks.flatMap(\.lessons))
@@ -93,7 +96,8 @@ private struct CourseFolder {
             loadedTracks.append(
                 Track(
                     id: track.header.id, title: track.header.title, summary: track.header.summary,
-                    folder: root.appendingPathComponent(track.folder, isDirectory: true), lessons: lessons))
+                    introduction: track.introduction, folder: root.appendingPathComponent(track.folder, isDirectory: true), lessons: lessons
+                ))
         }
 
         diagnostics.sort { ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message) }

@@ -36,15 +36,21 @@ public struct Track: Sendable, Equatable {
     public var title: String
     /// One or two sentences shown on the course map.
     public var summary: String
+    /// The Markdown of the track's optional `track.md`, shown under the summary on the map and by
+    /// `crucible show TRACK`; `nil` when the track has none.
+    public var introduction: String?
     /// The track folder.
     public var folder: URL
     /// Lessons in display order; lessons with errors are left out.
     public var lessons: [Lesson]
 
-    public init(id: String, title: String, summary: String, folder: URL, lessons: [Lesson]) {
+    public init(
+        id: String, title: String, summary: String, introduction: String? = nil, folder: URL, lessons: [Lesson]
+    ) {
         self.id = id
         self.title = title
         self.summary = summary
+        self.introduction = introduction
         self.folder = folder
         self.lessons = lessons
     }

@@ -21,11 +21,16 @@ public struct CourseMapLayout: Sendable, Equatable {
     public let lessonRows: [Int]
     /// For each lesson, the first row to show with it: its track's heading for a first lesson, else its own row.
     public let lessonContextRows: [Int]
+    /// For each lesson, the index of its track in `course.tracks`.
+    public let lessonTracks: [Int]
+    /// For each track, its `track.md` parsed once here, so drawing the map does not parse it per frame.
+    public let introductions: [MarkdownDocument?]
 
     public init(course: Course) {
         var rows: [Row] = []
-        var lessonRows: [Int] = [], contextRows: [Int] = []
+        var lessonRows: [Int] = [], contextRows: [Int] = [], lessonTracks: [Int] = []
         for (trackIndex, track) in course.tracks.enumerated() {
+            lessonTracks += Array(repeating: trackIndex, count: track.lessons.count)
             let heading = rows.count
             rows.append(.blank)
             rows.append(.trackTitle(trackIndex))
@@ -40,6 +45,8 @@ public struct CourseMapLayout: Sendable, Equatable {
         self.rows = rows
         self.lessonRows = lessonRows
         lessonContextRows = contextRows
+        self.lessonTracks = lessonTracks
+        introductions = course.tracks.map { $0.introduction.map { MarkdownDocument.parse($0) } }
     }
 
     /// The first row to show so that `lesson` is visible in `height` rows, moving as little as possible from `scroll`.

@@ -4,8 +4,36 @@ extension AppState {
     /// Rows above the map's lessons: the header with level, XP, streak and achievements.
     public static let mapHeaderHeight = 1
 
-    /// Rows the course map's lessons (or search matches) get, below the header.
-    public var mapHeight: Int { max(1, size.contentHeight - Self.mapHeaderHeight) }
+    /// Rows the course map's lessons (or search matches) get, below the header and above the
+    /// introduction of the selected lesson's track.
+    public var mapHeight: Int { max(1, size.contentHeight - Self.mapHeaderHeight - mapIntroduction.count) }
+
+    /// The panel at the bottom of the course map: a rule naming the selected lesson's track, then its
+    /// `track.md`, cut to a third of the screen (ending in `…`) so the lessons keep most of the rows.
+    /// Empty when that track has no introduction, while searching (the matches span tracks), or when
+    /// the screen is too small.
+    public var mapIntroduction: [StyledLine] {
+        let searching = screens.contains { if case .search = $0 { true } else { false } }
+        guard !searching, map.lessonTracks.indices.contains(selection),
+            let document = map.introductions[map.lessonTracks[selection]]
+        else { return [] }
+        let room = size.contentHeight / 3
+        guard room >= 3 else { return [] }
+        let track = course.tracks[map.lessonTracks[selection]]
+        let label = " About " + DisplayWidth.printable(track.title) + " "
+        let ruleWidth = max(0, size.width - 2 - DisplayWidth.of(label))
+        let rule = StyledLine([
+            Span("──", style: theme.rule), Span(label, style: theme.heading2),
+            Span(String(repeating: "─", count: ruleWidth), style: theme.rule),
+        ]).clipped(to: size.width, ellipsisStyle: theme.rule)
+        var text = MarkdownLayout.lines(for: document, width: size.width - 4, theme: theme)
+        if text.count > room - 1 {
+            text = Array(text.prefix(room - 1))
+            text[text.count - 1] = StyledLine(text[text.count - 1].spans + [Span(" …", style: Chrome.dim)])
+                .clipped(to: size.width - 4, ellipsisStyle: Chrome.dim)
+        }
+        return [rule] + text
+    }
 }
 
 extension App {
@@ -108,10 +136,15 @@ extension App {
         guard row >= 0 else { return [] }
         switch state.top {
         case .courseMap:
+            // Rows below `mapHeight` are the track introduction's panel, not the map.
             let mapRow = state.mapScroll + row
-            guard state.map.rows.indices.contains(mapRow), case .lesson(let index) = state.map.rows[mapRow] else { return [] }
+            guard row < state.mapHeight, state.map.rows.indices.contains(mapRow),
+                case .lesson(let index) = state.map.rows[mapRow]
+            else { return [] }
             if index == state.selection { return perform(.open, on: &state) }
             state.selection = index
+            // A lesson of another track brings its own panel (or none), so the map's height changes.
+            state.mapScroll = state.map.scroll(showing: index, from: state.mapScroll, height: state.mapHeight)
         case .search(var search):
             let match = search.scroll + row
             guard search.matches.indices.contains(match) else { return [] }

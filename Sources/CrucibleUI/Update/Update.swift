@@ -74,6 +74,8 @@ public enum App {
                 return [savePosition(of: screen)] + lessonLeavingEffects(screen)
             case .stats, .search:
                 state.screens.removeLast()
+                // A resize while searching scrolled the map without the introduction's panel.
+                state.mapScroll = state.map.scroll(showing: state.selection, from: state.mapScroll, height: state.mapHeight)
             default:
                 break
             }

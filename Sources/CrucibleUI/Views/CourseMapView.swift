@@ -1,7 +1,8 @@
 import CrucibleEngine
 
 /// The course map: the game header, then each track with its title, progress bar and summary,
-/// then its lessons with their status marks, one selected.
+/// then its lessons with their status marks, one selected; below them the introduction of the
+/// selected lesson's track, when it has one (see ``AppState/mapIntroduction``).
 enum CourseMapView {
     /// Columns the lesson kind takes, enough for the longest ("predict").
     static let kindWidth = 8
@@ -29,6 +30,10 @@ enum CourseMapView {
             case .lesson(let lessonIndex):
                 drawLesson(lessonIndex, selected: lessonIndex == state.selection, note: nil, state: state, y: y, into: &grid)
             }
+        }
+        let introduction = state.mapIntroduction
+        for (offset, line) in introduction.enumerated() {
+            grid.put(line, x: offset == 0 ? 0 : 2, y: top + state.mapHeight + offset)
         }
     }
 
