@@ -51,7 +51,8 @@ public struct CheckCache: Sendable {
         lesson: Lesson, code: CodeExercise, files: [(name: String, content: Data)],
         hidden: [(name: String, content: Data)], toolVersions: [ToolStatus], workspace: URL? = nil
     ) -> String {
-        var text = "crucible-check v1 engine \(CrucibleEngine.version)\nlesson \(lesson.id) \(lesson.folder.path)\n"
+        // v2: results name the learner's files in the workspace; a v1 result names a removed scratch folder.
+        var text = "crucible-check v2 engine \(CrucibleEngine.version)\nlesson \(lesson.id) \(lesson.folder.path)\n"
         // A result names the learner's files in their folder (``ScratchPaths``), so it is kept per folder.
         if let workspace { text += "workspace \(workspace.path)\n" }
         for step in code.steps { text += canonical(step) }
