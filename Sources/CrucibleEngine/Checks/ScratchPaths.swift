@@ -18,7 +18,7 @@ struct ScratchPaths {
         result.message = shown(result.message)
         result.steps = result.steps.map { step in
             var step = step
-            step.command = step.command.map(shown)
+            step.command = step.command.map(shownArgument)
             step.stdout = shown(step.stdout)
             step.stderr = shown(step.stderr)
             return step
@@ -39,13 +39,25 @@ struct ScratchPaths {
         return result
     }
 
+    /// The scratch folder's path as made and, under a symlinked TMPDIR, as resolved: the steps
+    /// were given the first, but a tool that resolves its working directory prints the second.
+    private var prefixes: [String] {
+        var prefixes = [scratch.path]
+        if let real = WorkspaceIO.realPath(scratch.path), real != scratch.path { prefixes.append(real) }
+        return prefixes
+    }
+
+    /// A command's argument: a whole argument naming a file in the scratch folder keeps a `./`
+    /// (`./app`), so the command reads as it ran there.
+    private func shownArgument(_ argument: String) -> String {
+        let shown = shown(argument)
+        let intoScratch = prefixes.contains { argument.hasPrefix($0 + "/") }
+        return intoScratch && !shown.hasPrefix("/") ? "./" + shown : shown
+    }
+
     /// `text` with every path into the scratch folder rewritten.
     func shown(_ text: String) -> String {
         var text = text
-        // The steps were given the path as made; a tool that resolves its working directory
-        // (Go, a sanitizer's symbolizer) prints the real path, which differs under a symlinked TMPDIR.
-        var prefixes = [scratch.path]
-        if let real = WorkspaceIO.realPath(scratch.path), real != scratch.path { prefixes.append(real) }
         for prefix in prefixes where text.contains(prefix) {
             text = rewrite(text, prefix: prefix)
         }
