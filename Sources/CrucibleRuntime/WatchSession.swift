@@ -125,7 +125,7 @@ public final class WatchSession: Sendable {
             // Check the very bytes just compared; only a file that could not be read goes back
             // through the folder, for the engine's message naming it.
             let result =
-                if let contents { await engine.check(lesson: lesson, files: contents) } else {
+                if let contents { await engine.check(lesson: lesson, files: contents, workspace: folder) } else {
                     await engine.check(lesson: lesson, folder: folder)
                 }
             if Task.isCancelled { return }  // stopped mid-check: the result is a cancellation, not news

@@ -2,7 +2,7 @@ import Foundation
 
 /// Check results on disk, keyed by what decides them, so re-checking unchanged work is instant.
 ///
-/// The key is the SHA-256 of: the engine version, the lesson id and folder, the check
+/// The key is the SHA-256 of: the engine version, the lesson id and folder, the learner's folder, the check
 /// definition (every step's command, environment, limits, timeout and expectations), the
 /// hidden files' contents, the learner's files (names and contents), and the version of every
 /// tool the check uses. Only outcomes that the same inputs reproduce are kept: passed, failed
@@ -49,9 +49,12 @@ public struct CheckCache: Sendable {
     /// The key for checking `files` (name → content) against `lesson`, given the tools' versions.
     static func key(
         lesson: Lesson, code: CodeExercise, files: [(name: String, content: Data)],
-        hidden: [(name: String, content: Data)], toolVersions: [ToolStatus]
+        hidden: [(name: String, content: Data)], toolVersions: [ToolStatus], workspace: URL? = nil
     ) -> String {
-        var text = "crucible-check v1 engine \(CrucibleEngine.version)\nlesson \(lesson.id) \(lesson.folder.path)\n"
+        // v2: results name the learner's files in the workspace; a v1 result names a removed scratch folder.
+        var text = "crucible-check v2 engine \(CrucibleEngine.version)\nlesson \(lesson.id) \(lesson.folder.path)\n"
+        // A result names the learner's files in their folder (``ScratchPaths``), so it is kept per folder.
+        if let workspace { text += "workspace \(workspace.path)\n" }
         for step in code.steps { text += canonical(step) }
         for tool in toolVersions.sorted(by: { $0.name < $1.name }) {
             text += "tool \(tool.name) \(tool.path ?? "-") \(tool.version ?? "-")\n"

@@ -54,11 +54,12 @@ public struct CheckEngine: Sendable {
                     message: missing ? "\(path) is missing or unreadable" : "\(error)")
             }
         }
-        return await check(lesson: lesson, files: files)
+        return await check(lesson: lesson, files: files, workspace: folder)
     }
 
     /// Checks a code lesson against `files` (relative path → content), such as a verify variant.
-    public func check(lesson: Lesson, files: [String: Data]) async -> CheckResult {
+    /// `workspace` is the folder they were read from: output names the learner's files there.
+    public func check(lesson: Lesson, files: [String: Data], workspace: URL? = nil) async -> CheckResult {
         let clock = ContinuousClock(), start = clock.now
         guard let code = lesson.code else { return notCode(lesson) }
         if let refused = otherPlatform(lesson) { return refused }
@@ -77,11 +78,11 @@ public struct CheckEngine: Sendable {
 
         let key = CheckCache.key(
             lesson: lesson, code: code, files: files.map { ($0.key, $0.value) },
-            hidden: hidden.map { ($0.key, $0.value) }, toolVersions: statuses + optional)
+            hidden: hidden.map { ($0.key, $0.value) }, toolVersions: statuses + optional, workspace: workspace)
         if let cached = cache?.result(for: key) { return cached }
         var result = await runSteps(
             code.steps, lesson: lesson, files: files.merging(hidden) { learner, _ in learner },
-            learnerFiles: code.starter, hiddenFiles: code.hidden)
+            learnerFiles: code.starter, hiddenFiles: code.hidden, workspace: workspace)
         if let unusable = await toolBrokeSinceProbed(result, required: required, lesson: lesson) { return unusable }
         result.duration = (clock.now - start).seconds
         cache?.store(result, for: key)
@@ -113,7 +114,7 @@ public struct CheckEngine: Sendable {
         }
         return await runSteps(
             predict.run, lesson: lesson, files: [predict.program: program],
-            learnerFiles: [predict.program], hiddenFiles: [])
+            learnerFiles: [predict.program], hiddenFiles: [], workspace: nil)
     }
 
     /// The lesson's `requires`, then every required step's `requires` and program given by bare
@@ -209,10 +210,10 @@ public struct CheckEngine: Sendable {
     }
 
     /// Writes `files` into a fresh scratch folder, runs `steps` there until one does not pass,
-    /// and removes the folder.
+    /// and removes the folder. The result names the learner's files in `workspace` (see ``ScratchPaths``).
     func runSteps(
         _ steps: [CheckStep], lesson: Lesson, files: [String: Data], learnerFiles: [String],
-        hiddenFiles: [String]
+        hiddenFiles: [String], workspace: URL?
     ) async -> CheckResult {
         let scratch: ScratchFolder
         do {
@@ -221,6 +222,7 @@ public struct CheckEngine: Sendable {
             return CheckResult(lessonID: lesson.id, outcome: .engineError, message: "cannot prepare the scratch folder: \(error)")
         }
         defer { scratch.remove() }
+        let paths = ScratchPaths(scratch: scratch.url, workspace: workspace, learnerFiles: learnerFiles)
         var cacheFolder: URL?
         if StepPlan.usesCache(steps) {
             do {
@@ -257,7 +259,7 @@ public struct CheckEngine: Sendable {
             ratio = verdict.ratio ?? ratio
             if !verdict.passed {
                 verdict.steps = reports
-                return verdict
+                return paths.shown(verdict)
             }
         }
         let skipped = reports.contains { $0.skipped != nil }
@@ -265,7 +267,7 @@ public struct CheckEngine: Sendable {
             lessonID: lesson.id, outcome: .passed, message: skipped ? "every step that ran passed" : "every step passed")
         result.steps = reports
         result.ratio = ratio
-        return result
+        return paths.shown(result)
     }
 }
 

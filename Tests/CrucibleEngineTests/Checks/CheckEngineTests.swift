@@ -115,14 +115,21 @@ import Testing
         let result = await lesson.check(["a.c": "", "b.c": ""])
         let lines = result.steps.first?.stdout.split(separator: "\n").map(String.init) ?? []
         #expect(lines.first == "a.c b.c h.c \(lesson.folder.path)")
-        #expect(lines.last?.contains("/crucible-check-") == true)
+        // The scratch folder, which output names as `.` (it is gone when the check ends).
+        #expect(lines.last == ".")
     }
 
     @Test func hiddenFilesWinAndTheScratchFolderIsRemoved() async throws {
+        // Output names the scratch folder `.`, so the step writes its path outside, in a folder
+        // it can write to when run as root under another uid.
+        let markerFolder = try temporaryFolder()
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: markerFolder.path)
+        let marker = markerFolder.appendingPathComponent("scratch")
+        defer { try? FileManager.default.removeItem(at: marker.deletingLastPathComponent()) }
         // A learner who edits a file named like the harness cannot replace it: only starter names are copied.
         let lesson = try TemporaryLesson(
             starter: ["main.sh": "echo learner"], hidden: ["harness.sh": "echo harness"],
-            steps: [shellStep("sh harness.sh; pwd; echo litter > litter.txt")])
+            steps: [shellStep("sh harness.sh; pwd > '\(marker.path)'; echo litter > litter.txt")])
         defer { lesson.remove() }
         let workspace = Workspace(root: try temporaryFolder(), courseID: "c")
         defer { try? FileManager.default.removeItem(at: workspace.root) }
@@ -133,7 +140,8 @@ import Testing
         let result = await CheckEngine(cache: nil, tools: ToolProbe()).check(lesson: lesson.lesson, workspace: workspace)
         let lines = result.steps.first?.stdout.split(separator: "\n").map(String.init) ?? []
         #expect(lines.first == "harness")
-        let scratch = try #require(lines.dropFirst().first)
+        let scratch = try String(contentsOf: marker, encoding: .utf8).trimmingCharacters(in: .newlines)
+        #expect(scratch.contains("/crucible-check-"), "\(scratch)")
         #expect(!FileManager.default.fileExists(atPath: scratch), "scratch folder left behind")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == before, "litter in the workspace")
     }
