@@ -121,6 +121,8 @@ public struct CheckResult: Codable, Sendable, Equatable {
         case .resourceLimit: "resource limit" + (limit.map { " (\($0))" } ?? "")
         case .crashed: "crashed" + (signal.map { " (\($0))" } ?? "")
         case .toolMissing: "tool missing" + (missingTools.isEmpty ? "" : " (\(missingTools.map(\.name).joined(separator: ", ")))")
+        case .toolBroken where !brokenTools.isEmpty && brokenTools.allSatisfy({ $0.tooOld != nil }):
+            "tool too old (\(brokenTools.map(\.name).joined(separator: ", ")))"
         case .toolBroken: "tool not working" + (brokenTools.isEmpty ? "" : " (\(brokenTools.map(\.name).joined(separator: ", ")))")
         case .otherPlatform: "not for this platform"
         case .engineError: "engine error"
@@ -261,6 +263,8 @@ public struct BrokenTool: Codable, Sendable, Equatable {
     public var error: String
     /// What to do, one line each: `rustup default stable`, or how to reinstall it.
     public var fixes: [String]
+    /// For a tool that works but is older than a lesson asks: "needs go 1.22, have 1.19".
+    public var tooOld: String? = nil
 }
 
 /// Feedback on one quiz question.
