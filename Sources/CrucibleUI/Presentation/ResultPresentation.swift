@@ -152,9 +152,9 @@ public struct ResultPresentation {
                 + wrap(panic.message, indent: 2, style: Paint.bad) + failedStepTail
         case .lint(let lint?):
             let place = Self.place(lint.file, lint.line, lint.column)
-            let more = lint.count > 1 ? " (and \(lint.count - 1) more)" : ""
-            return [StyledLine("\(lint.tool) found a problem" + (place.isEmpty ? "" : " at \(place)") + more + ":", style: Paint.strong)]
-                + wrap(lint.message + (lint.lint.map { " [\($0)]" } ?? ""), indent: 2, style: Paint.bad)
+            let found = lint.count > 1 ? "\(lint.tool) found \(lint.count) problems, the first" : "\(lint.tool) found a problem"
+            return [StyledLine(found + (place.isEmpty ? ":" : " at \(place):"), style: Paint.strong)]
+                + wrap(lint.message + (lint.lint.map { " (\($0))" } ?? ""), indent: 2, style: Paint.bad)
         case .wrongOutput(let mismatch):
             return messageLines + (mismatch.map(diffLines) ?? [])
         case .tooSlow(let ratio):

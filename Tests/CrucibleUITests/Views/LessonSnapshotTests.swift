@@ -64,6 +64,20 @@ import Testing
             after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.compileError)])
     }
 
+    @Test(arguments: sizes) func codeFailingTests(size: TerminalSize) {
+        expect(
+            "code-failing-tests", size, lesson: F.code.id,
+            after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.failingTests)])
+    }
+
+    @Test(arguments: sizes) func codePanic(size: TerminalSize) {
+        expect("code-panic", size, lesson: F.code.id, after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.panic)])
+    }
+
+    @Test(arguments: sizes) func codeLint(size: TerminalSize) {
+        expect("code-lint", size, lesson: F.code.id, after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.lint)])
+    }
+
     @Test(arguments: sizes) func codeOutputDiff(size: TerminalSize) {
         expect(
             "code-diff", size, lesson: F.code.id,
