@@ -46,7 +46,10 @@ enum LessonFixture {
         folder: folder("memory.fix"), file: folder("memory.fix").appendingPathComponent("lesson.md"), bodyOffset: 0, bodyLine: 1,
         code: CodeExercise(
             language: "swift", starter: ["sum.swift"], solution: ["sum.swift"],
-            steps: [CheckStep(name: "build", run: ["swiftc", "sum.swift"])]))
+            steps: [
+                CheckStep(name: "build", run: ["swiftc", "sum.swift"]),
+                CheckStep(name: "run", run: ["./sum"], expect: StepExpectation(exit: .any), showOutput: true),
+            ]))
 
     static let read = Lesson(
         id: "memory.read", title: "The stack", kind: .read, folder: folder("memory.read"),
@@ -237,6 +240,17 @@ enum LessonFixture {
                 name: "build", command: ["swiftc", "sum.swift"], exitCode: 0, signal: nil,
                 termination: "exited with code 0", duration: 1.5, stdout: "", stderr: "", passed: true)
         ]
+        return result
+    }
+
+    /// A pass whose `showOutput` step printed `lines` lines.
+    static func passShowingOutput(lines: Int) -> CheckResult {
+        var result = pass
+        result.steps.append(
+            step(
+                name: "run", command: ["./sum"], exitCode: 0, signal: nil, termination: "exited with code 0", duration: 0.01,
+                stdout: (1...lines).map { "sumTo(\($0)) = \($0 * ($0 + 1) / 2)" }.joined(separator: "\n") + "\n", stderr: "",
+                passed: true))
         return result
     }
 

@@ -140,6 +140,25 @@ private typealias F = LessonFixture
         for line in screen { #expect(cli.contains(line), "\(line) not in \(cli)") }
     }
 
+    /// A pass shows what a `showOutput` step printed, its first 20 lines and a count of the rest;
+    /// a short output is shown whole, and a failure leads with its reason instead.
+    @Test func aPassShowsTheOutputOfAShowOutputStep() throws {
+        let long = Self.commandLine(F.passShowingOutput(lines: 25))
+        let header = try #require(long.firstIndex(of: "  run printed:"), "\(long)")
+        #expect(long[header + 1] == "    sumTo(1) = 1")
+        #expect(long[header + 20] == "    sumTo(20) = 210")
+        #expect(long[header + 21] == "    … 5 more lines", "\(long)")
+        #expect(!long.contains("    sumTo(21) = 231"))
+
+        let short = Self.screen(F.passShowingOutput(lines: 2))
+        let shown = try #require(short.firstIndex(of: "run printed:"), "\(short)")
+        #expect(Array(short[(shown + 1)...].prefix(3)) == ["  sumTo(1) = 1", "  sumTo(2) = 3", ""], "\(short)")
+
+        // Without showOutput (the build step) nothing is shown; a failure is not a pass.
+        #expect(!Self.commandLine(F.pass).contains { $0.contains("printed:") })
+        #expect(!Self.commandLine(F.compileError).contains { $0.contains("run printed:") })
+    }
+
     /// The same situations, worded as keys on the screen and as commands on the command line.
     @Test func actionsAreWordedForTheMedium() {
         let screenTools = Self.screen(Self.toolMissing).joined(separator: "\n")

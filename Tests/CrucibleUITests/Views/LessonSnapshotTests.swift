@@ -58,6 +58,13 @@ import Testing
                 + Array(repeating: .timer, count: LessonRules.celebrationFrames))
     }
 
+    @Test(arguments: sizes) func codePassShowingOutput(size: TerminalSize) {
+        expect(
+            "code-pass-output", size, lesson: F.code.id,
+            after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.passShowingOutput(lines: 25))]
+                + Array(repeating: .timer, count: LessonRules.celebrationFrames))
+    }
+
     @Test(arguments: sizes) func codeCompileError(size: TerminalSize) {
         expect(
             "code-compile-error", size, lesson: F.code.id,
