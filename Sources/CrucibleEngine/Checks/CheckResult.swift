@@ -287,6 +287,8 @@ public struct PanicSummary: Codable, Sendable, Equatable {
     public var column: Int?
     /// The Rust thread that panicked, such as `main`.
     public var thread: String?
+    /// The runtime's own word: `panic`, or `fatal error` (Swift, a Go runtime fatal error).
+    public var word: String
 
     init(_ panic: RuntimePanic) {
         language = panic.language.rawValue
@@ -295,10 +297,8 @@ public struct PanicSummary: Codable, Sendable, Equatable {
         line = panic.location?.line
         column = panic.location?.column
         thread = panic.thread
+        word = panic.word
     }
-
-    /// "panic" (Go, Rust) or "fatal error" (Swift): the runtime's own word.
-    public var word: String { language == RuntimePanic.Language.swift.rawValue ? "fatal error" : "panic" }
 }
 
 /// A linter's findings, the first in full, for people and JSON.

@@ -53,7 +53,7 @@ struct StepEvaluation {
                 return fail(&verdict, .crashed, nil, "step `\(step.name)` was killed by \(signal)")
             case .buildToolFailed(let message):
                 if BuildPhase.of(program: programName, arguments: arguments, stdout: stdout, stderr: stderr) == .run {
-                    return runFailure(&verdict) ?? fail(&verdict, .failed, .exitStatus, message)
+                    return runFailure(&verdict) ?? fail(&verdict, .failed, .exitStatus, programExitMessage ?? message)
                 }
                 let vet = arguments.first == "vet" || (arguments.first == "test" && BuildPhase.goTestVetFailed(stdout + "\n" + stderr))
                 let lint = LintFindings.failing(output: stderr + "\n" + stdout, goVet: programName == "go" && vet)
@@ -149,6 +149,16 @@ struct StepEvaluation {
         let place = Self.place(summary.file, summary.line, summary.column)
         let message = summary.message.split(separator: "\n").first.map(String.init) ?? summary.message
         return fail(&verdict, .failed, .panic, summary.word + (place.isEmpty ? "" : " at \(place)") + ": " + message)
+    }
+
+    /// `go run` exits with 1 whatever the program's status, which it prints last (`exit status 3`):
+    /// the status in the program's words, or nil for another tool.
+    private var programExitMessage: String? {
+        guard programName == "go", arguments.first == "run", case .code(let wanted)? = step.expect.exit,
+            let last = result.stderrText.split(separator: "\n").last(where: { !$0.isEmpty }),
+            let status = last.firstMatch(of: #/^exit status (\d+)$/#)
+        else { return nil }
+        return "expected exit status \(wanted), but the program exited with \(status.output.1)"
     }
 
     static func place(_ file: String?, _ line: Int?, _ column: Int?) -> String {

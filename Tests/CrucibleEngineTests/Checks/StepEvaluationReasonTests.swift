@@ -80,6 +80,19 @@ struct StepEvaluationReasonTests {
         #expect(result.message == "panic at main.go:8: runtime error: index out of range [5] with length 3")
     }
 
+    @Test func goRuntimeFatalErrorIsAPanicInItsOwnWords() throws {
+        let result = verdict(["go", "run", "."], "go-run-fatal-error", .exited(code: 2), learnerFiles: ["main.go"])
+        #expect(result.reason == .panic)
+        #expect(result.panic?.word == "fatal error")
+        #expect(result.message == "fatal error at main.go:16: concurrent map writes")
+    }
+
+    @Test func goRunExitStatusIsTheProgramsNotGoRuns() throws {
+        let result = verdict(["go", "run", "."], "go-run-exit-status", .exited(code: 1), learnerFiles: ["main.go"])
+        #expect(result.reason == .exitStatus)
+        #expect(result.message == "expected exit status 0, but the program exited with 3")
+    }
+
     @Test func cargoTestFailureIsAFailingTestNotACompileError() throws {
         let result = verdict(["cargo", "test", "--offline"], "cargo-test-failing", .exited(code: 101), learnerFiles: ["src/lib.rs"])
         #expect(result.reason == .failingTest)
