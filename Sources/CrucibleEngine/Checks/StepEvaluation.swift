@@ -55,7 +55,8 @@ struct StepEvaluation {
                 if BuildPhase.of(program: programName, arguments: arguments, stdout: stdout, stderr: stderr) == .run {
                     return runFailure(&verdict) ?? fail(&verdict, .failed, .exitStatus, programExitMessage ?? message)
                 }
-                let vet = arguments.first == "vet" || (arguments.first == "test" && BuildPhase.goTestVetFailed(stdout + "\n" + stderr))
+                let subcommand = BuildPhase.subcommand(arguments)
+                let vet = subcommand == "vet" || (subcommand == "test" && BuildPhase.goTestVetFailed(stdout + "\n" + stderr))
                 let lint = LintFindings.failing(output: stderr + "\n" + stdout, goVet: programName == "go" && vet)
                 if !lint.isEmpty {
                     verdict.lint = LintSummary(lint)
@@ -154,11 +155,15 @@ struct StepEvaluation {
     /// `go run` exits with 1 whatever the program's status, which it prints last (`exit status 3`):
     /// the status in the program's words, or nil for another tool.
     private var programExitMessage: String? {
-        guard programName == "go", arguments.first == "run", case .code(let wanted)? = step.expect.exit,
+        guard programName == "go", BuildPhase.subcommand(arguments) == "run", case .code(let wanted)? = step.expect.exit,
             let last = result.stderrText.split(separator: "\n").last(where: { !$0.isEmpty }),
-            let status = last.firstMatch(of: #/^exit status (\d+)$/#)
+            let status = last.firstMatch(of: #/^exit status (\d+)$/#).map({ String($0.output.1) })
         else { return nil }
-        return "expected exit status \(wanted), but the program exited with \(status.output.1)"
+        guard status != String(wanted) else {
+            return "the program exited with \(status) as expected, but `go run` itself exits with 1 after any non-zero status; "
+                + "build it with `go build` and run the program in a step of its own to check its status"
+        }
+        return "expected exit status \(wanted), but the program exited with \(status)"
     }
 
     static func place(_ file: String?, _ line: Int?, _ column: Int?) -> String {

@@ -48,7 +48,10 @@ public struct RuntimePanic: Sendable, Equatable {
     /// and its frames, each followed by a tab-indented `/path/main.go:8 +0x1d`.
     private static func goPanic(_ lines: [String], at index: Int, learnerFiles: [String]) -> RuntimePanic? {
         let line = lines[index]
-        guard let match = line.firstMatch(of: #/^(panic|fatal error): (.+?)(?: \[recovered\])?$/#) else { return nil }
+        // Cheap filter first: Regex is slow and the output may be a megabyte.
+        guard line.hasPrefix("panic: ") || line.hasPrefix("fatal error: "),
+            let match = line.firstMatch(of: #/^(panic|fatal error): (.+?)(?: \[recovered\])?$/#)
+        else { return nil }
         let trace = lines[(index + 1)...].prefix(200)
         guard trace.contains(where: { $0.hasPrefix("goroutine ") }) else { return nil }
         let location = trace.lazy.flatMap { FileLocation.all(in: $0[...]) }.first { $0.isLearnerCode(learnerFiles) }
@@ -59,7 +62,7 @@ public struct RuntimePanic: Sendable, Equatable {
     /// failure inside the standard library (`Swift/Array.swift:418`) points at the learner's
     /// first frame of the backtrace instead, when it has file names.
     private static func swiftFatalError(_ line: String, _ lines: [String], at index: Int, _ learnerFiles: [String]) -> RuntimePanic? {
-        guard
+        guard line.contains("Fatal error") || line.contains("Precondition failed") || line.contains("Assertion failed"),
             let match = line.firstMatch(
                 of: #/^(?:(\S+?\.swift):(\d+): )?(?:Fatal error|Precondition failed|Assertion failed)(?:: (.*))?$/#)
         else { return nil }

@@ -91,6 +91,9 @@ struct StepEvaluationReasonTests {
         let result = verdict(["go", "run", "."], "go-run-exit-status", .exited(code: 1), learnerFiles: ["main.go"])
         #expect(result.reason == .exitStatus)
         #expect(result.message == "expected exit status 0, but the program exited with 3")
+        let wanted = verdict(
+            ["go", "run", "."], "go-run-exit-status", .exited(code: 1), learnerFiles: ["main.go"], expect: StepExpectation(exit: .code(3)))
+        #expect(wanted.message.hasPrefix("the program exited with 3 as expected, but `go run` itself exits with 1"), "\(wanted.message)")
     }
 
     @Test func cargoTestFailureIsAFailingTestNotACompileError() throws {
