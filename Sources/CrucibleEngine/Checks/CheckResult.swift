@@ -249,12 +249,11 @@ public struct FailingTestsSummary: Codable, Sendable, Equatable {
         count = report.failures.count
     }
 
-    /// "test TestParse failed" or "2 tests failed: TestParse, TestSplit/two".
+    /// "1 test failed: TestParse" or "2 tests failed: TestParse, TestSplit/two".
     public var headline: String {
-        if count == 1, let only = tests.first { return "test \(only.name) failed" }
         let shown = 5
         let names = tests.prefix(shown).map(\.name).joined(separator: ", ") + (count > shown ? ", …" : "")
-        return "\(count) tests failed: \(names)"
+        return "\(count) \(count == 1 ? "test" : "tests") failed: \(names)"
     }
 }
 
