@@ -55,16 +55,7 @@ struct StepEvaluation {
                 if BuildPhase.of(program: programName, arguments: arguments, stdout: stdout, stderr: stderr) == .run {
                     return runFailure(&verdict) ?? fail(&verdict, .failed, .exitStatus, programExitMessage ?? message)
                 }
-                let subcommand = BuildPhase.subcommand(arguments)
-                let vet = subcommand == "vet" || (subcommand == "test" && BuildPhase.goTestVetFailed(stdout + "\n" + stderr))
-                let lint = LintFindings.failing(output: stderr + "\n" + stdout, goVet: programName == "go" && vet)
-                if !lint.isEmpty {
-                    verdict.lint = LintSummary(lint)
-                    let summary = verdict.lint!
-                    let place = Self.place(summary.file, summary.line, summary.column)
-                    return fail(
-                        &verdict, .failed, .lint, "\(summary.name)" + (place.isEmpty ? "" : " at \(place)") + ": \(summary.message)")
-                }
+                if let failure = lintFailure(&verdict) { return failure }
                 let error = CompilerDiagnostics.firstError(output: stderr + "\n" + stdout)
                 verdict.compilerError = error.map(CompilerErrorSummary.init)
                 return fail(
@@ -72,7 +63,12 @@ struct StepEvaluation {
                     verdict.compilerError.map { "compile error: \($0.text)" }
                         ?? "`\(step.name)` failed: \(result.termination.summary)")
             case .exitStatus(let message):
-                if case .exited(let code) = result.termination, code != 0, let failure = runFailure(&verdict) { return failure }
+                // A linter run directly (`clippy-driver`, a script running `cargo clippy`) is read like a build tool's.
+                if case .exited(let code) = result.termination, code != 0,
+                    let failure = runFailure(&verdict) ?? lintFailure(&verdict)
+                {
+                    return failure
+                }
                 return fail(&verdict, .failed, .exitStatus, message)
             }
         }
@@ -142,6 +138,22 @@ struct StepEvaluation {
         }
         if let panic { return panicked(&verdict, panic) }
         return nil
+    }
+
+    /// The build failed on a linter's findings (clippy, a denied rustc lint, `go vet`, `-Werror`):
+    /// the first one; nil when the first error is a plain compile error or there is none.
+    private func lintFailure(_ verdict: inout CheckResult) -> CheckResult? {
+        let stdout = result.stdoutText, stderr = result.stderrText
+        let subcommand = BuildPhase.subcommand(arguments)
+        let vet =
+            programName == "go"
+            && (subcommand == "vet" || (subcommand == "test" && BuildPhase.goTestVetFailed(stdout + "\n" + stderr)))
+        let findings = LintFindings.failing(output: stderr + "\n" + stdout, goVet: vet)
+        guard !findings.isEmpty else { return nil }
+        verdict.lint = LintSummary(findings)
+        let summary = verdict.lint!
+        let place = Self.place(summary.file, summary.line, summary.column)
+        return fail(&verdict, .failed, .lint, "\(summary.name)" + (place.isEmpty ? "" : " at \(place)") + ": \(summary.message)")
     }
 
     private func panicked(_ verdict: inout CheckResult, _ panic: RuntimePanic) -> CheckResult {

@@ -129,6 +129,12 @@ struct StepEvaluationReasonTests {
         #expect(result.message == "clippy::needless_range_loop at main.rs:4:14: the loop variable `i` is only used to index `values`")
     }
 
+    @Test func aLinterThatIsNoBuildToolIsReadAlike() throws {
+        let result = verdict(["clippy-driver", "-D", "warnings", "main.rs"], "clippy-deny-warnings", .exited(code: 1))
+        #expect(result.reason == .lint)
+        #expect(result.lint?.lint == "clippy::needless_range_loop")
+    }
+
     @Test func werrorWarningIsALintFinding() throws {
         let result = verdict(["clang", "-Werror", "main.c"], "clang-werror", .exited(code: 1))
         #expect(result.reason == .lint)
