@@ -100,6 +100,7 @@ public struct ResultPresentation {
         let earned = GameEventPresentation.lines(events, width: width)
         if !earned.isEmpty { lines += earned + gap }
         if case .passed(let ratio) = result.verdict { lines += measurementLines(ratio) }
+        lines += shownOutputLines
         lines += noteLines
         lines += answerLines
         if case .screen(let width, let theme, _) = medium {
@@ -120,6 +121,30 @@ public struct ResultPresentation {
         lines += noteLines
         lines += answerLines
         return lines
+    }
+
+    /// Rows of a `showOutput` step's stdout shown on a pass; the rest is counted, and on the
+    /// screen it is in the steps' output below, on the command line `--verbose` prints it.
+    static let shownOutputRows = 20
+
+    /// On a pass, what each step marked `showOutput` printed on stdout, its first rows.
+    private var shownOutputLines: [StyledLine] {
+        let steps = lesson.code?.steps ?? []
+        // The reports follow the steps in order (a skipped optional step has one too).
+        let shown = zip(steps, result.steps).filter { step, report in
+            step.showOutput && step.name == report.name && report.skipped == nil
+        }
+        return shown.flatMap { _, report -> [StyledLine] in
+            let text = report.stdout.trimmingCharacters(in: .newlines)
+            guard !text.isEmpty else {
+                return [StyledLine("\(DisplayWidth.printable(report.name)) printed nothing.", style: Paint.quiet)] + gap
+            }
+            let rows = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let more = rows.count - Self.shownOutputRows
+            return [StyledLine("\(DisplayWidth.printable(report.name)) printed:", style: Paint.strong)]
+                + output(rows.prefix(Self.shownOutputRows).joined(separator: "\n"))
+                + (more > 0 ? [StyledLine("  … \(more) more \(more == 1 ? "line" : "lines")", style: Paint.quiet)] : []) + gap
+        }
     }
 
     /// The result's notes, such as an optional step that was skipped and why.
@@ -143,6 +168,18 @@ public struct ResultPresentation {
             let place = Self.place(finding.file, finding.line, finding.column)
             return [StyledLine("\(finding.tool) found a problem" + (place.isEmpty ? ":" : " at \(place):"), style: Paint.strong)]
                 + wrap(finding.summary, indent: 2, style: Paint.bad)
+        case .failingTests(let tests?):
+            return failingTestLines(tests) + failedStepTail
+        case .panic(let panic?):
+            let place = Self.place(panic.file, panic.line, panic.column)
+            let what = panic.word.prefix(1).uppercased() + panic.word.dropFirst()
+            return [StyledLine(what + (place.isEmpty ? ":" : " at \(place):"), style: Paint.strong)]
+                + wrap(panic.message, indent: 2, style: Paint.bad) + failedStepTail
+        case .lint(let lint?):
+            let place = Self.place(lint.file, lint.line, lint.column)
+            let found = lint.count > 1 ? "\(lint.tool) found \(lint.count) problems, the first" : "\(lint.tool) found a problem"
+            return [StyledLine(found + (place.isEmpty ? ":" : " at \(place):"), style: Paint.strong)]
+                + wrap(lint.message + (lint.lint.map { " (\($0))" } ?? ""), indent: 2, style: Paint.bad)
         case .wrongOutput(let mismatch):
             return messageLines + (mismatch.map(diffLines) ?? [])
         case .tooSlow(let ratio):
@@ -160,9 +197,23 @@ public struct ResultPresentation {
                 + toolLines(missing: result.missingTools, broken: result.brokenTools)
         case .exitStatus, .timedOut, .crashed:
             return messageLines + failedStepTail
-        case .compileError(nil), .finding(nil), .passed, .otherPlatform, .engineError:
+        case .failingTests(nil), .panic(nil):
+            return messageLines + failedStepTail
+        case .compileError(nil), .finding(nil), .lint(nil), .passed, .otherPlatform, .engineError:
             return messageLines
         }
+    }
+
+    /// "2 tests failed: TestParse, TestSplit/two", then the first one's place and message.
+    private func failingTestLines(_ tests: FailingTestsSummary) -> [StyledLine] {
+        var lines = wrap(tests.headline.prefix(1).uppercased() + tests.headline.dropFirst(), style: Paint.strong)
+        guard let first = tests.tests.first else { return lines }
+        let place = Self.place(first.file, first.line, first.column)
+        if tests.count > 1 || !place.isEmpty {
+            lines += wrap(first.name + (place.isEmpty ? ":" : " at \(place):"), indent: 2)
+        }
+        if !first.message.isEmpty { lines += wrap(first.message, indent: 4, style: Paint.bad) }
+        return lines
     }
 
     /// On the command line without `--verbose`, the end of what the failed step printed: a
