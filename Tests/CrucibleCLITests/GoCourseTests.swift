@@ -10,6 +10,27 @@ import Testing
     static let hasGo = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         .contains { FileManager.default.isExecutableFile(atPath: "\($0)/go") }
 
+    /// The installed Go's version (`1.19.8`), nil without Go.
+    static let goVersion: String? = {
+        guard hasGo else { return nil }
+        let process = Process(), pipe = Pipe()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["go", "env", "GOVERSION"]
+        process.standardOutput = pipe
+        process.environment = ProcessInfo.processInfo.environment.merging(["GOTOOLCHAIN": "local"]) { $1 }
+        guard (try? process.run()) != nil else { return nil }
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let version = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return version.hasPrefix("go") ? String(version.dropFirst(2)) : nil
+    }()
+
+    /// Whether the installed Go is older than 1.22, so `modules.range-over-int` must be skipped.
+    static let goOlderThan122: Bool = {
+        guard let parts = goVersion?.split(separator: ".").compactMap({ Int($0) }), parts.count >= 2 else { return false }
+        return parts[0] == 1 && parts[1] < 22
+    }()
+
     /// Go's build cache (`{cache}`) is kept between test runs, so only the first run builds the
     /// standard library (with `-race`, about a minute); check results are never cached (`--no-cache`).
     static let xdgCache = FileManager.default.temporaryDirectory.appendingPathComponent("crucible-go-course-tests-cache").path
@@ -101,5 +122,25 @@ import Testing
         try FileManager.default.copyItem(
             at: Self.course.appendingPathComponent("02-modules/01-slug/solution/slug.go"), to: folder.appendingPathComponent("slug.go"))
         try learner.crucible(["check", id, "--no-cache"], status: 0)
+    }
+
+    // `requires: ["go >= 1.22"]` with an older Go: the check runs nothing and names both versions,
+    // and verify counts the lesson as skipped, which only --allow-skips accepts.
+    @Test(.enabled(if: goOlderThan122, "needs a Go older than 1.22"))
+    func aLessonNeedingANewerGoIsSkippedWithBothVersionsNamed() throws {
+        let learner = try Learner()
+        defer { learner.remove() }
+        let installed = try #require(Self.goVersion)
+        let check = try learner.crucible(["check", "modules.range-over-int", "--no-cache"], status: 1)
+        #expect(check.stdout.contains("needs go 1.22, have \(installed)"), "\(check.stdout)")
+        #expect(check.stdout.contains("nothing was checked") && check.stdout.contains("not counted as an attempt"), "\(check.stdout)")
+
+        let verify = try learner.crucible(["verify"], status: 1)
+        #expect(verify.stdout.contains("skipped (needs go 1.22, have \(installed): 1)"), "\(verify.stdout)")
+        #expect(verify.stdout.contains(" 0 with problems"), "\(verify.stdout)")
+        #expect(verify.stderr.contains("pass --allow-skips"), "\(verify.stderr)")
+        let allowed = try learner.crucible(["verify", "--allow-skips"], status: 0)
+        let row = allowed.stdout.split(separator: "\n").first { $0.hasPrefix("modules.range-over-int ") }
+        #expect(row?.contains("skipped") == true, "\(allowed.stdout)")
     }
 }
