@@ -143,4 +143,41 @@ import Testing
         let row = allowed.stdout.split(separator: "\n").first { $0.hasPrefix("modules.range-over-int ") }
         #expect(row?.contains("skipped") == true, "\(allowed.stdout)")
     }
+
+    // Each starter fails for its true reason, said without --verbose: a failing test names itself and
+    // its message, a race names the learner's file and line, a panic its message; none is a compile
+    // error, and no path names the removed scratch folder.
+    @Test(.enabled(if: hasGo, "go is not on PATH"))
+    func startersReportAFailingTestARaceAndAPanicForWhatTheyAre() throws {
+        let learner = try Learner()
+        defer { learner.remove() }
+        let stack = try learner.crucible(["check", "basics.stack", "--no-cache"], status: 1)
+        #expect(stack.stdout.contains("failed (failing test)"), "\(stack.stdout)")
+        #expect(stack.stdout.contains("Test TestPopEmpty failed"), "\(stack.stdout)")
+        #expect(stack.stdout.contains("Pop() on an empty stack = 0, true; want ok == false"), "\(stack.stdout)")
+        #expect(!stack.stdout.contains("TestPushPop"), "only the failing test is named:\n\(stack.stdout)")
+
+        let counter = try learner.crucible(["check", "basics.counter", "--no-cache"], status: 1)
+        // The starter's `c.n++`, line 10 of the learner's counter.go.
+        #expect(counter.stdout.contains("data race at counter.go:10"), "\(counter.stdout)")
+
+        let panics = try learner.crucible(["check", "basics.last-element", "--no-cache"], status: 1)
+        #expect(panics.stdout.contains("failed (panic)"), "\(panics.stdout)")
+        #expect(panics.stdout.contains("Panic at stats.go:5"), "\(panics.stdout)")
+        #expect(panics.stdout.contains("runtime error: index out of range [3] with length 3"), "\(panics.stdout)")
+
+        // The other panic of the lesson: a write to a nil map.
+        let stats = learner.workspace.appendingPathComponent("basics.last-element/stats.go")
+        try FileManager.default.removeItem(at: stats)
+        try FileManager.default.copyItem(
+            at: Self.course.appendingPathComponent("01-basics/05-last-element/wrong/nil-map/stats.go"), to: stats)
+        let nilMap = try learner.crucible(["check", "basics.last-element", "--no-cache"], status: 1)
+        #expect(nilMap.stdout.contains("failed (panic)"), "\(nilMap.stdout)")
+        #expect(nilMap.stdout.contains("assignment to entry in nil map"), "\(nilMap.stdout)")
+
+        for result in [stack, counter, panics, nilMap] {
+            #expect(!result.stdout.contains("compile error"), "\(result.stdout)")
+            #expect(!result.stdout.contains("crucible-check-"), "\(result.stdout)")
+        }
+    }
 }
