@@ -83,7 +83,7 @@ import Testing
         #expect(lines.first?.hasPrefix("✗ failed (failing test)  go.words") == true, "\(result.stdout)")
         #expect(
             Array(lines.dropFirst().prefix(3)) == [
-                "  Test TestCount failed", "    TestCount at words_test.go:7:", #"      Count("a b") = 3, want 2"#,
+                "  1 test failed: TestCount", "    TestCount at words_test.go:7:", #"      Count("a b") = 3, want 2"#,
             ], "\(result.stdout)")
         #expect(result.stdout.contains("  test printed:\n    --- FAIL: TestCount"), "\(result.stdout)")
         #expect(!result.stdout.contains("compile error"))
