@@ -154,7 +154,7 @@ import Testing
         defer { learner.remove() }
         let stack = try learner.crucible(["check", "basics.stack", "--no-cache"], status: 1)
         #expect(stack.stdout.contains("failed (failing test)"), "\(stack.stdout)")
-        #expect(stack.stdout.contains("Test TestPopEmpty failed"), "\(stack.stdout)")
+        #expect(stack.stdout.contains("TestPopEmpty at stack_test.go:20"), "\(stack.stdout)")
         #expect(stack.stdout.contains("Pop() on an empty stack = 0, true; want ok == false"), "\(stack.stdout)")
         #expect(!stack.stdout.contains("TestPushPop"), "only the failing test is named:\n\(stack.stdout)")
 
