@@ -1,0 +1,3 @@
+module example.com/longest
+
+go 1.19

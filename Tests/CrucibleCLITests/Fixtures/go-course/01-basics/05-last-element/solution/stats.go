@@ -1,0 +1,15 @@
+package main
+
+// Last returns the last element of xs.
+func Last(xs []int) int {
+	return xs[len(xs)-1]
+}
+
+// Count returns how often each word occurs.
+func Count(words []string) map[string]int {
+	counts := make(map[string]int)
+	for _, w := range words {
+		counts[w]++
+	}
+	return counts
+}

@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	for _, title := range []string{"Hello, World!", "Memory in four languages", "Go 1.19"} {
+		fmt.Println(Slug(title))
+	}
+}

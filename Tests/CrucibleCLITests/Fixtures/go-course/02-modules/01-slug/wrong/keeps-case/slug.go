@@ -1,0 +1,12 @@
+package main
+
+import (
+	"strings"
+
+	"example.com/textkit"
+)
+
+// Slug forgets the lower case.
+func Slug(title string) string {
+	return strings.Join(textkit.Words(title), "-")
+}

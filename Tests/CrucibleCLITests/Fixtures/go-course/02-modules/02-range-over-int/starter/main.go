@@ -1,0 +1,7 @@
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("sum of squares below 10:", SumOfSquares(10))
+}
