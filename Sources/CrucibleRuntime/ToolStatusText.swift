@@ -15,7 +15,7 @@ public enum ToolStatusText {
             case .working(let version) where tooOld[status.name] != nil:
                 lines.append(StyledLine("✗", style: Paint.bad) + " \(status.name): too old — \(tooOld[status.name] ?? "")")
                 lines.append(StyledLine("    \(status.path ?? ""): \(version ?? "version unknown")"))
-                lines.append(StyledLine("    fix: upgrade it: \(info.debian)"))
+                lines.append(StyledLine("    fix: \(info.upgradeFix)"))
             case .working(let version):
                 // The version line can be long (clang names its repository), so the path and use
                 // go on a line of their own, as for a broken tool, and both fit 80 columns more often.

@@ -8,7 +8,7 @@ struct ToolDeclarationParser {
     /// Keys of one declared tool.
     static let toolKeys = ["purpose", "kind", "version", "versionPattern", "file", "install", "env"]
     /// Keys of a tool's `install`.
-    static let installKeys = ["debian", "macOS"]
+    static let installKeys = ["debian", "upgrade", "macOS"]
 
     /// The declared tools, in the order written; entries with errors are left out.
     func tools(_ fields: Fields) -> [ToolInfo] {
@@ -93,6 +93,7 @@ struct ToolDeclarationParser {
         if let install = fields.map("install", what: "`install`", known: Self.installKeys) {
             if let debian = install.string("debian") { tool.debian = debian }
             if let macOS = install.string("macOS") { tool.macOS = macOS }
+            if let upgrade = install.string("upgrade") { tool.upgrade = upgrade }
         }
         if let environment = fields.environment("env") {
             for entry in environment {

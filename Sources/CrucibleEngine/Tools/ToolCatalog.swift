@@ -30,6 +30,9 @@ public struct ToolInfo: Sendable, Equatable {
     /// The usual fix when it is installed but does not run, where one is known (rustup's
     /// proxies with no default toolchain); otherwise the fix is reinstalling it.
     public var brokenFix: String? = nil
+    /// How to get a newer version than the distribution's, where that differs from installing it
+    /// (Debian 12's `golang-go` is Go 1.19: reinstalling it never meets `go >= 1.22`).
+    public var upgrade: String? = nil
     /// Whether it builds the learner's code or runs it.
     public var kind: ToolKind = .program
     /// For a tool that is a file or folder rather than a command (a crate registry): its absolute
@@ -61,9 +64,12 @@ public struct ToolInfo: Sendable, Equatable {
             ])
     }
 
+    /// The fix for a tool older than a lesson asks, shown by a check's refusal and by doctor.
+    public var upgradeFix: String { upgrade ?? "install a newer version: \(debian)" }
+
     /// The broken-tool entry for a tool older than `requirement` asks.
     public func tooOld(_ requirement: ToolRequirement, have: ToolVersion?) -> BrokenTool {
-        var tool = BrokenTool(name: name, error: requirement.unmetMessage(have: have), fixes: ["upgrade it: \(debian)"])
+        var tool = BrokenTool(name: name, error: requirement.unmetMessage(have: have), fixes: [upgradeFix])
         tool.tooOld = tool.error
         return tool
     }
@@ -182,7 +188,8 @@ public struct ToolCatalog: Sendable, Equatable {
             ToolInfo(
                 name: "swiftc", purpose: "Swift lessons, ThreadSanitizer for Swift", versionArguments: ["--version"],
                 debian: "install the Swift toolchain from https://www.swift.org/install/linux/ (swiftly)",
-                macOS: "xcode-select --install (or install Xcode)", kind: .build),
+                macOS: "xcode-select --install (or install Xcode)",
+                upgrade: "install a newer toolchain from https://www.swift.org/install/linux/ (swiftly install latest)", kind: .build),
             ToolInfo(
                 name: "clang", purpose: "C lessons, AddressSanitizer, LeakSanitizer, ThreadSanitizer", versionArguments: ["--version"],
                 debian: "sudo apt-get install clang", macOS: "xcode-select --install", kind: .build),
@@ -198,14 +205,15 @@ public struct ToolCatalog: Sendable, Equatable {
             ToolInfo(
                 name: "rustc", purpose: "Rust lessons", versionArguments: ["--version"],
                 debian: "curl https://sh.rustup.rs -sSf | sh (or: sudo apt-get install rustc)", macOS: "brew install rustup && rustup-init",
-                brokenFix: "rustup default stable", kind: .build),
+                brokenFix: "rustup default stable", upgrade: "rustup update stable", kind: .build),
             ToolInfo(
                 name: "cargo", purpose: "Rust lessons with dependencies", versionArguments: ["--version"],
                 debian: "curl https://sh.rustup.rs -sSf | sh (or: sudo apt-get install cargo)", macOS: "brew install rustup && rustup-init",
-                brokenFix: "rustup default stable", kind: .build),
+                brokenFix: "rustup default stable", upgrade: "rustup update stable", kind: .build),
             ToolInfo(
                 name: "go", purpose: "Go lessons, Go's race detector", versionArguments: ["version"],
-                debian: "sudo apt-get install golang-go", macOS: "brew install go", kind: .build,
+                debian: "sudo apt-get install golang-go", macOS: "brew install go",
+                upgrade: "install a newer Go from https://go.dev/dl/ (Debian 12's golang-go is Go 1.19)", kind: .build,
                 // The learner's own Go settings must not change what a check builds: no toolchain
                 // download (GOTOOLCHAIN), no flags or `go env -w` settings of theirs.
                 environment: ["GOTOOLCHAIN": "local", "GOFLAGS": nil, "GOENV": "off"]),

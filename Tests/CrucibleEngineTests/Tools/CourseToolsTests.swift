@@ -208,7 +208,7 @@ import Testing
         #expect(result.outcome == .toolBroken, "\(result.message)")
         #expect(result.message == "this lesson needs fake-lint 2.0, have 1.4.2, so nothing was checked")
         #expect(result.brokenTools.map(\.tooOld) == ["needs fake-lint 2.0, have 1.4.2"])
-        #expect(result.brokenTools.first?.fixes == ["upgrade it: pip install fake-lint"])
+        #expect(result.brokenTools.first?.fixes == ["install a newer version: pip install fake-lint"])
         #expect(result.steps.isEmpty)
         // Only the version probe ran, never a step.
         #expect((try? String(contentsOfFile: tool.folder.path + "/runs", encoding: .utf8))?.split(separator: "\n").count == 1)
@@ -218,6 +218,19 @@ import Testing
         #expect(verification.status == .skipped && verification.skipReason == "needs fake-lint 2.0, have 1.4.2")
         let problems = await ToolProbe(environment: tool.environment).problems(in: try #require(course.course))
         #expect(problems.tooOld == ["track.lesson": ["fake-lint 2.0, have 1.4.2"]] && problems.missing.isEmpty)
+    }
+
+    @Test func aDeclaredUpgradeHintIsTheFixForATooOldTool() async throws {
+        let tool = try FakeTool(version: "1.4.2")
+        defer { tool.remove() }
+        let declaration = Self.fakeLint.replacingOccurrences(
+            of: "      debian: \"pip install fake-lint\"\n",
+            with: "      debian: \"pip install fake-lint\"\n      upgrade: \"pip install --upgrade fake-lint\"\n")
+        let course = try TemporaryCourse(tools: declaration, requires: "[\"fake-lint >= 2.0\"]", steps: "    - run: [fake-lint, x.txt]\n")
+        defer { course.remove() }
+        let lesson = try #require(course.lesson)
+        let result = await tool.engine().check(lesson: lesson, files: ["x.txt": Data()])
+        #expect(result.brokenTools.first?.fixes == ["pip install --upgrade fake-lint"], "\(result.brokenTools)")
     }
 
     @Test func anOptionalStepWhoseToolIsTooOldIsSkippedWithTheVersionNamed() async throws {
