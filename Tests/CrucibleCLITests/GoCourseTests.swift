@@ -170,6 +170,8 @@ import Testing
         let counter = try learner.crucible(["check", "basics.counter", "--no-cache"], status: 1)
         // The starter's `c.n++`, line 10 of the learner's counter.go.
         #expect(counter.stdout.contains("data race at counter.go:10"), "\(counter.stdout)")
+        // The report's start, with both accesses, comes along without --verbose.
+        #expect(counter.stdout.contains("The report begins:") && counter.stdout.contains("Previous write at"), "\(counter.stdout)")
 
         let panics = try learner.crucible(["check", "basics.last-element", "--no-cache"], status: 1)
         #expect(panics.stdout.contains("failed (panic)"), "\(panics.stdout)")

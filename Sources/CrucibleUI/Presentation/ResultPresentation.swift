@@ -167,7 +167,7 @@ public struct ResultPresentation {
         case .finding(let finding?):
             let place = Self.place(finding.file, finding.line, finding.column)
             return [StyledLine("\(finding.tool) found a problem" + (place.isEmpty ? ":" : " at \(place):"), style: Paint.strong)]
-                + wrap(finding.summary, indent: 2, style: Paint.bad)
+                + wrap(finding.summary, indent: 2, style: Paint.bad) + reportHead(finding)
         case .failingTests(let tests?):
             return failingTestLines(tests) + failedStepTail
         case .panic(let panic?):
@@ -229,6 +229,18 @@ public struct ResultPresentation {
         return [StyledLine("\(DisplayWidth.printable(step.name)) printed:", style: Paint.strong)]
             + (skipped > 0 ? [StyledLine("  … \(skipped) earlier lines; --verbose shows them all", style: Paint.quiet)] : [])
             + shown
+    }
+
+    /// The start of a sanitizer's or the race detector's report on the command line, where it names
+    /// the accesses and their frames; the screen shows the step's whole output instead.
+    private func reportHead(_ finding: FindingSummary) -> [StyledLine] {
+        guard case .commandLine(false, _, _) = medium else { return [] }
+        let rows = output(finding.report.trimmingCharacters(in: .newlines))
+        guard !rows.isEmpty else { return [] }
+        let shown = rows.prefix(Self.commandLineRows)
+        let skipped = rows.count - shown.count
+        return [StyledLine("The report begins:", style: Paint.strong)] + shown
+            + (skipped > 0 ? [StyledLine("  … \(skipped) more lines; --verbose shows them all", style: Paint.quiet)] : [])
     }
 
     /// The result's message as a sentence.
