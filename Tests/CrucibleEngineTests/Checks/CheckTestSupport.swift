@@ -47,3 +47,28 @@ func temporaryFolder() throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// Loads a one-lesson course whose lesson front matter is `frontMatter` (with `x.txt` as its
+/// starter and solution, and `files` beside lesson.md), and returns the lesson file's diagnostics
+/// as `line:column: severity: message` and the lesson if it loaded.
+func loadOneLessonCourse(_ frontMatter: String, files: [String: String] = [:]) throws -> (diagnostics: [String], lesson: Lesson?) {
+    let course = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: course) }
+    let lessonFolder = course.appendingPathComponent("01-track/01-lesson")
+    for sub in ["starter", "solution"] {
+        try FileManager.default.createDirectory(at: lessonFolder.appendingPathComponent(sub), withIntermediateDirectories: true)
+        try "".write(to: lessonFolder.appendingPathComponent("\(sub)/x.txt"), atomically: true, encoding: .utf8)
+    }
+    for (name, text) in files {
+        try text.write(to: lessonFolder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    try "id: course\ntitle: Course\n".write(to: course.appendingPathComponent("course.yml"), atomically: true, encoding: .utf8)
+    try "id: track\ntitle: Track\nsummary: One lesson.\n".write(
+        to: course.appendingPathComponent("01-track/track.yml"), atomically: true, encoding: .utf8)
+    try ("---\n" + frontMatter + "---\nYou will learn one thing.\n").write(
+        to: lessonFolder.appendingPathComponent("lesson.md"), atomically: true, encoding: .utf8)
+    let result = CourseLoader.load(from: course)
+    let diagnostics = result.diagnostics.filter { $0.file.hasSuffix("lesson.md") }
+        .map { "\($0.line):\($0.column): \($0.severity.rawValue): \($0.message)" }
+    return (diagnostics, result.tracks.flatMap(\.lessons).first)
+}

@@ -6,26 +6,9 @@ import Testing
 /// The `showOutput` step key: it loads, lint checks its value with line and column, and warns
 /// where it has no effect (a predict lesson's `run`).
 @Suite struct ShowOutputStepTests {
-    /// Loads a one-lesson course whose lesson front matter is `frontMatter` (with `program.c` and
-    /// `x.txt` beside it), and returns its diagnostics as `line:column: severity: message` and the lesson if it loaded.
+    /// ``loadOneLessonCourse(_:files:)``, with `program.c` beside the lesson.
     private func load(_ frontMatter: String) throws -> (diagnostics: [String], lesson: Lesson?) {
-        let course = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: course) }
-        let lessonFolder = course.appendingPathComponent("01-track/01-lesson")
-        for sub in ["starter", "solution"] {
-            try FileManager.default.createDirectory(at: lessonFolder.appendingPathComponent(sub), withIntermediateDirectories: true)
-            try "".write(to: lessonFolder.appendingPathComponent("\(sub)/x.txt"), atomically: true, encoding: .utf8)
-        }
-        try "int main(void) { return 0; }\n".write(to: lessonFolder.appendingPathComponent("program.c"), atomically: true, encoding: .utf8)
-        try "id: course\ntitle: Course\n".write(to: course.appendingPathComponent("course.yml"), atomically: true, encoding: .utf8)
-        try "id: track\ntitle: Track\nsummary: One lesson.\n".write(
-            to: course.appendingPathComponent("01-track/track.yml"), atomically: true, encoding: .utf8)
-        try ("---\n" + frontMatter + "---\nYou will learn one thing.\n").write(
-            to: lessonFolder.appendingPathComponent("lesson.md"), atomically: true, encoding: .utf8)
-        let result = CourseLoader.load(from: course)
-        let diagnostics = result.diagnostics.filter { $0.file.hasSuffix("lesson.md") }
-            .map { "\($0.line):\($0.column): \($0.severity.rawValue): \($0.message)" }
-        return (diagnostics, result.tracks.flatMap(\.lessons).first)
+        try loadOneLessonCourse(frontMatter, files: ["program.c": "int main(void) { return 0; }\n"])
     }
 
     private static let code =

@@ -145,25 +145,9 @@ import Testing
 
     // MARK: - Lint
 
-    /// Loads a one-lesson course whose lesson front matter is `frontMatter`, and returns its
-    /// diagnostics as `line:column: severity: message` and the lesson if it loaded.
+    /// ``loadOneLessonCourse(_:files:)``.
     private func lint(_ frontMatter: String) throws -> (diagnostics: [String], lesson: Lesson?) {
-        let course = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: course) }
-        let lessonFolder = course.appendingPathComponent("01-track/01-lesson")
-        for sub in ["starter", "solution"] {
-            try FileManager.default.createDirectory(at: lessonFolder.appendingPathComponent(sub), withIntermediateDirectories: true)
-            try "".write(to: lessonFolder.appendingPathComponent("\(sub)/x.txt"), atomically: true, encoding: .utf8)
-        }
-        try "id: course\ntitle: Course\n".write(to: course.appendingPathComponent("course.yml"), atomically: true, encoding: .utf8)
-        try "id: track\ntitle: Track\nsummary: One lesson.\n".write(
-            to: course.appendingPathComponent("01-track/track.yml"), atomically: true, encoding: .utf8)
-        try ("---\n" + frontMatter + "---\nYou will learn one thing.\n").write(
-            to: lessonFolder.appendingPathComponent("lesson.md"), atomically: true, encoding: .utf8)
-        let result = CourseLoader.load(from: course)
-        let diagnostics = result.diagnostics.filter { $0.file.hasSuffix("lesson.md") }
-            .map { "\($0.line):\($0.column): \($0.severity.rawValue): \($0.message)" }
-        return (diagnostics, result.tracks.flatMap(\.lessons).first)
+        try loadOneLessonCourse(frontMatter)
     }
 
     private static let header =
