@@ -1,0 +1,135 @@
+import CrucibleTestSupport
+import Foundation
+import Testing
+
+/// The third-party Rust fixture course (Fixtures/rust-course), a rustlings-style set converted to
+/// Crucible's format: a starter that passes by design, `rustc --test` tests, an optional clippy
+/// step, and a cargo build with serde_json from Debian's crate registry through `{cache}`.
+///
+/// The tests share one `XDG_CACHE_HOME` (``SharedBuildCache``), so cargo compiles serde_json once
+/// for the whole suite rather than once per test.
+@Suite(.serialized, SharedBuildCache()) struct RustCourseTests {
+    static let testsLesson = "rustlings.tests"
+    static let clippyLesson = "rustlings.clippy"
+    static let cargoLesson = "rustlings.cargo-json"
+
+    func learner() throws -> FixtureLearner {
+        try FixtureLearner(fixture: "rust-course", courseID: "rust-course", cacheHome: SharedBuildCache.folder)
+    }
+
+    @Test func verifyPassesEveryLesson() throws {
+        let learner = try learner()
+        defer { learner.remove() }
+        let result = try CrucibleRunner.run(
+            ["verify", "--lessons", learner.course.path, "--jobs", "2"], in: learner.root,
+            environment: ["XDG_CACHE_HOME": learner.cacheHome.path], timeout: 600)
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("4 lesson(s): 4 ok, 0 with problems, 0 skipped"), "\(result.stdout)")
+        #expect(result.stdout.contains("starter: passed (passes by design: `starterPasses: true`)"), "\(result.stdout)")
+    }
+
+    @Test func lintIsClean() throws {
+        let result = try CrucibleRunner.run(["lint", FixtureLearner.fixture("rust-course").path])
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect((result.stdout + result.stderr).contains("4 lessons loaded; 0 errors, 0 warnings"), "\(result.stdout)\n\(result.stderr)")
+    }
+
+    @Test func aFailingTestIsNamedWithItsMessageWithoutVerbose() throws {
+        let learner = try learner()
+        defer { learner.remove() }
+        let result = try learner.run(["check", Self.testsLesson])
+        #expect(result.status == 1, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("tests::body_temperature_in_celsius"), "\(result.stdout)")
+        #expect(result.stdout.contains("98.6 °F should be 37 °C, got 80.8"), "\(result.stdout)")
+        // The tests that pass are not what the learner needs to read.
+        #expect(!result.stdout.contains("tests::boiling_point_in_fahrenheit"), "\(result.stdout)")
+    }
+
+    @Test func clippyStepIsSkippedWithANoteWhereClippyIsMissing() throws {
+        let learner = try learner()
+        defer { learner.remove() }
+        let path = try FixtureLearner.path(
+            without: "clippy-driver", keeping: ["rustc"], in: learner.root.appendingPathComponent("bin"))
+        let environment = ["PATH": path]
+        let starter = try learner.run(["check", Self.clippyLesson], environment: environment)
+        #expect(starter.status == 1, "\(starter.stdout)\n\(starter.stderr)")
+        #expect(starter.stdout.contains("FAIL: largest of [-5, -2, -8] should be -2, got 0"), "\(starter.stdout)")
+        #expect(starter.stdout.contains("optional step `clippy` skipped: `clippy-driver` is not installed"), "\(starter.stdout)")
+
+        try learner.place("largest.rs", of: Self.clippyLesson, from: "01-rustlings/03-clippy/solution/largest.rs")
+        let solution = try learner.run(["check", Self.clippyLesson], environment: environment)
+        #expect(solution.status == 0, "\(solution.stdout)\n\(solution.stderr)")
+        #expect(solution.stdout.contains("optional step `clippy` skipped: `clippy-driver` is not installed"), "\(solution.stdout)")
+        #expect(solution.stdout.contains("steps: ✓ build") && solution.stdout.contains("– clippy skipped, ✓ run"), "\(solution.stdout)")
+    }
+
+    /// Where clippy is installed it runs as a build tool, with the learner's privileges: as root a
+    /// program run as learner code gets an unprivileged uid and cannot start a rustup proxy under
+    /// /root. Its findings fail the starter, named with file and line.
+    @Test(.enabled(if: FixtureLearner.onPath("clippy-driver"), "clippy-driver is not installed here"))
+    func clippyRunsAsABuildToolWhereInstalled() throws {
+        let learner = try learner()
+        defer { learner.remove() }
+        try learner.place("largest.rs", of: Self.clippyLesson, from: "01-rustlings/03-clippy/solution/largest.rs")
+        let solution = try learner.run(["check", Self.clippyLesson])
+        #expect(solution.status == 0, "\(solution.stdout)\n\(solution.stderr)")
+        #expect(solution.stdout.contains("✓ clippy"), "\(solution.stdout)")
+
+        try learner.place("largest.rs", of: Self.clippyLesson, from: "01-rustlings/03-clippy/starter/largest.rs")
+        let starter = try learner.run(["check", Self.clippyLesson])
+        #expect(starter.status == 1, "\(starter.stdout)\n\(starter.stderr)")
+        #expect(!starter.stdout.contains("Permission denied"), "\(starter.stdout)")
+        #expect(starter.stdout.contains("`&Vec` instead of `&[_]`"), "\(starter.stdout)")
+        #expect(starter.stdout.contains("largest.rs:6"), "\(starter.stdout)")
+    }
+
+    /// serde_json comes from Debian's crate registry, offline; dependencies are compiled into the
+    /// lesson's build cache, and neither the learner's HOME nor their CARGO_HOME is written.
+    @Test func cargoLessonBuildsWithTheRegistryCrate() throws {
+        let learner = try learner()
+        defer { learner.remove() }
+        let home = learner.root.appendingPathComponent("home")
+        let cargoHome = learner.root.appendingPathComponent("learner-cargo-home")
+        let environment = [
+            "HOME": home.path, "CARGO_HOME": cargoHome.path,
+            // rustup's proxies find their toolchains here, by default under the real HOME.
+            "RUSTUP_HOME": ProcessInfo.processInfo.environment["RUSTUP_HOME"] ?? NSHomeDirectory() + "/.rustup",
+        ]
+        let starter = try learner.run(["check", Self.cargoLesson], environment: environment)
+        #expect(starter.status == 1, "\(starter.stdout)\n\(starter.stderr)")
+        #expect(starter.stdout.contains("failed (wrong output)"), "\(starter.stdout)")
+        #expect(starter.stdout.contains("total in stock: 4"), "\(starter.stdout)")
+
+        try learner.place("main.rs", of: Self.cargoLesson, from: "01-rustlings/04-cargo-json/solution/main.rs")
+        let solution = try learner.run(["check", Self.cargoLesson], environment: environment)
+        #expect(solution.status == 0, "\(solution.stdout)\n\(solution.stderr)")
+        #expect(solution.stdout.contains("steps: ✓ build") && solution.stdout.contains("✓ run"), "\(solution.stdout)")
+
+        let buildCache = learner.cacheHome.appendingPathComponent("crucible/build-cache/rust-course/\(Self.cargoLesson)")
+        let built = (try? FileManager.default.contentsOfDirectory(atPath: buildCache.appendingPathComponent("build/debug/deps").path)) ?? []
+        #expect(built.contains { $0.hasPrefix("libserde_json-") }, "serde_json is not in the build cache: \(built)")
+        #expect(!FileManager.default.fileExists(atPath: home.path), "the check wrote to HOME")
+        #expect(!FileManager.default.fileExists(atPath: cargoHome.path), "the check wrote to the learner's CARGO_HOME")
+    }
+}
+
+/// One `XDG_CACHE_HOME` for every test of a suite, removed when the suite ends, so a slow first
+/// build (cargo compiling serde_json) happens once per suite.
+struct SharedBuildCache: SuiteTrait, TestScoping {
+    @TaskLocal static var current: URL?
+
+    /// The suite's folder (outside a suite with this trait, a fresh one per call).
+    static var folder: URL {
+        current ?? FileManager.default.temporaryDirectory.appendingPathComponent("crucible-test-\(UUID().uuidString)")
+    }
+
+    var isRecursive: Bool { false }
+
+    func provideScope(
+        for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+    ) async throws {
+        let folder = try CrucibleRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await Self.$current.withValue(folder) { try await function() }
+    }
+}
