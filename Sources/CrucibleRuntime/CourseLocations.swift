@@ -95,7 +95,8 @@ public struct CourseLocations: Sendable {
         progress.markUpdatedLessons(in: course)
         let tools = waitFor { await ToolProbe.shared.problems(in: course) }
         return GameState(
-            progress: progress, missingTools: tools.missing, brokenTools: tools.broken, otherPlatform: tools.otherPlatform)
+            progress: progress, missingTools: tools.missing, brokenTools: tools.broken, tooOldTools: tools.tooOld,
+            otherPlatform: tools.otherPlatform)
     }
 }
 

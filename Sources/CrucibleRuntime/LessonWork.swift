@@ -19,7 +19,7 @@ final class LessonWork {
     private var watchers: [String: FileWatcher] = [:]
     private let clock = ContinuousClock()
     private var lastTimer: ContinuousClock.Instant?
-    /// The probe of the course's tools while it runs; ``Action/toolsProbed(missing:broken:otherPlatform:)`` ends it.
+    /// The probe of the course's tools while it runs; ``Action/toolsProbed(missing:broken:tooOld:otherPlatform:)`` ends it.
     private var toolProbe: Task<Void, Never>?
 
     private struct RunningCheck {
@@ -220,5 +220,6 @@ final class LessonWork {
 /// The course's tool problems as the action that puts them on the map.
 private func toolsProbed(in course: Course, probe: ToolProbe) async -> Action {
     let problems = await probe.problems(in: course)
-    return .toolsProbed(missing: problems.missing, broken: problems.broken, otherPlatform: problems.otherPlatform)
+    return .toolsProbed(
+        missing: problems.missing, broken: problems.broken, tooOld: problems.tooOld, otherPlatform: problems.otherPlatform)
 }

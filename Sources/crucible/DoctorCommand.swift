@@ -17,9 +17,10 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try? course.load()
-        let tools = CourseToolNeeds(loaded?.lessons ?? [])
-        let statuses = waitFor { await ToolProbe.shared.statuses(tools.names) }
-        Output.print(ToolStatusText.render(statuses, needed: tools.needed))
+        let tools = CourseToolNeeds(loaded?.lessons ?? [], tools: loaded?.course?.tools ?? .builtIn)
+        let statuses = waitFor { await ToolProbe.shared.statuses(tools.names, in: tools.catalog) }
+        Output.print(
+            ToolStatusText.render(statuses, needed: tools.needed, tools: tools.catalog, tooOld: tools.tooOld(statuses)))
         if let workspace = loaded.map(course.workspace(for:)) {
             Output.print("workspace: \(workspace.root.appendingPathComponent(workspace.courseID).path)")
         }

@@ -69,8 +69,17 @@ public struct CheckCache: Sendable {
 
     /// A stable text form of a step (dictionary order varies between processes, so keys are sorted).
     static func canonical(_ step: CheckStep) -> String {
-        let env = step.env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        return "step \(step.name)\nrun \(step.run)\nenv \(env)\ntimeout \(step.timeout)\n"
+        func text(_ environment: [String: String?]) -> [String] {
+            environment.sorted { $0.key < $1.key }.map { key, value in value.map { "\(key)=\($0)" } ?? "unset \(key)" }
+        }
+        let env = text(step.env)
+        // The tools' environment defaults and a course's say on what builds change the run too;
+        // only when they apply, so other steps' keys stay as they were.
+        let defaults = text(step.toolCatalog.environment(for: step.run))
+        let builds = step.toolCatalog.runsBuildTool(step.run)
+        return (defaults.isEmpty ? "" : "defaults \(defaults)\n")
+            + (builds == ToolCatalog.builtIn.runsBuildTool(step.run) ? "" : "builds \(builds)\n")
+            + "step \(step.name)\nrun \(step.run)\nenv \(env)\ntimeout \(step.timeout)\n"
             + "limits \(String(describing: step.limits))\nexpect \(String(describing: step.expect))\n"
             // Only when set, so the keys of existing lessons' results stay as they were.
             + (step.requires.isEmpty && !step.optional ? "" : "requires \(step.requires) optional \(step.optional)\n")

@@ -70,12 +70,15 @@ public struct CheckEngine: Sendable {
             }
             hidden[name] = data
         }
-        let required = Self.requiredTools(lesson: lesson, steps: code.steps)
-        let statuses = await tools.statuses(required)
-        if let unusable = unusableTools(lesson, statuses) { return unusable }
+        let requirements = Self.requirements(lesson: lesson, steps: code.steps)
+        let required = requirements.map(\.name)
+        let statuses = await tools.statuses(required, in: lesson.tools)
+        if let unusable = unusableTools(lesson, requirements, statuses) { return unusable }
         // Whether an optional step runs changes the result, so its tools are part of the key too.
-        let optional = await tools.statuses(Self.optionalTools(code.steps, besides: required))
+        let optional = await tools.statuses(Self.optionalTools(code.steps, besides: required), in: lesson.tools)
 
+        // The minimum versions asked are in the key (through the steps and `requires`), so an
+        // upgrade that meets them checks again rather than reading back a refusal.
         let key = CheckCache.key(
             lesson: lesson, code: code, files: files.map { ($0.key, $0.value) },
             hidden: hidden.map { ($0.key, $0.value) }, toolVersions: statuses + optional, workspace: workspace)
@@ -83,7 +86,7 @@ public struct CheckEngine: Sendable {
         var result = await runSteps(
             code.steps, lesson: lesson, files: files.merging(hidden) { learner, _ in learner },
             learnerFiles: code.starter, hiddenFiles: code.hidden, workspace: workspace)
-        if let unusable = await toolBrokeSinceProbed(result, required: required, lesson: lesson) { return unusable }
+        if let unusable = await toolBrokeSinceProbed(result, required: requirements, lesson: lesson) { return unusable }
         result.duration = (clock.now - start).seconds
         cache?.store(result, for: key)
         return result
@@ -107,8 +110,9 @@ public struct CheckEngine: Sendable {
     /// Runs a predict lesson's `run` steps; nil when it has none.
     public func runPredictProgram(_ lesson: Lesson) async -> CheckResult? {
         guard let predict = lesson.predict, !predict.run.isEmpty else { return nil }
-        let statuses = await tools.statuses(Self.requiredTools(lesson: lesson, steps: predict.run))
-        if let unusable = unusableTools(lesson, statuses) { return unusable }
+        let requirements = Self.requirements(lesson: lesson, steps: predict.run)
+        let statuses = await tools.statuses(requirements.map(\.name), in: lesson.tools)
+        if let unusable = unusableTools(lesson, requirements, statuses) { return unusable }
         guard let program = try? Data(contentsOf: lesson.folder.appendingPathComponent(predict.program)) else {
             return CheckResult(lessonID: lesson.id, outcome: .engineError, message: "cannot read \(predict.program)")
         }
@@ -120,9 +124,13 @@ public struct CheckEngine: Sendable {
     /// The lesson's `requires`, then every required step's `requires` and program given by bare
     /// name, without repeats. An optional step's tools are not needed: without them it is skipped.
     public static func requiredTools(lesson: Lesson, steps: [CheckStep]) -> [String] {
-        var names: [String] = []
+        requirements(lesson: lesson, steps: steps).map(\.name)
+    }
+
+    /// ``requiredTools(lesson:steps:)`` with the minimum version each must have: the highest
+    /// asked for it anywhere in the lesson.
+    public static func requirements(lesson: Lesson, steps: [CheckStep]) -> [ToolRequirement] {
         let required = steps.filter { !$0.optional }
-        let programs = required.flatMap(\.tools)
         // Linking with lld is asked for in the arguments, not by a program name; without it the
         // learner would see a linker error instead of "install lld".
         let arguments = required.flatMap { $0.run.dropFirst() }
@@ -130,10 +138,7 @@ public struct CheckEngine: Sendable {
         let linksWithLLD = arguments.contains {
             (Platform.current == .linux && $0.contains("{sanitizer_link}")) || $0.hasSuffix("-ld=lld")
         }
-        for name in lesson.requires + programs + (linksWithLLD ? ["ld.lld"] : []) where !names.contains(name) {
-            names.append(name)
-        }
-        return names
+        return ToolRequirement.merged(lesson.requires + required.flatMap(\.requirements) + (linksWithLLD ? ["ld.lld"] : []))
     }
 
     /// The tools of optional steps that are not in `required`, without repeats.
@@ -145,12 +150,15 @@ public struct CheckEngine: Sendable {
         return names
     }
 
-    /// Why an optional step cannot run here (`clippy-driver` is not installed), or nil when it can.
-    private func reasonToSkip(_ step: CheckStep) async -> String? {
+    /// Why an optional step cannot run here (`clippy-driver` is not installed, `go` is too old),
+    /// or nil when it can.
+    private func reasonToSkip(_ step: CheckStep, catalog: ToolCatalog) async -> String? {
         guard step.optional else { return nil }
-        for status in await tools.statuses(step.tools) {
-            if !status.found { return "`\(status.name)` is not installed" }
-            if let error = status.brokenError { return "`\(status.name)` is installed but does not work: \(error)" }
+        let requirements = ToolRequirement.merged(step.requirements)
+        let problems = catalog.problems(requirements, await tools.statuses(requirements.map(\.name), in: catalog))
+        if let missing = problems.missing.first { return "`\(missing.name)` is not installed" }
+        if let tool = problems.broken.first {
+            return tool.tooOld.map { "it \($0)" } ?? "`\(tool.name)` is installed but does not work: \(tool.error)"
         }
         return nil
     }
@@ -159,7 +167,12 @@ public struct CheckEngine: Sendable {
     /// predict and read lessons are checked without running anything (a predict lesson's
     /// program runs only to show its output), so they need no tool.
     public static func checkTools(of lesson: Lesson) -> [String] {
-        lesson.code.map { requiredTools(lesson: lesson, steps: $0.steps) } ?? []
+        checkRequirements(of: lesson).map(\.name)
+    }
+
+    /// ``checkTools(of:)`` with the minimum version asked of each.
+    public static func checkRequirements(of lesson: Lesson) -> [ToolRequirement] {
+        lesson.code.map { requirements(lesson: lesson, steps: $0.steps) } ?? []
     }
 
     /// The refusal of a lesson whose check does not run on this platform, or nil when it does.
@@ -171,15 +184,28 @@ public struct CheckEngine: Sendable {
 
     /// A result that says which tools cannot be used and how to fix them, or nil when all work.
     /// The front end adds what to do next (install, or skip the lesson).
-    private func unusableTools(_ lesson: Lesson, _ statuses: [ToolStatus]) -> CheckResult? {
-        let missing = statuses.filter { !$0.found }.map(\.name)
-        let broken = statuses.compactMap { status in status.brokenError.map { ToolCatalog.info(status.name).broken(error: $0) } }
+    private func unusableTools(_ lesson: Lesson, _ requirements: [ToolRequirement], _ statuses: [ToolStatus]) -> CheckResult? {
+        let problems = lesson.tools.problems(requirements, statuses)
+        let missing = problems.missing.map(\.name)
+        let broken = problems.broken
         func names(_ list: [String]) -> String { list.map { "`\($0)`" }.joined(separator: ", ") }
         var result: CheckResult
         if !missing.isEmpty {
             result = CheckResult(
                 lessonID: lesson.id, outcome: .toolMissing,
                 message: "this lesson needs \(names(missing)), which " + (missing.count == 1 ? "is" : "are") + " not installed")
+        } else if !broken.isEmpty, broken.allSatisfy({ $0.tooOld != nil }) {
+            // Like a missing tool: the learner's code is not at fault.
+            result = CheckResult(
+                lessonID: lesson.id, outcome: .toolBroken,
+                message: "this lesson " + broken.compactMap(\.tooOld).joined(separator: "; ") + ", so nothing was checked")
+        } else if !broken.isEmpty, broken.allSatisfy({ tool in statuses.contains { $0.name == tool.name && $0.unreachableReason != nil } })
+        {
+            result = CheckResult(
+                lessonID: lesson.id, outcome: .toolBroken,
+                message: "\(names(broken.map(\.name))) " + (broken.count == 1 ? "is" : "are")
+                    + " installed where learner programs cannot start it (as root they run under a fresh unprivileged uid), "
+                    + "so nothing was checked: " + broken[0].error)
         } else if !broken.isEmpty {
             let one = broken.count == 1
             result = CheckResult(
@@ -189,7 +215,7 @@ public struct CheckEngine: Sendable {
         } else {
             return nil
         }
-        result.missingTools = missing.map { ToolCatalog.info($0).missing }
+        result.missingTools = problems.missing.map(\.missing)
         result.brokenTools = broken
         return result
     }
@@ -197,11 +223,11 @@ public struct CheckEngine: Sendable {
     /// A check whose failing step ran one of its tools: probes that tool again, bypassing the
     /// remembered version (a rustup toolchain can be removed without changing `rustc`'s file),
     /// so a tool that stopped working is reported as such rather than as the learner's error.
-    private func toolBrokeSinceProbed(_ result: CheckResult, required: [String], lesson: Lesson) async -> CheckResult? {
+    private func toolBrokeSinceProbed(_ result: CheckResult, required: [ToolRequirement], lesson: Lesson) async -> CheckResult? {
         guard !result.passed, let program = result.steps.last?.command.first,
-            let tool = required.first(where: { $0 == program || $0 == URL(fileURLWithPath: program).lastPathComponent })
+            let tool = required.first(where: { $0.name == program || $0.name == URL(fileURLWithPath: program).lastPathComponent })
         else { return nil }
-        return unusableTools(lesson, [await tools.status(tool, fresh: true)])
+        return unusableTools(lesson, [tool], [await tools.status(tool.name, in: lesson.tools, fresh: true)])
     }
 
     private func notCode(_ lesson: Lesson) -> CheckResult {
@@ -241,7 +267,7 @@ public struct CheckEngine: Sendable {
         var ratio: RatioMeasurement?
         for step in steps {
             let invocation = plan.invocation(for: step)
-            if let reason = await reasonToSkip(step) {
+            if let reason = await reasonToSkip(step, catalog: lesson.tools) {
                 reports.append(
                     StepReport(
                         name: step.name, command: [invocation.executable] + invocation.arguments, exitCode: nil, signal: nil,

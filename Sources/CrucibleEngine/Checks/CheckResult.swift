@@ -261,6 +261,8 @@ public struct BrokenTool: Codable, Sendable, Equatable {
     public var error: String
     /// What to do, one line each: `rustup default stable`, or how to reinstall it.
     public var fixes: [String]
+    /// For a tool that works but is older than a lesson asks: "needs go 1.22, have 1.19".
+    public var tooOld: String? = nil
 }
 
 /// Feedback on one quiz question.

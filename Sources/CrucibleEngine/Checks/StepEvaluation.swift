@@ -16,7 +16,7 @@ struct StepEvaluation {
         switch result.termination {
         case .toolMissing(let name):
             verdict.outcome = .toolMissing
-            verdict.missingTools = [ToolCatalog.info(name).missing]
+            verdict.missingTools = [step.toolCatalog.info(name).missing]
             verdict.message = "`\(name)` is not installed"
             return verdict
         case .spawnFailed(let reason):
@@ -118,7 +118,7 @@ struct StepEvaluation {
                 return code != 0 ? nil : .exitStatus("expected a non-zero exit status, but it exited with 0")
             case .code(let wanted)?:
                 if Int(code) == wanted { return nil }
-                if ToolCatalog.compilers.contains(program.split(separator: "/").last.map(String.init) ?? program) {
+                if step.toolCatalog.isBuildTool(program) {
                     return .compileError
                 }
                 return .exitStatus("expected exit status \(wanted), but it exited with \(code)")

@@ -39,7 +39,7 @@ struct StepPlan: Sendable {
 
     /// Whether any step names `{cache}`, so the lesson's build cache folder must exist.
     static func usesCache(_ steps: [CheckStep]) -> Bool {
-        steps.contains { step in (step.run + step.env.values).contains { $0.contains("{cache}") } }
+        steps.contains { step in (step.run + step.env.values.compactMap { $0 }).contains { $0.contains("{cache}") } }
     }
 
     static func isSanitizerFlag(_ argument: String) -> Bool {
@@ -52,29 +52,21 @@ struct StepPlan: Sendable {
         let program = step.run.first.map { URL(fileURLWithPath: $0).lastPathComponent } ?? ""
         let arguments = step.run.flatMap { expand($0, program: program) }
         var environment = baseEnvironment
-        for (key, value) in step.env { environment[key] = substitute(value) }
+        // The tools' defaults (`GOTOOLCHAIN=local` for `go`), then the step's own `env`; nil unsets.
+        for (key, value) in step.toolCatalog.environment(for: step.run).merging(step.env, uniquingKeysWith: { $1 }) {
+            environment[key] = value.map(substitute)
+        }
         return ProcessInvocation(
             executable: arguments.first ?? "", arguments: Array(arguments.dropFirst()), environment: environment,
             workingDirectory: scratch.path, timeout: .milliseconds(Int(step.timeout * 1000)),
             limits: limits(for: step, arguments: arguments))
     }
 
-    /// Whether the command runs a compiler: its program is one, or it is a shell whose
-    /// script calls one (`sh -c "rustc … 2>&1"`).
-    static func runsCompiler(_ arguments: [String]) -> Bool {
-        guard let program = arguments.first else { return false }
-        let name = program.split(separator: "/").last.map(String.init) ?? program
-        if ToolCatalog.compilers.contains(name) { return true }
-        guard ["sh", "bash", "dash"].contains(name) else { return false }
-        return arguments.dropFirst().contains { script in
-            script.split { !($0.isLetter || $0.isNumber || "+-._".contains($0)) }.contains { ToolCatalog.compilers.contains(String($0)) }
-        }
-    }
-
-    /// The lesson's limits over the defaults: toolchain limits for a compiler run, learner-program
-    /// limits otherwise, and no address-space limit in a check that uses a sanitizer.
+    /// The lesson's limits over the defaults: toolchain limits for a build tool's run (the course's
+    /// catalog decides, ``ToolCatalog/runsBuildTool(_:)``), learner-program limits otherwise, and no
+    /// address-space limit in a check that uses a sanitizer.
     func limits(for step: CheckStep, arguments: [String]) -> ResourceLimits {
-        var limits: ResourceLimits = Self.runsCompiler(arguments) ? .toolchain : .learnerProgram
+        var limits: ResourceLimits = step.toolCatalog.runsBuildTool(arguments) ? .toolchain : .learnerProgram
         if usesSanitizer { limits.memoryBytes = nil }
         let lesson = step.limits
         limits.cpuSeconds = lesson.cpuSeconds ?? limits.cpuSeconds

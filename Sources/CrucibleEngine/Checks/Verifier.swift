@@ -37,6 +37,8 @@ public struct LessonVerification: Codable, Sendable, Equatable {
         skipReason =
             switch result.outcome {
             case .toolMissing where !result.missingTools.isEmpty: names(result.missingTools.map(\.name)) + " not installed"
+            case .toolBroken where !result.brokenTools.isEmpty && result.brokenTools.allSatisfy({ $0.tooOld != nil }):
+                result.brokenTools.compactMap(\.tooOld).joined(separator: "; ")
             case .toolBroken where !result.brokenTools.isEmpty: names(result.brokenTools.map(\.name)) + " not working"
             default:
                 // "this lesson runs on macOS only: NOTE" → "runs on macOS only"

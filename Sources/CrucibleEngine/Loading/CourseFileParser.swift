@@ -6,6 +6,8 @@ struct CourseHeader {
     var title: String
     var welcome: String
     var final: String?
+    /// The tools it declares under `tools`.
+    var tools: [ToolInfo] = []
 }
 
 /// The fields of `track.yml`, with stand-ins for fields that could not be read.
@@ -20,7 +22,7 @@ struct TrackHeader {
 /// Reads `course.yml` and `track.yml`.
 enum CourseFileParser {
     /// Keys of `course.yml`.
-    static let courseKeys = ["id", "title", "welcome", "final"]
+    static let courseKeys = ["id", "title", "welcome", "final", "tools"]
     /// Keys of `track.yml`.
     static let trackKeys = ["id", "title", "summary"]
 
@@ -36,8 +38,9 @@ enum CourseFileParser {
         let title = fields.string("title", required: true)
         let welcome = fields.string("welcome", required: true)
         let final = fields.string("final")
+        let tools = ToolDeclarationParser(report: report).tools(fields)
         guard let id, let title, let welcome else { return nil }
-        return CourseHeader(id: id, title: title, welcome: welcome, final: final)
+        return CourseHeader(id: id, title: title, welcome: welcome, final: final, tools: tools)
     }
 
     /// The track header; fields that cannot be read fall back to the folder name

@@ -78,7 +78,8 @@ private struct CourseFolder {
             tracks.append((header, introduction, folder, lessonLocations(inTrack: folder)))
         }
 
-        let outcomes = parseInParallel(tracks.flatMap(\.lessons))
+        let catalog = ToolCatalog(declared: header?.tools ?? [])
+        let outcomes = parseInParallel(tracks.flatMap(\.lessons), tools: catalog)
         var firstUses: [String: Place] = [:]
         var loadedTracks: [Track] = []
         var next = 0
@@ -102,7 +103,8 @@ private struct CourseFolder {
 
         diagnostics.sort { ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message) }
         let course = header.map {
-            Course(id: $0.id, title: $0.title, welcome: $0.welcome, final: $0.final, root: root, tracks: loadedTracks)
+            Course(
+                id: $0.id, title: $0.title, welcome: $0.welcome, final: $0.final, root: root, tracks: loadedTracks, tools: catalog)
         }
         return CourseLoadResult(course: course, tracks: loadedTracks, diagnostics: diagnostics)
     }
@@ -127,14 +129,14 @@ private struct CourseFolder {
     }
 
     /// Parses every lesson on all cores, keeping results in the order of `locations`.
-    private func parseInParallel(_ locations: [LessonLocation]) -> [LessonOutcome] {
+    private func parseInParallel(_ locations: [LessonLocation], tools: ToolCatalog) -> [LessonOutcome] {
         let empty = LessonOutcome(lesson: nil, diagnostics: [])
         var outcomes = [LessonOutcome](repeating: empty, count: locations.count)
         outcomes.withUnsafeMutableBufferPointer { buffer in
             // Each index is written by exactly one iteration, so the unsynchronised writes cannot race.
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: locations.count) { index in
-                slots[index] = LessonParser.parse(locations[index])
+                slots[index] = LessonParser.parse(locations[index], tools: tools)
             }
         }
         return outcomes

@@ -38,15 +38,18 @@ struct LessonParser {
     let location: LessonLocation
     let report: FileReport
     let files: LessonFiles
+    /// The course's tools, which the lesson and its steps carry.
+    let tools: ToolCatalog
 
-    init(location: LessonLocation) {
+    init(location: LessonLocation, tools: ToolCatalog = .builtIn) {
         self.location = location
+        self.tools = tools
         report = FileReport(file: location.displayPath + "/lesson.md")
         files = LessonFiles(folderPath: location.path, report: report)
     }
 
-    static func parse(_ location: LessonLocation) -> LessonOutcome {
-        LessonParser(location: location).parse()
+    static func parse(_ location: LessonLocation, tools: ToolCatalog = .builtIn) -> LessonOutcome {
+        LessonParser(location: location, tools: tools).parse()
     }
 
     func parse() -> LessonOutcome {
@@ -120,7 +123,7 @@ struct LessonParser {
         let kind = self.kind(fields)
         let xp = fields.wholeNumber("xp", in: NumberBounds.lessonXP)
         let hints = fields.stringList("hints") ?? []
-        let requires = fields.stringList("requires") ?? []
+        let requires = StepParser(report: report, tools: tools).requirements(fields, what: "the lesson's") ?? []
         let explanation = fields.string("explanation")
         let platformSupport = platformSupport(fields)
         guard let kind else { return (nil, idMark) }
@@ -137,7 +140,7 @@ struct LessonParser {
 
         guard let id, let title, !report.hasErrors else { return (nil, idMark) }
         let lesson = Lesson(
-            id: id, title: title, kind: kind, xp: xp, hints: hints, requires: requires,
+            id: id, title: title, kind: kind, xp: xp, hints: hints, requires: requires, tools: tools,
             explanation: explanation, platformSupport: platformSupport, folder: location.folder,
             file: location.folder.appendingPathComponent("lesson.md", isDirectory: false),
             bodyOffset: frontMatter.bodyOffset, bodyLine: frontMatter.bodyLine,
@@ -217,7 +220,7 @@ struct LessonParser {
         }
         let answer = fields.string("answer", required: true)
         let caseSensitive = fields.bool("caseSensitive") ?? true
-        let steps = StepParser(report: report).steps(fields, "run", required: false)
+        let steps = StepParser(report: report, tools: tools).steps(fields, "run", required: false)
         guard let language, let program, let answer, let steps else { return nil }
         return Predict(language: language, program: program, answer: answer, caseSensitive: caseSensitive, run: steps)
     }
@@ -230,7 +233,7 @@ struct LessonParser {
         let hidden = files.paths(fields, "hidden", under: "check/") ?? []
         let wrong = variants(fields, "wrong", example: "off-by-one")
         let right = variants(fields, "right", example: "buffer-init")
-        let steps = StepParser(report: report).steps(fields, "steps", required: true)
+        let steps = StepParser(report: report, tools: tools).steps(fields, "steps", required: true)
         let starterPasses = fields.bool("starterPasses") ?? false
         if let starter, let solution, Set(starter) != Set(solution), let node = fields.value("solution") {
             report.warning(

@@ -4,6 +4,8 @@ import Yams
 /// Validates check steps (`code.steps`, `predict.run`) and their `limits` and `expect` maps.
 struct StepParser {
     let report: FileReport
+    /// The course's tools, which each step carries.
+    var tools: ToolCatalog = .builtIn
 
     /// Names of the placeholders `StepPlan` fills in; see Lessons/README.md.
     static let placeholders = ["scratch", "lesson", "cache", "files", "hidden", "sanitizer_link"]
@@ -52,17 +54,17 @@ struct StepParser {
         }
         run?.forEach { checkPlaceholders($0.text, at: $0.node, key: "run") }
         let timeout = fields.positiveNumber("timeout") ?? CheckStep.defaultTimeout
-        let env = fields.stringMap("env") ?? []
-        env.forEach { checkPlaceholders($0.value, at: $0.node, key: "env") }
+        let env = fields.environment("env") ?? []
+        env.forEach { entry in entry.value.map { checkPlaceholders($0, at: entry.node, key: "env") } }
         let limits = self.limits(fields)
         let expect = self.expect(fields)
-        let requires = self.requires(fields)
+        let requires = self.requirements(fields, what: "a step's")
         let optional = fields.bool("optional") ?? false
         guard let run, report.errorCount == errorsBefore else { return nil }
         let step = CheckStep(
             name: name, run: run.map(\.text), timeout: timeout,
             env: Dictionary(env.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }),
-            limits: limits, expect: expect, requires: requires ?? [], optional: optional)
+            limits: limits, expect: expect, requires: requires ?? [], optional: optional, toolCatalog: tools)
         if optional, step.tools.isEmpty, let node = fields.value("optional") {
             report.warning(
                 at: node,
@@ -73,18 +75,18 @@ struct StepParser {
         return step
     }
 
-    /// The step's own `requires`: tool names looked up on PATH, as in the lesson's `requires`.
-    private func requires(_ fields: Fields) -> [String]? {
-        guard let tools = fields.stringNodes("requires") else { return nil }
-        var valid = true
-        for tool in tools where tool.text.contains("/") || tool.text.contains(where: \.isWhitespace) {
-            report.error(
-                at: tool.node,
-                "\(quoted: tool.text) in `requires` is not a tool name; a step's `requires` names commands looked up "
-                    + "on PATH, one per entry, such as [clippy-driver, python3]")
-            valid = false
+    /// A `requires` list (the lesson's or a step's): tool names looked up on PATH (or tools the
+    /// course declares), each optionally with a minimum version, `go >= 1.22`. nil when an entry is malformed.
+    func requirements(_ fields: Fields, what: String) -> [ToolRequirement]? {
+        guard let entries = fields.stringNodes("requires") else { return nil }
+        var requirements: [ToolRequirement] = []
+        for entry in entries {
+            switch ToolRequirement.parse(entry.text) {
+            case .success(let requirement): requirements.append(requirement)
+            case .failure(let error): report.error(at: entry.node, error.message + " (in \(what) `requires`)")
+            }
         }
-        return valid ? tools.map(\.text) : nil
+        return requirements.count == entries.count ? requirements : nil
     }
 
     /// Reports `{placeholders}` that are not in `placeholders`.

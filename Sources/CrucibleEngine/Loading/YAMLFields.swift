@@ -384,6 +384,30 @@ struct Fields {
     }
 }
 
+extension Fields {
+    /// An environment map such as a step's `env`: names to strings, or to null (`~`, empty) to unset it.
+    func environment(_ key: String) -> [(key: String, value: String?, node: Node)]? {
+        guard let node = value(key) else { return nil }
+        guard case .mapping(let mapping) = node else {
+            report.wrongType(key, "a map of variable names to strings (or `null` to unset one)", node)
+            return nil
+        }
+        var result: [(key: String, value: String?, node: Node)] = []
+        for (name, value) in mapping {
+            guard case .scalar(let nameScalar) = name else {
+                report.error(at: name, "a variable name in \(quoted: key) must be a plain word, found \(describe(name))")
+                continue
+            }
+            if case .scalar(let scalar) = value, ScalarKind(scalar) == .null {
+                result.append((nameScalar.string, nil, value))
+            } else if let text = text(value, "\(key).\(nameScalar.string)", allowBlank: true) {
+                result.append((nameScalar.string, text, value))
+            }
+        }
+        return result
+    }
+}
+
 /// Whether `text` shows as nothing: empty or only spaces, tabs and line breaks.
 func isBlank(_ text: String) -> Bool {
     text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }

@@ -11,21 +11,25 @@ public struct CheckStep: Sendable, Equatable {
     public var run: [String]
     /// The step's deadline in seconds.
     public var timeout: Double
-    /// Added to the environment; values may contain placeholders.
-    public var env: [String: String]
+    /// Added to the environment, over the defaults of the tools it runs; values may contain
+    /// placeholders, and nil unsets the variable.
+    public var env: [String: String?]
     public var limits: ResourceLimits
     public var expect: StepExpectation
     /// Tools this step needs besides its program. Those of a required step are the lesson's needs,
     /// like the lesson's own `requires`; those of an optional step only decide whether it runs.
-    public var requires: [String]
+    public var requires: [ToolRequirement]
+    /// The course's tool catalog, which says whether the step builds or runs learner code
+    /// (its limits, its rights, whether a failing exit is a compile error) and its environment defaults.
+    public var toolCatalog: ToolCatalog
     /// Whether the step is skipped, with a note in the result, when a tool it needs (its `requires`
     /// and its program given by bare name) is missing or does not work, instead of stopping the check.
     public var optional: Bool
 
     public init(
         name: String, run: [String], timeout: Double = CheckStep.defaultTimeout,
-        env: [String: String] = [:], limits: ResourceLimits = .init(), expect: StepExpectation = .init(),
-        requires: [String] = [], optional: Bool = false
+        env: [String: String?] = [:], limits: ResourceLimits = .init(), expect: StepExpectation = .init(),
+        requires: [ToolRequirement] = [], optional: Bool = false, toolCatalog: ToolCatalog = .builtIn
     ) {
         self.name = name
         self.run = run
@@ -35,16 +39,20 @@ public struct CheckStep: Sendable, Equatable {
         self.expect = expect
         self.requires = requires
         self.optional = optional
+        self.toolCatalog = toolCatalog
     }
 
     /// The tools the step runs: its `requires`, then its program when given by bare name (a path or
     /// a placeholder names no tool to look up), without repeats.
-    public var tools: [String] {
-        var names = requires
-        if let program = run.first, !program.contains("/"), !program.contains("{"), !names.contains(program) {
-            names.append(program)
+    public var tools: [String] { requirements.map(\.name) }
+
+    /// ``tools`` with the minimum version its `requires` asks of each.
+    public var requirements: [ToolRequirement] {
+        var needs = requires
+        if let program = run.first, !program.contains("/"), !program.contains("{"), !needs.contains(where: { $0.name == program }) {
+            needs.append(ToolRequirement(name: program))
         }
-        return names
+        return ToolRequirement.merged(needs)
     }
 }
 

@@ -14,14 +14,19 @@ public struct Course: Sendable, Equatable {
     public var root: URL
     /// Tracks in display order (numeric prefix first, then by name).
     public var tracks: [Track]
+    /// The built-in tools with those `course.yml` declares under `tools`.
+    public var tools: ToolCatalog
 
-    public init(id: String, title: String, welcome: String, final: String?, root: URL, tracks: [Track]) {
+    public init(
+        id: String, title: String, welcome: String, final: String?, root: URL, tracks: [Track], tools: ToolCatalog = .builtIn
+    ) {
         self.id = id
         self.title = title
         self.welcome = welcome
         self.final = final
         self.root = root
         self.tracks = tracks
+        self.tools = tools
     }
 
     /// Every lesson of every track, in course order.

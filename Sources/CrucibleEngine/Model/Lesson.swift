@@ -26,8 +26,11 @@ public struct Lesson: Sendable, Equatable {
     public var xp: Int
     /// Revealed one at a time.
     public var hints: [String]
-    /// Tools the lesson needs, such as `swiftc` or `go`.
-    public var requires: [String]
+    /// Tools the lesson needs, such as `swiftc` or `go >= 1.22`.
+    public var requires: [ToolRequirement]
+    /// The course's tool catalog (built-in tools and those `course.yml` declares), so a check
+    /// knows how to probe and run the lesson's tools without the course at hand.
+    public var tools: ToolCatalog
     /// Shown after a pass: why it works.
     public var explanation: String?
     /// The platforms the check runs on (`platforms`, `platformNote`); nil when it runs on every platform.
@@ -49,7 +52,8 @@ public struct Lesson: Sendable, Equatable {
 
     public init(
         id: String, title: String, kind: LessonKind, xp: Int? = nil, hints: [String] = [],
-        requires: [String] = [], explanation: String? = nil, platformSupport: PlatformSupport? = nil, folder: URL, file: URL,
+        requires: [ToolRequirement] = [], tools: ToolCatalog = .builtIn, explanation: String? = nil,
+        platformSupport: PlatformSupport? = nil, folder: URL, file: URL,
         bodyOffset: Int, bodyLine: Int, quiz: Quiz? = nil, predict: Predict? = nil, code: CodeExercise? = nil
     ) {
         self.id = id
@@ -58,6 +62,7 @@ public struct Lesson: Sendable, Equatable {
         self.xp = xp ?? kind.defaultXP
         self.hints = hints
         self.requires = requires
+        self.tools = tools
         self.explanation = explanation
         self.platformSupport = platformSupport
         self.folder = folder

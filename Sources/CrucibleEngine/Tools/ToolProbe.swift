@@ -10,6 +10,9 @@ public enum ToolState: Sendable, Equatable {
     /// broken install): the probe's first error line. A check that runs it would blame the
     /// learner's code for the tool's failure.
     case broken(error: String)
+    /// On PATH and working, but it runs learner code and, as root, learner code runs under a fresh
+    /// unprivileged uid that cannot start it (pyenv's `/root/.pyenv/shims/python3`): why not.
+    case unreachable(reason: String)
 }
 
 /// Whether a tool is installed and works, where, and which version.
@@ -33,6 +36,8 @@ public struct ToolStatus: Sendable, Equatable {
     public var version: String? { if case .working(let version) = state { version } else { nil } }
     /// The probe's first error line, when the tool is on PATH but does not work.
     public var brokenError: String? { if case .broken(let error) = state { error } else { nil } }
+    /// Why the unprivileged uid of learner programs cannot start it, when it cannot.
+    public var unreachableReason: String? { if case .unreachable(let reason) = state { reason } else { nil } }
 }
 
 /// Finds tools on PATH and probes them by running their version command.
@@ -66,15 +71,24 @@ public final class ToolProbe: @unchecked Sendable {
         ExecutableLookup.resolve(name, path: environment["PATH"])
     }
 
-    /// Where `name` is and whether it works. With `fresh`, the tool is run even when a
-    /// working version is remembered (and a failure forgets it).
-    public func status(_ name: String, fresh: Bool = false) async -> ToolStatus {
+    /// Where `name` is and whether it works, probed as `catalog` says. With `fresh`, the tool is run
+    /// even when a working version is remembered (and a failure forgets it).
+    public func status(_ name: String, in catalog: ToolCatalog = .builtIn, fresh: Bool = false) async -> ToolStatus {
+        let info = catalog.info(name)
+        if let file = info.file {
+            // A file or folder probe (a crate registry): nothing runs.
+            return FileManager.default.fileExists(atPath: file)
+                ? ToolStatus(name: name, path: file, state: .working(version: nil)) : ToolStatus(name: name)
+        }
         guard let path = locate(name) else { return ToolStatus(name: name) }
+        if info.kind == .program, geteuid() == 0, let reason = Self.othersCannotRun(path) {
+            return ToolStatus(name: name, path: path, state: .unreachable(reason: reason))
+        }
         let key = fingerprint(path)
         if !fresh, let key, let version = lock.withLock({ loadKnown()[key] }) {
             return ToolStatus(name: name, path: path, state: .working(version: version.isEmpty ? nil : version))
         }
-        let arguments = ToolCatalog.info(name).versionArguments
+        let arguments = info.versionArguments
         guard !arguments.isEmpty else { return ToolStatus(name: name, path: path, state: .working(version: nil)) }
         let state = await probe(path: path, name: name, arguments: arguments)
         if let key {
@@ -90,10 +104,10 @@ public final class ToolProbe: @unchecked Sendable {
     }
 
     /// Each of `names` with its status, in the order given; the probes run side by side.
-    public func statuses(_ names: [String]) async -> [ToolStatus] {
+    public func statuses(_ names: [String], in catalog: ToolCatalog = .builtIn) async -> [ToolStatus] {
         await withTaskGroup(of: (Int, ToolStatus).self) { group in
             for (index, name) in names.enumerated() {
-                group.addTask { (index, await self.status(name)) }
+                group.addTask { (index, await self.status(name, in: catalog)) }
             }
             var result = [ToolStatus?](repeating: nil, count: names.count)
             for await (index, status) in group { result[index] = status }
@@ -142,6 +156,33 @@ public final class ToolProbe: @unchecked Sendable {
         text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// Why a user other than the owner (the fresh uid, group nogroup, that learner programs run as
+    /// under root) cannot start `path`, or nil when it can: a folder on the way it may not enter,
+    /// or the file itself not executable (a script must be readable too) — for the path and the
+    /// file it links to.
+    static func othersCannotRun(_ path: String) -> String? {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        for candidate in Set([path, resolved]).sorted() {
+            var folder = URL(fileURLWithPath: candidate).deletingLastPathComponent()
+            var folders: [String] = []
+            while folder.path != "/" && !folder.path.isEmpty {
+                folders.append(folder.path)
+                folder = folder.deletingLastPathComponent()
+            }
+            for folder in folders.reversed() {
+                var info = stat()
+                if stat(folder, &info) == 0, info.st_mode & S_IXOTH == 0 {
+                    return "\(path) is under \(folder), which other users cannot enter"
+                }
+            }
+        }
+        var info = stat()
+        if stat(resolved, &info) == 0, info.st_mode & S_IXOTH == 0 {
+            return "\(path) may be run by its owner only"
+        }
+        return nil
+    }
+
     /// `path|size|mtime` of the file the path leads to, or nil when it cannot be read.
     ///
     /// A rustup proxy (`rustc`, `cargo` linked to `rustup`) runs whichever toolchain rustup's
@@ -186,24 +227,30 @@ public final class ToolProbe: @unchecked Sendable {
 }
 
 /// Which lessons of a course cannot be checked here, and why: lesson id → the tools its
-/// check runs that are not on PATH, those that are but do not work, and, for a lesson whose
-/// `platforms` leave this platform out, the short reason ("Linux only").
+/// check runs that are not on PATH, those that are but do not work (or that learner programs
+/// cannot start), the versions it needs that are newer than installed ("go 1.22, have 1.19"),
+/// and, for a lesson whose `platforms` leave this platform out, the short reason ("Linux only").
 public struct CourseToolProblems: Sendable, Equatable {
     public var missing: [String: [String]] = [:]
     public var broken: [String: [String]] = [:]
+    public var tooOld: [String: [String]] = [:]
     public var otherPlatform: [String: String] = [:]
 
-    public init(missing: [String: [String]] = [:], broken: [String: [String]] = [:], otherPlatform: [String: String] = [:]) {
+    public init(
+        missing: [String: [String]] = [:], broken: [String: [String]] = [:], tooOld: [String: [String]] = [:],
+        otherPlatform: [String: String] = [:]
+    ) {
         self.missing = missing
         self.broken = broken
+        self.tooOld = tooOld
         self.otherPlatform = otherPlatform
     }
 }
 
 extension ToolProbe {
-    /// The tool problems of `course`'s lessons. Each tool is probed once (a remembered version
-    /// costs one stat), all side by side. A lesson not for this platform is not probed for: its
-    /// check never runs here, whatever is installed.
+    /// The tool problems of `course`'s lessons, judged by the course's catalog. Each tool is probed
+    /// once (a remembered version costs one stat), all side by side. A lesson not for this platform
+    /// is not probed for: its check never runs here, whatever is installed.
     public func problems(in course: Course, platform: Platform = .current) async -> CourseToolProblems {
         var problems = CourseToolProblems()
         var runnable: [Lesson] = []
@@ -214,14 +261,17 @@ extension ToolProbe {
                 runnable.append(lesson)
             }
         }
-        let needed = Dictionary(runnable.map { ($0.id, CheckEngine.checkTools(of: $0)) }, uniquingKeysWith: { first, _ in first })
-        let names = Array(Set(needed.values.joined())).sorted()
-        let states = Dictionary(uniqueKeysWithValues: await statuses(names).map { ($0.name, $0.state) })
-        for (id, tools) in needed {
-            let absent = tools.filter { states[$0] == .missing }
-            let failing = tools.filter { if case .broken = states[$0] { true } else { false } }
-            if !absent.isEmpty { problems.missing[id] = absent }
-            if !failing.isEmpty { problems.broken[id] = failing }
+        let needed = Dictionary(
+            runnable.map { ($0.id, CheckEngine.checkRequirements(of: $0)) }, uniquingKeysWith: { first, _ in first })
+        let names = Array(Set(needed.values.joined().map(\.name))).sorted()
+        let statuses = await self.statuses(names, in: course.tools)
+        for (id, requirements) in needed {
+            let found = course.tools.problems(requirements, statuses)
+            let broken = found.broken.filter { $0.tooOld == nil }
+            let old = found.broken.compactMap(\.tooOld).map { $0.hasPrefix("needs ") ? String($0.dropFirst(6)) : $0 }
+            if !found.missing.isEmpty { problems.missing[id] = found.missing.map(\.name) }
+            if !broken.isEmpty { problems.broken[id] = broken.map(\.name) }
+            if !old.isEmpty { problems.tooOld[id] = old }
         }
         return problems
     }

@@ -17,6 +17,8 @@ public struct GameState: Sendable, Equatable {
     public var missingTools: [String: [String]]?
     /// Lesson id → tools its check runs that are on PATH but do not work (their version probe fails).
     public var brokenTools: [String: [String]] = [:]
+    /// Lesson id → the versions its check needs that are newer than installed ("go 1.22, have 1.19").
+    public var tooOldTools: [String: [String]] = [:]
     /// Lesson id → why its check does not run on this platform ("Linux only"), from the engine's
     /// ``Lesson/platformProblem(on:)``; marked like a missing tool.
     public var otherPlatform: [String: String] = [:]
@@ -30,12 +32,13 @@ public struct GameState: Sendable, Equatable {
     public init(
         progress: CourseProgress = CourseProgress(), achievements: [Achievement] = [],
         missingTools: [String: [String]]? = nil, brokenTools: [String: [String]] = [:],
-        otherPlatform: [String: String] = [:], today: LocalDay? = nil, calendar: Calendar? = nil
+        tooOldTools: [String: [String]] = [:], otherPlatform: [String: String] = [:], today: LocalDay? = nil, calendar: Calendar? = nil
     ) {
         self.progress = progress
         self.achievements = achievements
         self.missingTools = missingTools
         self.brokenTools = brokenTools
+        self.tooOldTools = tooOldTools
         self.otherPlatform = otherPlatform
         givenCalendar = calendar
         self.today = today ?? Self.localToday()
@@ -75,6 +78,7 @@ public struct GameState: Sendable, Equatable {
         let missing = missingTools?[id] ?? [], broken = brokenTools[id] ?? []
         let problems =
             (missing.isEmpty ? [] : ["needs " + missing.joined(separator: ", ")])
+            + (tooOldTools[id] ?? []).map { "needs " + $0 }
             + (broken.isEmpty ? [] : [broken.joined(separator: ", ") + " not working"])
         return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }

@@ -32,7 +32,9 @@ public enum Action: Sendable, Equatable {
     case achievementsLoaded([Achievement])
     /// Lesson id → tools its check runs that are not on PATH, and that are but do not work;
     /// probed after the first frame.
-    case toolsProbed(missing: [String: [String]], broken: [String: [String]] = [:], otherPlatform: [String: String] = [:])
+    case toolsProbed(
+        missing: [String: [String]], broken: [String: [String]] = [:], tooOld: [String: [String]] = [:],
+        otherPlatform: [String: String] = [:])
     /// A message for the learner (a progress file moved aside, a save that failed), shown in a box.
     case notice(String)
     /// The course was loaded again because its files changed (live reload while authoring), with

@@ -9,9 +9,10 @@ extension App {
             state.game.progress = progress
         case .achievementsLoaded(let achievements):
             state.game.achievements = achievements
-        case .toolsProbed(let missing, let broken, let otherPlatform):
+        case .toolsProbed(let missing, let broken, let tooOld, let otherPlatform):
             state.game.missingTools = missing
             state.game.brokenTools = broken
+            state.game.tooOldTools = tooOld
             state.game.otherPlatform = otherPlatform
         case .notice(let text):
             // Several notices at once share one box instead of stacking boxes.

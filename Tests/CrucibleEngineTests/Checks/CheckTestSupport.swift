@@ -10,7 +10,7 @@ struct TemporaryLesson {
 
     init(
         id: String = "test.lesson", starter: [String: String], hidden: [String: String] = [:],
-        requires: [String] = [], steps: [CheckStep]
+        requires: [ToolRequirement] = [], steps: [CheckStep]
     ) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("crucible-lesson-\(UUID().uuidString)")
         for (sub, files) in [("starter", starter), ("solution", starter), ("check", hidden)] {

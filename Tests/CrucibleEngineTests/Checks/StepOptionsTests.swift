@@ -43,7 +43,7 @@ import Testing
             starter: ["x.txt": ""], requires: ["sh"],
             steps: [
                 CheckStep(name: "lint", run: ["clippy-driver", "x.txt"], requires: ["cargo"], optional: true),
-                CheckStep(name: "test", run: ["sh", "-c", "true"], requires: ["python3", Self.missingTool]),
+                CheckStep(name: "test", run: ["sh", "-c", "true"], requires: ["python3", .init(name: Self.missingTool)]),
             ])
         defer { lesson.remove() }
         // The one path doctor, the map marks and the check's refusal all use.
@@ -57,7 +57,7 @@ import Testing
             starter: ["x.txt": ""],
             steps: [
                 shellStep("touch '\(marker.path)'", name: "first"),
-                CheckStep(name: "second", run: ["sh", "-c", "true"], requires: [Self.missingTool]),
+                CheckStep(name: "second", run: ["sh", "-c", "true"], requires: [.init(name: Self.missingTool)]),
             ])
         defer { lesson.remove() }
         let result = await lesson.check(["x.txt": ""])
@@ -72,7 +72,7 @@ import Testing
         // Its program is missing.
         CheckStep(name: "lint", run: [StepOptionsTests.missingTool, "x.txt"], expect: StepExpectation(exit: .code(0)), optional: true),
         // A tool in its own `requires` is missing.
-        CheckStep(name: "lint", run: ["sh", "-c", "exit 1"], requires: [StepOptionsTests.missingTool], optional: true),
+        CheckStep(name: "lint", run: ["sh", "-c", "exit 1"], requires: [.init(name: StepOptionsTests.missingTool)], optional: true),
     ])
     func anOptionalStepWhoseToolIsMissingIsSkippedWithANote(step: CheckStep) async throws {
         let lesson = try TemporaryLesson(
@@ -204,10 +204,10 @@ import Testing
             diagnostics == [
                 "9:18: error: `starterPasses` must be `true` or `false`, found string `sometimes`",
                 "12:17: error: `optional` must be `true` or `false`, found string `maybe`",
-                "13:18: error: `/usr/bin/python3` in `requires` is not a tool name; a step's `requires` names commands "
-                    + "looked up on PATH, one per entry, such as [clippy-driver, python3]",
-                "13:36: error: `two words` in `requires` is not a tool name; a step's `requires` names commands looked "
-                    + "up on PATH, one per entry, such as [clippy-driver, python3]",
+                "13:18: error: `/usr/bin/python3` in `requires` is a path, not a tool name looked up on PATH; write a tool "
+                    + "name, optionally with a minimum version, such as `go` or `go >= 1.22` (in a step's `requires`)",
+                "13:36: error: `two words` in `requires` is not one tool name (one tool per entry); write a tool name, "
+                    + "optionally with a minimum version, such as `go` or `go >= 1.22` (in a step's `requires`)",
                 "14:23: error: `exit` must be an exit status from 0 to 255, `nonzero`, `compile-error` or `any`, "
                     + "found string `whatever`",
             ], "\(diagnostics)")

@@ -6,12 +6,12 @@ import Testing
 /// The tool catalog's install hints and the probe's lookups.
 @Suite struct ToolCatalogTests {
     @Test func everyCatalogToolSaysHowToInstallItOnBothSystems() {
-        for tool in ToolCatalog.all {
+        for tool in ToolCatalog.builtIn.tools {
             #expect(!tool.debian.isEmpty && !tool.macOS.isEmpty, "\(tool.name)")
         }
-        #expect(ToolCatalog.info("go").debian.contains("golang-go"))
-        #expect(ToolCatalog.info("clang").macOS.contains("xcode-select"))
-        #expect(ToolCatalog.info("frobnicate").debian.contains("frobnicate"))
+        #expect(ToolCatalog.builtIn.info("go").debian.contains("golang-go"))
+        #expect(ToolCatalog.builtIn.info("clang").macOS.contains("xcode-select"))
+        #expect(ToolCatalog.builtIn.info("frobnicate").debian.contains("frobnicate"))
     }
 
     @Test func theProbeReportsAMissingToolAsNotFound() async throws {

@@ -15,13 +15,13 @@ import Testing
         var result = CheckResult(
             lessonID: F.code.id, outcome: .toolBroken,
             message: "`swiftc` is installed but does not work, so nothing was checked: " + rustupError)
-        result.brokenTools = [ToolCatalog.info("swiftc").broken(error: rustupError)]
+        result.brokenTools = [ToolCatalog.builtIn.info("swiftc").broken(error: rustupError)]
         return result
     }
 
     static var missing: CheckResult {
         var result = CheckResult(lessonID: F.code.id, outcome: .toolMissing, message: "this lesson needs `rustc`, which is not installed")
-        result.missingTools = [ToolCatalog.info("rustc").missing]
+        result.missingTools = [ToolCatalog.builtIn.info("rustc").missing]
         return result
     }
 
@@ -67,7 +67,7 @@ import Testing
 
     @Test func aBrokenToolsResultGivesTheProbesErrorAndTheFix() {
         var result = Self.broken
-        result.brokenTools = [ToolCatalog.info("rustc").broken(error: Self.rustupError)]
+        result.brokenTools = [ToolCatalog.builtIn.info("rustc").broken(error: Self.rustupError)]
         let screen = App.view(checked(result, width: 120, height: 40).0).plainText()
         #expect(screen.contains("no default is configured"), "\(screen)")
         #expect(screen.contains("Fix: rustup default stable"), "\(screen)")
@@ -77,7 +77,7 @@ import Testing
         let grid = App.view(checked(Self.missing).0)
         let screen = grid.plainText()
         // The Debian hint is longer than the panel: its last words must still be on screen.
-        let hint = ToolCatalog.info("rustc").debian
+        let hint = ToolCatalog.builtIn.info("rustc").debian
         #expect(DisplayWidth.of(hint) > 60)
         let words = screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "│" })
         let tail = hint.split(separator: " ").suffix(3).map(String.init)
