@@ -276,8 +276,10 @@ public struct CheckEngine: Sendable {
                 continue
             }
             let run = await ProcessRunner().run(invocation)
-            var verdict = StepEvaluation(step: step, program: invocation.executable, result: run, learnerFiles: learnerFiles)
-                .verdict(lessonID: lesson.id)
+            var verdict = StepEvaluation(
+                step: step, program: invocation.executable, arguments: invocation.arguments, result: run, learnerFiles: learnerFiles
+            )
+            .verdict(lessonID: lesson.id)
             reports.append(
                 StepReport(
                     run, name: step.name, command: [invocation.executable] + invocation.arguments,

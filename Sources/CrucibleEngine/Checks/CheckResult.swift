@@ -28,6 +28,12 @@ public enum FailureReason: String, Codable, Sendable, Equatable {
     case wrongOutput, exitStatus, sanitizerFinding, tooSlow, compileError
     /// A quiz or predict answer that does not match the key.
     case wrongAnswer
+    /// A test runner reported failing tests; ``CheckResult/failingTests`` names them.
+    case failingTest
+    /// The program's runtime stopped it: a Go or Rust panic, a Swift fatal error; ``CheckResult/panic`` says where.
+    case panic
+    /// A linter, or a compiler warning made an error, rejected the code; ``CheckResult/lint`` has the first finding.
+    case lint
 }
 
 /// The result of checking one lesson: the outcome, why, and what every step did.
@@ -46,6 +52,12 @@ public struct CheckResult: Codable, Sendable, Equatable {
     public var compilerError: CompilerErrorSummary?
     /// The first sanitizer or race-detector report.
     public var finding: FindingSummary?
+    /// The failing tests a test runner reported (reason `failingTest`); nil in results stored before it existed.
+    public var failingTests: FailingTestsSummary?
+    /// The panic that stopped the program (reason `panic`).
+    public var panic: PanicSummary?
+    /// The linter's findings (reason `lint`).
+    public var lint: LintSummary?
     /// What an output check wanted and what the program printed.
     public var outputMismatch: OutputMismatch?
     /// The figures of a performance check.
@@ -138,6 +150,9 @@ extension FailureReason {
         case .tooSlow: "too slow"
         case .compileError: "compile error"
         case .wrongAnswer: "wrong answer"
+        case .failingTest: "failing test"
+        case .panic: "panic"
+        case .lint: "lint"
         }
     }
 }
@@ -214,6 +229,104 @@ public struct FindingSummary: Codable, Sendable, Equatable {
         column = finding.location?.column
         report = finding.report
     }
+}
+
+/// The failing tests of a test run, for people and JSON.
+public struct FailingTestsSummary: Codable, Sendable, Equatable {
+    /// ``TestRunner``'s raw value, such as `go test` or `Rust test`.
+    public var runner: String
+    /// In the runner's order, at most ``FailingTestsSummary/kept``.
+    public var tests: [FailingTestSummary]
+    /// How many tests failed, also those not kept.
+    public var count: Int
+
+    /// Most tests kept: the learner fixes them one at a time, and `--verbose` has them all.
+    static let kept = 20
+
+    init(_ report: TestRunReport) {
+        runner = report.runner.rawValue
+        tests = report.failures.prefix(Self.kept).map(FailingTestSummary.init)
+        count = report.failures.count
+    }
+
+    /// "test TestParse failed" or "2 tests failed: TestParse, TestSplit/two".
+    public var headline: String {
+        if count == 1, let only = tests.first { return "test \(only.name) failed" }
+        let shown = 5
+        let names = tests.prefix(shown).map(\.name).joined(separator: ", ") + (count > shown ? ", …" : "")
+        return "\(count) tests failed: \(names)"
+    }
+}
+
+/// One failing test: its name, why (short), and where.
+public struct FailingTestSummary: Codable, Sendable, Equatable {
+    public var name: String
+    /// The assertion or panic message, a few lines at most; empty when the runner gave none.
+    public var message: String
+    public var file: String?
+    public var line: Int?
+    public var column: Int?
+
+    init(_ test: FailingTest) {
+        name = test.name
+        message = test.message
+        file = test.location.map { CompilerErrorSummary.shortPath($0.file) }
+        line = test.location?.line
+        column = test.location?.column
+    }
+}
+
+/// A runtime panic, for people and JSON.
+public struct PanicSummary: Codable, Sendable, Equatable {
+    /// `RuntimePanic.Language`'s raw value: `Go`, `Rust` or `Swift`.
+    public var language: String
+    public var message: String
+    /// Where in the learner's code.
+    public var file: String?
+    public var line: Int?
+    public var column: Int?
+    /// The Rust thread that panicked, such as `main`.
+    public var thread: String?
+
+    init(_ panic: RuntimePanic) {
+        language = panic.language.rawValue
+        message = panic.message
+        file = panic.location.map { CompilerErrorSummary.shortPath($0.file) }
+        line = panic.location?.line
+        column = panic.location?.column
+        thread = panic.thread
+    }
+
+    /// "panic" (Go, Rust) or "fatal error" (Swift): the runtime's own word.
+    public var word: String { language == RuntimePanic.Language.swift.rawValue ? "fatal error" : "panic" }
+}
+
+/// A linter's findings, the first in full, for people and JSON.
+public struct LintSummary: Codable, Sendable, Equatable {
+    /// "clippy", "rustc", "go vet", "clang" or "gcc".
+    public var tool: String
+    /// The first finding's lint name, such as `clippy::needless_range_loop` or `-Wunused-variable`.
+    public var lint: String?
+    public var message: String
+    public var file: String?
+    public var line: Int?
+    public var column: Int?
+    /// How many findings failed the build.
+    public var count: Int
+
+    init(_ findings: [LintFinding]) {
+        let first = findings[0]
+        tool = first.tool
+        lint = first.lint
+        message = first.message
+        file = first.location.map { CompilerErrorSummary.shortPath($0.file) }
+        line = first.location?.line
+        column = first.location?.column
+        count = findings.count
+    }
+
+    /// Who found it: the lint's name, else the tool.
+    public var name: String { lint ?? tool }
 }
 
 /// What an output check expected, and what the program printed.

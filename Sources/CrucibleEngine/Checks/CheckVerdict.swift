@@ -15,6 +15,12 @@ public enum CheckVerdict: Sendable, Equatable {
     case wrongOutput(OutputMismatch?)
     /// A sanitizer or the race detector reported a problem.
     case finding(FindingSummary?)
+    /// A test runner reported failing tests.
+    case failingTests(FailingTestsSummary?)
+    /// The program's runtime stopped it: a Go or Rust panic, a Swift fatal error.
+    case panic(PanicSummary?)
+    /// A linter (or a warning made an error) rejected the code.
+    case lint(LintSummary?)
     /// A performance check's speedup fell short.
     case tooSlow(RatioMeasurement?)
     /// The program ended with a status (or signal) the lesson did not expect.
@@ -49,6 +55,9 @@ extension CheckResult {
             case .sanitizerFinding: .finding(finding)
             case .tooSlow: .tooSlow(ratio)
             case .wrongAnswer: .wrongAnswer
+            case .failingTest: .failingTests(failingTests)
+            case .panic: .panic(panic)
+            case .lint: .lint(lint)
             // A failure without a reason is only in files written by hand; the message still says why.
             case .exitStatus, nil: .exitStatus
             }

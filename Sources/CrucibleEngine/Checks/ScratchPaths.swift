@@ -32,6 +32,22 @@ struct ScratchPaths {
             finding.report = shown(finding.report)
             result.finding = finding
         }
+        if var tests = result.failingTests {
+            tests.tests = tests.tests.map { test in
+                var test = test
+                test.message = shown(test.message)
+                return test
+            }
+            result.failingTests = tests
+        }
+        if var panic = result.panic {
+            panic.message = shown(panic.message)
+            result.panic = panic
+        }
+        if var lint = result.lint {
+            lint.message = shown(lint.message)
+            result.lint = lint
+        }
         if var mismatch = result.outputMismatch {
             mismatch.actual = shown(mismatch.actual)
             result.outputMismatch = mismatch

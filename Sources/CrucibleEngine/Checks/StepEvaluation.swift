@@ -4,6 +4,8 @@ import Foundation
 struct StepEvaluation {
     let step: CheckStep
     let program: String
+    /// The program's arguments, which tell `go test` from `go run` and `go vet`.
+    var arguments: [String] = []
     let result: ProcessResult
     /// The learner's file names, to find their frames in sanitizer reports.
     let learnerFiles: [String]
@@ -33,7 +35,10 @@ struct StepEvaluation {
             return fail(&verdict, .resourceLimit, nil, "step `\(step.name)` hit the \(Self.limitText(hit)) limit")
         }
 
-        let findings = SanitizerReport.parse(stderr: stderr, learnerFiles: learnerFiles)
+        // `go test` prints the race detector's reports on stdout, with the tests' output.
+        let findings =
+            SanitizerReport.parse(stderr: stderr, learnerFiles: learnerFiles)
+            + SanitizerReport.parse(stderr: stdout, learnerFiles: learnerFiles)
         let statusProblem = self.statusProblem()
         if let finding = findings.first, step.expect.sanitizerClean || statusProblem != nil {
             verdict.finding = FindingSummary(finding)
@@ -43,8 +48,22 @@ struct StepEvaluation {
             switch problem {
             case .crashed(let signal):
                 verdict.signal = signal
+                // A Swift fatal error or an aborting Rust panic ends in a signal; the runtime said why.
+                if let failure = runFailure(&verdict) { return failure }
                 return fail(&verdict, .crashed, nil, "step `\(step.name)` was killed by \(signal)")
-            case .compileError:
+            case .buildToolFailed(let message):
+                if BuildPhase.of(program: programName, arguments: arguments, stdout: stdout, stderr: stderr) == .run {
+                    return runFailure(&verdict) ?? fail(&verdict, .failed, .exitStatus, message)
+                }
+                let vet = arguments.first == "vet" || (arguments.first == "test" && BuildPhase.goTestVetFailed(stdout + "\n" + stderr))
+                let lint = LintFindings.failing(output: stderr + "\n" + stdout, goVet: programName == "go" && vet)
+                if !lint.isEmpty {
+                    verdict.lint = LintSummary(lint)
+                    let summary = verdict.lint!
+                    let place = Self.place(summary.file, summary.line, summary.column)
+                    return fail(
+                        &verdict, .failed, .lint, "\(summary.name)" + (place.isEmpty ? "" : " at \(place)") + ": \(summary.message)")
+                }
                 let error = CompilerDiagnostics.firstError(output: stderr + "\n" + stdout)
                 verdict.compilerError = error.map(CompilerErrorSummary.init)
                 return fail(
@@ -52,6 +71,7 @@ struct StepEvaluation {
                     verdict.compilerError.map { "compile error: \($0.text)" }
                         ?? "`\(step.name)` failed: \(result.termination.summary)")
             case .exitStatus(let message):
+                if case .exited(let code) = result.termination, code != 0, let failure = runFailure(&verdict) { return failure }
                 return fail(&verdict, .failed, .exitStatus, message)
             }
         }
@@ -92,9 +112,53 @@ struct StepEvaluation {
         return verdict
     }
 
+    /// The program's name without its folder: `go`, `cargo`, `./app`'s `app`.
+    private var programName: String { program.split(separator: "/").last.map(String.init) ?? program }
+
+    /// Whether the program builds code (a compiler, a build tool): its failure is the build's,
+    /// unless its own output shows it went on to run what it built (``BuildPhase``).
+    private var isBuildTool: Bool { step.toolCatalog.isBuildTool(programName) }
+
+    /// Why the run phase of a failed step failed, from the program's output: its runtime
+    /// stopped it (a Go panic, a Swift fatal error), a test runner reported failing tests, or a
+    /// Rust thread panicked. Nil when the output shows none of these.
+    private func runFailure(_ verdict: inout CheckResult) -> CheckResult? {
+        let output = result.stdoutText + "\n" + result.stderrText
+        let panic = RuntimePanic.first(in: output, learnerFiles: learnerFiles)
+        // Every failing Rust test is a panic in its own thread: those are failing tests.
+        if let panic, panic.language != .rust {
+            return panicked(&verdict, panic)
+        }
+        if let report = TestRunOutput.parse(output) {
+            verdict.failingTests = FailingTestsSummary(report)
+            let tests = verdict.failingTests!
+            let first = tests.tests[0]
+            let place = Self.place(first.file, first.line, first.column)
+            let detail = first.message.split(separator: "\n").first.map { ": \($0)" } ?? ""
+            return fail(
+                &verdict, .failed, .failingTest,
+                tests.headline + (tests.count > 1 ? "; \(first.name)" : "") + (place.isEmpty ? "" : " at \(place)") + detail)
+        }
+        if let panic { return panicked(&verdict, panic) }
+        return nil
+    }
+
+    private func panicked(_ verdict: inout CheckResult, _ panic: RuntimePanic) -> CheckResult {
+        verdict.panic = PanicSummary(panic)
+        let summary = verdict.panic!
+        let place = Self.place(summary.file, summary.line, summary.column)
+        let message = summary.message.split(separator: "\n").first.map(String.init) ?? summary.message
+        return fail(&verdict, .failed, .panic, summary.word + (place.isEmpty ? "" : " at \(place)") + ": " + message)
+    }
+
+    static func place(_ file: String?, _ line: Int?, _ column: Int?) -> String {
+        [file, line.map(String.init), column.map(String.init)].compactMap { $0 }.joined(separator: ":")
+    }
+
     private enum StatusProblem {
         case crashed(String)
-        case compileError
+        /// A build tool exited with an unexpected status; the message says so in the exit status's words.
+        case buildToolFailed(String)
         case exitStatus(String)
     }
 
@@ -118,10 +182,8 @@ struct StepEvaluation {
                 return code != 0 ? nil : .exitStatus("expected a non-zero exit status, but it exited with 0")
             case .code(let wanted)?:
                 if Int(code) == wanted { return nil }
-                if step.toolCatalog.isBuildTool(program) {
-                    return .compileError
-                }
-                return .exitStatus("expected exit status \(wanted), but it exited with \(code)")
+                let message = "expected exit status \(wanted), but it exited with \(code)"
+                return isBuildTool ? .buildToolFailed(message) : .exitStatus(message)
             case nil:
                 return nil
             }

@@ -143,6 +143,18 @@ public struct ResultPresentation {
             let place = Self.place(finding.file, finding.line, finding.column)
             return [StyledLine("\(finding.tool) found a problem" + (place.isEmpty ? ":" : " at \(place):"), style: Paint.strong)]
                 + wrap(finding.summary, indent: 2, style: Paint.bad)
+        case .failingTests(let tests?):
+            return failingTestLines(tests) + failedStepTail
+        case .panic(let panic?):
+            let place = Self.place(panic.file, panic.line, panic.column)
+            let what = panic.word.prefix(1).uppercased() + panic.word.dropFirst()
+            return [StyledLine(what + (place.isEmpty ? ":" : " at \(place):"), style: Paint.strong)]
+                + wrap(panic.message, indent: 2, style: Paint.bad) + failedStepTail
+        case .lint(let lint?):
+            let place = Self.place(lint.file, lint.line, lint.column)
+            let more = lint.count > 1 ? " (and \(lint.count - 1) more)" : ""
+            return [StyledLine("\(lint.tool) found a problem" + (place.isEmpty ? "" : " at \(place)") + more + ":", style: Paint.strong)]
+                + wrap(lint.message + (lint.lint.map { " [\($0)]" } ?? ""), indent: 2, style: Paint.bad)
         case .wrongOutput(let mismatch):
             return messageLines + (mismatch.map(diffLines) ?? [])
         case .tooSlow(let ratio):
@@ -160,9 +172,23 @@ public struct ResultPresentation {
                 + toolLines(missing: result.missingTools, broken: result.brokenTools)
         case .exitStatus, .timedOut, .crashed:
             return messageLines + failedStepTail
-        case .compileError(nil), .finding(nil), .passed, .otherPlatform, .engineError:
+        case .failingTests(nil), .panic(nil):
+            return messageLines + failedStepTail
+        case .compileError(nil), .finding(nil), .lint(nil), .passed, .otherPlatform, .engineError:
             return messageLines
         }
+    }
+
+    /// "2 tests failed: TestParse, TestSplit/two", then the first one's place and message.
+    private func failingTestLines(_ tests: FailingTestsSummary) -> [StyledLine] {
+        var lines = wrap(tests.headline.prefix(1).uppercased() + tests.headline.dropFirst(), style: Paint.strong)
+        guard let first = tests.tests.first else { return lines }
+        let place = Self.place(first.file, first.line, first.column)
+        if tests.count > 1 || !place.isEmpty {
+            lines += wrap(first.name + (place.isEmpty ? ":" : " at \(place):"), indent: 2)
+        }
+        if !first.message.isEmpty { lines += wrap(first.message, indent: 4, style: Paint.bad) }
+        return lines
     }
 
     /// On the command line without `--verbose`, the end of what the failed step printed: a

@@ -1,0 +1,3 @@
+package words
+
+func Parse(s string) int { return len(s) + x }

@@ -1,0 +1,5 @@
+package words
+
+import "testing"
+
+func TestParse(t *testing.T) { Parse("a") }

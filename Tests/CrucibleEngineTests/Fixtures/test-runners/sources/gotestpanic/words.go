@@ -1,0 +1,3 @@
+package words
+
+func First(s []string) string { return s[0] }

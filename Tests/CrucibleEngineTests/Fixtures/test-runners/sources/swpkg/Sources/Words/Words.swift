@@ -1,0 +1,3 @@
+public func countWords(_ text: String) -> Int {
+    text.split(separator: " ", omittingEmptySubsequences: false).count
+}
