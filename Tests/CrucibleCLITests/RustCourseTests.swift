@@ -39,10 +39,17 @@ import Testing
         defer { learner.remove() }
         let result = try learner.run(["check", Self.testsLesson])
         #expect(result.status == 1, "\(result.stdout)\n\(result.stderr)")
-        #expect(result.stdout.contains("tests::body_temperature_in_celsius"), "\(result.stdout)")
-        #expect(result.stdout.contains("98.6 °F should be 37 °C, got 80.8"), "\(result.stdout)")
-        // The tests that pass are not what the learner needs to read.
-        #expect(!result.stdout.contains("tests::boiling_point_in_fahrenheit"), "\(result.stdout)")
+        let out = result.stdout
+        #expect(out.contains("failed (failing test)"), "\(out)")
+        // The summary leads with the failing test and its assertion's message, before the output's tail.
+        let summary = out.range(of: "Test tests::body_temperature_in_celsius failed")
+        let message = out.range(of: "98.6 °F should be 37 °C, got 80.8")
+        let tail = out.range(of: "tests printed:")
+        #expect(summary != nil && message != nil, "\(out)")
+        if let summary, let message, let tail {
+            #expect(summary.lowerBound < message.lowerBound && message.lowerBound < tail.lowerBound, "\(out)")
+        }
+        #expect(!out.contains("expected exit status 0"), "\(out)")
     }
 
     @Test func clippyStepIsSkippedWithANoteWhereClippyIsMissing() throws {
@@ -79,6 +86,7 @@ import Testing
         let starter = try learner.run(["check", Self.clippyLesson])
         #expect(starter.status == 1, "\(starter.stdout)\n\(starter.stderr)")
         #expect(!starter.stdout.contains("Permission denied"), "\(starter.stdout)")
+        #expect(starter.stdout.contains("failed (lint)"), "\(starter.stdout)")
         #expect(starter.stdout.contains("`&Vec` instead of `&[_]`"), "\(starter.stdout)")
         #expect(starter.stdout.contains("largest.rs:6"), "\(starter.stdout)")
     }
@@ -110,6 +118,31 @@ import Testing
         #expect(built.contains { $0.hasPrefix("libserde_json-") }, "serde_json is not in the build cache: \(built)")
         #expect(!FileManager.default.fileExists(atPath: home.path), "the check wrote to HOME")
         #expect(!FileManager.default.fileExists(atPath: cargoHome.path), "the check wrote to the learner's CARGO_HOME")
+    }
+
+    /// A learner without Debian's serde_json package is told how to install it (the course's
+    /// declared hint), and nothing runs.
+    @Test func aMissingRegistryCrateGetsTheCoursesInstallHint() throws {
+        let copy = try CrucibleRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let course = copy.appendingPathComponent("rust-course")
+        try FileManager.default.copyItem(at: FixtureLearner.fixture("rust-course"), to: course)
+        let courseFile = course.appendingPathComponent("course.yml")
+        let text = try String(contentsOf: courseFile, encoding: .utf8)
+        let probe = "file: /usr/share/doc/librust-serde-json-dev/copyright"
+        #expect(text.contains(probe))
+        try text.replacingOccurrences(of: probe, with: "file: \(copy.path)/no-such-package/copyright")
+            .write(to: courseFile, atomically: true, encoding: .utf8)
+        let result = try CrucibleRunner.run(
+            [
+                "check", Self.cargoLesson, "--lessons", course.path, "--workspace", copy.appendingPathComponent("ws").path,
+                "--progress", copy.appendingPathComponent("progress.json").path,
+            ], environment: ["XDG_CACHE_HOME": copy.appendingPathComponent("cache").path])
+        #expect(result.status != 0, "\(result.stdout)\n\(result.stderr)")
+        let out = result.stdout + result.stderr
+        #expect(out.contains("librust-serde-json-dev"), "\(out)")
+        #expect(out.contains("sudo apt-get install librust-serde-json-dev"), "\(out)")
+        #expect(!out.contains("steps: "), "a step ran:\n\(out)")
     }
 }
 
