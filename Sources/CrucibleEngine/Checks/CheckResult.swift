@@ -133,6 +133,8 @@ public struct CheckResult: Codable, Sendable, Equatable {
         case .resourceLimit: "resource limit" + (limit.map { " (\($0))" } ?? "")
         case .crashed: "crashed" + (signal.map { " (\($0))" } ?? "")
         case .toolMissing: "tool missing" + (missingTools.isEmpty ? "" : " (\(missingTools.map(\.name).joined(separator: ", ")))")
+        case .toolBroken where !brokenTools.isEmpty && brokenTools.allSatisfy({ $0.tooOld != nil }):
+            "tool too old (\(brokenTools.map(\.name).joined(separator: ", ")))"
         case .toolBroken: "tool not working" + (brokenTools.isEmpty ? "" : " (\(brokenTools.map(\.name).joined(separator: ", ")))")
         case .otherPlatform: "not for this platform"
         case .engineError: "engine error"
