@@ -34,6 +34,18 @@ import Testing
         #expect((result.stdout + result.stderr).contains("4 lessons loaded; 0 errors, 0 warnings"), "\(result.stdout)\n\(result.stderr)")
     }
 
+    @Test func theTrackHasAnIntroduction() throws {
+        let result = try CrucibleRunner.run([
+            "show", "rustlings", "--lessons", FixtureLearner.fixture("rust-course").path, "--width", "100",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        // Words as printed, joined across the lines the width wrapped.
+        let out = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(out.contains("These exercises come from a rustlings-style set"), "\(out)")
+        #expect(out.contains("rustup component add clippy") && out.contains("sudo apt-get install librust-serde-json-dev"), "\(out)")
+        #expect(["rustlings.intro", "rustlings.tests", "rustlings.clippy", "rustlings.cargo-json"].allSatisfy(out.contains), "\(out)")
+    }
+
     @Test func aFailingTestIsNamedWithItsMessageWithoutVerbose() throws {
         let learner = try learner()
         defer { learner.remove() }
