@@ -62,7 +62,10 @@ public struct RuntimePanic: Sendable, Equatable {
         var location = match.output.1.flatMap { file in
             match.output.2.flatMap { Int($0) }.map { FileLocation(file: String(file), line: $0) }
         }
-        if let place = location, !place.isLearnerCode(learnerFiles) {
+        // Swift names the file by its `#fileID`, `Module/main.swift`: the learner's own file's name reads better.
+        if let place = location, let file = learnerFiles.first(where: { place.file.hasSuffix("/" + $0) }) {
+            location?.file = file
+        } else if let place = location, !place.isLearnerCode(learnerFiles) {
             location = lines[(index + 1)...].prefix(200).lazy.flatMap { FileLocation.all(in: $0[...]) }.first {
                 $0.isLearnerCode(learnerFiles)
             }

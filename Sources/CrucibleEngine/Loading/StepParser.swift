@@ -17,7 +17,7 @@ struct StepParser {
     ]
 
     /// Keys of one step.
-    static let stepKeys = ["name", "run", "timeout", "env", "limits", "expect", "requires", "optional"]
+    static let stepKeys = ["name", "run", "timeout", "env", "limits", "expect", "requires", "optional", "showOutput"]
     /// Keys of a step's `limits`.
     static let limitKeys = ["cpu", "memory", "fileSize", "processes"]
     /// Keys of a step's `expect`.
@@ -34,11 +34,12 @@ struct StepParser {
             report.error(at: node, "\(quoted: key) is empty, so nothing would be checked; add at least one step with a `run` list")
             return nil
         }
-        let steps = nodes.enumerated().compactMap { step($1, number: $0 + 1) }
+        let steps = nodes.enumerated().compactMap { step($1, number: $0 + 1, in: key) }
         return steps.count == nodes.count ? steps : nil
     }
 
-    private func step(_ node: Node, number: Int) -> CheckStep? {
+    /// Step `number` of the list under `key` (`steps` of a code lesson, `run` of a predict lesson).
+    private func step(_ node: Node, number: Int, in key: String) -> CheckStep? {
         guard let fields = Fields(node, what: "a step", known: Self.stepKeys, report: report) else { return nil }
         let errorsBefore = report.errorCount
         let name = fields.string("name") ?? "step \(number)"
@@ -60,17 +61,25 @@ struct StepParser {
         let expect = self.expect(fields)
         let requires = self.requirements(fields, what: "a step's")
         let optional = fields.bool("optional") ?? false
+        let showOutput = fields.bool("showOutput") ?? false
         guard let run, report.errorCount == errorsBefore else { return nil }
         let step = CheckStep(
             name: name, run: run.map(\.text), timeout: timeout,
             env: Dictionary(env.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }),
-            limits: limits, expect: expect, requires: requires ?? [], optional: optional, toolCatalog: tools)
+            limits: limits, expect: expect, requires: requires ?? [], optional: optional, showOutput: showOutput,
+            toolCatalog: tools)
         if optional, step.tools.isEmpty, let node = fields.value("optional") {
             report.warning(
                 at: node,
                 "`optional: true` skips the step only when a tool it needs is missing, but step `\(name)` names none "
                     + "(its program \(quoted: step.run.first ?? "") is a path or a placeholder); list the tool in the "
                     + "step's `requires`, such as `requires: [clippy-driver]`")
+        }
+        if showOutput, key != "steps", let node = fields.value("showOutput") {
+            report.warning(
+                at: node,
+                "`showOutput` shows a step's output when a code lesson's check passes; a predict lesson already shows "
+                    + "the program's real output after an answer, so remove it here")
         }
         return step
     }

@@ -25,11 +25,15 @@ public struct CheckStep: Sendable, Equatable {
     /// Whether the step is skipped, with a note in the result, when a tool it needs (its `requires`
     /// and its program given by bare name) is missing or does not work, instead of stopping the check.
     public var optional: Bool
+    /// Whether a passing check shows what the step printed on stdout (its first lines): a
+    /// program whose output the lesson asks the learner to read.
+    public var showOutput: Bool
 
     public init(
         name: String, run: [String], timeout: Double = CheckStep.defaultTimeout,
         env: [String: String?] = [:], limits: ResourceLimits = .init(), expect: StepExpectation = .init(),
-        requires: [ToolRequirement] = [], optional: Bool = false, toolCatalog: ToolCatalog = .builtIn
+        requires: [ToolRequirement] = [], optional: Bool = false, showOutput: Bool = false,
+        toolCatalog: ToolCatalog = .builtIn
     ) {
         self.name = name
         self.run = run
@@ -39,6 +43,7 @@ public struct CheckStep: Sendable, Equatable {
         self.expect = expect
         self.requires = requires
         self.optional = optional
+        self.showOutput = showOutput
         self.toolCatalog = toolCatalog
     }
 

@@ -100,6 +100,7 @@ public struct ResultPresentation {
         let earned = GameEventPresentation.lines(events, width: width)
         if !earned.isEmpty { lines += earned + gap }
         if case .passed(let ratio) = result.verdict { lines += measurementLines(ratio) }
+        lines += shownOutputLines
         lines += noteLines
         lines += answerLines
         if case .screen(let width, let theme, _) = medium {
@@ -120,6 +121,30 @@ public struct ResultPresentation {
         lines += noteLines
         lines += answerLines
         return lines
+    }
+
+    /// Rows of a `showOutput` step's stdout shown on a pass; the rest is counted, and on the
+    /// screen it is in the steps' output below, on the command line `--verbose` prints it.
+    static let shownOutputRows = 20
+
+    /// On a pass, what each step marked `showOutput` printed on stdout, its first rows.
+    private var shownOutputLines: [StyledLine] {
+        let steps = lesson.code?.steps ?? []
+        // The reports follow the steps in order (a skipped optional step has one too).
+        let shown = zip(steps, result.steps).filter { step, report in
+            step.showOutput && step.name == report.name && report.skipped == nil
+        }
+        return shown.flatMap { _, report -> [StyledLine] in
+            let text = report.stdout.trimmingCharacters(in: .newlines)
+            guard !text.isEmpty else {
+                return [StyledLine("\(DisplayWidth.printable(report.name)) printed nothing.", style: Paint.quiet)] + gap
+            }
+            let rows = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let more = rows.count - Self.shownOutputRows
+            return [StyledLine("\(DisplayWidth.printable(report.name)) printed:", style: Paint.strong)]
+                + output(rows.prefix(Self.shownOutputRows).joined(separator: "\n"))
+                + (more > 0 ? [StyledLine("  … \(more) more \(more == 1 ? "line" : "lines")", style: Paint.quiet)] : []) + gap
+        }
     }
 
     /// The result's notes, such as an optional step that was skipped and why.
@@ -152,9 +177,9 @@ public struct ResultPresentation {
                 + wrap(panic.message, indent: 2, style: Paint.bad) + failedStepTail
         case .lint(let lint?):
             let place = Self.place(lint.file, lint.line, lint.column)
-            let more = lint.count > 1 ? " (and \(lint.count - 1) more)" : ""
-            return [StyledLine("\(lint.tool) found a problem" + (place.isEmpty ? "" : " at \(place)") + more + ":", style: Paint.strong)]
-                + wrap(lint.message + (lint.lint.map { " [\($0)]" } ?? ""), indent: 2, style: Paint.bad)
+            let found = lint.count > 1 ? "\(lint.tool) found \(lint.count) problems, the first" : "\(lint.tool) found a problem"
+            return [StyledLine(found + (place.isEmpty ? ":" : " at \(place):"), style: Paint.strong)]
+                + wrap(lint.message + (lint.lint.map { " (\($0))" } ?? ""), indent: 2, style: Paint.bad)
         case .wrongOutput(let mismatch):
             return messageLines + (mismatch.map(diffLines) ?? [])
         case .tooSlow(let ratio):

@@ -137,7 +137,7 @@ struct RuntimePanicTests {
         let panic = try #require(RuntimePanic.first(in: CapturedRun.output("swift-fatal-error"), learnerFiles: ["fatal.swift"]))
         #expect(panic.language == .swift)
         #expect(panic.message == "not a text file: notes.md")
-        #expect(panic.location == FileLocation(file: "fat/fatal.swift", line: 2))
+        #expect(panic.location == FileLocation(file: "fatal.swift", line: 2))
     }
 
     @Test func swiftFatalErrorInTheStandardLibraryHasNoLearnerPlaceWithoutDebugInfo() throws {

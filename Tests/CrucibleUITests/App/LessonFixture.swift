@@ -46,7 +46,10 @@ enum LessonFixture {
         folder: folder("memory.fix"), file: folder("memory.fix").appendingPathComponent("lesson.md"), bodyOffset: 0, bodyLine: 1,
         code: CodeExercise(
             language: "swift", starter: ["sum.swift"], solution: ["sum.swift"],
-            steps: [CheckStep(name: "build", run: ["swiftc", "sum.swift"])]))
+            steps: [
+                CheckStep(name: "build", run: ["swiftc", "sum.swift"]),
+                CheckStep(name: "run", run: ["./sum"], expect: StepExpectation(exit: .any), showOutput: true),
+            ]))
 
     static let read = Lesson(
         id: "memory.read", title: "The stack", kind: .read, folder: folder("memory.read"),
@@ -106,6 +109,93 @@ enum LessonFixture {
         return result
     }
 
+    /// A result with `reason` and one detail decoded from `json` into the field `key`, as the
+    /// engine writes it (the details' initialisers are internal to the engine).
+    private static func failed(
+        _ reason: FailureReason, message: String, detail key: String, json: String, step: StepReport
+    ) -> CheckResult {
+        var fields =
+            try! JSONSerialization.jsonObject(
+                with: JSONEncoder().encode(CheckResult(lessonID: code.id, outcome: .failed, reason: reason, message: message)))
+            as! [String: Any]
+        fields[key] = try! JSONSerialization.jsonObject(with: Data(json.utf8))
+        var result = try! JSONDecoder().decode(CheckResult.self, from: JSONSerialization.data(withJSONObject: fields))
+        result.steps = [step]
+        result.duration = 0.8
+        return result
+    }
+
+    /// `go test` with two failing tests, as the engine reports it.
+    static var failingTests: CheckResult {
+        failed(
+            .failingTest,
+            message: #"2 tests failed: TestParse, TestSplit/two; TestParse at words_test.go:7: Parse("a b") = 3, want 2"#,
+            detail: "failingTests",
+            json: #"""
+                {"runner":"go test","count":2,"tests":[
+                 {"name":"TestParse","message":"Parse(\"a b\") = 3, want 2","file":"words_test.go","line":7},
+                 {"name":"TestSplit/two","message":"Split(\"a,b\") has 1 parts, want 2","file":"words_test.go","line":14}]}
+                """#,
+            step: step(
+                name: "test", command: ["go", "test", "./..."], exitCode: 1, signal: nil, termination: "exited with code 1",
+                duration: 0.75,
+                stdout: """
+                    --- FAIL: TestParse (0.00s)
+                        words_test.go:7: Parse("a b") = 3, want 2
+                    --- FAIL: TestSplit (0.00s)
+                        --- FAIL: TestSplit/two (0.00s)
+                            words_test.go:14: Split("a,b") has 1 parts, want 2
+                    FAIL
+                    FAIL\texample.com/words\t0.005s
+                    FAIL
+
+                    """, stderr: "", passed: false))
+    }
+
+    /// A Rust panic in `main`.
+    static var panic: CheckResult {
+        failed(
+            .panic, message: "panic at src/main.rs:4:26: index out of bounds: the len is 3 but the index is 5", detail: "panic",
+            json: #"""
+                {"language":"Rust","thread":"main","message":"index out of bounds: the len is 3 but the index is 5","file":"src/main.rs","line":4,"column":26}
+                """#,
+            step: step(
+                name: "run", command: ["cargo", "run", "--offline"], exitCode: 101, signal: nil, termination: "exited with code 101",
+                duration: 0.75, stdout: "",
+                stderr: """
+                       Compiling app v0.1.0 (/home/learner/app)
+                        Finished `dev` profile [unoptimized + debuginfo] target(s) in 1.98s
+                         Running `target/debug/app`
+
+                    thread 'main' (32144) panicked at src/main.rs:4:26:
+                    index out of bounds: the len is 3 but the index is 5
+                    note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace
+
+                    """, passed: false))
+    }
+
+    /// clippy with `-D warnings`, two findings.
+    static var lint: CheckResult {
+        failed(
+            .lint,
+            message: "clippy::needless_range_loop at main.rs:4:14: the loop variable `i` is only used to index `values`",
+            detail: "lint",
+            json: #"""
+                {"tool":"clippy","lint":"clippy::needless_range_loop","message":"the loop variable `i` is only used to index `values`","file":"main.rs","line":4,"column":14,"count":2}
+                """#,
+            step: step(
+                name: "lint", command: ["clippy-driver", "-D", "warnings", "main.rs"], exitCode: 1, signal: nil,
+                termination: "exited with code 1", duration: 0.75, stdout: "",
+                stderr: """
+                    error: the loop variable `i` is only used to index `values`
+                     --> main.rs:4:14
+                      |
+                    4 |     for i in 0..values.len() {
+                      |              ^^^^^^^^^^^^^^^
+
+                    """, passed: false))
+    }
+
     /// Output that differs from what the lesson expects.
     static var wrongOutput: CheckResult {
         var result = CheckResult(
@@ -150,6 +240,17 @@ enum LessonFixture {
                 name: "build", command: ["swiftc", "sum.swift"], exitCode: 0, signal: nil,
                 termination: "exited with code 0", duration: 1.5, stdout: "", stderr: "", passed: true)
         ]
+        return result
+    }
+
+    /// A pass whose `showOutput` step printed `lines` lines.
+    static func passShowingOutput(lines: Int) -> CheckResult {
+        var result = pass
+        result.steps.append(
+            step(
+                name: "run", command: ["./sum"], exitCode: 0, signal: nil, termination: "exited with code 0", duration: 0.01,
+                stdout: (1...lines).map { "sumTo(\($0)) = \($0 * ($0 + 1) / 2)" }.joined(separator: "\n") + "\n", stderr: "",
+                passed: true))
         return result
     }
 

@@ -103,6 +103,62 @@ private typealias F = LessonFixture
         #expect(!verbose.contains("  allocations printed:") && verbose.contains { $0.contains("allocations per call: 19") })
     }
 
+    /// A failing test, a panic and a lint finding lead with what failed and where, before the
+    /// steps; a failing test and a panic also show the end of what the step printed.
+    @Test func theNewReasonsLeadWithWhatFailedAndWhere() throws {
+        let tests = Self.commandLine(F.failingTests)
+        #expect(tests.first == "✗ failed (failing test)  memory.fix  0.8 s")
+        #expect(
+            Array(tests.dropFirst().prefix(3)) == [
+                "  2 tests failed: TestParse, TestSplit/two", "    TestParse at words_test.go:7:", #"      Parse("a b") = 3, want 2"#,
+            ], "\(tests)")
+        let printed = try #require(tests.firstIndex(of: "  test printed:"), "\(tests)")
+        #expect(tests[printed + 1] == "    --- FAIL: TestParse (0.00s)")
+
+        let panic = Self.commandLine(F.panic)
+        #expect(
+            Array(panic.dropFirst().prefix(2)) == [
+                "  Panic at src/main.rs:4:26:", "    index out of bounds: the len is 3 but the index is 5",
+            ],
+            "\(panic)")
+        #expect(panic.contains("  run printed:") && panic.contains("    thread 'main' (32144) panicked at src/main.rs:4:26:"))
+
+        let lint = Self.commandLine(F.lint)
+        #expect(
+            Array(lint.dropFirst().prefix(2)) == [
+                "  clippy found 2 problems, the first at main.rs:4:14:",
+                "    the loop variable `i` is only used to index `values` (clippy::needless_range_loop)",
+            ], "\(lint)")
+    }
+
+    @Test(arguments: [F.failingTests, F.panic, F.lint])
+    func theNewReasonsReadTheSameOnBothMedia(result: CheckResult) {
+        let screen = Self.screen(result).prefix { $0 != "Output" }.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("Stuck?") && !$0.hasPrefix("✗ ") && !$0.hasPrefix("Edit ") }
+        let cli = Self.commandLine(result).map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(!screen.isEmpty)
+        for line in screen { #expect(cli.contains(line), "\(line) not in \(cli)") }
+    }
+
+    /// A pass shows what a `showOutput` step printed, its first 20 lines and a count of the rest;
+    /// a short output is shown whole, and a failure leads with its reason instead.
+    @Test func aPassShowsTheOutputOfAShowOutputStep() throws {
+        let long = Self.commandLine(F.passShowingOutput(lines: 25))
+        let header = try #require(long.firstIndex(of: "  run printed:"), "\(long)")
+        #expect(long[header + 1] == "    sumTo(1) = 1")
+        #expect(long[header + 20] == "    sumTo(20) = 210")
+        #expect(long[header + 21] == "    … 5 more lines", "\(long)")
+        #expect(!long.contains("    sumTo(21) = 231"))
+
+        let short = Self.screen(F.passShowingOutput(lines: 2))
+        let shown = try #require(short.firstIndex(of: "run printed:"), "\(short)")
+        #expect(Array(short[(shown + 1)...].prefix(3)) == ["  sumTo(1) = 1", "  sumTo(2) = 3", ""], "\(short)")
+
+        // Without showOutput (the build step) nothing is shown; a failure is not a pass.
+        #expect(!Self.commandLine(F.pass).contains { $0.contains("printed:") })
+        #expect(!Self.commandLine(F.compileError).contains { $0.contains("run printed:") })
+    }
+
     /// The same situations, worded as keys on the screen and as commands on the command line.
     @Test func actionsAreWordedForTheMedium() {
         let screenTools = Self.screen(Self.toolMissing).joined(separator: "\n")

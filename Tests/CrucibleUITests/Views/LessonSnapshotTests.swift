@@ -58,10 +58,31 @@ import Testing
                 + Array(repeating: .timer, count: LessonRules.celebrationFrames))
     }
 
+    @Test(arguments: sizes) func codePassShowingOutput(size: TerminalSize) {
+        expect(
+            "code-pass-output", size, lesson: F.code.id,
+            after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.passShowingOutput(lines: 25))]
+                + Array(repeating: .timer, count: LessonRules.celebrationFrames))
+    }
+
     @Test(arguments: sizes) func codeCompileError(size: TerminalSize) {
         expect(
             "code-compile-error", size, lesson: F.code.id,
             after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.compileError)])
+    }
+
+    @Test(arguments: sizes) func codeFailingTests(size: TerminalSize) {
+        expect(
+            "code-failing-tests", size, lesson: F.code.id,
+            after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.failingTests)])
+    }
+
+    @Test(arguments: sizes) func codePanic(size: TerminalSize) {
+        expect("code-panic", size, lesson: F.code.id, after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.panic)])
+    }
+
+    @Test(arguments: sizes) func codeLint(size: TerminalSize) {
+        expect("code-lint", size, lesson: F.code.id, after: [F.key(.character("c")), .checkFinished(lessonID: F.code.id, F.lint)])
     }
 
     @Test(arguments: sizes) func codeOutputDiff(size: TerminalSize) {
