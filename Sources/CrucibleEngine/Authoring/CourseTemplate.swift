@@ -19,6 +19,14 @@ enum CourseTemplate {
         # Shown when every lesson is passed (optional).
         final: |
           You have finished \(title). Well done.
+        # Tools the checks run that Crucible does not know (optional): how to probe and install
+        # each, and whether it builds the learner's code (kind: build) or runs it (kind: program).
+        # tools:
+        #   clippy-driver:
+        #     purpose: "Rust's linter"
+        #     kind: build
+        #     version: [--version]
+        #     install: { debian: "rustup component add clippy" }
 
         """
     }

@@ -77,8 +77,8 @@ public struct CheckEngine: Sendable {
         // Whether an optional step runs changes the result, so its tools are part of the key too.
         let optional = await tools.statuses(Self.optionalTools(code.steps, besides: required), in: lesson.tools)
 
-        // The minimum versions asked are in the key (through the steps and `requires`), so an
-        // upgrade that meets them checks again rather than reading back a refusal.
+        // A tool older than asked was refused above, before the cache, and every tool's version
+        // is in the key: after an upgrade the lesson is checked again, never read back.
         let key = CheckCache.key(
             lesson: lesson, code: code, files: files.map { ($0.key, $0.value) },
             hidden: hidden.map { ($0.key, $0.value) }, toolVersions: statuses + optional, workspace: workspace)

@@ -157,9 +157,8 @@ public final class ToolProbe: @unchecked Sendable {
     }
 
     /// Why a user other than the owner (the fresh uid, group nogroup, that learner programs run as
-    /// under root) cannot start `path`, or nil when it can: a folder on the way it may not enter,
-    /// or the file itself not executable (a script must be readable too) — for the path and the
-    /// file it links to.
+    /// under root) cannot start `path`, or nil when it can: a folder on the way, to the path or to
+    /// the file it links to, that others may not enter, or the file not executable by others.
     static func othersCannotRun(_ path: String) -> String? {
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         for candidate in Set([path, resolved]).sorted() {

@@ -134,6 +134,35 @@ import Testing
         #expect(StepParser.placeholders.filter { !schema.contains("{\($0)}") }.isEmpty, "placeholders the schema never names")
     }
 
+    /// Declared tools, minimum versions and `null` in `env` are valid to the schemas as to the loader.
+    @Test func theSchemasAcceptDeclaredToolsMinimumVersionsAndUnsetVariables() throws {
+        let pythonCourse = Self.lessons.deletingLastPathComponent().appendingPathComponent("Tests/CrucibleCLITests/Fixtures/python-course")
+        #expect(try Self.schemaErrors(inCourse: pythonCourse).isEmpty)
+        let course = """
+            id: c
+            title: T
+            welcome: W
+            tools:
+              clippy-driver:
+                purpose: "Rust's linter"
+                kind: build
+                version: [--version]
+                versionPattern: 'clippy ([0-9][0-9.]*)'
+                install: { debian: "rustup component add clippy" }
+                env: { RUSTFLAGS: null }
+              crate-registry:
+                file: /usr/share/cargo/registry
+              python3:
+
+            """
+        #expect(try Self.validator("course").errors(in: try JSONValue.yaml(course)).isEmpty)
+        let lesson =
+            "id: a\ntitle: T\nkind: code\nrequires: [\"go >= 1.22\", swiftc]\ncode:\n  language: go\n  starter: [a.go]\n"
+            + "  solution: [a.go]\n  steps:\n    - run: [go, test]\n      env: { GOFLAGS: null, GOCACHE: \"{cache}/go\" }\n"
+            + "      requires: [\"go >= 1.22\"]\n"
+        #expect(try Self.validator("lesson").errors(in: try JSONValue.yaml(lesson)).isEmpty)
+    }
+
     /// Mistakes the loader rejects are rejected by the schema too, so the bundled files' passing means something.
     @Test(arguments: [
         ("lesson", "id: a.b\ntitle: T\nkind: read\nhnits: [x]\n", "unknown key `hnits`"),
@@ -159,6 +188,10 @@ import Testing
                 + "  steps:\n    - run: [cc]\n      timeout: 0\n", "must be greater than 0"
         ),
         ("course", "id: c\ntitle: T\n", "missing required `welcome`"),
+        ("course", "id: c\ntitle: T\nwelcome: W\ntools:\n  lint: { kind: compiler }\n", "not exactly one"),
+        ("course", "id: c\ntitle: T\nwelcome: W\ntools:\n  lint: { versoin: [--version] }\n", "not exactly one"),
+        ("lesson", "id: a\ntitle: T\nkind: read\nrequires: [\"go >= banana\"]\n", "does not match"),
+        ("lesson", "id: a\ntitle: T\nkind: read\nrequires: [\"go>=1.22\"]\n", "does not match"),
         ("track", "id: t\ntitle: T\nsummary: S\ncolor: red\n", "unknown key `color`"),
         (
             "achievements", "- id: a\n  title: T\n  description: D\n  condition: { completeLessons: 1, reachLevel: 2 }\n",

@@ -240,6 +240,26 @@ import Testing
         #expect(result.steps.first?.skipped == "it needs fake-lint 2.0, have 1.4.2", "\(result.steps)")
     }
 
+    @Test func aFileProbeIsFoundByTheFileExistingAndRunsNothing() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let registry = folder.appendingPathComponent("registry")
+        let declaration =
+            "  serde-json-crate:\n    file: \(registry.path)\n    install: { debian: \"sudo apt-get install librust-serde-json-dev\" }\n"
+        let course = try TemporaryCourse(tools: declaration, requires: "[serde-json-crate]", steps: "    - run: [sh, -c, \"true\"]\n")
+        defer { course.remove() }
+        #expect(course.diagnostics.isEmpty, "\(course.diagnostics)")
+        let lesson = try #require(course.lesson)
+        let engine = CheckEngine(cache: nil, tools: ToolProbe(), environment: ["PATH": "/usr/bin:/bin"])
+        let missing = await engine.check(lesson: lesson, files: ["x.txt": Data()])
+        #expect(missing.outcome == .toolMissing && missing.missingTools.first?.debian == "sudo apt-get install librust-serde-json-dev")
+        try FileManager.default.createDirectory(at: registry, withIntermediateDirectories: true)
+        let found = await engine.check(lesson: lesson, files: ["x.txt": Data()])
+        #expect(found.passed, "\(found.message)")
+        let status = await ToolProbe().status("serde-json-crate", in: try #require(course.course?.tools))
+        #expect(status.path == registry.path && status.isWorking)
+    }
+
     // MARK: - Build tool or learner code
 
     @Test func aBuildKindToolGetsToolchainLimitsAndAProgramKindToolLearnerProgramLimits() throws {

@@ -109,4 +109,16 @@ import Testing
         let row = rows.first { $0.contains("Fix a leak") }.map(String.init) ?? ""
         #expect(row.contains("✗") && row.contains("macOS only"), "\(rows.joined(separator: "\n"))")
     }
+
+    @Test func theMapMarksALessonWhoseToolIsTooOldWithBothVersions() {
+        var state = MapProgressFixture.state(
+            width: 100, height: 30,
+            game: GameState(progress: CourseProgress(), today: MapProgressFixture.today))
+        _ = App.update(&state, .toolsProbed(missing: [:], tooOld: ["threads.race": ["go 1.22, have 1.19.8"]]))
+        #expect(state.game.mark(for: "threads.race") == .needsTool)
+        #expect(state.game.toolProblem(for: "threads.race") == "needs go 1.22, have 1.19.8")
+        let rows = App.view(state).plainText().split(separator: "\n")
+        let row = rows.first { $0.contains("A data race") }.map(String.init) ?? ""
+        #expect(row.contains("✗") && row.contains("needs go 1.22, have 1.19.8"), "\(rows.joined(separator: "\n"))")
+    }
 }
