@@ -34,6 +34,18 @@ import Testing
         #expect((result.stdout + result.stderr).contains("4 lessons loaded; 0 errors, 0 warnings"), "\(result.stdout)\n\(result.stderr)")
     }
 
+    /// The starter passes by design, and the pass shows what the program printed (`showOutput`).
+    @Test func theIntroductionPassesAndShowsWhatItPrinted() throws {
+        let learner = try learner()
+        defer { learner.remove() }
+        let result = try learner.run(["check", "rustlings.intro"])
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        let out = result.stdout
+        #expect(out.contains("✓ passed"), "\(out)")
+        #expect(out.contains("run printed:"), "\(out)")
+        #expect(out.contains("This course has 4 exercises.") && out.contains("Each check builds your file with rustc"), "\(out)")
+    }
+
     @Test func theTrackHasAnIntroduction() throws {
         let result = try CrucibleRunner.run([
             "show", "rustlings", "--lessons", FixtureLearner.fixture("rust-course").path, "--width", "100",
