@@ -116,7 +116,8 @@ import Testing
     }
 
     /// serde_json comes from Debian's crate registry, offline; dependencies are compiled into the
-    /// lesson's build cache, and neither the learner's HOME nor their CARGO_HOME is written.
+    /// lesson's build cache, neither the learner's HOME nor their CARGO_HOME is written, and their
+    /// RUSTFLAGS do not apply.
     @Test func cargoLessonBuildsWithTheRegistryCrate() throws {
         let learner = try learner()
         defer { learner.remove() }
@@ -126,6 +127,8 @@ import Testing
             "HOME": home.path, "CARGO_HOME": cargoHome.path,
             // rustup's proxies find their toolchains here, by default under the real HOME.
             "RUSTUP_HOME": ProcessInfo.processInfo.environment["RUSTUP_HOME"] ?? NSHomeDirectory() + "/.rustup",
+            // The lesson unsets the learner's RUSTFLAGS: this one would fail every build.
+            "RUSTFLAGS": "--no-such-rustc-flag",
         ]
         let starter = try learner.run(["check", Self.cargoLesson], environment: environment)
         #expect(starter.status == 1, "\(starter.stdout)\n\(starter.stderr)")
