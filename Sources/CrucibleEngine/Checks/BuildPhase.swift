@@ -7,8 +7,13 @@ enum BuildPhase: Equatable {
     case build
     case run
 
+    /// The tool's subcommand: its first argument that is no option (`test` in `cargo +nightly test`).
+    static func subcommand(_ arguments: [String]) -> String? {
+        arguments.first { !$0.hasPrefix("-") && !$0.hasPrefix("+") }
+    }
+
     static func of(program: String, arguments: [String], stdout: String, stderr: String) -> BuildPhase {
-        guard let subcommand = arguments.first(where: { !$0.hasPrefix("-") && !$0.hasPrefix("+") }) else { return .build }
+        guard let subcommand = subcommand(arguments) else { return .build }
         switch (program, subcommand) {
         case ("go", "run"):
             // go run reports the program's failure as its last line: `exit status 2`.

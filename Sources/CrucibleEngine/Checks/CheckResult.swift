@@ -251,12 +251,11 @@ public struct FailingTestsSummary: Codable, Sendable, Equatable {
         count = report.failures.count
     }
 
-    /// "test TestParse failed" or "2 tests failed: TestParse, TestSplit/two".
+    /// "1 test failed: TestParse" or "2 tests failed: TestParse, TestSplit/two".
     public var headline: String {
-        if count == 1, let only = tests.first { return "test \(only.name) failed" }
         let shown = 5
         let names = tests.prefix(shown).map(\.name).joined(separator: ", ") + (count > shown ? ", …" : "")
-        return "\(count) tests failed: \(names)"
+        return "\(count) \(count == 1 ? "test" : "tests") failed: \(names)"
     }
 }
 
@@ -289,6 +288,8 @@ public struct PanicSummary: Codable, Sendable, Equatable {
     public var column: Int?
     /// The Rust thread that panicked, such as `main`.
     public var thread: String?
+    /// The runtime's own word: `panic`, or `fatal error` (Swift, a Go runtime fatal error).
+    public var word: String
 
     init(_ panic: RuntimePanic) {
         language = panic.language.rawValue
@@ -297,10 +298,8 @@ public struct PanicSummary: Codable, Sendable, Equatable {
         line = panic.location?.line
         column = panic.location?.column
         thread = panic.thread
+        word = panic.word
     }
-
-    /// "panic" (Go, Rust) or "fatal error" (Swift): the runtime's own word.
-    public var word: String { language == RuntimePanic.Language.swift.rawValue ? "fatal error" : "panic" }
 }
 
 /// A linter's findings, the first in full, for people and JSON.

@@ -53,17 +53,9 @@ struct StepEvaluation {
                 return fail(&verdict, .crashed, nil, "step `\(step.name)` was killed by \(signal)")
             case .buildToolFailed(let message):
                 if BuildPhase.of(program: programName, arguments: arguments, stdout: stdout, stderr: stderr) == .run {
-                    return runFailure(&verdict) ?? fail(&verdict, .failed, .exitStatus, message)
+                    return runFailure(&verdict) ?? fail(&verdict, .failed, .exitStatus, programExitMessage ?? message)
                 }
-                let vet = arguments.first == "vet" || (arguments.first == "test" && BuildPhase.goTestVetFailed(stdout + "\n" + stderr))
-                let lint = LintFindings.failing(output: stderr + "\n" + stdout, goVet: programName == "go" && vet)
-                if !lint.isEmpty {
-                    verdict.lint = LintSummary(lint)
-                    let summary = verdict.lint!
-                    let place = Self.place(summary.file, summary.line, summary.column)
-                    return fail(
-                        &verdict, .failed, .lint, "\(summary.name)" + (place.isEmpty ? "" : " at \(place)") + ": \(summary.message)")
-                }
+                if let failure = lintFailure(&verdict) { return failure }
                 let error = CompilerDiagnostics.firstError(output: stderr + "\n" + stdout)
                 verdict.compilerError = error.map(CompilerErrorSummary.init)
                 return fail(
@@ -71,7 +63,12 @@ struct StepEvaluation {
                     verdict.compilerError.map { "compile error: \($0.text)" }
                         ?? "`\(step.name)` failed: \(result.termination.summary)")
             case .exitStatus(let message):
-                if case .exited(let code) = result.termination, code != 0, let failure = runFailure(&verdict) { return failure }
+                // A linter run directly (`clippy-driver`, a script running `cargo clippy`) is read like a build tool's.
+                if case .exited(let code) = result.termination, code != 0,
+                    let failure = runFailure(&verdict) ?? lintFailure(&verdict)
+                {
+                    return failure
+                }
                 return fail(&verdict, .failed, .exitStatus, message)
             }
         }
@@ -143,12 +140,42 @@ struct StepEvaluation {
         return nil
     }
 
+    /// The build failed on a linter's findings (clippy, a denied rustc lint, `go vet`, `-Werror`):
+    /// the first one; nil when the first error is a plain compile error or there is none.
+    private func lintFailure(_ verdict: inout CheckResult) -> CheckResult? {
+        let stdout = result.stdoutText, stderr = result.stderrText
+        let subcommand = BuildPhase.subcommand(arguments)
+        let vet =
+            programName == "go"
+            && (subcommand == "vet" || (subcommand == "test" && BuildPhase.goTestVetFailed(stdout + "\n" + stderr)))
+        let findings = LintFindings.failing(output: stderr + "\n" + stdout, goVet: vet)
+        guard !findings.isEmpty else { return nil }
+        verdict.lint = LintSummary(findings)
+        let summary = verdict.lint!
+        let place = Self.place(summary.file, summary.line, summary.column)
+        return fail(&verdict, .failed, .lint, "\(summary.name)" + (place.isEmpty ? "" : " at \(place)") + ": \(summary.message)")
+    }
+
     private func panicked(_ verdict: inout CheckResult, _ panic: RuntimePanic) -> CheckResult {
         verdict.panic = PanicSummary(panic)
         let summary = verdict.panic!
         let place = Self.place(summary.file, summary.line, summary.column)
         let message = summary.message.split(separator: "\n").first.map(String.init) ?? summary.message
         return fail(&verdict, .failed, .panic, summary.word + (place.isEmpty ? "" : " at \(place)") + ": " + message)
+    }
+
+    /// `go run` exits with 1 whatever the program's status, which it prints last (`exit status 3`):
+    /// the status in the program's words, or nil for another tool.
+    private var programExitMessage: String? {
+        guard programName == "go", BuildPhase.subcommand(arguments) == "run", case .code(let wanted)? = step.expect.exit,
+            let last = result.stderrText.split(separator: "\n").last(where: { !$0.isEmpty }),
+            let status = last.firstMatch(of: #/^exit status (\d+)$/#).map({ String($0.output.1) })
+        else { return nil }
+        guard status != String(wanted) else {
+            return "the program exited with \(status) as expected, but `go run` itself exits with 1 after any non-zero status; "
+                + "build it with `go build` and run the program in a step of its own to check its status"
+        }
+        return "expected exit status \(wanted), but the program exited with \(status)"
     }
 
     static func place(_ file: String?, _ line: Int?, _ column: Int?) -> String {

@@ -10,6 +10,9 @@ public struct RuntimePanic: Sendable, Equatable {
     }
 
     public var language: Language
+    /// The runtime's own word for it: `panic` (Go, Rust), `fatal error` (a Go runtime fatal
+    /// error such as `concurrent map writes`, a Swift fatal error).
+    public var word: String
     /// What the runtime said, e.g. "runtime error: index out of range [5] with length 3".
     public var message: String
     /// The learner's code where it happened: the panic's own place when it is the learner's,
@@ -18,8 +21,9 @@ public struct RuntimePanic: Sendable, Equatable {
     /// The Rust thread that panicked (`main`, or a test's name), when the runtime names it.
     public var thread: String?
 
-    public init(language: Language, message: String, location: FileLocation?, thread: String? = nil) {
+    public init(language: Language, word: String = "panic", message: String, location: FileLocation?, thread: String? = nil) {
         self.language = language
+        self.word = word
         self.message = message
         self.location = location
         self.thread = thread
@@ -44,18 +48,21 @@ public struct RuntimePanic: Sendable, Equatable {
     /// and its frames, each followed by a tab-indented `/path/main.go:8 +0x1d`.
     private static func goPanic(_ lines: [String], at index: Int, learnerFiles: [String]) -> RuntimePanic? {
         let line = lines[index]
-        guard let match = line.firstMatch(of: #/^(?:panic|fatal error): (.+?)(?: \[recovered\])?$/#) else { return nil }
+        // Cheap filter first: Regex is slow and the output may be a megabyte.
+        guard line.hasPrefix("panic: ") || line.hasPrefix("fatal error: "),
+            let match = line.firstMatch(of: #/^(panic|fatal error): (.+?)(?: \[recovered\])?$/#)
+        else { return nil }
         let trace = lines[(index + 1)...].prefix(200)
         guard trace.contains(where: { $0.hasPrefix("goroutine ") }) else { return nil }
         let location = trace.lazy.flatMap { FileLocation.all(in: $0[...]) }.first { $0.isLearnerCode(learnerFiles) }
-        return RuntimePanic(language: .go, message: String(match.output.1), location: location)
+        return RuntimePanic(language: .go, word: String(match.output.1), message: String(match.output.2), location: location)
     }
 
     /// `main.swift:3: Fatal error: message` (also `Precondition failed`, `Assertion failed`); a
     /// failure inside the standard library (`Swift/Array.swift:418`) points at the learner's
     /// first frame of the backtrace instead, when it has file names.
     private static func swiftFatalError(_ line: String, _ lines: [String], at index: Int, _ learnerFiles: [String]) -> RuntimePanic? {
-        guard
+        guard line.contains("Fatal error") || line.contains("Precondition failed") || line.contains("Assertion failed"),
             let match = line.firstMatch(
                 of: #/^(?:(\S+?\.swift):(\d+): )?(?:Fatal error|Precondition failed|Assertion failed)(?:: (.*))?$/#)
         else { return nil }
@@ -71,7 +78,7 @@ public struct RuntimePanic: Sendable, Equatable {
             }
         }
         let message = match.output.3.map(String.init) ?? line
-        return RuntimePanic(language: .swift, message: message.isEmpty ? "fatal error" : message, location: location)
+        return RuntimePanic(language: .swift, word: "fatal error", message: message.isEmpty ? "fatal error" : message, location: location)
     }
 }
 

@@ -75,7 +75,7 @@ public enum TestRunOutput {
         var order: [String] = []
         var index = 0
         while index < lines.count {
-            guard let header = lines[index].firstMatch(of: #/^---- (.+) stdout ----$/#) else {
+            guard lines[index].hasPrefix("---- "), let header = lines[index].firstMatch(of: #/^---- (.+) stdout ----$/#) else {
                 index += 1
                 continue
             }
@@ -119,7 +119,7 @@ public enum TestRunOutput {
         // Whether the lines that follow continue the open test's first message (indented further).
         var continuing = false
         for line in lines {
-            if let match = line.firstMatch(of: #/^(\s*)--- FAIL: (\S+) \([\d.]+s\)\s*$/#) {
+            if line.contains("--- FAIL: "), let match = line.firstMatch(of: #/^(\s*)--- FAIL: (\S+) \([\d.]+s\)\s*$/#) {
                 let name = String(match.output.2)
                 for ancestor in entries.indices where name.hasPrefix(entries[ancestor].test.name + "/") {
                     entries[ancestor].hasFailingChild = true
@@ -161,7 +161,8 @@ public enum TestRunOutput {
     /// pytest's short summary `FAILED test_x.py::test_y - AssertionError: …`, with the `E   `
     /// lines and the `test_x.py:12: AssertionError` line of the test's section.
     static func pytest(_ lines: [String]) -> [FailingTest] {
-        let summary = lines.compactMap { $0.firstMatch(of: #/^(?:FAILED|ERROR) (\S+?)::(\S+)(?: - (.*))?$/#) }
+        let summary = lines.filter { $0.hasPrefix("FAILED ") || $0.hasPrefix("ERROR ") }
+            .compactMap { $0.firstMatch(of: #/^(?:FAILED|ERROR) (\S+?)::(\S+)(?: - (.*))?$/#) }
         guard !summary.isEmpty else { return [] }
         return summary.map { match in
             let name = String(match.output.2)
@@ -188,7 +189,9 @@ public enum TestRunOutput {
     static func unittest(_ lines: [String]) -> [FailingTest] {
         var failures: [FailingTest] = []
         for (index, line) in lines.enumerated() {
-            guard let match = line.firstMatch(of: #/^(?:FAIL|ERROR): (\S+) \((.+)\)\s*$/#) else { continue }
+            guard line.hasPrefix("FAIL: ") || line.hasPrefix("ERROR: "),
+                let match = line.firstMatch(of: #/^(?:FAIL|ERROR): (\S+) \((.+)\)\s*$/#)
+            else { continue }
             let block = lines[(index + 1)...].prefix { !$0.hasPrefix("======") && !$0.hasPrefix("Ran ") }
                 .filter { !$0.hasPrefix("------") }
             var location: FileLocation?
@@ -210,7 +213,7 @@ public enum TestRunOutput {
     static func swiftTesting(_ lines: [String]) -> [FailingTest] {
         var failures: [FailingTest] = []
         for line in lines {
-            guard
+            guard line.contains(" recorded an issue"),
                 let match = line.firstMatch(
                     of: #/^\S+ Test (.+?) recorded an issue(?: with \d+ arguments? .*?)? at (\S+?\.swift):(\d+):(\d+): (.*)$/#)
             else { continue }
@@ -227,7 +230,8 @@ public enum TestRunOutput {
     static func xcTest(_ lines: [String]) -> [FailingTest] {
         var failures: [FailingTest] = []
         for line in lines {
-            guard let match = line.firstMatch(of: #/^(\S+?\.swift):(\d+): error: (?:-\[(\S+) (\S+)\]|(\S+)) : (.*)$/#)
+            guard line.contains(": error: "),
+                let match = line.firstMatch(of: #/^(\S+?\.swift):(\d+): error: (?:-\[(\S+) (\S+)\]|(\S+)) : (.*)$/#)
             else { continue }
             let name: String
             if let suite = match.output.3, let test = match.output.4 {

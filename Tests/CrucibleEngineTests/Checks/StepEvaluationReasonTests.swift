@@ -80,6 +80,22 @@ struct StepEvaluationReasonTests {
         #expect(result.message == "panic at main.go:8: runtime error: index out of range [5] with length 3")
     }
 
+    @Test func goRuntimeFatalErrorIsAPanicInItsOwnWords() throws {
+        let result = verdict(["go", "run", "."], "go-run-fatal-error", .exited(code: 2), learnerFiles: ["main.go"])
+        #expect(result.reason == .panic)
+        #expect(result.panic?.word == "fatal error")
+        #expect(result.message == "fatal error at main.go:16: concurrent map writes")
+    }
+
+    @Test func goRunExitStatusIsTheProgramsNotGoRuns() throws {
+        let result = verdict(["go", "run", "."], "go-run-exit-status", .exited(code: 1), learnerFiles: ["main.go"])
+        #expect(result.reason == .exitStatus)
+        #expect(result.message == "expected exit status 0, but the program exited with 3")
+        let wanted = verdict(
+            ["go", "run", "."], "go-run-exit-status", .exited(code: 1), learnerFiles: ["main.go"], expect: StepExpectation(exit: .code(3)))
+        #expect(wanted.message.hasPrefix("the program exited with 3 as expected, but `go run` itself exits with 1"), "\(wanted.message)")
+    }
+
     @Test func cargoTestFailureIsAFailingTestNotACompileError() throws {
         let result = verdict(["cargo", "test", "--offline"], "cargo-test-failing", .exited(code: 101), learnerFiles: ["src/lib.rs"])
         #expect(result.reason == .failingTest)
@@ -111,6 +127,12 @@ struct StepEvaluationReasonTests {
         #expect(result.outcomeLabel == "failed (lint)")
         #expect(result.lint?.count == 2)
         #expect(result.message == "clippy::needless_range_loop at main.rs:4:14: the loop variable `i` is only used to index `values`")
+    }
+
+    @Test func aLinterThatIsNoBuildToolIsReadAlike() throws {
+        let result = verdict(["clippy-driver", "-D", "warnings", "main.rs"], "clippy-deny-warnings", .exited(code: 1))
+        #expect(result.reason == .lint)
+        #expect(result.lint?.lint == "clippy::needless_range_loop")
     }
 
     @Test func werrorWarningIsALintFinding() throws {

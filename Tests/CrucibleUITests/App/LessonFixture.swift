@@ -157,7 +157,7 @@ enum LessonFixture {
         failed(
             .panic, message: "panic at src/main.rs:4:26: index out of bounds: the len is 3 but the index is 5", detail: "panic",
             json: #"""
-                {"language":"Rust","thread":"main","message":"index out of bounds: the len is 3 but the index is 5","file":"src/main.rs","line":4,"column":26}
+                {"language":"Rust","word":"panic","thread":"main","message":"index out of bounds: the len is 3 but the index is 5","file":"src/main.rs","line":4,"column":26}
                 """#,
             step: step(
                 name: "run", command: ["cargo", "run", "--offline"], exitCode: 101, signal: nil, termination: "exited with code 101",
