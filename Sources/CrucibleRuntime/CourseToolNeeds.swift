@@ -31,21 +31,19 @@ public struct CourseToolNeeds: Sendable {
         names = listed + needed.keys.sorted().filter { !listed.contains($0) }
     }
 
-    /// Tool name → what its too-old version stops: "needs go 1.22 (lesson go.generics), have 1.19.8".
+    /// Tool name → what its too-old version stops: "needs go 1.22 (lesson go.generics), have 1.19.8",
+    /// judged by the catalog's one decision (``ToolCatalog/problems(_:_:)``) per lesson.
     public func tooOld(_ statuses: [ToolStatus]) -> [String: String] {
         var found: [String: String] = [:]
         for status in statuses where status.isWorking {
             guard let asks = minimums[status.name] else { continue }
+            let unmet = asks.filter { !catalog.problems([$0.requirement], [status]).broken.isEmpty }
+            // All name this tool: merged keeps the highest minimum.
+            guard let highest = ToolRequirement.merged(unmet.map(\.requirement)).first else { continue }
             let version = catalog.info(status.name).version(from: status.version)
-            let unmet = asks.filter { !$0.requirement.isMet(by: version) }
-            guard
-                let highest = unmet.max(by: {
-                    ($0.requirement.minimum?.parts ?? []).lexicographicallyPrecedes($1.requirement.minimum?.parts ?? [])
-                })
-            else { continue }
             let lessons = unmet.map(\.lesson)
             found[status.name] =
-                "needs \(status.name) \(highest.requirement.minimum?.description ?? "") (lesson\(lessons.count == 1 ? "" : "s") "
+                "needs \(status.name) \(highest.minimum?.description ?? "") (lesson\(lessons.count == 1 ? "" : "s") "
                 + lessons.joined(separator: ", ") + ")" + (version.map { ", have \($0)" } ?? ", but its version could not be read")
         }
         return found
