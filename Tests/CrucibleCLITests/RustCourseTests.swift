@@ -66,7 +66,7 @@ import Testing
         let out = result.stdout
         #expect(out.contains("failed (failing test)"), "\(out)")
         // The summary leads with the failing test and its assertion's message, before the output's tail.
-        let summary = out.range(of: "Test tests::body_temperature_in_celsius failed")
+        let summary = out.range(of: "1 test failed: tests::body_temperature_in_celsius")
         let message = out.range(of: "98.6 °F should be 37 °C, got 80.8")
         let tail = out.range(of: "tests printed:")
         #expect(summary != nil && message != nil, "\(out)")
