@@ -14,7 +14,7 @@ import Testing
     static let cargoLesson = "rustlings.cargo-json"
 
     func learner() throws -> FixtureLearner {
-        try FixtureLearner(fixture: "rust-course", courseID: "rust-course", cacheHome: SharedBuildCache.folder)
+        try FixtureLearner(fixture: "rust-course", courseID: "rust-course", cacheHome: SharedBuildCache.current)
     }
 
     @Test func verifyPassesEveryLesson() throws {
@@ -176,12 +176,8 @@ import Testing
 /// One `XDG_CACHE_HOME` for every test of a suite, removed when the suite ends, so a slow first
 /// build (cargo compiling serde_json) happens once per suite.
 struct SharedBuildCache: SuiteTrait, TestScoping {
+    /// The suite's folder; nil outside a suite with this trait (a learner then gets a cache of its own).
     @TaskLocal static var current: URL?
-
-    /// The suite's folder (outside a suite with this trait, a fresh one per call).
-    static var folder: URL {
-        current ?? FileManager.default.temporaryDirectory.appendingPathComponent("crucible-test-\(UUID().uuidString)")
-    }
 
     var isRecursive: Bool { false }
 
