@@ -48,7 +48,8 @@ uninstall:
 		$(DESTDIR)$(PREFIX)/share/man/man1/crucible.1
 
 # Every scripts/bench-* in turn (load and lint up to 50,000 lessons, check overhead, progress
-# saves, memory, the UI), then all their figures together. Never part of `make test`.
+# saves, memory, the UI, a cargo lesson's build cache), then all their figures together. Never part
+# of `make test`.
 # BENCHMARKS.md records a run. A script that fails is reported and the rest still run.
 BENCH_REPORT ?= $(or $(SCRATCH),.build)/bench-report.txt
 bench:

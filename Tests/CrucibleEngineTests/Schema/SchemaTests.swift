@@ -59,6 +59,15 @@ import Testing
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
+    /// The third-party fixture courses name the schemas for editors, so they must obey them too.
+    @Test(arguments: ["python-course", "rust-course"])
+    func everyThirdPartyFixtureFileMatchesItsSchema(_ name: String) throws {
+        let course = Self.lessons.deletingLastPathComponent().appendingPathComponent("Tests/CrucibleCLITests/Fixtures/\(name)")
+        #expect(try Self.courseFiles(course).count >= 5)
+        let problems = try Self.schemaErrors(inCourse: course)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
     @Test(arguments: ["course", "track", "lesson", "achievements"])
     func theValidatorSupportsEveryKeywordTheSchemaUses(_ name: String) throws {
         #expect(try Self.validator(name).unsupportedKeywords().isEmpty)
