@@ -7,6 +7,9 @@ import Foundation
 public struct CourseToolNeeds: Sendable {
     /// Tool name → ids of the lessons whose checks run it.
     public let needed: [String: [String]]
+    /// Tool name → ids of the lessons whose optional steps alone run it: without it they are
+    /// skipped, so it is listed but never makes doctor fail.
+    public let optional: [String: [String]]
     /// The tools to probe, in the order to list them.
     public let names: [String]
     /// The course's tools, which say how each is probed and installed.
@@ -16,6 +19,7 @@ public struct CourseToolNeeds: Sendable {
 
     public init(_ lessons: [Lesson], tools catalog: ToolCatalog = .builtIn) {
         var needed: [String: [String]] = [:]
+        var optional: [String: [String]] = [:]
         var minimums: [String: [(lesson: String, requirement: ToolRequirement)]] = [:]
         // A lesson for another platform never runs its check here, so its tools are not needed here.
         for lesson in lessons where lesson.platformProblem() == nil {
@@ -23,12 +27,14 @@ public struct CourseToolNeeds: Sendable {
                 needed[requirement.name, default: []].append(lesson.id)
                 if requirement.minimum != nil { minimums[requirement.name, default: []].append((lesson.id, requirement)) }
             }
+            for name in CheckEngine.optionalCheckTools(of: lesson) { optional[name, default: []].append(lesson.id) }
         }
         self.needed = needed
+        self.optional = optional
         self.minimums = minimums
         self.catalog = catalog
         let listed = catalog.listed.map(\.name)
-        names = listed + needed.keys.sorted().filter { !listed.contains($0) }
+        names = listed + Set(needed.keys).union(optional.keys).sorted().filter { !listed.contains($0) }
     }
 
     /// Tool name → what its too-old version stops: "needs go 1.22 (lesson go.generics), have 1.19.8",

@@ -20,7 +20,8 @@ struct DoctorCommand: ParsableCommand {
         let tools = CourseToolNeeds(loaded?.lessons ?? [], tools: loaded?.course?.tools ?? .builtIn)
         let statuses = waitFor { await ToolProbe.shared.statuses(tools.names, in: tools.catalog) }
         Output.print(
-            ToolStatusText.render(statuses, needed: tools.needed, tools: tools.catalog, tooOld: tools.tooOld(statuses)))
+            ToolStatusText.render(
+                statuses, needed: tools.needed, optional: tools.optional, tools: tools.catalog, tooOld: tools.tooOld(statuses)))
         if let workspace = loaded.map(course.workspace(for:)) {
             Output.print("workspace: \(workspace.root.appendingPathComponent(workspace.courseID).path)")
         }

@@ -86,6 +86,11 @@ import Testing
         #expect(starter.status == 1, "\(starter.stdout)\n\(starter.stderr)")
         #expect(starter.stdout.contains("FAIL: largest of [-5, -2, -8] should be -2, got 0"), "\(starter.stdout)")
         #expect(starter.stdout.contains("optional step `clippy` skipped: `clippy-driver` is not installed"), "\(starter.stdout)")
+        // Doctor lists the missing linter with the steps it would run, not as unused.
+        let doctor = try learner.run(["doctor"], environment: environment)
+        #expect(
+            doctor.stdout.contains("✗ clippy-driver: not found; used by optional steps of 1 lesson, skipped without it"), "\(doctor.stdout)"
+        )
 
         try learner.place("largest.rs", of: Self.clippyLesson, from: "01-rustlings/03-clippy/solution/largest.rs")
         let solution = try learner.run(["check", Self.clippyLesson], environment: environment)

@@ -170,6 +170,11 @@ public struct CheckEngine: Sendable {
         checkRequirements(of: lesson).map(\.name)
     }
 
+    /// The tools only lesson's optional steps run: where one is missing those steps are skipped.
+    public static func optionalCheckTools(of lesson: Lesson) -> [String] {
+        lesson.code.map { optionalTools($0.steps, besides: checkTools(of: lesson)) } ?? []
+    }
+
     /// ``checkTools(of:)`` with the minimum version asked of each.
     public static func checkRequirements(of lesson: Lesson) -> [ToolRequirement] {
         lesson.code.map { requirements(lesson: lesson, steps: $0.steps) } ?? []
