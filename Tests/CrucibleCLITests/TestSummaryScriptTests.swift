@@ -4,7 +4,8 @@ import Testing
 
 /// `scripts/test-summary`, which gives `.ci/run` its closing line, on logs of real Swift Testing runs
 /// (Fixtures/test-logs: a passing run with a skipped test; a run with a failure, a disabled suite, a
-/// disabled test and a cancelled one; a runner that crashed before its total).
+/// disabled test and a cancelled one; a run whose test arguments say "skipped"; a runner that crashed
+/// before its total).
 @Suite struct TestSummaryScriptTests {
     static let script = CrucibleRunner.packageRoot.appendingPathComponent("scripts/test-summary")
 
@@ -27,6 +28,14 @@ import Testing
         let summary = try summarize("failed-skipped-cancelled")
         #expect(summary.stdout == "tests: 1 passed, 1 failed, 4 skipped\n", "\(summary.stdout)\(summary.stderr)")
         #expect(summary.status == 1)
+    }
+
+    /// A parameterized test's "◇ Test case passing … started." lines print its arguments, which can
+    /// say "skipped: nil": they are starts, not outcomes.
+    @Test func argumentsThatSaySkippedAreNotOutcomes() throws {
+        let summary = try summarize("arguments-say-skipped")
+        #expect(summary.stdout == "tests: 2 passed, 0 failed, 0 skipped\n", "\(summary.stdout)\(summary.stderr)")
+        #expect(summary.status == 0)
     }
 
     @Test func aRunWithoutTheRunnersTotalIsAFailureThatSaysSo() throws {
