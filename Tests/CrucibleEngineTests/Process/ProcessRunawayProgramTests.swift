@@ -5,7 +5,7 @@ import Testing
 @testable import CrucibleEngine
 
 /// Real misbehaving programs, compiled with clang at test time, each of which must be stopped
-/// within its deadline + grace + 1 s, classified, and leave no process of its group behind.
+/// within its deadline + grace + 5 s, classified, and leave no process of its group behind.
 /// Serialized: several busy loops and a fork bomb at once would starve a two-core machine
 /// and make the timing bounds measure the scheduler instead of the runner.
 @Suite(.serialized, .enabled(if: TestTools.has("clang"), "clang is not on PATH"))
@@ -24,7 +24,9 @@ struct ProcessRunawayProgramTests {
             ProcessInvocation(
                 executable: binary, workingDirectory: directory.path, timeout: timeout, grace: grace,
                 limits: limits, outputCap: outputCap))
-        expectContained(result, within: timeout + grace + .seconds(1))
+        // Each program would run forever, so any finite bound shows it was stopped; the slack is for
+        // a loaded two-core machine (a fork bomb took deadline + grace + 1.4 s during a CI run).
+        expectContained(result, within: timeout + grace + .seconds(5))
         return result
     }
 
