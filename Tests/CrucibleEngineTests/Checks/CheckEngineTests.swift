@@ -22,6 +22,18 @@ import Testing
         #expect(result.steps.first?.exitCode == 0)
     }
 
+    @Test func everyStepThatRanReportsItsResourceUsage() async throws {
+        // `head` and `tail` are waited for by the shell, so their usage is the step's too.
+        let lesson = try TemporaryLesson(
+            starter: ["x": ""], steps: [shellStep("head -c 1000000 /dev/zero | tail -c 1 >/dev/null", name: "pipe")])
+        defer { lesson.remove() }
+        let result = await lesson.check(["x": ""])
+        #expect(result.outcome == .passed, "\(result.message)")
+        let usage = try #require(result.steps.first?.usage)
+        #expect(usage.peakMemoryBytes > 0)
+        #expect(usage.userSeconds >= 0 && usage.systemSeconds >= 0)
+    }
+
     @Test func wrongOutputSaysWhichCheckFailedAndWhatWasPrinted() async throws {
         let lesson = try TemporaryLesson(
             starter: ["answer.txt": ""],
