@@ -172,9 +172,9 @@ pid_t cspawn_reap(pid_t pid, cspawn_exit *exit_info) {
         result = wait4(pid, &exit_info->status, WNOHANG, &usage);
     } while (result < 0 && errno == EINTR);
     exit_info->max_rss_kib = usage.ru_maxrss;
-    exit_info->cpu_milliseconds =
-        (long long)(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000 +
-        (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
+    exit_info->user_microseconds = (long long)usage.ru_utime.tv_sec * 1000000 + usage.ru_utime.tv_usec;
+    exit_info->system_microseconds = (long long)usage.ru_stime.tv_sec * 1000000 + usage.ru_stime.tv_usec;
+    exit_info->cpu_milliseconds = (exit_info->user_microseconds + exit_info->system_microseconds) / 1000;
     return result;
 }
 

@@ -60,6 +60,9 @@ typedef struct {
     long max_rss_kib;
     /// User plus system CPU time, milliseconds.
     long long cpu_milliseconds;
+    /// User and system CPU time apart, microseconds.
+    long long user_microseconds;
+    long long system_microseconds;
 } cspawn_exit;
 
 /// Whether `pid` has exited, without reaping it (waitid with WNOWAIT): its pid, and so the
@@ -67,6 +70,9 @@ typedef struct {
 int cspawn_has_exited(pid_t pid, int *exited_cleanly);
 
 /// Reaps `pid` without blocking. Returns the pid when reaped, 0 if it is still running, -1 on error.
+/// The usage in `exit_info` is wait4's: the child's own plus that of every descendant it (or a
+/// descendant) waited for before exiting. Descendants still running when it exited, killed later
+/// with the group or reparented, are not counted.
 pid_t cspawn_reap(pid_t pid, cspawn_exit *exit_info);
 
 /// Decoders for a wait status, which are macros Swift cannot call.

@@ -53,7 +53,8 @@ public struct CheckCache: Sendable {
     ) -> String {
         // v2: results name the learner's files in the workspace; a v1 result names a removed scratch folder.
         // v3: failing tests, panics and lint findings have reasons of their own; a v2 result calls them compile errors.
-        var text = "crucible-check v3 engine \(CrucibleEngine.version)\nlesson \(lesson.id) \(lesson.folder.path)\n"
+        // v4: results carry each step's resource usage, which older cached results lack.
+        var text = "crucible-check v4 engine \(CrucibleEngine.version)\nlesson \(lesson.id) \(lesson.folder.path)\n"
         // A result names the learner's files in their folder (``ScratchPaths``), so it is kept per folder.
         if let workspace { text += "workspace \(workspace.path)\n" }
         for step in code.steps { text += canonical(step) }

@@ -314,7 +314,8 @@ extension StepReport {
         }
         self.init(
             name: name, command: command, exitCode: exitCode, signal: signal, termination: run.termination.summary,
-            duration: run.duration.seconds, stdout: run.stdoutText, stderr: run.stderrText, passed: passed)
+            duration: run.duration.seconds, stdout: run.stdoutText, stderr: run.stderrText, passed: passed,
+            usage: run.usage)
     }
 }
 

@@ -178,6 +178,8 @@ public struct StepReport: Codable, Sendable, Equatable {
     public var passed: Bool
     /// Why an optional step did not run (`` `clippy-driver` is not installed ``); nil when it ran.
     public var skipped: String? = nil
+    /// CPU time and peak memory; nil when the step did not start, and in results saved before it was recorded.
+    public var usage: ResourceUsage? = nil
 }
 
 /// A compiler's first error, for people and JSON.

@@ -2,28 +2,56 @@ import Foundation
 
 /// The metrics protocol between a hidden harness and the engine, for performance checks.
 ///
-/// The harness times the baseline and the learner's code in the same run, several times
+/// The harness measures the baseline and the learner's code in the same run, several times
 /// each, and prints one line per repetition on stdout:
 ///
-///     crucible-metric NAME SECONDS
+///     crucible-metric NAME VALUE [UNIT]
 ///
-/// `NAME` is a word (no spaces) and `SECONDS` a decimal number such as `0.0123` or `1.5e-3`.
-/// The engine takes the median of each name's figures and computes
+/// `NAME` is a word (no spaces), `VALUE` a decimal number such as `0.0123` or `1.5e-3`, and
+/// `UNIT` one of ``MetricUnit``'s; without a unit the value is seconds, the protocol's first form.
+/// For a `ratio` (times only) the engine takes the median of each name's figures and computes
 /// `speedup = median(baseline) / median(metric)`, which must be at least `atLeast`: 5 means
 /// the learner's code must be five times as fast as the baseline, 0.5 that it may be at most
-/// twice as slow. Other lines are ignored, so the harness may print what it likes around them.
+/// twice as slow. Other lines are ignored, so the harness may print what it likes around them; a line
+/// that starts with `crucible-metric ` but does not parse is an error in the harness.
 enum Metrics {
     static let prefix = "crucible-metric "
 
-    /// Every metric line's figures, by name, in the order printed.
-    static func samples(in stdout: String) -> [String: [Double]] {
-        var samples: [String: [Double]] = [:]
-        for line in stdout.split(separator: "\n") where line.hasPrefix(prefix) {
+    struct Problem: Error, Equatable {
+        var message: String
+    }
+
+    /// One name's figures, in base units, in the order printed.
+    struct Series: Equatable {
+        var dimension: MetricDimension
+        var values: [Double]
+    }
+
+    /// Every metric line's figures by name, or the first line that does not parse or whose
+    /// dimension differs from the name's earlier lines.
+    static func samples(in stdout: String) -> Result<[String: Series], Problem> {
+        var samples: [String: Series] = [:]
+        for (index, line) in stdout.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.hasPrefix(prefix) {
+            func problem(_ why: String) -> Problem { Problem(message: "line \(index + 1) `\(line)`: \(why)") }
             let fields = line.dropFirst(prefix.count).split(separator: " ", omittingEmptySubsequences: true)
-            guard fields.count == 2, let value = Double(fields[1]), value.isFinite, value >= 0 else { continue }
-            samples[String(fields[0]), default: []].append(value)
+            guard fields.count == 2 || fields.count == 3 else {
+                return .failure(problem("expected `crucible-metric NAME VALUE [UNIT]`"))
+            }
+            guard let number = Double(fields[1]), number.isFinite, number >= 0 else {
+                return .failure(problem("`\(fields[1])` is not a number of zero or more"))
+            }
+            let unitName = fields.count == 3 ? String(fields[2]) : "s"
+            guard let unit = MetricUnit.named(unitName) else {
+                return .failure(problem("unknown unit `\(unitName)`; use \(MetricUnit.names)"))
+            }
+            let name = String(fields[0])
+            if let known = samples[name]?.dimension, known != unit.dimension {
+                return .failure(problem("`\(name)` was a \(known.rawValue) on an earlier line, here a \(unit.dimension.rawValue)"))
+            }
+            samples[name, default: Series(dimension: unit.dimension, values: [])].values.append(number * unit.scale)
         }
-        return samples
+        return .success(samples)
     }
 
     static func median(_ values: [Double]) -> Double {
@@ -32,23 +60,65 @@ enum Metrics {
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
-    struct Problem: Error {
-        var message: String
-    }
-
     /// The ratio figures for `ratio`, or why they cannot be computed.
     static func measure(_ ratio: RatioExpectation, stdout: String) -> Result<RatioMeasurement, Problem> {
-        let samples = self.samples(in: stdout)
-        for name in [ratio.metric, ratio.baseline] where samples[name, default: []].isEmpty {
-            return .failure(Problem(message: "the harness printed no `crucible-metric \(name) SECONDS` line"))
+        let samples: [String: Series]
+        switch self.samples(in: stdout) {
+        case .success(let parsed): samples = parsed
+        case .failure(let problem): return .failure(problem)
         }
-        let metric = median(samples[ratio.metric]!), baseline = median(samples[ratio.baseline]!)
+        for name in [ratio.metric, ratio.baseline] where samples[name]?.values.isEmpty ?? true {
+            return .failure(Problem(message: "the harness printed no `crucible-metric \(name) VALUE [UNIT]` line"))
+        }
+        let metricSeries = samples[ratio.metric]!, baselineSeries = samples[ratio.baseline]!
+        for (name, series) in [(ratio.metric, metricSeries), (ratio.baseline, baselineSeries)] where series.dimension != .time {
+            return .failure(Problem(message: "`\(name)` is a \(series.dimension.rawValue) metric, but a ratio compares times"))
+        }
+        let metric = median(metricSeries.values), baseline = median(baselineSeries.values)
         // A zero median means the timer could not resolve the work: count it as infinitely fast.
         let speedup = metric > 0 ? baseline / metric : .greatestFiniteMagnitude
         return .success(
             RatioMeasurement(
                 metric: ratio.metric, baseline: ratio.baseline, metricMedian: metric, baselineMedian: baseline,
                 speedup: speedup, required: ratio.atLeast,
-                metricSamples: samples[ratio.metric]!.count, baselineSamples: samples[ratio.baseline]!.count))
+                metricSamples: metricSeries.values.count, baselineSamples: baselineSeries.values.count))
     }
+}
+
+/// What a metric measures; its figures are kept in the dimension's base unit.
+enum MetricDimension: String, Sendable, Equatable {
+    /// Seconds.
+    case time
+    /// Bytes.
+    case bytes
+    /// A plain number: allocations, collections.
+    case count
+    /// Events per second.
+    case rate
+}
+
+/// A unit of the metrics protocol: its dimension and how many base units one of it is.
+struct MetricUnit: Equatable {
+    var dimension: MetricDimension
+    var scale: Double
+
+    /// Every unit by name; KB, MB and GB are powers of 1000, KiB, MiB and GiB of 1024.
+    static let all: [(name: String, unit: MetricUnit)] = [
+        ("s", MetricUnit(dimension: .time, scale: 1)), ("ms", MetricUnit(dimension: .time, scale: 1e-3)),
+        ("µs", MetricUnit(dimension: .time, scale: 1e-6)), ("us", MetricUnit(dimension: .time, scale: 1e-6)),
+        ("ns", MetricUnit(dimension: .time, scale: 1e-9)),
+        ("B", MetricUnit(dimension: .bytes, scale: 1)), ("KB", MetricUnit(dimension: .bytes, scale: 1e3)),
+        ("KiB", MetricUnit(dimension: .bytes, scale: 1024)), ("MB", MetricUnit(dimension: .bytes, scale: 1e6)),
+        ("MiB", MetricUnit(dimension: .bytes, scale: 1_048_576)), ("GB", MetricUnit(dimension: .bytes, scale: 1e9)),
+        ("GiB", MetricUnit(dimension: .bytes, scale: 1_073_741_824)),
+        ("count", MetricUnit(dimension: .count, scale: 1)),
+        ("req/s", MetricUnit(dimension: .rate, scale: 1)),
+    ]
+
+    static func named(_ name: String) -> MetricUnit? {
+        all.first { $0.name == name }?.unit
+    }
+
+    /// "s, ms, µs, …": for messages.
+    static var names: String { all.map(\.name).joined(separator: ", ") }
 }

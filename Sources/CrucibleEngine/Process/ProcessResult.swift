@@ -18,6 +18,8 @@ public struct ProcessResult: Sendable, Equatable {
     public var limitHit: ResourceLimitHit?
     /// The child's pid, which was also its process group id; 0 if it never started.
     public var processGroupID: Int32 = 0
+    /// CPU time and peak memory from wait4; nil if the program never started.
+    public var usage: ResourceUsage? = nil
 
     /// stdout decoded as UTF-8, invalid bytes replaced.
     public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
@@ -27,12 +29,45 @@ public struct ProcessResult: Sendable, Equatable {
     /// The line appended to a stream cut at `cap` bytes, e.g. "\n[output cut at 1 MiB]".
     public static func cutMarker(cap: Int) -> String { "\n[output cut at \(byteCountText(cap))]" }
 
-    /// A byte count as a short human text: "1 MiB", "64 KiB", "100 bytes".
+    /// A byte count as a short human text: "1 MiB", "64 KiB", "100 bytes"; a measured size that is
+    /// no whole multiple gets one decimal: "12.3 MiB".
     static func byteCountText(_ bytes: Int) -> String {
-        for (unit, size) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes >= size && bytes % size == 0 {
-            return "\(bytes / size) \(unit)"
+        for (unit, size) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes >= size {
+            return bytes % size == 0 ? "\(bytes / size) \(unit)" : String(format: "%.1f %@", Double(bytes) / Double(size), unit)
         }
         return "\(bytes) bytes"
+    }
+}
+
+/// What a step's process used, from the rusage `wait4` returns when its main process is reaped.
+///
+/// Covered: the main process and every descendant it (or a descendant) waited for before exiting,
+/// as a shell waits for a pipeline. Not covered: descendants still running when the main process
+/// exited (the runner kills them with the group; nobody of ours reaps them) or that left the group.
+/// The peak is the largest single process's resident set, not the sum over processes, and it has
+/// a floor: the kernel also keeps the resident set a process had before exec, so the pages a
+/// forked step inherited from Crucible count (the same few MiB to tens of MiB for every step of a run).
+public struct ResourceUsage: Codable, Sendable, Equatable {
+    /// CPU time in user mode, seconds.
+    public var userSeconds: Double
+    /// CPU time in the kernel on the program's behalf, seconds.
+    public var systemSeconds: Double
+    /// Peak resident set size, bytes.
+    public var peakMemoryBytes: Int
+
+    public init(userSeconds: Double, systemSeconds: Double, peakMemoryBytes: Int) {
+        self.userSeconds = userSeconds
+        self.systemSeconds = systemSeconds
+        self.peakMemoryBytes = peakMemoryBytes
+    }
+
+    /// User plus system CPU time, seconds.
+    public var cpuSeconds: Double { userSeconds + systemSeconds }
+
+    /// "peak 12.3 MiB, CPU 0.41 s (user 0.38 + sys 0.03)": the one text for people, on screen and command line.
+    public var text: String {
+        "peak \(ProcessResult.byteCountText(peakMemoryBytes)), "
+            + String(format: "CPU %.2f s (user %.2f + sys %.2f)", cpuSeconds, userSeconds, systemSeconds)
     }
 }
 

@@ -302,10 +302,16 @@ private struct ChildWatch {
         let evidence = LimitEvidence(
             limits: invocation.limits, termination: termination, exit: exit, stderr: stderr.kept,
             groupPeak: groupPeak, outputLimitHit: outputLimitHit)
-        return ProcessResult(
+        var result = ProcessResult(
             termination: termination, stdout: stdout.finished(), stderr: stderr.finished(),
             stdoutTruncated: stdout.truncated, stderrTruncated: stderr.truncated,
             duration: duration, limitHit: evidence.classify())
+        result.usage = exit.map {
+            ResourceUsage(
+                userSeconds: Double($0.user_microseconds) / 1e6, systemSeconds: Double($0.system_microseconds) / 1e6,
+                peakMemoryBytes: Int($0.max_rss_kib) * 1024)
+        }
+        return result
     }
 }
 

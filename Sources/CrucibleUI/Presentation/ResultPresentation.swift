@@ -421,7 +421,9 @@ public struct ResultPresentation {
             lines.append(
                 StyledLine([
                     mark, Span(DisplayWidth.printable(step.name), style: Paint.strong),
-                    Span("  \(step.termination), " + LessonScreenView.seconds(step.duration), style: Paint.quiet),
+                    Span(
+                        "  \(step.termination), " + LessonScreenView.seconds(step.duration)
+                            + (step.usage.map { ", " + $0.text } ?? ""), style: Paint.quiet),
                 ]))
             lines += output("$ " + step.command.joined(separator: " "), style: Paint.quiet)
             for (label, text) in [("stdout", step.stdout), ("stderr", step.stderr)] where !text.isEmpty {

@@ -48,9 +48,8 @@ import Testing
     }
 
     @Test func metricLinesAreParsedAndOthersIgnored() {
-        let samples = Metrics.samples(
-            in: "hello\ncrucible-metric a 0.5\ncrucible-metric a 1.5e-1\ncrucible-metric b x\ncrucible-metric c -1\n")
-        #expect(samples == ["a": [0.5, 0.15]])
+        let samples = Metrics.samples(in: "hello\ncrucible-metric a 0.5\ncrucible-metric a 1.5e-1\ncrucible-metrics b x\n")
+        #expect(samples == .success(["a": Metrics.Series(dimension: .time, values: [0.5, 0.15])]))
         #expect(Metrics.median([3, 1, 2]) == 2)
         #expect(Metrics.median([4, 1, 2, 3]) == 2.5)
     }

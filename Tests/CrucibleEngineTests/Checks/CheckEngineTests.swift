@@ -22,6 +22,18 @@ import Testing
         #expect(result.steps.first?.exitCode == 0)
     }
 
+    @Test func everyStepThatRanReportsItsResourceUsage() async throws {
+        // `head` and `tail` are waited for by the shell, so their usage is the step's too.
+        let lesson = try TemporaryLesson(
+            starter: ["x": ""], steps: [shellStep("head -c 1000000 /dev/zero | tail -c 1 >/dev/null", name: "pipe")])
+        defer { lesson.remove() }
+        let result = await lesson.check(["x": ""])
+        #expect(result.outcome == .passed, "\(result.message)")
+        let usage = try #require(result.steps.first?.usage)
+        #expect(usage.peakMemoryBytes > 0)
+        #expect(usage.userSeconds >= 0 && usage.systemSeconds >= 0)
+    }
+
     @Test func wrongOutputSaysWhichCheckFailedAndWhatWasPrinted() async throws {
         let lesson = try TemporaryLesson(
             starter: ["answer.txt": ""],
@@ -104,6 +116,34 @@ import Testing
         let result = await lesson.check(["x": ""])
         #expect(result.outcome == .engineError)
         #expect(result.message.contains("crucible-metric"))
+    }
+
+    @Test func metricsWithUnitsAreComparedInBaseUnitsAndAMalformedLineNamesItsStep() async throws {
+        let metrics =
+            "echo warming up; for t in 10 11 500; do echo crucible-metric base $t ms; done; "
+            + "for t in 1000 2000 1000; do echo crucible-metric mine $t µs; done; echo crucible-metric allocations 12 count"
+        let ratio = RatioExpectation(metric: "mine", baseline: "base", atLeast: 5)
+        let lesson = try TemporaryLesson(
+            starter: ["x": ""], steps: [shellStep(metrics, name: "bench", expect: StepExpectation(ratio: ratio))])
+        defer { lesson.remove() }
+        let result = await lesson.check(["x": ""])
+        #expect(result.outcome == .passed, "\(result.message)")
+        #expect(result.ratio?.baselineMedian == 0.011)
+        #expect(result.ratio?.metricMedian == 0.001)
+
+        let broken = try TemporaryLesson(
+            starter: ["x": ""],
+            steps: [
+                shellStep(
+                    "echo crucible-metric base 1 ms; echo crucible-metric mine 2 fortnights", name: "bench",
+                    expect: StepExpectation(ratio: ratio))
+            ])
+        defer { broken.remove() }
+        let failed = await broken.check(["x": ""])
+        #expect(failed.outcome == .engineError)
+        #expect(
+            failed.message.hasPrefix("step `bench`: line 2 `crucible-metric mine 2 fortnights`: unknown unit `fortnights`"),
+            "\(failed.message)")
     }
 
     @Test func placeholdersExpandToScratchFilesAndHiddenFiles() async throws {
