@@ -11,7 +11,10 @@ import Foundation
 /// - `{hidden}`: as a whole argument, the hidden check files, one argument each;
 /// - `{sanitizer_link}`: as a whole argument, the extra flags a sanitizer build needs to link
 ///   here: for clang, lld and the Swift toolchain's libdispatch for its ThreadSanitizer runtime;
-///   for `swiftc`, lld (`-use-ld=lld`); nothing where none are needed (macOS).
+///   for `swiftc`, lld (`-use-ld=lld`); nothing where none are needed (macOS);
+/// - `{port}`: a free TCP port on 127.0.0.1, chosen once per check (``freeLoopbackPort()``), the
+///   same in every step of that check: where a background step's server listens and the steps
+///   after it connect.
 struct StepPlan: Sendable {
     let scratch: URL
     let lessonFolder: URL
@@ -23,11 +26,14 @@ struct StepPlan: Sendable {
     /// address-space limit (sanitizers reserve terabytes of address space).
     let usesSanitizer: Bool
     let baseEnvironment: [String: String]
+    /// The check's `{port}`; nil when no step names it.
+    let port: Int?
 
     init(
         steps: [CheckStep], scratch: URL, lessonFolder: URL, cache: URL? = nil, learnerFiles: [String],
-        hiddenFiles: [String], environment: [String: String] = ProcessInfo.processInfo.environment
+        hiddenFiles: [String], environment: [String: String] = ProcessInfo.processInfo.environment, port: Int? = nil
     ) {
+        self.port = port
         self.scratch = scratch
         self.lessonFolder = lessonFolder
         self.cache = cache
@@ -41,6 +47,36 @@ struct StepPlan: Sendable {
     static func usesCache(_ steps: [CheckStep]) -> Bool {
         steps.contains { step in (step.run + step.env.values.compactMap { $0 }).contains { $0.contains("{cache}") } }
     }
+
+    /// Whether any step names `{port}` (in `run`, `env` or `ready`), so the check needs a free port.
+    static func usesPort(_ steps: [CheckStep]) -> Bool {
+        steps.contains { step in
+            step.ready == .port("{port}")
+                || (step.run + step.env.values.compactMap { $0 }).contains { $0.contains("{port}") }
+        }
+    }
+
+    /// A TCP port on 127.0.0.1 that was free a moment ago: the kernel picks it when binding port 0,
+    /// and it is released at once for the check's server. Nil when no socket can be bound.
+    static func freeLoopbackPort() -> Int? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                bind(fd, socketAddress, length) == 0 && getsockname(fd, socketAddress, &length) == 0
+            }
+        }
+        return bound ? Int(UInt16(bigEndian: address.sin_port)) : nil
+    }
+
+    /// The port a `ready: { port: … }` condition names, with `{port}` filled in.
+    func readyPort(_ text: String) -> Int? { Int(substitute(text)) }
 
     static func isSanitizerFlag(_ argument: String) -> Bool {
         argument.hasPrefix("-fsanitize=") || argument.hasPrefix("-sanitize=") || argument == "-race"
@@ -90,6 +126,7 @@ struct StepPlan: Sendable {
         return text.replacingOccurrences(of: "{scratch}", with: scratch.path)
             .replacingOccurrences(of: "{lesson}", with: lessonFolder.path)
             .replacingOccurrences(of: "{cache}", with: cache?.path ?? "{cache}")
+            .replacingOccurrences(of: "{port}", with: port.map(String.init) ?? "{port}")
     }
 
     /// `swiftc`'s spelling of lld, when installed: the driver adds the sanitizer runtimes itself,
