@@ -45,6 +45,12 @@ final class BackgroundService: @unchecked Sendable {
         return finished
     }
 
+    /// The port its `ready` condition names, placeholder filled in; nil for a stdout condition.
+    func readyPort(_ plan: StepPlan) -> Int? {
+        if case .port(let text)? = step.ready { return plan.readyPort(text) }
+        return nil
+    }
+
     /// Waits, polling, until `ready` holds, the program ends, or the step's timeout passes.
     func waitUntilReady(port: Int?) async -> Readiness {
         let clock = ContinuousClock()

@@ -265,18 +265,16 @@ public struct CheckEngine: Sendable {
                 )
             }
         }
-        var port: Int?
-        if StepPlan.usesPort(steps) {
-            guard let free = StepPlan.freeLoopbackPort() else {
-                return CheckResult(
-                    lessonID: lesson.id, outcome: .engineError,
-                    message: "cannot find a free TCP port on 127.0.0.1 for `{port}`: \(String(cString: strerror(errno)))")
-            }
-            port = free
+        let portNames = StepPlan.portNames(steps)
+        guard let freePorts = StepPlan.freeLoopbackPorts(portNames.count) else {
+            return CheckResult(
+                lessonID: lesson.id, outcome: .engineError,
+                message: "cannot find a free TCP port on 127.0.0.1 for `{port}`: \(String(cString: strerror(errno)))")
         }
         let plan = StepPlan(
             steps: steps, scratch: scratch.url, lessonFolder: lesson.folder, cache: cacheFolder, learnerFiles: learnerFiles,
-            hiddenFiles: hiddenFiles, environment: environment, port: port)
+            hiddenFiles: hiddenFiles, environment: environment,
+            ports: Dictionary(uniqueKeysWithValues: zip(portNames, freePorts)))
         var reports: [StepReport] = []
         var ratio: RatioMeasurement?
         var services: [BackgroundService] = []
@@ -304,6 +302,7 @@ public struct CheckEngine: Sendable {
                     StepReport(
                         name: step.name, command: [invocation.executable] + invocation.arguments, exitCode: nil, signal: nil,
                         termination: "running", duration: 0, stdout: "", stderr: "", passed: true))
+                let port = service.readyPort(plan)
                 switch await service.waitUntilReady(port: port) {
                 case .ready:
                     continue stepLoop

@@ -130,8 +130,9 @@ struct StepParser {
         switch (ready.value("port"), ready.value("stdout")) {
         case (let port?, nil):
             let text = port.scalar?.string ?? ""
-            if text == "{port}" || Int(text).map({ (1...65535).contains($0) }) == true { return .port(text) }
-            report.wrongType("port", "`\"{port}\"` or a port number from 1 to 65535", port)
+            let placeholder = text.hasPrefix("{") && text.hasSuffix("}") && StepPlan.isPortPlaceholder(text.dropFirst().dropLast())
+            if placeholder || Int(text).map({ (1...65535).contains($0) }) == true { return .port(text) }
+            report.wrongType("port", "`\"{port}\"`, `\"{port_NAME}\"` or a port number from 1 to 65535", port)
         case (nil, let line?):
             guard let pattern = ready.text(line, "stdout") else { return nil }
             if (try? NSRegularExpression(pattern: pattern)) != nil { return .stdout(pattern) }
@@ -181,7 +182,7 @@ struct StepParser {
                     at: node,
                     "`{\(name)}` becomes several arguments, so inside \(quoted: text) in \(quoted: key) it would be "
                         + "passed as written; \(whole)")
-            } else if !Self.placeholders.contains(String(name)) {
+            } else if !Self.placeholders.contains(String(name)) && !StepPlan.isPortPlaceholder(name) {
                 let known = Self.placeholders.map { "`{\($0)}`" }.joined(separator: ", ")
                 var message = "unknown placeholder `{\(name)}` in \(quoted: key); the known placeholders are \(known)"
                 if let suggestion = nearest(String(name), in: Self.placeholders) { message += " (did you mean `{\(suggestion)}`?)" }

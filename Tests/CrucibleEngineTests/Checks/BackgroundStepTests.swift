@@ -210,6 +210,21 @@ import Testing
         #expect(server.stdout.hasSuffix(ProcessResult.cutMarker(cap: 1 << 20)))
     }
 
+    @Test func aSecondServerListensOnANamedPortOfItsOwn() async throws {
+        let baseline = CheckStep(name: "baseline", run: ["{scratch}/net", "serve", "{port_baseline}"])
+            .inBackground(ready: .port("{port_baseline}"))
+        let both = CheckStep(
+            name: "both", run: ["sh", "-c", "./net get {port} && ./net get {port_baseline} && echo {port} {port_baseline}"])
+        let lesson = try lesson([Self.build, Self.server(), baseline, both])
+        defer { lesson.remove() }
+        let result = await lesson.check(["x.txt": ""])
+        #expect(result.passed, "\(result.message)")
+        let lines = result.steps.last?.stdout.split(separator: "\n") ?? []
+        #expect(lines.prefix(2) == ["hello", "hello"], "\(lines)")
+        let ports = lines.last?.split(separator: " ") ?? []
+        #expect(ports.count == 2 && ports[0] != ports[1], "\(ports)")
+    }
+
     @Test func portIsTheSameInEveryStepOfACheckAndInEnv() async throws {
         let show = { (name: String) in
             CheckStep(name: name, run: ["sh", "-c", "echo {port} $PORT"], env: ["PORT": "{port}"])
@@ -264,7 +279,7 @@ import Testing
                   background: true
                   ready: { stdout: "^listening" }
                 - run: [sh, -c, "echo {port}"]
-                  env: { PORT: "{port}" }
+                  env: { PORT: "{port}", BASELINE: "{port_baseline}" }
 
             """)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
@@ -294,7 +309,7 @@ import Testing
         ),
         (
             "    - run: [sh]\n      background: true\n      ready: { port: 99999 }\n",
-            "12:22: error: `port` must be `\"{port}\"` or a port number from 1 to 65535, found number `99999`"
+            "12:22: error: `port` must be `\"{port}\"`, `\"{port_NAME}\"` or a port number from 1 to 65535, found number `99999`"
         ),
         (
             "    - run: [sh]\n      background: true\n      ready: { stdout: \"(\" }\n",
