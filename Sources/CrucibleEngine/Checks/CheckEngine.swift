@@ -265,12 +265,23 @@ public struct CheckEngine: Sendable {
                 )
             }
         }
+        let portNames = StepPlan.portNames(steps)
+        guard let freePorts = StepPlan.freeLoopbackPorts(portNames.count) else {
+            return CheckResult(
+                lessonID: lesson.id, outcome: .engineError,
+                message: "cannot find a free TCP port on 127.0.0.1 for `{port}`: \(String(cString: strerror(errno)))")
+        }
         let plan = StepPlan(
             steps: steps, scratch: scratch.url, lessonFolder: lesson.folder, cache: cacheFolder, learnerFiles: learnerFiles,
-            hiddenFiles: hiddenFiles, environment: environment)
+            hiddenFiles: hiddenFiles, environment: environment,
+            ports: Dictionary(uniqueKeysWithValues: zip(portNames, freePorts)))
         var reports: [StepReport] = []
         var ratio: RatioMeasurement?
-        for step in steps {
+        var services: [BackgroundService] = []
+        var failure: CheckResult?
+        // A service that was not ready: its output, once stopped, goes into the message.
+        var notReady: BackgroundService?
+        stepLoop: for step in steps {
             let invocation = plan.invocation(for: step)
             if let reason = await reasonToSkip(step, catalog: lesson.tools) {
                 reports.append(
@@ -279,6 +290,36 @@ public struct CheckEngine: Sendable {
                         termination: "skipped: \(reason)", duration: 0, stdout: "", stderr: "", passed: true,
                         skipped: reason))
                 continue
+            }
+            if step.background {
+                var invocation = invocation
+                // Stopped when the check ends; the bound only matters if the engine itself got stuck.
+                invocation.timeout = .seconds(Int(steps.map(\.timeout).reduce(10, +).rounded(.up)))
+                let service = BackgroundService(step: step, invocation: invocation, reportIndex: reports.count)
+                services.append(service)
+                service.start()
+                reports.append(
+                    StepReport(
+                        name: step.name, command: [invocation.executable] + invocation.arguments, exitCode: nil, signal: nil,
+                        termination: "running", duration: 0, stdout: "", stderr: "", passed: true))
+                let port = service.readyPort(plan)
+                switch await service.waitUntilReady(port: port) {
+                case .ready:
+                    continue stepLoop
+                case .notReady:
+                    var result = CheckResult(lessonID: lesson.id, outcome: .timedOut, message: service.notReadyMessage(port: port))
+                    result.failedStep = step.name
+                    failure = result
+                    notReady = service
+                case .ended(let run):
+                    failure = ended(service, run, lesson: lesson, when: "before it was ready", learnerFiles: learnerFiles)
+                case .cancelled:
+                    var result = CheckResult(lessonID: lesson.id, outcome: .engineError, message: "the check was cancelled")
+                    result.failedStep = step.name
+                    failure = result
+                }
+                reports[reports.count - 1].passed = false
+                break stepLoop
             }
             let run = await ProcessRunner().run(invocation)
             var verdict = StepEvaluation(
@@ -291,9 +332,33 @@ public struct CheckEngine: Sendable {
                     passed: verdict.passed))
             ratio = verdict.ratio ?? ratio
             if !verdict.passed {
-                verdict.steps = reports
-                return paths.shown(verdict)
+                failure = verdict
+                break
             }
+        }
+        // However the steps ended (a pass, a failure, a timeout, a cancelled check), every service
+        // is stopped with its group, and its output and how it ended are reported.
+        for service in services {
+            let (run, stoppedByCheck) = await service.stop()
+            var report = StepReport(
+                run, name: service.step.name, command: reports[service.reportIndex].command,
+                passed: stoppedByCheck && service !== notReady)
+            if stoppedByCheck { report.termination = "stopped at the end of the check" }
+            if !stoppedByCheck, failure == nil {
+                report.passed = false
+                failure = ended(service, run, lesson: lesson, when: "before the check ended", learnerFiles: learnerFiles)
+            }
+            reports[service.reportIndex] = report
+            if service === notReady, var result = failure {
+                let tail = BackgroundService.tail(of: run, observer: service.observer)
+                result.message += tail.isEmpty ? "; it printed nothing" : "; the last of what it printed:\n" + tail
+                failure = result
+            }
+        }
+        if var failure {
+            // Up to the step that failed, with every service's report in its place.
+            failure.steps = reports
+            return paths.shown(failure)
         }
         let skipped = reports.contains { $0.skipped != nil }
         var result = CheckResult(
@@ -301,6 +366,35 @@ public struct CheckEngine: Sendable {
         result.steps = reports
         result.ratio = ratio
         return paths.shown(result)
+    }
+}
+
+extension CheckEngine {
+    /// The failure of a background step whose program ended by itself `when` (before it was
+    /// ready, before the check ended): how it ended, and the last of what it printed.
+    func ended(_ service: BackgroundService, _ run: ProcessResult, lesson: Lesson, when: String, learnerFiles: [String]) -> CheckResult {
+        let name = service.step.name
+        var result = CheckResult(lessonID: lesson.id, outcome: .failed, reason: .exitStatus, message: "")
+        switch run.termination {
+        case .exited(let code):
+            result.message = "step `\(name)` exited with code \(code) \(when)"
+        case .signaled(_, let signal):
+            result.outcome = .crashed
+            result.reason = nil
+            result.signal = signal
+            result.message = "step `\(name)` was killed by \(signal) \(when)"
+        default:
+            // Could not start, a tool missing: read like any step's.
+            return StepEvaluation(
+                step: service.step, program: service.invocation.executable, arguments: service.invocation.arguments,
+                result: run, learnerFiles: learnerFiles
+            )
+            .verdict(lessonID: lesson.id)
+        }
+        result.failedStep = name
+        let tail = BackgroundService.tail(of: run, observer: service.observer)
+        result.message += tail.isEmpty ? "; it printed nothing" : "; the last of what it printed:\n" + tail
+        return result
     }
 }
 

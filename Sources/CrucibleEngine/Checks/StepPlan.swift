@@ -11,7 +11,10 @@ import Foundation
 /// - `{hidden}`: as a whole argument, the hidden check files, one argument each;
 /// - `{sanitizer_link}`: as a whole argument, the extra flags a sanitizer build needs to link
 ///   here: for clang, lld and the Swift toolchain's libdispatch for its ThreadSanitizer runtime;
-///   for `swiftc`, lld (`-use-ld=lld`); nothing where none are needed (macOS).
+///   for `swiftc`, lld (`-use-ld=lld`); nothing where none are needed (macOS);
+/// - `{port}`: a free TCP port on 127.0.0.1, chosen once per check (``freeLoopbackPorts(_:)``), the
+///   same in every step of that check: where a background step's server listens and the steps
+///   after it connect. `{port_NAME}` (`{port_baseline}`) is another one, for a second server.
 struct StepPlan: Sendable {
     let scratch: URL
     let lessonFolder: URL
@@ -23,11 +26,15 @@ struct StepPlan: Sendable {
     /// address-space limit (sanitizers reserve terabytes of address space).
     let usesSanitizer: Bool
     let baseEnvironment: [String: String]
+    /// The check's ports by placeholder name (`port`, `port_baseline`); empty when no step names one.
+    let ports: [String: Int]
 
     init(
         steps: [CheckStep], scratch: URL, lessonFolder: URL, cache: URL? = nil, learnerFiles: [String],
-        hiddenFiles: [String], environment: [String: String] = ProcessInfo.processInfo.environment
+        hiddenFiles: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+        ports: [String: Int] = [:]
     ) {
+        self.ports = ports
         self.scratch = scratch
         self.lessonFolder = lessonFolder
         self.cache = cache
@@ -41,6 +48,64 @@ struct StepPlan: Sendable {
     static func usesCache(_ steps: [CheckStep]) -> Bool {
         steps.contains { step in (step.run + step.env.values.compactMap { $0 }).contains { $0.contains("{cache}") } }
     }
+
+    /// Whether `name` is a port placeholder: `port` or `port_NAME` (lower-case letters, digits, `_`).
+    static func isPortPlaceholder(_ name: some StringProtocol) -> Bool {
+        name == "port"
+            || name.hasPrefix("port_") && name.count > 5
+                && name.dropFirst(5).allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+
+    /// The port placeholders the steps name (in `run`, `env` or `ready`), without repeats, in order.
+    static func portNames(_ steps: [CheckStep]) -> [String] {
+        var names: [String] = []
+        for step in steps {
+            var texts = step.run + step.env.values.compactMap { $0 }
+            if case .port(let text)? = step.ready { texts.append(text) }
+            for text in texts where text.contains("{port") {
+                for piece in text.split(separator: "{", omittingEmptySubsequences: false).dropFirst() {
+                    guard let close = piece.firstIndex(of: "}") else { continue }
+                    let name = String(piece[..<close])
+                    if isPortPlaceholder(name), !names.contains(name) { names.append(name) }
+                }
+            }
+        }
+        return names
+    }
+
+    /// `count` different TCP ports on 127.0.0.1 that were free a moment ago: the kernel picks each
+    /// when binding port 0 (all stay bound until the last is picked, so they differ), and they
+    /// are released for the check's servers. Nil when a socket cannot be bound.
+    static func freeLoopbackPorts(_ count: Int) -> [Int]? {
+        var sockets: [Int32] = []
+        defer { sockets.forEach { close($0) } }
+        var ports: [Int] = []
+        for _ in 0..<count {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard fd >= 0 else { return nil }
+            sockets.append(fd)
+            guard let port = boundLoopbackPort(fd) else { return nil }
+            ports.append(port)
+        }
+        return ports
+    }
+
+    private static func boundLoopbackPort(_ fd: Int32) -> Int? {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                bind(fd, socketAddress, length) == 0 && getsockname(fd, socketAddress, &length) == 0
+            }
+        }
+        return bound ? Int(UInt16(bigEndian: address.sin_port)) : nil
+    }
+
+    /// The port a `ready: { port: … }` condition names, with its placeholder filled in.
+    func readyPort(_ text: String) -> Int? { Int(substitute(text)) }
 
     static func isSanitizerFlag(_ argument: String) -> Bool {
         argument.hasPrefix("-fsanitize=") || argument.hasPrefix("-sanitize=") || argument == "-race"
@@ -90,6 +155,7 @@ struct StepPlan: Sendable {
         return text.replacingOccurrences(of: "{scratch}", with: scratch.path)
             .replacingOccurrences(of: "{lesson}", with: lessonFolder.path)
             .replacingOccurrences(of: "{cache}", with: cache?.path ?? "{cache}")
+            .replacingPorts(ports)
     }
 
     /// `swiftc`'s spelling of lld, when installed: the driver adds the sanitizer runtimes itself,
@@ -120,4 +186,12 @@ struct StepPlan: Sendable {
         return []
         #endif
     }()
+}
+
+extension String {
+    /// The text with each `{NAME}` of `ports` replaced by its number.
+    fileprivate func replacingPorts(_ ports: [String: Int]) -> String {
+        guard contains("{port") else { return self }
+        return ports.reduce(self) { text, entry in text.replacingOccurrences(of: "{\(entry.key)}", with: String(entry.value)) }
+    }
 }

@@ -8,7 +8,7 @@ struct StepParser {
     var tools: ToolCatalog = .builtIn
 
     /// Names of the placeholders `StepPlan` fills in; see Lessons/README.md.
-    static let placeholders = ["scratch", "lesson", "cache", "files", "hidden", "sanitizer_link"]
+    static let placeholders = ["scratch", "lesson", "cache", "files", "hidden", "sanitizer_link", "port"]
     /// Placeholders that expand to a list of arguments, so they only work as a whole `run` entry.
     static let wholeArgumentPlaceholders = ["files", "hidden", "sanitizer_link"]
     static let signals = [
@@ -17,7 +17,11 @@ struct StepParser {
     ]
 
     /// Keys of one step.
-    static let stepKeys = ["name", "run", "timeout", "env", "limits", "expect", "requires", "optional", "showOutput"]
+    static let stepKeys = [
+        "name", "run", "timeout", "env", "limits", "expect", "requires", "optional", "showOutput", "background", "ready",
+    ]
+    /// Keys of a background step's `ready`; exactly one is given.
+    static let readyKeys = ["port", "stdout"]
     /// Keys of a step's `limits`.
     static let limitKeys = ["cpu", "memory", "fileSize", "processes"]
     /// Keys of a step's `expect`.
@@ -62,12 +66,16 @@ struct StepParser {
         let requires = self.requirements(fields, what: "a step's")
         let optional = fields.bool("optional") ?? false
         let showOutput = fields.bool("showOutput") ?? false
+        let background = fields.bool("background") ?? false
+        let ready = self.ready(fields, background: background, name: name, in: key)
         guard let run, report.errorCount == errorsBefore else { return nil }
-        let step = CheckStep(
+        var step = CheckStep(
             name: name, run: run.map(\.text), timeout: timeout,
             env: Dictionary(env.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }),
             limits: limits, expect: expect, requires: requires ?? [], optional: optional, showOutput: showOutput,
             toolCatalog: tools)
+        step.background = background
+        step.ready = ready
         if optional, step.tools.isEmpty, let node = fields.value("optional") {
             report.warning(
                 at: node,
@@ -82,6 +90,65 @@ struct StepParser {
                     + "the program's real output after an answer, so remove it here")
         }
         return step
+    }
+
+    /// The `ready` condition of a background step, reporting what does not fit: `ready` without
+    /// `background: true`, a background step without `ready`, an `expect` on one (it is stopped, not
+    /// awaited), or one in a predict lesson's `run`.
+    private func ready(_ fields: Fields, background: Bool, name: String, in key: String) -> ReadyCondition? {
+        if background, key != "steps", let node = fields.value("background") {
+            report.error(
+                at: node,
+                "`background: true` starts a service for the steps after it, which only a code lesson's `steps` have; "
+                    + "remove it from step `\(name)`")
+            return nil
+        }
+        if background, let node = fields.keyNode("expect") {
+            report.error(
+                at: node,
+                "background step `\(name)` is stopped when the check ends, so its exit cannot be expected; "
+                    + "remove `expect` and check the service through the steps that use it")
+        }
+        guard fields.has("ready") else {
+            if background, let node = fields.value("background") {
+                report.error(
+                    at: node,
+                    "background step `\(name)` needs `ready` to say when the steps after it may start, such as "
+                        + "`ready: { port: \"{port}\" }` or `ready: { stdout: \"listening\" }`")
+            }
+            return nil
+        }
+        let errorsBefore = report.errorCount
+        guard let ready = fields.map("ready", what: "`ready`", known: Self.readyKeys) else { return nil }
+        if !background, let node = fields.keyNode("ready") {
+            report.error(
+                at: node,
+                "`ready` applies only to a step with `background: true`; add `background: true` to step `\(name)` "
+                    + "or remove `ready`")
+            return nil
+        }
+        switch (ready.value("port"), ready.value("stdout")) {
+        case (let port?, nil):
+            let text = port.scalar?.string ?? ""
+            let placeholder = text.hasPrefix("{") && text.hasSuffix("}") && StepPlan.isPortPlaceholder(text.dropFirst().dropLast())
+            if placeholder || Int(text).map({ (1...65535).contains($0) }) == true { return .port(text) }
+            report.wrongType("port", "`\"{port}\"`, `\"{port_NAME}\"` or a port number from 1 to 65535", port)
+        case (nil, let line?):
+            guard let pattern = ready.text(line, "stdout") else { return nil }
+            if (try? NSRegularExpression(pattern: pattern)) != nil { return .stdout(pattern) }
+            report.error(
+                at: line,
+                "`ready.stdout` is not a valid regular expression: \(quoted: pattern); check its brackets, "
+                    + "parentheses and escapes")
+        default:
+            // An unknown key was reported already, with the known ones.
+            guard report.errorCount == errorsBefore else { return nil }
+            report.error(
+                at: fields.value("ready")!,
+                "`ready` needs exactly one of `port` (a TCP connection to 127.0.0.1 succeeds) and `stdout` "
+                    + "(a line the program prints matches a regular expression)")
+        }
+        return nil
     }
 
     /// A `requires` list (the lesson's or a step's): tool names looked up on PATH (or tools the
@@ -115,7 +182,7 @@ struct StepParser {
                     at: node,
                     "`{\(name)}` becomes several arguments, so inside \(quoted: text) in \(quoted: key) it would be "
                         + "passed as written; \(whole)")
-            } else if !Self.placeholders.contains(String(name)) {
+            } else if !Self.placeholders.contains(String(name)) && !StepPlan.isPortPlaceholder(name) {
                 let known = Self.placeholders.map { "`{\($0)}`" }.joined(separator: ", ")
                 var message = "unknown placeholder `{\(name)}` in \(quoted: key); the known placeholders are \(known)"
                 if let suggestion = nearest(String(name), in: Self.placeholders) { message += " (did you mean `{\(suggestion)}`?)" }

@@ -28,6 +28,11 @@ public struct CheckStep: Sendable, Equatable {
     /// Whether a passing check shows what the step printed on stdout (its first lines): a
     /// program whose output the lesson asks the learner to read.
     public var showOutput: Bool
+    /// Whether the step is a service: its program starts in the background, the check moves on
+    /// once `ready` holds, and it is stopped (its whole group) when the check ends.
+    public var background: Bool
+    /// When a background step counts as started; nil for a foreground step.
+    public var ready: ReadyCondition?
 
     public init(
         name: String, run: [String], timeout: Double = CheckStep.defaultTimeout,
@@ -44,12 +49,22 @@ public struct CheckStep: Sendable, Equatable {
         self.requires = requires
         self.optional = optional
         self.showOutput = showOutput
+        background = false
+        ready = nil
         self.toolCatalog = toolCatalog
     }
 
     /// The tools the step runs: its `requires`, then its program when given by bare name (a path or
     /// a placeholder names no tool to look up), without repeats.
     public var tools: [String] { requirements.map(\.name) }
+
+    /// This step as a background step that is ready when `ready` holds.
+    public func inBackground(ready: ReadyCondition) -> CheckStep {
+        var step = self
+        step.background = true
+        step.ready = ready
+        return step
+    }
 
     /// ``tools`` with the minimum version its `requires` asks of each.
     public var requirements: [ToolRequirement] {
@@ -59,6 +74,14 @@ public struct CheckStep: Sendable, Equatable {
         }
         return ToolRequirement.merged(needs)
     }
+}
+
+/// When a background step's service is ready for the steps after it.
+public enum ReadyCondition: Sendable, Equatable {
+    /// A TCP connection to 127.0.0.1 on this port succeeds; the text may be a placeholder (`{port}`).
+    case port(String)
+    /// A line of the program's stdout matches this regular expression (already checked to compile).
+    case stdout(String)
 }
 
 /// Resource limits applied to a step's process group; `nil` means no limit.

@@ -9,6 +9,7 @@ public final class ProcessCancellation: @unchecked Sendable {
     private let writeFD: Int32
     private let lock = NSLock()
     private var cancelled = false
+    private var graceful = false
 
     /// Creates a token that is not cancelled.
     public init() {
@@ -28,6 +29,23 @@ public final class ProcessCancellation: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return cancelled
+    }
+
+    /// Whether the run was asked to ``stop()`` rather than ``cancel()``.
+    var stopsGracefully: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return graceful
+    }
+
+    /// Asks the run using this token to end its process group as at a deadline (SIGTERM, then
+    /// SIGKILL after the invocation's grace) and return `.cancelled`: how a background service
+    /// is stopped at the end of a check, so it can shut down and flush what it prints.
+    public func stop() {
+        lock.lock()
+        graceful = !cancelled
+        lock.unlock()
+        cancel()
     }
 
     /// Asks the run using this token to kill its process group and return `.cancelled`.

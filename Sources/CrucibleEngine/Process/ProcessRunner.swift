@@ -35,8 +35,11 @@ public struct ProcessRunner: Sendable {
         }
     }
 
-    /// Runs `invocation` and blocks the calling thread until the group is gone.
-    public func run(_ invocation: ProcessInvocation, cancellation: ProcessCancellation? = nil) -> ProcessResult {
+    /// Runs `invocation` and blocks the calling thread until the group is gone. `observer`, when
+    /// given, sees the process group and the stdout read so far while the run goes on.
+    public func run(
+        _ invocation: ProcessInvocation, cancellation: ProcessCancellation? = nil, observer: ProcessObserver? = nil
+    ) -> ProcessResult {
         let clock = ContinuousClock()
         let start = clock.now
         func early(_ termination: ProcessTermination) -> ProcessResult {
@@ -80,6 +83,7 @@ public struct ProcessRunner: Sendable {
         switch spawned {
         case .success(let spawnedPID):
             pid = spawnedPID
+            observer?.started(group: pid)
         case .failure(let failure):
             close(stdoutPipe[0])
             close(stderrPipe[0])
@@ -91,7 +95,7 @@ public struct ProcessRunner: Sendable {
             pid: pid, invocation: invocation, cancellation: cancellation, clock: clock, start: start,
             stdout: CappedOutput(fd: stdoutPipe[0], cap: invocation.outputCap),
             stderr: CappedOutput(fd: stderrPipe[0], cap: invocation.outputCap),
-            drainBound: drainBound)
+            drainBound: drainBound, observer: observer)
         watch.run()
         let groupPeak = max(
             watch.groupPeak, sweep(group: pid, sandboxUID: identity.sandboxUID, until: clock.now + sweepBound, clock: clock))
@@ -181,6 +185,7 @@ private struct ChildWatch {
     var stdout: CappedOutput
     var stderr: CappedOutput
     let drainBound: Duration
+    let observer: ProcessObserver?
 
     private var exit: cspawn_exit?
     private var timedOut = false
@@ -193,8 +198,10 @@ private struct ChildWatch {
 
     init(
         pid: pid_t, invocation: ProcessInvocation, cancellation: ProcessCancellation?, clock: ContinuousClock,
-        start: ContinuousClock.Instant, stdout: CappedOutput, stderr: CappedOutput, drainBound: Duration
+        start: ContinuousClock.Instant, stdout: CappedOutput, stderr: CappedOutput, drainBound: Duration,
+        observer: ProcessObserver? = nil
     ) {
+        self.observer = observer
         self.pid = pid
         self.invocation = invocation
         self.cancellation = cancellation
@@ -242,7 +249,9 @@ private struct ChildWatch {
 
             for item in fds where item.revents != 0 {
                 if item.fd == stdout.fd {
+                    let keptBefore = stdout.kept.count
                     stdout.readAvailable(into: buffer)
+                    if let observer, stdout.kept.count > keptBefore { observer.read(stdout: stdout.kept[keptBefore...]) }
                 } else if item.fd == stderr.fd {
                     stderr.readAvailable(into: buffer)
                 } else if item.fd == cancellation?.fd {
@@ -259,9 +268,16 @@ private struct ChildWatch {
         stderr.closeFD()
     }
 
+    /// A cancelled run kills its group at once; a stopped one (``ProcessCancellation/stop()``) gets
+    /// SIGTERM and the grace first, as at a deadline.
     private mutating func cancel() {
         cancelled = true
-        signalGroup(SIGKILL)
+        if cancellation?.stopsGracefully == true, exit == nil {
+            signalGroup(SIGTERM)
+            killAt = clock.now + invocation.grace
+        } else {
+            signalGroup(SIGKILL)
+        }
     }
 
     /// Kills the rest of the group as soon as the main child is a zombie, while its pid still

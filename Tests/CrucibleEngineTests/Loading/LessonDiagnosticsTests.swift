@@ -195,7 +195,7 @@ extension LoadingTests {
                 "unknown-placeholder",
                 [
                     "10:26: error: unknown placeholder `{scrach}` in `run`; the known placeholders are `{scratch}`, `{lesson}`, "
-                        + "`{cache}`, `{files}`, `{hidden}`, `{sanitizer_link}` "
+                        + "`{cache}`, `{files}`, `{hidden}`, `{sanitizer_link}`, `{port}` "
                         + "(did you mean `{scratch}`?)"
                 ])
         }
