@@ -421,10 +421,10 @@ public struct ResultPresentation {
             lines.append(
                 StyledLine([
                     mark, Span(DisplayWidth.printable(step.name), style: Paint.strong),
-                    Span(
-                        "  \(step.termination), " + LessonScreenView.seconds(step.duration)
-                            + (step.usage.map { ", " + $0.text } ?? ""), style: Paint.quiet),
+                    Span("  \(step.termination), " + LessonScreenView.seconds(step.duration), style: Paint.quiet),
                 ]))
+            // A line of its own: beside the status it ran past 80 columns and was cut.
+            if let usage = step.usage { lines.append(StyledLine("  used: " + usage.text, style: Paint.quiet)) }
             lines += output("$ " + step.command.joined(separator: " "), style: Paint.quiet)
             for (label, text) in [("stdout", step.stdout), ("stderr", step.stderr)] where !text.isEmpty {
                 lines.append(StyledLine("  \(label):", style: Paint.quiet))

@@ -6,8 +6,8 @@ import Testing
 
 private typealias F = LessonFixture
 
-/// A step's CPU time and peak memory: on the step's line of the screen's Output section and of
-/// `check --verbose`, in the same words; a result saved before usage was recorded shows none.
+/// A step's CPU time and peak memory: on a line under the step's in the screen's Output section and
+/// in `check --verbose`, in the same words; a result saved before usage was recorded shows none.
 @Suite struct StepUsagePresentationTests {
     static func result(usage: ResourceUsage?) -> CheckResult {
         var result = CheckResult(
@@ -20,12 +20,24 @@ private typealias F = LessonFixture
         return result
     }
 
-    @Test func bothMediaShowTheUsageOnTheStepLine() {
+    @Test func bothMediaShowTheUsageUnderTheStepLine() {
         let result = Self.result(usage: ResourceUsage(userSeconds: 0.38, systemSeconds: 0.03, peakMemoryBytes: 12_897_485))
-        let expected = "✗ run  exited with code 1, 0.5 s, peak 12.3 MiB, CPU 0.41 s (user 0.38 + sys 0.03)"
         for lines in [ResultPresentationTests.screen(result), ResultPresentationTests.commandLine(result, verbose: true)] {
-            #expect(lines.contains { $0.trimmingCharacters(in: .whitespaces) == expected }, "\(lines.joined(separator: "\n"))")
+            let trimmed = lines.map { $0.trimmingCharacters(in: .whitespaces) }
+            let step = trimmed.firstIndex(of: "✗ run  exited with code 1, 0.5 s")
+            #expect(step != nil, "\(lines.joined(separator: "\n"))")
+            if let step {
+                #expect(trimmed[step + 1] == "used: peak 12.3 MiB, CPU 0.41 s (user 0.38 + sys 0.03)", "\(lines.joined(separator: "\n"))")
+            }
         }
+    }
+
+    /// The usage line fits the narrowest screen the course supports, where the step line had cut it.
+    @Test func theUsageFitsEightyColumns() {
+        let result = Self.result(usage: ResourceUsage(userSeconds: 12.38, systemSeconds: 3.03, peakMemoryBytes: 1_897_485_000))
+        let line = ResultPresentationTests.screen(result).first { $0.contains("used: peak") }
+        #expect(line != nil)
+        #expect((line ?? "").count <= 80, "\(line ?? "")")
     }
 
     @Test func aStepWithoutUsageShowsNone() {
