@@ -110,7 +110,7 @@ struct StepEvaluation {
     }
 
     /// The program's name without its folder: `go`, `cargo`, `./app`'s `app`.
-    private var programName: String { program.split(separator: "/").last.map(String.init) ?? program }
+    private var programName: String { ToolCatalog.programName(program) }
 
     /// Whether the program builds code (a compiler, a build tool): its failure is the build's,
     /// unless its own output shows it went on to run what it built (``BuildPhase``).

@@ -143,10 +143,15 @@ public struct ToolCatalog: Sendable, Equatable {
     /// The tools doctor lists whether or not a lesson uses them.
     public var listed: [ToolInfo] { tools.filter(\.listed) }
 
+    /// The name a command is known by in the catalog: `/usr/bin/go` → `go`.
+    public static func programName(_ program: String) -> String {
+        program.split(separator: "/").last.map(String.init) ?? program
+    }
+
     /// Whether `program` (a name or a path) is a build tool: a compiler, a linker, a test runner
     /// or linter the course declares `kind: build`. Its failing run is reported as a compile error.
     public func isBuildTool(_ program: String) -> Bool {
-        let name = program.split(separator: "/").last.map(String.init) ?? program
+        let name = Self.programName(program)
         return tools.contains { $0.name == name && $0.kind == .build }
     }
 
@@ -154,7 +159,7 @@ public struct ToolCatalog: Sendable, Equatable {
     /// (`sh -c "rustc … 2>&1"`), without repeats.
     public func toolsRun(by arguments: [String]) -> [ToolInfo] {
         guard let program = arguments.first else { return [] }
-        let name = program.split(separator: "/").last.map(String.init) ?? program
+        let name = Self.programName(program)
         if let tool = tools.first(where: { $0.name == name }) { return [tool] }
         guard ["sh", "bash", "dash"].contains(name) else { return [] }
         var found: [ToolInfo] = []
