@@ -44,6 +44,12 @@ public enum ProgressCoding {
                 "it is nested too deep: more than \(ProgressFileLimits.maximumDepth) levels of arrays and objects, where a progress file has about 6"
             )
         }
+        if let duplicate = ProgressFileLimits.duplicateKey(in: data) {
+            let place = duplicate.path.isEmpty ? "at the top level" : "in " + duplicate.path.joined(separator: " → ")
+            throw ProgressDecodingFailure.unreadable(
+                "the key `\(duplicate.key)` appears twice in one object (\(place)), so which value counts is unclear; "
+                    + "Crucible never writes a file like that")
+        }
         let header: SchemaHeader
         do {
             header = try JSONDecoder().decode(SchemaHeader.self, from: data)

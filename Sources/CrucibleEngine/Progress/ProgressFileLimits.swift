@@ -49,4 +49,61 @@ public enum ProgressFileLimits {
             return false
         }
     }
+
+    /// The first key that appears twice in one object, with the keys leading to that object
+    /// ("courses → crucible"), by a scan that reads keys as JSON strings. Parsers disagree on
+    /// which duplicate wins (the decoder takes one, the unknown-key reader the other), so a file
+    /// with one has no single meaning; Crucible never writes one.
+    static func duplicateKey(in data: Data) -> (key: String, path: [String])? {
+        struct Container {
+            var isObject: Bool
+            var keys: Set<String> = []
+            var expectsKey: Bool
+            var lastKey: String? = nil
+        }
+        var stack: [Container] = []
+        var string: [UInt8] = [], inString = false, escaped = false, hasEscape = false
+        for byte in data {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                    hasEscape = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                    guard stack.last?.isObject == true, stack[stack.count - 1].expectsKey else { continue }
+                    let key = hasEscape ? keyText(escaped: string) : String(decoding: string, as: UTF8.self)
+                    if stack[stack.count - 1].keys.contains(key) {
+                        return (key, stack.dropLast().compactMap(\.lastKey))
+                    }
+                    stack[stack.count - 1].keys.insert(key)
+                    stack[stack.count - 1].lastKey = key
+                    stack[stack.count - 1].expectsKey = false
+                    continue
+                }
+                string.append(byte)
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                inString = true
+                string.removeAll(keepingCapacity: true)
+                hasEscape = false
+            case UInt8(ascii: "{"): stack.append(Container(isObject: true, expectsKey: true))
+            case UInt8(ascii: "["): stack.append(Container(isObject: false, expectsKey: false))
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = stack.popLast()
+            case UInt8(ascii: ","): if stack.last?.isObject == true { stack[stack.count - 1].expectsKey = true }
+            default: break
+            }
+        }
+        return nil
+    }
+
+    /// A key with escapes, as a JSON parser reads it (`"\u0061"` is `a`); the raw text if it does not parse.
+    private static func keyText(escaped raw: [UInt8]) -> String {
+        let quoted = Data([UInt8(ascii: "\"")] + raw + [UInt8(ascii: "\"")])
+        return (try? JSONSerialization.jsonObject(with: quoted, options: .fragmentsAllowed)) as? String
+            ?? String(decoding: raw, as: UTF8.self)
+    }
 }

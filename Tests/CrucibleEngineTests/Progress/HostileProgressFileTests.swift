@@ -1,6 +1,7 @@
-import CrucibleEngine
 import Foundation
 import Testing
+
+@testable import CrucibleEngine
 
 /// The progress file and the files beside it as hostile input: planted links are never written
 /// through, unusable files are refused with the reason, and keys this build does not know survive.
@@ -190,6 +191,33 @@ import Testing
         let store = try folder.store()
         #expect(store.takeNotices().isEmpty)
         #expect(store.current.settings.theme == String(repeating: "[{\\\"", count: 100))
+    }
+
+    @Test func aKeyTwiceInOneObjectIsReportedWithItsPlaceAndTheFileSetAside() throws {
+        let folder = try ProgressFolder()
+        // The decoder and the unknown-key reader each kept a different one of the two
+        // `achievements`, so the first save changed what a second load saw (found by the fuzzer).
+        try folder.write(
+            Data(
+                #"{"schemaVersion": 1, "courses": {"c": {"xp": 0, "achievements": {"a": "2026-01-02T03:04:05Z"}, "achievements": {"b": "2026-01-02T03:04:05Z"}}}}"#
+                    .utf8))
+        let store = try folder.store()
+        let notice = try #require(store.takeNotices().first).message
+        #expect(notice.contains("the key `achievements` appears twice in one object (in courses → c)"), "\(notice)")
+        #expect(store.current.achievements.isEmpty)
+    }
+
+    @Test(arguments: [
+        #"{"a": 1, "b": {"a": 2}, "c": [{"a": 3}, {"a": 4}]}"#,  // the same key in different objects
+        #"{"a": "x\"a\": 1", "b": 2}"#,  // a key-like text inside a string
+    ])
+    func keysThatAreNotDuplicatesAreNotReported(_ json: String) {
+        #expect(ProgressFileLimits.duplicateKey(in: Data(json.utf8)) == nil)
+    }
+
+    @Test func anEscapedDuplicateIsFoundAsTheParserReadsIt() throws {
+        let found = try #require(ProgressFileLimits.duplicateKey(in: Data(#"{"s": {"a": 1, "\u0061": 2}}"#.utf8)))
+        #expect(found.key == "a" && found.path == ["s"])
     }
 
     @Test func anUnknownStatusNamesTheLessonAndTheValue() throws {
