@@ -49,17 +49,34 @@ struct StepIdentity: Equatable {
 }
 
 /// Hands out uids no user has: a high range, keyed by our pid so concurrent runners differ.
+///
+/// A uid still in use is skipped. The counter wraps after 256 steps, and a runner whose pid shares
+/// the low 16 bits with another's draws from the same range: a step given the uid of a still
+/// running one (a background server, a step of a concurrent check) would share its RLIMIT_NPROC
+/// count, and the sweep by uid after it ends would kill the other's processes.
 final class SandboxUIDs: @unchecked Sendable {
     static let shared = SandboxUIDs()
     private let lock = NSLock()
     private var counter: UInt32 = 0
     /// Far above the ranges distributions and user namespaces (100000+65536 per user) hand out.
     private static let base: UInt32 = 0x5C00_0000
+    /// Whether some process runs as the uid; a /proc scan, a few milliseconds, as root only.
+    private let inUse: (uid_t) -> Bool
+
+    init(inUse: @escaping (uid_t) -> Bool = { ProcTable.threadCount(ofUser: $0) > 0 }) {
+        self.inUse = inUse
+    }
 
     func next() -> uid_t {
         lock.lock()
         defer { lock.unlock() }
-        counter &+= 1
-        return Self.base + (UInt32(truncatingIfNeeded: getpid()) & 0xFFFF) << 8 + (counter & 0xFF)
+        let range = Self.base + (UInt32(truncatingIfNeeded: getpid()) & 0xFFFF) << 8
+        // If all 256 are busy (no check runs that many processes at once), the last one is used.
+        for _ in 0..<256 {
+            counter &+= 1
+            let uid = range + (counter & 0xFF)
+            if !inUse(uid) { return uid }
+        }
+        return range + (counter & 0xFF)
     }
 }
