@@ -58,9 +58,12 @@ public struct CheckMeasurement: Sendable, Equatable {
         self.medians = medians
     }
 
-    /// The measurement of `result`, or nil when it produced no metrics.
+    /// The measurement of `result`, or nil when it measured nothing: no step printed a metric
+    /// and no ratio or bound was evaluated. Usage metrics alone (every step named `build` has
+    /// them) do not make a performance check, and would fill every lesson's record.
     public init?(_ result: CheckResult) {
-        guard !result.metrics.isEmpty else { return nil }
+        let printed = result.metrics.contains { series in !UsageMetric.allCases.contains { series.name.hasSuffix("." + $0.rawValue) } }
+        guard printed || !result.comparisons.isEmpty else { return nil }
         var medians: [String: MetricMedian] = [:]
         for series in result.metrics.sorted(by: { $0.name < $1.name }).prefix(MetricHistoryEntry.namesKept)
         where series.median.isFinite {
