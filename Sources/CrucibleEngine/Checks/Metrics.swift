@@ -86,7 +86,7 @@ enum Metrics {
 }
 
 /// What a metric measures; its figures are kept in the dimension's base unit.
-enum MetricDimension: String, Sendable, Equatable {
+public enum MetricDimension: String, Sendable, Equatable, Codable, CaseIterable {
     /// Seconds.
     case time
     /// Bytes.
