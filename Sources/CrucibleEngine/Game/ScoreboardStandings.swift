@@ -16,7 +16,7 @@ public struct ScoreboardStandings: Sendable, Equatable, Codable {
     public var emptyNote: String
 
     /// Whether no task has a measured figure for any language.
-    public var isEmpty: Bool { tasks.allSatisfy { $0.measuredLanguages.isEmpty } }
+    public var isEmpty: Bool
 
     public static let caveat =
         "These are your own solutions measured on this machine, not a law about the languages: "
@@ -30,6 +30,7 @@ public struct ScoreboardStandings: Sendable, Equatable, Codable {
         title = scoreboard.title
         languages = scoreboard.languages
         tasks = scoreboard.tasks.map { ScoreboardTaskStandings($0, progress: progress) }
+        isEmpty = tasks.allSatisfy { $0.measuredLanguages.isEmpty }
         caveat = Self.caveat
         let lessons = scoreboard.tasks.flatMap { $0.lessons.map(\.lessonID) }
         emptyNote =
@@ -168,7 +169,8 @@ public struct ScoreboardMeasure: Sendable {
             switch self {
             case .seconds:
                 if value < 1e-3 { return String(format: "%.0f µs", value * 1e6) }
-                if value < 1 { return String(format: "%.1f ms", value * 1e3) }
+                if value < 0.01 { return String(format: "%.1f ms", value * 1e3) }
+                if value < 1 { return String(format: "%.0f ms", value * 1e3) }
                 return String(format: "%.2f s", value)
             case .bytes:
                 for (unit, size) in [("GiB", 1_073_741_824.0), ("MiB", 1_048_576.0), ("KiB", 1024.0)] where value >= size {
