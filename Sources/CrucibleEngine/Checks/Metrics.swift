@@ -86,7 +86,7 @@ enum Metrics {
 }
 
 /// What a metric measures; its figures are kept in the dimension's base unit.
-public enum MetricDimension: String, Sendable, Equatable, Codable, CaseIterable {
+public enum MetricDimension: String, Codable, Sendable, Equatable, CaseIterable {
     /// Seconds.
     case time
     /// Bytes.

@@ -71,7 +71,15 @@ extension LessonProgress {
             passedFirstTry: passedFirstTry || other.passedFirstTry,
             xpEarned: max(xpEarned, other.xpEarned),
             updatedSincePass: hashSource.updatedSincePass,
-            lastCheck: [lastCheck, other.lastCheck].compactMap { $0 }.max { $0.at < $1.at })
+            lastCheck: [lastCheck, other.lastCheck].compactMap { $0 }.max { $0.at < $1.at },
+            metricHistory: Self.mergedHistory(metricHistory, other.metricHistory))
+    }
+
+    /// Both machines' measured checks, each once, oldest first, the last 10 kept (as a check keeps them).
+    static func mergedHistory(_ a: [MetricHistoryEntry], _ b: [MetricHistoryEntry]) -> [MetricHistoryEntry] {
+        var all = a
+        for entry in b where !all.contains(entry) { all.append(entry) }
+        return Array(all.sorted { $0.at < $1.at }.suffix(10))
     }
 }
 
