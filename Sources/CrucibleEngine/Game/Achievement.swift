@@ -97,8 +97,7 @@ public enum AchievementCondition: Sendable, Equatable, Hashable, Codable {
         guard let first = history.lazy.compactMap({ $0.medians[metric] }).first, first.median > 0 else { return nil }
         let factors = history.filter(\.passed).compactMap { entry -> Double? in
             guard let median = entry.medians[metric]?.median, median > 0 else { return nil }
-            // More is better for a rate; for times, bytes and counts less is.
-            return first.dimension == .rate ? median / first.median : first.median / median
+            return first.dimension.higherIsBetter ? median / first.median : first.median / median
         }
         return factors.max()
     }

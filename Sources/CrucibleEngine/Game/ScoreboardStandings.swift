@@ -164,22 +164,14 @@ public struct ScoreboardMeasure: Sendable {
     public enum Unit: String, Sendable, Equatable, Codable {
         case seconds, bytes, count, perSecond, factor
 
-        /// "12,030 req/s", "850 µs", "4.2 MiB", "113", "2.4×".
+        /// "12,030 req/s", "850 µs", "4.2 MiB", "113", "2.4×": a metric's figure as the check's messages write it.
         public func text(_ value: Double) -> String {
             switch self {
-            case .seconds:
-                if value < 1e-3 { return String(format: "%.0f µs", value * 1e6) }
-                if value < 0.01 { return String(format: "%.1f ms", value * 1e3) }
-                if value < 1 { return String(format: "%.0f ms", value * 1e3) }
-                return String(format: "%.2f s", value)
-            case .bytes:
-                for (unit, size) in [("GiB", 1_073_741_824.0), ("MiB", 1_048_576.0), ("KiB", 1024.0)] where value >= size {
-                    return String(format: "%.1f %@", value / size, unit)
-                }
-                return String(format: "%.0f B", value)
-            case .count: return ScoreboardMeasure.grouped(value)
-            case .perSecond: return ScoreboardMeasure.grouped(value) + " req/s"
-            case .factor: return String(format: "%.1f×", value)
+            case .seconds: MetricDimension.time.format(value)
+            case .bytes: MetricDimension.bytes.format(value)
+            case .count: MetricDimension.count.format(value)
+            case .perSecond: MetricDimension.rate.format(value)
+            case .factor: String(format: "%.1f×", value)
             }
         }
     }
@@ -225,16 +217,5 @@ public struct ScoreboardMeasure: Sendable {
     /// "Go", "Rust", "C", "Swift": a language key as a name.
     public static func displayName(_ language: String) -> String {
         language == "c" ? "C" : language.prefix(1).uppercased() + language.dropFirst()
-    }
-
-    /// A whole number with thousands separators: "12,030".
-    static func grouped(_ value: Double) -> String {
-        let digits = String(Int(value.rounded()))
-        var result = ""
-        for (index, character) in digits.reversed().enumerated() {
-            if index > 0, index % 3 == 0, character != "-" { result.append(",") }
-            result.append(character)
-        }
-        return String(result.reversed())
     }
 }
