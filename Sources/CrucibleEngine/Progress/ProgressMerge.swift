@@ -53,7 +53,8 @@ extension CourseProgress {
 }
 
 extension LessonProgress {
-    /// The greater of each field; the earliest first activity and pass.
+    /// The greater of each field; the earliest first activity and pass; both metric histories,
+    /// the latest entries kept.
     public func merged(with other: LessonProgress) -> LessonProgress {
         func earliest(_ a: Date?, _ b: Date?) -> Date? { [a, b].compactMap { $0 }.min() }
         // The record that passed most recently against the lesson's current content decides the hash.
@@ -72,14 +73,7 @@ extension LessonProgress {
             xpEarned: max(xpEarned, other.xpEarned),
             updatedSincePass: hashSource.updatedSincePass,
             lastCheck: [lastCheck, other.lastCheck].compactMap { $0 }.max { $0.at < $1.at },
-            metricHistory: Self.mergedHistory(metricHistory, other.metricHistory))
-    }
-
-    /// Both machines' measured checks, each once, oldest first, the last 10 kept (as a check keeps them).
-    static func mergedHistory(_ a: [MetricHistoryEntry], _ b: [MetricHistoryEntry]) -> [MetricHistoryEntry] {
-        var all = a
-        for entry in b where !all.contains(entry) { all.append(entry) }
-        return Array(all.sorted { $0.at < $1.at }.suffix(10))
+            metricHistory: (metricHistory + other.metricHistory).latest())
     }
 }
 

@@ -183,8 +183,9 @@ public struct ResultPresentation {
         case .wrongOutput(let mismatch):
             return messageLines + (mismatch.map(diffLines) ?? [])
         case .tooSlow, .overBudget:
-            // The message names the metric, its median and the requirement.
-            return messageLines
+            // The message names the metric, its median and the requirement; it starts with the
+            // metric's name, which keeps its case.
+            return wrap(result.message, style: Paint.strong)
         case .resourceLimit(let hit):
             return messageLines + (hit.map { [StyledLine("Limit reached: \($0.rawValue)", style: Paint.quiet)] } ?? [])
         case .toolsMissing(let tools):
