@@ -103,6 +103,14 @@ import Testing
         #expect(try Self.properties("lesson", "bound") == Set(StepParser.boundKeys))
         #expect(try Self.properties("achievements", "achievement") == Set(AchievementsFile.achievementKeys))
         #expect(try Self.properties("achievements", "condition") == Set(AchievementCondition.keys))
+        #expect(try Self.properties("achievements", "improveMetric") == Set(AchievementCondition.improveMetricKeys))
+        let scoreboard = try Self.validator("course").root["properties"] as? [String: Any]
+        let scoreboardKeys = Set(((scoreboard?["scoreboard"] as? [String: Any])?["properties"] as? [String: Any] ?? [:]).keys)
+        #expect(scoreboardKeys == Set(ScoreboardParser.scoreboardKeys))
+        #expect(try Self.properties("course", "scoreboardTask") == Set(ScoreboardParser.taskKeys))
+        let task = try Self.validator("course").root["$defs"] as? [String: Any]
+        let lessons = ((task?["scoreboardTask"] as? [String: Any])?["properties"] as? [String: Any])?["lessons"] as? [String: Any]
+        #expect(Set((lessons?["properties"] as? [String: Any] ?? [:]).keys) == Set(ScoreboardParser.languages))
     }
 
     @Test func schemasAndLoaderAgreeOnEnumeratedValues() throws {
@@ -124,7 +132,8 @@ import Testing
             + QuizParser.questionKeys + QuizParser.choiceKeys + LessonParser.predictKeys + LessonParser.codeKeys
             + LessonParser.variantKeys + StepParser.stepKeys + StepParser.limitKeys + StepParser.expectKeys
             + StepParser.outputKeys + StepParser.ratioKeys + StepParser.boundKeys + AchievementsFile.achievementKeys
-            + AchievementCondition.keys
+            + AchievementCondition.keys + AchievementCondition.improveMetricKeys + ScoreboardParser.scoreboardKeys
+            + ScoreboardParser.taskKeys
         let missing = Set(keys).filter { !guide.contains("`\($0)`") }
         #expect(missing.isEmpty, "keys the guide never names: \(missing.sorted())")
     }
@@ -155,6 +164,10 @@ import Testing
               crate-registry:
                 file: /usr/share/cargo/registry
               python3:
+            scoreboard:
+              title: "Arena: Rust vs Go"
+              tasks:
+                - { task: "JSON endpoint", lessons: { go: arena.endpoint-go, rust: arena.endpoint-rust } }
 
             """
         #expect(try Self.validator("course").errors(in: try JSONValue.yaml(course)).isEmpty)
@@ -200,6 +213,18 @@ import Testing
             "more than 1 keys"
         ),
         ("achievements", "- id: a\n  title: T\n  description: D\n  condition: { winGame: 1 }\n", "unknown key `winGame`"),
+        (
+            "achievements", "- id: a\n  title: T\n  description: D\n  condition: { improveMetric: { lesson: l, metric: m, by: 1 } }\n",
+            "must be greater than 1"
+        ),
+        (
+            "course", "id: c\ntitle: T\nwelcome: W\nscoreboard:\n  title: S\n  tasks:\n    - { task: H, lessons: { go: a } }\n",
+            "fewer than 2 keys"
+        ),
+        (
+            "course", "id: c\ntitle: T\nwelcome: W\nscoreboard:\n  title: S\n  tasks:\n    - { task: H, lessons: { go: a, rsut: b } }\n",
+            "unknown key `rsut`"
+        ),
     ])
     func theSchemasRejectMistakes(schema: String, yaml: String, expected: String) throws {
         let errors = try Self.validator(schema).errors(in: try JSONValue.yaml(yaml))
