@@ -66,7 +66,9 @@ struct CheckCommand: ParsableCommand {
             Output.print(
                 ResultPresentation(
                     check.result, lesson: check.lesson, events: events,
-                    medium: .commandLine(verbose: verbose, workspace: check.folder?.path, followUp: course.followUp)
+                    medium: .commandLine(
+                        verbose: verbose, workspace: check.folder?.path, followUp: course.followUp, width: Output.width,
+                        unicode: Output.unicode)
                 ).lines)
         }
         // After the result, so the learner sees both; non-zero, so a script does not take it as counted.

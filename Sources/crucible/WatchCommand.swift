@@ -68,7 +68,8 @@ struct WatchCommand: ParsableCommand {
                 Output.say(
                     ResultPresentation(
                         result, lesson: lesson, events: events,
-                        medium: .commandLine(verbose: verbose, workspace: nil, followUp: followUp)
+                        medium: .commandLine(
+                            verbose: verbose, workspace: nil, followUp: followUp, width: Output.width, unicode: Output.unicode)
                     ).lines)
             }
         }

@@ -86,7 +86,7 @@ enum Metrics {
 }
 
 /// What a metric measures; its figures are kept in the dimension's base unit.
-enum MetricDimension: String, Sendable, Equatable {
+public enum MetricDimension: String, Codable, Sendable, Equatable, CaseIterable {
     /// Seconds.
     case time
     /// Bytes.
@@ -121,4 +121,45 @@ struct MetricUnit: Equatable {
 
     /// "s, ms, µs, …": for messages.
     static var names: String { all.map(\.name).joined(separator: ", ") }
+}
+
+extension MetricDimension {
+    /// Whether a larger figure is the better one: only for rates; less time, memory or count is better.
+    public var higherIsBetter: Bool { self == .rate }
+
+    /// A figure in this dimension's base unit as people read it, the one text for metric values
+    /// in messages, charts and tables: "12.3 ms", "48.2 MiB", "10,050 req/s", "12 count".
+    /// Times keep three significant digits in the largest unit under the figure; bytes are
+    /// ``ProcessResult/byteCountText(_:)``'s; rates and counts are grouped by thousands.
+    public func text(_ value: Double) -> String {
+        switch self {
+        case .time:
+            let magnitude = abs(value)
+            for (unit, size) in [("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)] where magnitude >= size {
+                return Self.significant(value / size) + " " + unit
+            }
+            return value == 0 ? "0 s" : Self.significant(value / 1e-9) + " ns"
+        case .bytes: return ProcessResult.byteCountText(Int(value.rounded()))
+        case .count: return Self.grouped(value) + " count"
+        case .rate: return Self.grouped(value) + " req/s"
+        }
+    }
+
+    /// Three significant digits: 1.23, 12.3, 123, 1234 (never fewer digits than the whole part).
+    private static func significant(_ value: Double) -> String {
+        let decimals = value >= 100 ? 0 : value >= 10 ? 1 : 2
+        return String(format: "%.\(decimals)f", value)
+    }
+
+    /// A whole figure with thousands separated by commas ("10,050"); under 100 a fraction keeps one decimal ("12.5").
+    private static func grouped(_ value: Double) -> String {
+        if value < 100, value != value.rounded() { return String(format: "%.1f", value) }
+        let digits = String(Int64(value.rounded()))
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return text
+    }
 }
