@@ -86,7 +86,7 @@ enum Metrics {
 }
 
 /// What a metric measures; its figures are kept in the dimension's base unit.
-public enum MetricDimension: String, Codable, Sendable, Equatable, CaseIterable {
+public enum MetricDimension: String, Sendable, Equatable, Codable, CaseIterable {
     /// Seconds.
     case time
     /// Bytes.
@@ -124,9 +124,6 @@ struct MetricUnit: Equatable {
 }
 
 extension MetricDimension {
-    /// Whether a larger figure is the better one: only for rates; less time, memory or count is better.
-    public var higherIsBetter: Bool { self == .rate }
-
     /// A figure in this dimension's base unit as people read it, the one text for metric values
     /// in messages, charts and tables: "12.3 ms", "48.2 MiB", "10,050 req/s", "12 count".
     /// Times keep three significant digits in the largest unit under the figure; bytes are

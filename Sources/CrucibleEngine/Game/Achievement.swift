@@ -32,12 +32,19 @@ public enum AchievementCondition: Sendable, Equatable, Hashable, Codable {
     case passLesson(String)
     /// Reach level N.
     case reachLevel(Int)
+    /// Pass every one of the named lessons, such as both languages of an arena task.
+    case passLessons([String])
+    /// A passing check of `lesson` measured `metric` at least `by` times better than the lesson's
+    /// first recorded median of it (lower is better for times, bytes and counts; higher for rates).
+    case improveMetric(lesson: String, metric: String, by: Double)
 
     /// The YAML key of each condition, in the order the reference lists them.
     public static let keys = [
         "completeLessons", "completeTrack", "firstTryPasses", "streakDays",
-        "trackWithoutHints", "passLesson", "reachLevel",
+        "trackWithoutHints", "passLesson", "reachLevel", "passLessons", "improveMetric",
     ]
+    /// Keys of `improveMetric`'s map.
+    public static let improveMetricKeys = ["lesson", "metric", "by"]
 
     /// The key this condition is written with.
     public var key: String {
@@ -49,6 +56,8 @@ public enum AchievementCondition: Sendable, Equatable, Hashable, Codable {
         case .trackWithoutHints: "trackWithoutHints"
         case .passLesson: "passLesson"
         case .reachLevel: "reachLevel"
+        case .passLessons: "passLessons"
+        case .improveMetric: "improveMetric"
         }
     }
 
@@ -73,6 +82,23 @@ public enum AchievementCondition: Sendable, Equatable, Hashable, Codable {
         case .trackWithoutHints(let track): return wholeTrack(track) { $0.hintsRevealed == 0 && !$0.solutionViewed }
         case .passLesson(let lesson): return outline.lesson(lesson) != nil && passed(lesson)
         case .reachLevel(let level): return Levels.level(for: progress.xp).number >= level
+        case .passLessons(let lessons):
+            return !lessons.isEmpty && lessons.allSatisfy { outline.lesson($0) != nil && passed($0) }
+        case .improveMetric(let lesson, let metric, let by):
+            guard outline.lesson(lesson) != nil, let history = progress.lessons[lesson]?.metricHistory else { return false }
+            return Self.improvement(of: metric, in: history).map { $0 >= by } ?? false
         }
+    }
+
+    /// How many times better than its first recorded median a passing entry measured `metric` at
+    /// best; `nil` without a first median or a passing entry. Only the kept history (the last 10
+    /// checks) is seen, so "first" is the oldest kept.
+    public static func improvement(of metric: String, in history: [MetricHistoryEntry]) -> Double? {
+        guard let first = history.lazy.compactMap({ $0.medians[metric] }).first, first.median > 0 else { return nil }
+        let factors = history.filter(\.passed).compactMap { entry -> Double? in
+            guard let median = entry.medians[metric]?.median, median > 0 else { return nil }
+            return first.dimension.higherIsBetter ? median / first.median : first.median / median
+        }
+        return factors.max()
     }
 }

@@ -143,8 +143,17 @@ public enum AchievementsFile {
             switch achievement.condition {
             case .completeTrack(let track), .trackWithoutHints(let track):
                 problem = outline.track(track) == nil ? "names track \(quoted: track), which the course does not have" : nil
-            case .passLesson(let lesson):
-                problem = outline.lesson(lesson) == nil ? "names lesson \(quoted: lesson), which the course does not have" : nil
+            case .passLesson(let lesson), .improveMetric(let lesson, _, _):
+                problem =
+                    outline.lesson(lesson) == nil
+                    ? "names lesson \(quoted: lesson), which the course does not have" : nil
+            case .passLessons(let lessons):
+                let missing = lessons.filter { outline.lesson($0) == nil }
+                problem =
+                    missing.isEmpty
+                    ? nil
+                    : "names " + missing.map { "\(quoted: $0)" }.joined(separator: ", ")
+                        + (missing.count == 1 ? ", a lesson" : ", lessons") + " the course does not have"
             case .completeLessons(let count):
                 problem = count > outline.lessonIDs.count ? "needs \(count) lessons; the course has \(outline.lessonIDs.count)" : nil
             default:
@@ -178,7 +187,46 @@ public enum AchievementsFile {
         case "reachLevel": return fields.wholeNumber(key, required: true).map(AchievementCondition.reachLevel)
         case "completeTrack": return fields.id(key).map(AchievementCondition.completeTrack)
         case "trackWithoutHints": return fields.id(key).map(AchievementCondition.trackWithoutHints)
+        case "passLessons": return passLessons(fields, report: report)
+        case "improveMetric": return improveMetric(fields, report: report)
         default: return fields.id(key).map(AchievementCondition.passLesson)
         }
+    }
+
+    private static func passLessons(_ fields: Fields, report: FileReport) -> AchievementCondition? {
+        guard let entries = fields.stringNodes("passLessons", required: true) else { return nil }
+        guard !entries.isEmpty else {
+            if let node = fields.value("passLessons") {
+                report.error(at: node, "`passLessons` is empty; list the lessons to pass, such as [arena.endpoint-go, arena.endpoint-rust]")
+            }
+            return nil
+        }
+        var ids: [String] = []
+        for (text, node) in entries {
+            guard Identifier.isValid(text) else {
+                report.error(at: node, "\(quoted: text) is not a valid id; \(Identifier.rule)")
+                return nil
+            }
+            ids.append(text)
+        }
+        return .passLessons(ids)
+    }
+
+    private static func improveMetric(_ fields: Fields, report: FileReport) -> AchievementCondition? {
+        guard
+            let map = fields.map(
+                "improveMetric", what: "`improveMetric`", known: AchievementCondition.improveMetricKeys, required: true)
+        else { return nil }
+        let lesson = map.id("lesson")
+        let metric = map.string("metric", required: true)
+        let by = map.positiveNumber("by")
+        if map.value("by", required: true) != nil, let by, by <= 1, let node = map.value("by") {
+            report.error(
+                at: node,
+                "`by` is \(by), which any check meets; give the factor of improvement above 1, such as 1.2 for 20% better")
+            return nil
+        }
+        guard let lesson, let metric, let by else { return nil }
+        return .improveMetric(lesson: lesson, metric: metric, by: by)
     }
 }

@@ -8,6 +8,9 @@ struct CourseHeader {
     var final: String?
     /// The tools it declares under `tools`.
     var tools: [ToolInfo] = []
+    /// Its `scoreboard`, if any, with where each lesson id was written (checked once lessons load).
+    var scoreboard: Scoreboard?
+    var scoreboardReferences: [ScoreboardParser.LessonReference] = []
 }
 
 /// The fields of `track.yml`, with stand-ins for fields that could not be read.
@@ -22,7 +25,7 @@ struct TrackHeader {
 /// Reads `course.yml` and `track.yml`.
 enum CourseFileParser {
     /// Keys of `course.yml`.
-    static let courseKeys = ["id", "title", "welcome", "final", "tools"]
+    static let courseKeys = ["id", "title", "welcome", "final", "tools", "scoreboard"]
     /// Keys of `track.yml`.
     static let trackKeys = ["id", "title", "summary"]
 
@@ -39,8 +42,11 @@ enum CourseFileParser {
         let welcome = fields.string("welcome", required: true)
         let final = fields.string("final")
         let tools = ToolDeclarationParser(report: report).tools(fields)
+        let scoreboard = ScoreboardParser(report: report).scoreboard(fields)
         guard let id, let title, let welcome else { return nil }
-        return CourseHeader(id: id, title: title, welcome: welcome, final: final, tools: tools)
+        return CourseHeader(
+            id: id, title: title, welcome: welcome, final: final, tools: tools, scoreboard: scoreboard?.scoreboard,
+            scoreboardReferences: scoreboard?.references ?? [])
     }
 
     /// The track header; fields that cannot be read fall back to the folder name

@@ -101,10 +101,12 @@ private struct CourseFolder {
                 ))
         }
 
+        if let header { diagnostics += ScoreboardParser.check(header.scoreboardReferences, lessons: loadedTracks.flatMap(\.lessons)) }
         diagnostics.sort { ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message) }
         let course = header.map {
             Course(
-                id: $0.id, title: $0.title, welcome: $0.welcome, final: $0.final, root: root, tracks: loadedTracks, tools: catalog)
+                id: $0.id, title: $0.title, welcome: $0.welcome, final: $0.final, root: root, tracks: loadedTracks, tools: catalog,
+                scoreboard: $0.scoreboard)
         }
         return CourseLoadResult(course: course, tracks: loadedTracks, diagnostics: diagnostics)
     }

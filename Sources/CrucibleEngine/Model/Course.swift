@@ -16,10 +16,14 @@ public struct Course: Sendable, Equatable {
     public var tracks: [Track]
     /// The built-in tools with those `course.yml` declares under `tools`.
     public var tools: ToolCatalog
+    /// Its `scoreboard`: tasks done in several languages, compared by their measured results.
+    public var scoreboard: Scoreboard?
 
     public init(
-        id: String, title: String, welcome: String, final: String?, root: URL, tracks: [Track], tools: ToolCatalog = .builtIn
+        id: String, title: String, welcome: String, final: String?, root: URL, tracks: [Track], tools: ToolCatalog = .builtIn,
+        scoreboard: Scoreboard? = nil
     ) {
+        self.scoreboard = scoreboard
         self.id = id
         self.title = title
         self.welcome = welcome

@@ -119,14 +119,17 @@ public struct LessonProgress: Codable, Sendable, Equatable {
     public var updatedSincePass: Bool
     /// The latest check, from whichever front end ran it; nil in files written before it was kept.
     public var lastCheck: LastCheck?
+    /// The last 10 judged code checks that produced metrics, oldest first.
+    public var metricHistory: [MetricHistoryEntry]
 
     public init(
         status: LessonStatus = .notStarted, attempts: Int = 0, hintsRevealed: Int = 0,
         solutionViewed: Bool = false, firstActivity: Date? = nil, lastActivity: Date? = nil,
         passedAt: Date? = nil, timeSpent: Double = 0, contentHash: String? = nil,
         passedFirstTry: Bool = false, xpEarned: Int = 0, updatedSincePass: Bool = false,
-        lastCheck: LastCheck? = nil
+        lastCheck: LastCheck? = nil, metricHistory: [MetricHistoryEntry] = []
     ) {
+        self.metricHistory = metricHistory
         self.status = status
         self.attempts = attempts
         self.hintsRevealed = hintsRevealed
@@ -311,7 +314,8 @@ extension LessonProgress {
             passedFirstTry: try container.decode(Bool.self, forKey: .passedFirstTry),
             xpEarned: try container.decodeWholeNumber(forKey: .xpEarned),
             updatedSincePass: try container.decode(Bool.self, forKey: .updatedSincePass),
-            lastCheck: try container.decodeIfPresent(LastCheck.self, forKey: .lastCheck))
+            lastCheck: try container.decodeIfPresent(LastCheck.self, forKey: .lastCheck),
+            metricHistory: try container.decodeIfPresent([MetricHistoryEntry].self, forKey: .metricHistory) ?? [])
     }
 }
 

@@ -54,7 +54,8 @@ import Testing
     @Test func everyConditionKeyIsCovered() {
         let covered: [AchievementCondition] = [
             .completeLessons(1), .completeTrack("t"), .firstTryPasses(1), .streakDays(1),
-            .trackWithoutHints("t"), .passLesson("l"), .reachLevel(1),
+            .trackWithoutHints("t"), .passLesson("l"), .reachLevel(1), .passLessons(["l"]),
+            .improveMetric(lesson: "l", metric: "m", by: 2),
         ]
         #expect(covered.map(\.key) == AchievementCondition.keys)
     }

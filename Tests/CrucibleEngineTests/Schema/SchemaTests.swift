@@ -102,6 +102,14 @@ import Testing
         #expect(try Self.properties("lesson", "ratio") == Set(StepParser.ratioKeys))
         #expect(try Self.properties("achievements", "achievement") == Set(AchievementsFile.achievementKeys))
         #expect(try Self.properties("achievements", "condition") == Set(AchievementCondition.keys))
+        #expect(try Self.properties("achievements", "improveMetric") == Set(AchievementCondition.improveMetricKeys))
+        let scoreboard = try Self.validator("course").root["properties"] as? [String: Any]
+        let scoreboardKeys = Set(((scoreboard?["scoreboard"] as? [String: Any])?["properties"] as? [String: Any] ?? [:]).keys)
+        #expect(scoreboardKeys == Set(ScoreboardParser.scoreboardKeys))
+        #expect(try Self.properties("course", "scoreboardTask") == Set(ScoreboardParser.taskKeys))
+        let task = try Self.validator("course").root["$defs"] as? [String: Any]
+        let lessons = ((task?["scoreboardTask"] as? [String: Any])?["properties"] as? [String: Any])?["lessons"] as? [String: Any]
+        #expect(Set((lessons?["properties"] as? [String: Any] ?? [:]).keys) == Set(ScoreboardParser.languages))
     }
 
     @Test func schemasAndLoaderAgreeOnEnumeratedValues() throws {
@@ -123,6 +131,7 @@ import Testing
             + QuizParser.questionKeys + QuizParser.choiceKeys + LessonParser.predictKeys + LessonParser.codeKeys
             + LessonParser.variantKeys + StepParser.stepKeys + StepParser.limitKeys + StepParser.expectKeys
             + StepParser.outputKeys + StepParser.ratioKeys + AchievementsFile.achievementKeys + AchievementCondition.keys
+            + AchievementCondition.improveMetricKeys + ScoreboardParser.scoreboardKeys + ScoreboardParser.taskKeys
         let missing = Set(keys).filter { !guide.contains("`\($0)`") }
         #expect(missing.isEmpty, "keys the guide never names: \(missing.sorted())")
     }
@@ -153,6 +162,10 @@ import Testing
               crate-registry:
                 file: /usr/share/cargo/registry
               python3:
+            scoreboard:
+              title: "Arena: Rust vs Go"
+              tasks:
+                - { task: "JSON endpoint", lessons: { go: arena.endpoint-go, rust: arena.endpoint-rust } }
 
             """
         #expect(try Self.validator("course").errors(in: try JSONValue.yaml(course)).isEmpty)
