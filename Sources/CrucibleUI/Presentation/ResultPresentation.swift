@@ -27,6 +27,21 @@ public struct MeasurementHistory: Sendable, Equatable {
         self.medians = medians
         self.rival = rival
     }
+
+    /// `lessonID`'s measurements in `progress`; when `scoreboard` pairs it with a lesson in another
+    /// language that has a passing check with metrics, that check's medians as "your Go" (or Rust, …).
+    public init(lessonID: String, progress: CourseProgress, scoreboard: Scoreboard?) {
+        medians = (progress.lessons[lessonID]?.metricHistory ?? []).map { $0.medians.mapValues(\.median) }
+        rival = nil
+        guard let task = scoreboard?.tasks.first(where: { $0.lessons.contains { $0.lessonID == lessonID } }) else { return }
+        let language = task.lessons.first { $0.lessonID == lessonID }?.language
+        for other in task.lessons where other.language != language {
+            guard let pass = progress.lessons[other.lessonID]?.metricHistory.last(where: \.passed) else { continue }
+            rival = MetricCharts.Rival(
+                label: "your " + ScoreboardMeasure.displayName(other.language), medians: pass.medians.mapValues(\.median))
+            return
+        }
+    }
 }
 
 /// A check result as styled lines, built once for the full screen (``ResultView``) and the

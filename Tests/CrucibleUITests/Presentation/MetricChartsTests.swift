@@ -154,3 +154,42 @@ import Testing
         #expect(dimension.text(value) == expected)
     }
 }
+
+/// The trend and the other language's bar come from the learner's progress and course.yml's scoreboard.
+@Suite struct MeasurementHistoryTests {
+    static let scoreboard = Scoreboard(
+        title: "Arena",
+        tasks: [
+            ScoreboardTask(
+                name: "JSON endpoint", lessons: [.init(language: "go", lessonID: "a.go"), .init(language: "rust", lessonID: "a.rust")])
+        ])
+
+    static func entry(passed: Bool, throughput: Double) -> MetricHistoryEntry {
+        MetricHistoryEntry(
+            at: Date(timeIntervalSince1970: 0), passed: passed,
+            medians: ["learner.throughput": MetricMedian(dimension: .rate, median: throughput)])
+    }
+
+    @Test func theLessonsHistoryAndThePairedLessonsLatestPass() {
+        var progress = CourseProgress()
+        progress.lessons["a.rust"] = LessonProgress(metricHistory: [
+            Self.entry(passed: false, throughput: 900), Self.entry(passed: true, throughput: 1_200),
+        ])
+        progress.lessons["a.go"] = LessonProgress(metricHistory: [
+            Self.entry(passed: true, throughput: 5_000), Self.entry(passed: true, throughput: 7_000),
+            Self.entry(passed: false, throughput: 100),
+        ])
+        let history = MeasurementHistory(lessonID: "a.rust", progress: progress, scoreboard: Self.scoreboard)
+        #expect(history.medians == [["learner.throughput": 900], ["learner.throughput": 1_200]])
+        #expect(history.rival == MetricCharts.Rival(label: "your Go", medians: ["learner.throughput": 7_000]))
+    }
+
+    @Test func noRivalWithoutAPassOrAPairing() {
+        var progress = CourseProgress()
+        progress.lessons["a.go"] = LessonProgress(metricHistory: [Self.entry(passed: false, throughput: 100)])
+        #expect(MeasurementHistory(lessonID: "a.rust", progress: progress, scoreboard: Self.scoreboard).rival == nil)
+        progress.lessons["a.go"] = LessonProgress(metricHistory: [Self.entry(passed: true, throughput: 100)])
+        #expect(MeasurementHistory(lessonID: "a.rust", progress: progress, scoreboard: nil).rival == nil)
+        #expect(MeasurementHistory(lessonID: "a.rust", progress: progress, scoreboard: Self.scoreboard).rival != nil)
+    }
+}
