@@ -30,8 +30,3 @@ public struct MetricMedian: Codable, Sendable, Equatable {
         self.median = median
     }
 }
-
-extension MetricDimension {
-    /// Whether more is better: a rate; for times, bytes and counts less is better.
-    public var higherIsBetter: Bool { self == .rate }
-}

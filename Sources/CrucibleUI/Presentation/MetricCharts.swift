@@ -195,10 +195,10 @@ public struct MetricCharts: Sendable, Equatable {
             bars.append(
                 Bar(
                     row: row, label: oneQuantity ? parts.subject : figure.name, value: figure.median,
-                    text: figure.dimension.text(figure.median), role: role))
+                    text: figure.dimension.format(figure.median), role: role))
             // The rival's bar follows the learner's own: "your Go" beside "learner".
             if let rival, parts.subject == "learner", let median = rival.medians[figure.name] {
-                bars.append(Bar(row: row, label: rival.label, value: median, text: figure.dimension.text(median), role: .rival))
+                bars.append(Bar(row: row, label: rival.label, value: median, text: figure.dimension.format(median), role: .rival))
             }
         }
         return bars
@@ -213,22 +213,21 @@ public struct MetricCharts: Sendable, Equatable {
         return bars.enumerated().sorted { (rank($0.element.row), $0.offset) < (rank($1.element.row), $1.offset) }.map(\.element)
     }
 
-    /// "learner 0.84× baseline, needs ≥ 0.5×" for a ratio; "learner.errors 3 count, needs ≤ 0 count" for a bound.
+    /// "learner 0.84× baseline, needs ≥ 0.5×" for a ratio (the factor as the engine's messages write
+    /// it); "learner.errors 3 count, needs ≤ 0 count" for a bound.
     static func verdict(_ comparison: Comparison, dimension: MetricDimension?) -> (text: String, passed: Bool)? {
         if let baseline = comparison.baseline, let factor = comparison.factor {
             let (metric, base) = (split(comparison.metric), split(baseline))
             let shared = metric.quantity != nil && metric.quantity == base.quantity
             let names = shared ? (metric.subject, base.subject) : (comparison.metric, baseline)
-            let required = comparison.atLeast.map { ", needs ≥ \(factorText($0))×" } ?? ""
-            return ("\(names.0) \(factorText(factor))× \(names.1)" + required, comparison.passed)
+            let required = comparison.atLeast.map { ", needs ≥ " + MetricComparison.times($0) } ?? ""
+            return ("\(names.0) \(MetricComparison.times(factor)) \(names.1)" + required, comparison.passed)
         }
-        guard let dimension, let median = comparison.metricMedian, let atMost = comparison.atMost else { return nil }
-        return ("\(comparison.metric) \(dimension.text(median)), needs ≤ \(dimension.text(atMost))", comparison.passed)
-    }
-
-    /// A factor with two decimals ("0.84", "12.50"); an unmeasurably large one as "∞".
-    static func factorText(_ factor: Double) -> String {
-        factor >= 1e6 ? "∞" : String(format: "%.2f", factor).replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
+        guard let dimension, let median = comparison.metricMedian else { return nil }
+        let limits = [comparison.atLeast.map { "≥ " + dimension.format($0) }, comparison.atMost.map { "≤ " + dimension.format($0) }]
+        let needs = limits.compactMap { $0 }.joined(separator: " and ")
+        guard !needs.isEmpty else { return nil }
+        return ("\(comparison.metric) \(dimension.format(median)), needs \(needs)", comparison.passed)
     }
 
     // MARK: - Step usage
@@ -241,7 +240,7 @@ public struct MetricCharts: Sendable, Equatable {
         }
         func group(_ title: String, _ dimension: MetricDimension, _ value: (ResourceUsage) -> Double) -> Group {
             let bars = steps.map { step in
-                Bar(row: nil, label: step.name, value: value(step.usage), text: dimension.text(value(step.usage)), role: .other)
+                Bar(row: nil, label: step.name, value: value(step.usage), text: dimension.format(value(step.usage)), role: .other)
             }
             return Group(title: title, bars: bars, verdicts: [], trends: [])
         }
@@ -350,7 +349,7 @@ public struct MetricCharts: Sendable, Equatable {
                 glyphs.levels[high > low ? Int(((value - low) / (high - low) * Double(top)).rounded()) : top / 2]
             })
         let label = "  " + DisplayWidth.printable(trend.label) + " over \(trend.medians.count) checks "
-        let figures = " " + trend.dimension.text(trend.medians.first!) + " \(glyphs.arrow) " + trend.dimension.text(trend.medians.last!)
+        let figures = " " + trend.dimension.format(trend.medians.first!) + " \(glyphs.arrow) " + trend.dimension.format(trend.medians.last!)
         let line = StyledLine([Span(label, style: Paint.quiet), Span(spark, style: Paint.advice), Span(figures, style: Paint.quiet)])
         return line.displayWidth <= width ? line : StyledLine([Span(label, style: Paint.quiet), Span(spark, style: Paint.advice)])
     }

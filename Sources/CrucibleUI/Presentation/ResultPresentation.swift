@@ -221,7 +221,8 @@ public struct ResultPresentation {
                 + wrap(lint.message + (lint.lint.map { " (\($0))" } ?? ""), indent: 2, style: Paint.bad)
         case .wrongOutput(let mismatch):
             return messageLines + (mismatch.map(diffLines) ?? [])
-        case .tooSlow:
+        case .tooSlow, .overBudget:
+            // The message names the metric, its median and the requirement; the charts show every figure.
             return messageLines + gap + chartLines
         case .resourceLimit(let hit):
             return messageLines + (hit.map { [StyledLine("Limit reached: \($0.rawValue)", style: Paint.quiet)] } ?? [])
@@ -289,17 +290,11 @@ public struct ResultPresentation {
 
     /// The check's metrics as bar charts (see ``MetricCharts``), with the verdict of each comparison.
     private var chartLines: [StyledLine] {
-        var figures: [MetricCharts.Figure] = [], comparisons: [MetricCharts.Comparison] = []
-        if let ratio = result.ratio {
-            figures = [
-                MetricCharts.Figure(name: ratio.metric, dimension: .time, median: ratio.metricMedian),
-                MetricCharts.Figure(name: ratio.baseline, dimension: .time, median: ratio.baselineMedian),
-            ]
-            comparisons = [
-                MetricCharts.Comparison(
-                    metric: ratio.metric, baseline: ratio.baseline, factor: ratio.speedup, atLeast: ratio.required,
-                    passed: ratio.speedup >= ratio.required, metricMedian: ratio.metricMedian)
-            ]
+        let figures = result.metrics.map { MetricCharts.Figure(name: $0.name, dimension: $0.dimension, median: $0.median) }
+        let comparisons = result.comparisons.map {
+            MetricCharts.Comparison(
+                metric: $0.metric, baseline: $0.baseline, factor: $0.factor, atLeast: $0.atLeast, atMost: $0.atMost,
+                passed: $0.passed, metricMedian: $0.metricMedian)
         }
         let charts = MetricCharts(figures: figures, comparisons: comparisons, history: history.medians, rival: history.rival)
         guard !charts.groups.isEmpty else { return [] }
