@@ -87,4 +87,32 @@ import Testing
         #expect(chart.first?.hasPrefix("    learner   #") == true, "\(run.stdout)")
         #expect(run.stdout.contains("  learner 5x baseline, needs >= 2x v"), "\(run.stdout)")
     }
+
+    /// The arena's figures: throughput compared by ratio, errors bounded, the percentiles in one chart.
+    @Test func anArenaLoadIsDrawnByQuantity() throws {
+        let course = try Self.course(
+            metrics: [
+                "learner.throughput 900 req/s", "baseline.throughput 1000 req/s", "learner.errors 0 count",
+                "learner.latency_p50 1.5 ms", "baseline.latency_p50 1 ms", "learner.latency_p99 9 ms", "baseline.latency_p99 3 ms",
+            ],
+            expect: """
+                        ratio: { metric: learner.throughput, baseline: baseline.throughput, atLeast: 0.5 }
+                        bounds: { metric: learner.errors, atMost: 0 }
+                """)
+        let state = try CrucibleRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: course); try? FileManager.default.removeItem(at: state) }
+        let run = try CrucibleRunner.run(["check", "--lessons", course.path, "t.measure"], environment: Self.environment(state))
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let throughput = Self.chart(run.stdout, after: "throughput")
+        #expect(throughput.count == 3, "\(run.stdout)")
+        #expect(
+            throughput.first?.hasPrefix("    learner   █") == true && throughput.first?.hasSuffix("  900 req/s") == true, "\(run.stdout)")
+        #expect(throughput.dropFirst().first?.hasSuffix(" 1,000 req/s") == true, "\(run.stdout)")
+        #expect(throughput.last == "    learner 0.9× baseline, needs ≥ 0.5× ✓", "\(run.stdout)")
+        let latency = Self.chart(run.stdout, after: "latency")
+        #expect(latency.map { $0.prefix(8) } == ["    p50 ", "        ", "    p99 ", "        "], "\(run.stdout)")
+        #expect(Self.chart(run.stdout, after: "errors").last == "    learner.errors 0 count, needs ≤ 0 count ✓", "\(run.stdout)")
+        // The step's own usage metrics are not compared, so the metric charts leave them out.
+        #expect(!run.stdout.contains("load.cpu_time") && !run.stdout.contains("wall time"), "\(run.stdout)")
+    }
 }

@@ -138,7 +138,8 @@ public struct ResultPresentation {
         }
         let earned = GameEventPresentation.lines(events, width: width)
         if !earned.isEmpty { lines += earned + gap }
-        lines += chartLines
+        let charts = chartLines
+        if !charts.isEmpty { lines += charts + gap }
         lines += shownOutputLines
         lines += noteLines
         lines += answerLines
@@ -223,7 +224,8 @@ public struct ResultPresentation {
             return messageLines + (mismatch.map(diffLines) ?? [])
         case .tooSlow, .overBudget:
             // The message names the metric, its median and the requirement; the charts show every figure.
-            return messageLines + gap + chartLines
+            let charts = chartLines
+            return messageLines + (charts.isEmpty ? [] : gap + charts)
         case .resourceLimit(let hit):
             return messageLines + (hit.map { [StyledLine("Limit reached: \($0.rawValue)", style: Paint.quiet)] } ?? [])
         case .toolsMissing(let tools):
@@ -285,7 +287,10 @@ public struct ResultPresentation {
 
     /// The result's message as a sentence.
     private var messageLines: [StyledLine] {
-        wrap(result.message.prefix(1).uppercased() + result.message.dropFirst(), style: Paint.strong)
+        // A message that starts with a metric's name (`learner.throughput was …`) keeps its case.
+        let firstWord = result.message.prefix { $0 != " " }
+        let sentence = firstWord.contains(".") ? result.message : result.message.prefix(1).uppercased() + result.message.dropFirst()
+        return wrap(sentence, style: Paint.strong)
     }
 
     /// The check's metrics as bar charts (see ``MetricCharts``), with the verdict of each comparison.
@@ -297,8 +302,7 @@ public struct ResultPresentation {
                 passed: $0.passed, metricMedian: $0.metricMedian)
         }
         let charts = MetricCharts(figures: figures, comparisons: comparisons, history: history.medians, rival: history.rival)
-        guard !charts.groups.isEmpty else { return [] }
-        return charts.lines(width: chartWidth, glyphs: glyphs) + gap
+        return charts.lines(width: chartWidth, glyphs: glyphs)
     }
 
     /// Each step's CPU time and peak memory as bars, at the top of the steps' output.
