@@ -82,15 +82,15 @@ public struct MetricCharts: Sendable, Equatable {
     public struct Group: Sendable, Equatable {
         public var title: String
         public var bars: [Bar]
-        /// "learner 0.84× baseline, needs ≥ 0.5×" and whether it passed.
-        public var verdicts: [(text: String, passed: Bool)]
+        public var verdicts: [Verdict]
         /// A compared metric's medians over the attempts, oldest first, with its label and dimension.
         public var trends: [Trend]
+    }
 
-        public static func == (lhs: Group, rhs: Group) -> Bool {
-            lhs.title == rhs.title && lhs.bars == rhs.bars && lhs.trends == rhs.trends
-                && lhs.verdicts.map(\.text) == rhs.verdicts.map(\.text) && lhs.verdicts.map(\.passed) == rhs.verdicts.map(\.passed)
-        }
+    /// "learner 0.84× baseline, needs ≥ 0.5×" and whether it held.
+    public struct Verdict: Sendable, Equatable {
+        public var text: String
+        public var passed: Bool
     }
 
     public struct Trend: Sendable, Equatable {
@@ -215,19 +215,19 @@ public struct MetricCharts: Sendable, Equatable {
 
     /// "learner 0.84× baseline, needs ≥ 0.5×" for a ratio (the factor as the engine's messages write
     /// it); "learner.errors 3 count, needs ≤ 0 count" for a bound.
-    static func verdict(_ comparison: Comparison, dimension: MetricDimension?) -> (text: String, passed: Bool)? {
+    static func verdict(_ comparison: Comparison, dimension: MetricDimension?) -> Verdict? {
         if let baseline = comparison.baseline, let factor = comparison.factor {
             let (metric, base) = (split(comparison.metric), split(baseline))
             let shared = metric.quantity != nil && metric.quantity == base.quantity
             let names = shared ? (metric.subject, base.subject) : (comparison.metric, baseline)
             let required = comparison.atLeast.map { ", needs ≥ " + MetricComparison.times($0) } ?? ""
-            return ("\(names.0) \(MetricComparison.times(factor)) \(names.1)" + required, comparison.passed)
+            return Verdict(text: "\(names.0) \(MetricComparison.times(factor)) \(names.1)" + required, passed: comparison.passed)
         }
         guard let dimension, let median = comparison.metricMedian else { return nil }
         let limits = [comparison.atLeast.map { "≥ " + dimension.format($0) }, comparison.atMost.map { "≤ " + dimension.format($0) }]
         let needs = limits.compactMap { $0 }.joined(separator: " and ")
         guard !needs.isEmpty else { return nil }
-        return ("\(comparison.metric) \(dimension.format(median)), needs \(needs)", comparison.passed)
+        return Verdict(text: "\(comparison.metric) \(dimension.format(median)), needs \(needs)", passed: comparison.passed)
     }
 
     // MARK: - Step usage
