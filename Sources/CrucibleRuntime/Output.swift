@@ -14,6 +14,11 @@ public enum Output {
         isatty(STDOUT_FILENO) == 1 && TerminalCapabilities.fromEnvironment(ProcessInfo.processInfo.environment).color
     }
 
+    /// Whether the locale is UTF-8, so block characters and marks can be printed; else ASCII stand-ins.
+    public static var unicode: Bool {
+        TerminalCapabilities.fromEnvironment(ProcessInfo.processInfo.environment).unicode
+    }
+
     /// The width to lay text out for: the terminal's, else $COLUMNS, else 80.
     public static var width: Int {
         var size = winsize()

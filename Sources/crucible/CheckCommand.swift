@@ -54,11 +54,18 @@ struct CheckCommand: ParsableCommand {
                 cache: noCache ? nil : CheckCache(folder: CheckCache.defaultFolder()),
                 buildCache: course.locations.buildCache(for: loaded)),
             workspace: course.workspace(for: loaded), followUp: course.followUp)
+        var progress: CommandLineProgress?
         let (events, unrecorded) = check.recordAttempt {
             guard loaded.course != nil else { return nil }
             let session = try course.openProgress(loaded: loaded)
+            progress = session
             return { try session.record($0) }
         }
+        // The charts' trend and other-language bars, from the progress this check was just recorded in.
+        let history =
+            progress.map {
+                MeasurementHistory(lessonID: check.lesson.id, progress: $0.session.current, scoreboard: loaded.course?.scoreboard)
+            } ?? MeasurementHistory()
         if json {
             try Output.print(encoding: check.result)
         } else {
@@ -66,7 +73,9 @@ struct CheckCommand: ParsableCommand {
             Output.print(
                 ResultPresentation(
                     check.result, lesson: check.lesson, events: events,
-                    medium: .commandLine(verbose: verbose, workspace: check.folder?.path, followUp: course.followUp)
+                    medium: .commandLine(
+                        verbose: verbose, workspace: check.folder?.path, followUp: course.followUp, width: Output.width,
+                        unicode: Output.unicode), history: history
                 ).lines)
         }
         // After the result, so the learner sees both; non-zero, so a script does not take it as counted.

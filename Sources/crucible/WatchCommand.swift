@@ -65,10 +65,16 @@ struct WatchCommand: ParsableCommand {
             case .line(let text): Output.say(text)
             case .problem(let text): Output.error(text)
             case .checked(let result, let events):
+                let history =
+                    session.map {
+                        MeasurementHistory(lessonID: lesson.id, progress: $0.session.current, scoreboard: loaded.course?.scoreboard)
+                    } ?? MeasurementHistory()
                 Output.say(
                     ResultPresentation(
                         result, lesson: lesson, events: events,
-                        medium: .commandLine(verbose: verbose, workspace: nil, followUp: followUp)
+                        medium: .commandLine(
+                            verbose: verbose, workspace: nil, followUp: followUp, width: Output.width, unicode: Output.unicode),
+                        history: history
                     ).lines)
             }
         }

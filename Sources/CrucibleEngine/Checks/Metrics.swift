@@ -273,39 +273,40 @@ public enum MetricDimension: String, Codable, Sendable, Equatable, CaseIterable 
     /// and rates depend on the machine and its load.
     var acceptsBounds: Bool { self == .bytes || self == .count }
 
-    /// A figure in base units for people: "2.50 ms", "48.0 MiB", "5,231", "10,050 req/s".
+    /// A figure in base units for people, the one text for metric values in messages, charts and
+    /// tables: "12.3 ms", "48.2 MiB", "10,050 req/s", "12 count". Times keep three significant
+    /// digits in the largest unit under the figure; bytes are ``ProcessResult/byteCountText(_:)``'s;
+    /// rates and counts are grouped by thousands.
     public func format(_ value: Double) -> String {
         switch self {
         case .time:
-            for (unit, scale) in [("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)] where value >= scale {
-                return Self.significant(value / scale) + " " + unit
+            let magnitude = abs(value)
+            for (unit, size) in [("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)] where magnitude >= size {
+                return Self.significant(value / size) + " " + unit
             }
             return value == 0 ? "0 s" : Self.significant(value / 1e-9) + " ns"
-        case .bytes:
-            for (unit, scale) in [("GiB", 1_073_741_824.0), ("MiB", 1_048_576.0), ("KiB", 1024.0)] where value >= scale {
-                return String(format: "%.1f %@", value / scale, unit)
-            }
-            return "\(Int(value.rounded())) B"
-        case .count: return value >= 100 || value == value.rounded() ? Self.grouped(value) : Self.significant(value)
-        case .rate: return (value >= 100 ? Self.grouped(value) : Self.significant(value)) + " req/s"
+        case .bytes: return ProcessResult.byteCountText(Int(value.rounded()))
+        case .count: return Self.grouped(value) + " count"
+        case .rate: return Self.grouped(value) + " req/s"
         }
     }
 
-    /// Three significant figures: "2.50", "31.2", "312".
+    /// Three significant digits: 1.23, 12.3, 123, 1,234 (never fewer digits than the whole part).
     private static func significant(_ value: Double) -> String {
         if value >= 100 { return grouped(value) }
         return String(format: value >= 10 ? "%.1f" : "%.2f", value)
     }
 
-    /// A whole number with thousands separators: "10,050".
+    /// A whole figure with thousands separated by commas ("10,050"); under 100 a fraction keeps one decimal ("12.5").
     private static func grouped(_ value: Double) -> String {
-        let digits = String(Int(value.rounded()))
-        var result = ""
-        for (index, digit) in digits.reversed().enumerated() {
-            if index > 0, index % 3 == 0 { result.append(",") }
-            result.append(digit)
+        if value < 100, value != value.rounded() { return String(format: "%.1f", value) }
+        let digits = String(Int64(value.rounded()))
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
         }
-        return String(result.reversed())
+        return text
     }
 }
 
@@ -437,7 +438,7 @@ public struct MetricComparison: Codable, Sendable, Equatable {
     }
 
     /// "0.31×", "5×", "12.5×".
-    static func times(_ factor: Double) -> String {
+    public static func times(_ factor: Double) -> String {
         if factor >= 1e6 { return "over 1,000,000×" }
         let text = factor >= 10 ? String(format: "%.1f", factor) : String(format: "%.2f", factor)
         let trimmed = text.contains(".") ? String(text.reversingTrimmed()) : text

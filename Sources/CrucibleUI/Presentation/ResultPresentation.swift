@@ -11,7 +11,37 @@ public enum ResultMedium: Sendable {
     /// Command-line output: lines are not wrapped (the terminal does that) and the body is
     /// indented under the headline; the steps' full output only when `verbose`; `workspace` is
     /// where the learner's files are, when the lesson has any; `followUp` words the commands it suggests.
-    case commandLine(verbose: Bool, workspace: String?, followUp: FollowUpCommands)
+    /// Charts are laid out for a terminal `width` columns wide; without `unicode` (a locale that is
+    /// not UTF-8) the whole result is ASCII, the charts in their ASCII form (see ``MetricCharts/Glyphs``).
+    case commandLine(verbose: Bool, workspace: String?, followUp: FollowUpCommands, width: Int = 80, unicode: Bool = true)
+}
+
+/// What the charts of a result show beyond the result itself, from the learner's progress.
+public struct MeasurementHistory: Sendable, Equatable {
+    /// The medians of the lesson's last judged checks that measured something, oldest first, by name.
+    public var medians: [[String: Double]]
+    /// The same task in the learner's other language, when course.yml pairs the lessons and it was passed.
+    public var rival: MetricCharts.Rival?
+
+    public init(medians: [[String: Double]] = [], rival: MetricCharts.Rival? = nil) {
+        self.medians = medians
+        self.rival = rival
+    }
+
+    /// `lessonID`'s measurements in `progress`; when `scoreboard` pairs it with a lesson in another
+    /// language that has a passing check with metrics, that check's medians as "your Go" (or Rust, …).
+    public init(lessonID: String, progress: CourseProgress, scoreboard: Scoreboard?) {
+        medians = (progress.lessons[lessonID]?.metricHistory ?? []).map { $0.medians.mapValues(\.median) }
+        rival = nil
+        guard let task = scoreboard?.tasks.first(where: { $0.lessons.contains { $0.lessonID == lessonID } }) else { return }
+        let language = task.lessons.first { $0.lessonID == lessonID }?.language
+        for other in task.lessons where other.language != language {
+            guard let pass = progress.lessons[other.lessonID]?.metricHistory.last(where: \.passed) else { continue }
+            rival = MetricCharts.Rival(
+                label: "your " + ScoreboardMeasure.displayName(other.language), medians: pass.medians.mapValues(\.median))
+            return
+        }
+    }
 }
 
 /// A check result as styled lines, built once for the full screen (``ResultView``) and the
@@ -24,12 +54,18 @@ public struct ResultPresentation {
     /// What the game made of the result, told after the outcome on a pass and after the advice otherwise.
     public let events: [GameEvent]
     public let medium: ResultMedium
+    /// The lesson's earlier measurements, for the charts' trends and the other language's bars.
+    public let history: MeasurementHistory
 
-    public init(_ result: CheckResult, lesson: Lesson, events: [GameEvent] = [], medium: ResultMedium) {
+    public init(
+        _ result: CheckResult, lesson: Lesson, events: [GameEvent] = [], medium: ResultMedium,
+        history: MeasurementHistory = MeasurementHistory()
+    ) {
         self.result = result
         self.lesson = lesson
         self.events = events
         self.medium = medium
+        self.history = history
     }
 
     public var lines: [StyledLine] {
@@ -42,12 +78,15 @@ public struct ResultPresentation {
             lines += next
             if lesson.kind == .code { lines += outputLines }
             return lines
-        case .commandLine(let verbose, let workspace, _):
+        case .commandLine(let verbose, let workspace, _, _, let unicode):
             lines += verbose ? outputLines : stepSummary
             if let workspace { lines.append(StyledLine("workspace: \(workspace)", style: Paint.quiet)) }
             lines += next
             // The headline stands out; everything under it belongs to it.
-            return lines.prefix(1) + lines.dropFirst().map { $0.spans.isEmpty ? $0 : $0.prefixed(by: Span("  ")) }
+            lines = lines.prefix(1) + lines.dropFirst().map { $0.spans.isEmpty ? $0 : $0.prefixed(by: Span("  ")) }
+            guard !unicode else { return lines }
+            // Outside a UTF-8 locale the marks and symbols get the full screen's ASCII stand-ins.
+            return lines.map { StyledLine($0.spans.map { Span(ASCIIFallback.text(DisplayWidth.printable($0.text)), style: $0.style) }) }
         }
     }
 
@@ -99,7 +138,8 @@ public struct ResultPresentation {
         }
         let earned = GameEventPresentation.lines(events, width: width)
         if !earned.isEmpty { lines += earned + gap }
-        if case .passed(let comparisons) = result.verdict { lines += comparisons.flatMap(measurementLines) }
+        let charts = chartLines
+        if !charts.isEmpty { lines += charts + gap }
         lines += shownOutputLines
         lines += noteLines
         lines += answerLines
@@ -184,8 +224,9 @@ public struct ResultPresentation {
             return messageLines + (mismatch.map(diffLines) ?? [])
         case .tooSlow, .overBudget:
             // The message names the metric, its median and the requirement; it starts with the
-            // metric's name, which keeps its case.
-            return wrap(result.message, style: Paint.strong)
+            // metric's name, which keeps its case. The charts show every figure.
+            let charts = chartLines
+            return wrap(result.message, style: Paint.strong) + (charts.isEmpty ? [] : gap + charts)
         case .resourceLimit(let hit):
             return messageLines + (hit.map { [StyledLine("Limit reached: \($0.rawValue)", style: Paint.quiet)] } ?? [])
         case .toolsMissing(let tools):
@@ -222,7 +263,7 @@ public struct ResultPresentation {
     /// harness that exits non-zero says why there, and a crash or a hang leaves its last words
     /// there. The screen and `--verbose` show every step's whole output instead.
     private var failedStepTail: [StyledLine] {
-        guard case .commandLine(false, _, _) = medium, let step = result.steps.last(where: { !$0.passed }) else { return [] }
+        guard case .commandLine(false, _, _, _, _) = medium, let step = result.steps.last(where: { !$0.passed }) else { return [] }
         let printed = [step.stdout, step.stderr].map { $0.trimmingCharacters(in: .newlines) }.filter { !$0.isEmpty }
         guard !printed.isEmpty else { return [] }
         let rows = output(printed.joined(separator: "\n"))
@@ -236,7 +277,7 @@ public struct ResultPresentation {
     /// The start of a sanitizer's or the race detector's report on the command line, where it names
     /// the accesses and their frames; the screen shows the step's whole output instead.
     private func reportHead(_ finding: FindingSummary) -> [StyledLine] {
-        guard case .commandLine(false, _, _) = medium else { return [] }
+        guard case .commandLine(false, _, _, _, _) = medium else { return [] }
         let rows = output(finding.report.trimmingCharacters(in: .newlines))
         guard !rows.isEmpty else { return [] }
         let shown = rows.prefix(Self.commandLineRows)
@@ -247,22 +288,29 @@ public struct ResultPresentation {
 
     /// The result's message as a sentence.
     private var messageLines: [StyledLine] {
-        wrap(result.message.prefix(1).uppercased() + result.message.dropFirst(), style: Paint.strong)
+        // A message that starts with a metric's name (`learner.throughput was …`) keeps its case.
+        let firstWord = result.message.prefix { $0 != " " }
+        let sentence = firstWord.contains(".") ? result.message : result.message.prefix(1).uppercased() + result.message.dropFirst()
+        return wrap(sentence, style: Paint.strong)
     }
 
-    /// A passed ratio's or bound's figures.
-    private func measurementLines(_ comparison: MetricComparison) -> [StyledLine] {
-        if comparison.kind == .ratio, comparison.dimension == .time, let factor = comparison.factor,
-            let required = comparison.atLeast, let baseline = comparison.baseline, let baselineMedian = comparison.baselineMedian
-        {
-            return [
-                StyledLine(
-                    String(
-                        format: "%.2f× as fast as %@, needs %.2f× (median %.4f s against %.4f s)",
-                        factor, baseline, required, comparison.metricMedian, baselineMedian))
-            ]
+    /// The check's metrics as bar charts (see ``MetricCharts``), with the verdict of each comparison.
+    private var chartLines: [StyledLine] {
+        let figures = result.metrics.map { MetricCharts.Figure(name: $0.name, dimension: $0.dimension, median: $0.median) }
+        let comparisons = result.comparisons.map {
+            MetricCharts.Comparison(
+                metric: $0.metric, baseline: $0.baseline, factor: $0.factor, atLeast: $0.atLeast, atMost: $0.atMost,
+                passed: $0.passed, metricMedian: $0.metricMedian)
         }
-        return wrap(comparison.summary)
+        let charts = MetricCharts(figures: figures, comparisons: comparisons, history: history.medians, rival: history.rival)
+        return charts.lines(width: chartWidth, glyphs: glyphs)
+    }
+
+    /// Each step's CPU time and peak memory as bars, at the top of the steps' output.
+    private var usageChartLines: [StyledLine] {
+        let charts = MetricCharts(stepUsage: result.steps.compactMap { step in step.usage.map { (step.name, $0) } })
+        guard !charts.groups.isEmpty else { return [] }
+        return charts.lines(width: chartWidth, glyphs: glyphs)
     }
 
     /// How to install each missing tool and fix each broken one.
@@ -311,7 +359,7 @@ public struct ResultPresentation {
     static let commandLineRows = 20
 
     private func limited(_ rows: [StyledLine]) -> [StyledLine] {
-        guard case .commandLine(false, _, _) = medium, rows.count > Self.commandLineRows else { return rows }
+        guard case .commandLine(false, _, _, _, _) = medium, rows.count > Self.commandLineRows else { return rows }
         return Array(rows.prefix(Self.commandLineRows))
             + [StyledLine("… \(rows.count - Self.commandLineRows) more lines; --verbose shows them all", style: Paint.quiet)]
     }
@@ -341,7 +389,7 @@ public struct ResultPresentation {
                 retry: lesson.kind == .code ? "" : " Press r to try again.",
                 edit: "Edit with e and check again with c.",
                 solution: LessonRules.solutionAvailable(activity) ? "Press s to compare with the reference solution." : nil)
-        case .commandLine(_, _, let followUp):
+        case .commandLine(_, _, let followUp, _, _):
             // The command line does not know how many hints were revealed; `crucible hint` says when none are left.
             return ActionWording(
                 checkAgain: "check again", skip: "skip the lesson: the order is only a suggestion",
@@ -355,7 +403,7 @@ public struct ResultPresentation {
     private var nextStepLines: [StyledLine] {
         let wording = wording
         var lines: [StyledLine] = []
-        if case .commandLine(false, _, let followUp) = medium, result.judgedTheWork, !result.steps.isEmpty {
+        if case .commandLine(false, _, let followUp, _, _) = medium, result.judgedTheWork, !result.steps.isEmpty {
             lines.append(StyledLine("full output: " + followUp.command("check", result.lessonID, "--verbose"), style: Paint.quiet))
         }
         let advice: String
@@ -420,6 +468,8 @@ public struct ResultPresentation {
     private var outputLines: [StyledLine] {
         guard !result.steps.isEmpty || result.finding != nil else { return [] }
         var lines = [StyledLine(), StyledLine("Output", style: theme.heading2)]
+        let usage = usageChartLines
+        if !usage.isEmpty { lines += usage + [StyledLine()] }
         for step in result.steps {
             let mark =
                 step.skipped != nil
@@ -429,8 +479,6 @@ public struct ResultPresentation {
                     mark, Span(DisplayWidth.printable(step.name), style: Paint.strong),
                     Span("  \(step.termination), " + LessonScreenView.seconds(step.duration), style: Paint.quiet),
                 ]))
-            // A line of its own: beside the status it ran past 80 columns and was cut.
-            if let usage = step.usage { lines.append(StyledLine("  used: " + usage.text, style: Paint.quiet)) }
             lines += output("$ " + step.command.joined(separator: " "), style: Paint.quiet)
             for (label, text) in [("stdout", step.stdout), ("stderr", step.stderr)] where !text.isEmpty {
                 lines.append(StyledLine("  \(label):", style: Paint.quiet))
@@ -458,6 +506,20 @@ public struct ResultPresentation {
 
     private var width: Int? {
         if case .screen(let width, _, _) = medium { width } else { nil }
+    }
+
+    /// The columns the charts are laid out in: the panel's, or the terminal's less the body's indent.
+    private var chartWidth: Int {
+        switch medium {
+        case .screen(let width, _, _): width
+        case .commandLine(_, _, _, let width, _): width - 2
+        }
+    }
+
+    /// Block characters on the screen (the terminal swaps in ASCII for the whole grid), and on the
+    /// command line unless its locale is not UTF-8.
+    private var glyphs: MetricCharts.Glyphs {
+        if case .commandLine(_, _, _, _, false) = medium { .ascii } else { .unicode }
     }
 
     private var theme: Theme {

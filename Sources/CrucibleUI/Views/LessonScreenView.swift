@@ -67,7 +67,8 @@ enum LessonScreenView {
             if case .loaded(let source, _, _) = screen.content { program = source.program }
             return PredictView.lines(lesson: lesson, program: program, width: width, theme: theme)
         case .result:
-            return ResultView.lines(activity: activity, lesson: lesson, width: width, theme: theme)
+            let history = MeasurementHistory(lessonID: lesson.id, progress: state.game.progress, scoreboard: state.course.scoreboard)
+            return ResultView.lines(activity: activity, lesson: lesson, width: width, theme: theme, history: history)
         case .hints:
             return HintView.lines(lesson: lesson, revealed: activity.hintsRevealed, width: width, theme: theme)
         case .solution:

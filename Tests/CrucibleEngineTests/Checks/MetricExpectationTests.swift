@@ -49,7 +49,7 @@ import Testing
         #expect(failed.reason == .overBudget)
         #expect(
             failed.message
-                == "learner.heap was 0.12× as lean as baseline.heap (80.0 MiB vs 10.0 MiB, lower is better), needs at least 0.25×")
+                == "learner.heap was 0.12× as lean as baseline.heap (80 MiB vs 10 MiB, lower is better), needs at least 0.25×")
         #expect(failed.verdict == .overBudget(failed.comparisons[0]))
         #expect(failed.outcomeLabel == "failed (over budget)")
         #expect(!CheckCache.isReproducible(failed))
@@ -66,7 +66,7 @@ import Testing
         defer { bound.remove() }
         let over = await bound.check(["x": ""])
         #expect(over.reason == .overBudget)
-        #expect(over.message == "learner.heap was 80.0 MiB, needs at most 64.0 MiB")
+        #expect(over.message == "learner.heap was 80 MiB, needs at most 64 MiB")
         #expect(over.failedStep == "bench")
     }
 

@@ -106,7 +106,7 @@ struct MetricUnitsTests {
         let over = try pool.compare(BoundExpectation(metric: "learner.peak_heap", atMost: 64 * 1_048_576, unitDimension: .bytes)).get()
         #expect(!over.passed)
         #expect(over.failureReason == .overBudget)
-        #expect(over.summary == "learner.peak_heap was 70.0 MiB, needs at most 64.0 MiB")
+        #expect(over.summary == "learner.peak_heap was 70 MiB, needs at most 64 MiB")
         let floor = try pool.compare(BoundExpectation(metric: "learner.errors", atMost: 0)).get()
         #expect(floor.passed)
         let least = try pool.compare(BoundExpectation(metric: "learner.errors", atLeast: 1)).get()

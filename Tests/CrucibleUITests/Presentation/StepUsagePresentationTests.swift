@@ -6,8 +6,8 @@ import Testing
 
 private typealias F = LessonFixture
 
-/// A step's CPU time and peak memory: on a line under the step's in the screen's Output section and
-/// in `check --verbose`, in the same words; a result saved before usage was recorded shows none.
+/// Each step's CPU time and peak memory: charted at the top of the screen's Output section and of
+/// `check --verbose`, in the same words; a result saved before usage was recorded shows none.
 @Suite struct StepUsagePresentationTests {
     static func result(usage: ResourceUsage?) -> CheckResult {
         var result = CheckResult(
@@ -20,24 +20,33 @@ private typealias F = LessonFixture
         return result
     }
 
-    @Test func bothMediaShowTheUsageUnderTheStepLine() {
+    @Test func bothMediaChartTheUsageAboveTheSteps() {
         let result = Self.result(usage: ResourceUsage(userSeconds: 0.38, systemSeconds: 0.03, peakMemoryBytes: 12_897_485))
         for lines in [ResultPresentationTests.screen(result), ResultPresentationTests.commandLine(result, verbose: true)] {
             let trimmed = lines.map { $0.trimmingCharacters(in: .whitespaces) }
+            let cpu = trimmed.firstIndex(of: "CPU time"), memory = trimmed.firstIndex(of: "peak memory")
             let step = trimmed.firstIndex(of: "✗ run  exited with code 1, 0.5 s")
-            #expect(step != nil, "\(lines.joined(separator: "\n"))")
-            if let step {
-                #expect(trimmed[step + 1] == "used: peak 12.3 MiB, CPU 0.41 s (user 0.38 + sys 0.03)", "\(lines.joined(separator: "\n"))")
+            #expect(cpu != nil && memory != nil && step != nil, "\(lines.joined(separator: "\n"))")
+            if let cpu, let memory, let step {
+                #expect(cpu < memory && memory < step)
+                #expect(trimmed[cpu + 1].hasPrefix("run   █") && trimmed[cpu + 1].hasSuffix(" 410 ms"), "\(trimmed[cpu + 1])")
+                #expect(trimmed[memory + 1].hasPrefix("run   █") && trimmed[memory + 1].hasSuffix(" 12.3 MiB"), "\(trimmed[memory + 1])")
             }
+            // Said once: the chart replaced the old "used: …" line under the step.
+            #expect(!lines.contains { $0.contains("used:") })
         }
     }
 
-    /// The usage line fits the narrowest screen the course supports, where the step line had cut it.
+    /// The usage chart fits the narrowest screen the course supports.
     @Test func theUsageFitsEightyColumns() {
-        let result = Self.result(usage: ResourceUsage(userSeconds: 12.38, systemSeconds: 3.03, peakMemoryBytes: 1_897_485_000))
-        let line = ResultPresentationTests.screen(result).first { $0.contains("used: peak") }
-        #expect(line != nil)
-        #expect((line ?? "").count <= 80, "\(line ?? "")")
+        var result = Self.result(usage: ResourceUsage(userSeconds: 12.38, systemSeconds: 3.03, peakMemoryBytes: 1_897_485_000))
+        result.steps[0].name = "a-step-with-a-long-name"
+        var activity = LessonActivity()
+        activity.result = result
+        let lines = ResultPresentation(result, lesson: F.code, medium: .screen(width: 80, theme: .standard, activity: activity)).lines
+        let usage = lines.filter { $0.plainText.contains("a-step-with-a-long-name  █") }
+        #expect(usage.count == 2)
+        #expect(lines.allSatisfy { $0.displayWidth <= 80 }, "\(lines.map(\.plainText))")
     }
 
     @Test func aStepWithoutUsageShowsNone() {
