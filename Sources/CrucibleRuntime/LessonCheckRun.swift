@@ -81,7 +81,7 @@ public struct LessonCheckRun: Sendable {
                 try record(
                     .checked(
                         lesson: lesson.id, passed: result.passed, contentHash: nil,
-                        summary: CheckSummary(result, origin: .commandLine))), nil
+                        summary: CheckSummary(result, origin: .commandLine), measured: CheckMeasurement(result))), nil
             )
         } catch {
             return ([], "\(error)")

@@ -103,10 +103,10 @@ public final class ProgressSession: Sendable {
     /// A passing check without a content hash gets the lesson's, read from its files now, so a
     /// later change to the lesson shows it as updated.
     public func withContentHash(_ action: LearnerAction) -> LearnerAction {
-        guard case .checked(let id, true, nil, let summary) = action,
+        guard case .checked(let id, true, nil, let summary, let measured) = action,
             let lesson = course.lessons.first(where: { $0.id == id })
         else { return action }
-        return .checked(lesson: id, passed: true, contentHash: LessonContentHash.of(lesson), summary: summary)
+        return .checked(lesson: id, passed: true, contentHash: LessonContentHash.of(lesson), summary: summary, measured: measured)
     }
 
     /// Whether another process saved the file since the last look (one stat); reloads it if so.

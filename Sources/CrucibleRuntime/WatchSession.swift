@@ -195,7 +195,7 @@ public final class WatchSession: Sendable {
             return try recorder(
                 .checked(
                     lesson: lesson.id, passed: result.passed, contentHash: nil,
-                    summary: CheckSummary(result, origin: .watch)))
+                    summary: CheckSummary(result, origin: .watch), measured: CheckMeasurement(result)))
         } catch {
             report(.problem("crucible: could not record this check: \(error)"))
             return []

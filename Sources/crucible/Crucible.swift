@@ -26,7 +26,8 @@ struct Crucible: ParsableCommand {
         version: CrucibleEngine.version,
         subcommands: [
             ListCommand.self, ShowCommand.self, LintCommand.self, CheckCommand.self, VerifyCommand.self, DoctorCommand.self,
-            WatchCommand.self, HintCommand.self, ProgressCommand.self, ResetCommand.self, CacheCommand.self, NewCommand.self,
+            WatchCommand.self, HintCommand.self, ProgressCommand.self, ScoreboardCommand.self, ResetCommand.self, CacheCommand.self,
+            NewCommand.self,
             PreviewCommand.self,
         ]
     )

@@ -87,6 +87,78 @@ import Testing
 
     /// A course whose every lesson is skipped verified nothing, so verify says so and fails, unless
     /// skips are allowed; so does a course where only some were skipped.
+    /// `check --json` carries every metric, every comparison and every step's usage, and the
+    /// judged check's medians go into the lesson's `metricHistory`.
+    @Test func jsonHasTheMetricsComparisonsAndUsageAndProgressKeepsTheMedians() throws {
+        let folder = try CrucibleRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let course = folder.appendingPathComponent("course")
+        try CrucibleRunner.write("course.yml", "id: c\ntitle: C\nwelcome: hi\n", in: course)
+        try CrucibleRunner.write("01-t/track.yml", "id: t\ntitle: T\nsummary: s\n", in: course)
+        for part in ["starter", "solution"] { try CrucibleRunner.write("01-t/01-l/\(part)/x.txt", "one\n\ntwo\n", in: course) }
+        try CrucibleRunner.write(
+            "01-t/01-l/lesson.md",
+            """
+            ---
+            id: t.l
+            title: L
+            kind: code
+            code:
+              language: text
+              starter: [x.txt]
+              solution: [x.txt]
+              steps:
+                - name: build
+                  run: [sh, -c, "echo crucible-metric baseline.throughput 1000 req/s"]
+                - name: load
+                  run: [sh, -c, "echo crucible-metric learner.throughput 1500 req/s; echo crucible-metric learner.errors 0 count"]
+                  expect:
+                    ratio: { metric: learner.throughput, baseline: baseline.throughput, atLeast: 1.2 }
+                    bounds: [{ metric: learner.errors, atMost: 0 }]
+            ---
+            Serve.
+            """, in: course)
+        let run = try CrucibleRunner.run(["check", "--lessons", course.path, "t.l", "--json"], environment: environment(folder))
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let metrics = try #require(json["metrics"] as? [[String: Any]])
+        #expect(
+            metrics.compactMap { $0["name"] as? String }
+                == [
+                    "baseline.throughput", "build.wall_time", "build.cpu_time", "build.peak_memory", "learner.throughput",
+                    "learner.errors", "load.wall_time", "load.cpu_time", "load.peak_memory",
+                ])
+        #expect(metrics[0]["dimension"] as? String == "rate")
+        #expect(metrics[0]["values"] as? [Double] == [1000])
+        #expect(metrics[0]["median"] as? Double == 1000)
+        let comparisons = try #require(json["comparisons"] as? [[String: Any]])
+        #expect(comparisons.compactMap { $0["kind"] as? String } == ["ratio", "bound"])
+        #expect(comparisons[0]["factor"] as? Double == 1.5)
+        #expect(comparisons[0]["baseline"] as? String == "baseline.throughput")
+        #expect(comparisons[0]["atLeast"] as? Double == 1.2)
+        #expect(comparisons[1]["atMost"] as? Double == 0)
+        #expect(comparisons.allSatisfy { $0["passed"] as? Bool == true })
+        #expect(json["linesOfCode"] as? Int == 2)
+        let steps = try #require(json["steps"] as? [[String: Any]])
+        #expect(steps.count == 2)
+        for step in steps {
+            let usage = try #require(step["usage"] as? [String: Any], "\(step)")
+            #expect((usage["peakMemoryBytes"] as? Int ?? 0) > 0)
+        }
+
+        let progress = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("progress.json"))) as? [String: Any])
+        let lessons = ((progress["courses"] as? [String: Any])?["c"] as? [String: Any])?["lessons"] as? [String: Any]
+        let history = try #require((lessons?["t.l"] as? [String: Any])?["metricHistory"] as? [[String: Any]], "\(progress)")
+        #expect(history.count == 1)
+        #expect(history[0]["passed"] as? Bool == true)
+        #expect(history[0]["linesOfCode"] as? Int == 2)
+        let medians = try #require(history[0]["medians"] as? [String: [String: Any]])
+        #expect(medians["learner.throughput"]?["median"] as? Double == 1500)
+        #expect(medians["learner.throughput"]?["dimension"] as? String == "rate")
+        #expect(medians["build.wall_time"]?["dimension"] as? String == "time")
+    }
+
     @Test func verifyFailsWhenAnyLessonWasSkipped() throws {
         let course = try CrucibleRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: course) }

@@ -186,5 +186,5 @@ final class Reports: @unchecked Sendable {
     var problems: [String] { lock.withLock { reports.compactMap { if case .problem(let text) = $0 { text } else { nil } } } }
     var results: [CheckResult] { lock.withLock { reports.compactMap { if case .checked(let result, _) = $0 { result } else { nil } } } }
     /// Whether each recorded check passed, in order.
-    var passes: [Bool] { lock.withLock { actions.compactMap { if case .checked(_, let passed, _, _) = $0 { passed } else { nil } } } }
+    var passes: [Bool] { lock.withLock { actions.compactMap { if case .checked(_, let passed, _, _, _) = $0 { passed } else { nil } } } }
 }

@@ -5,8 +5,10 @@ public enum LearnerAction: Sendable, Equatable {
     /// The lesson was shown.
     case opened(lesson: String)
     /// A check ran: a quiz answered, a prediction entered, code checked, a read lesson finished.
-    /// `summary`, when given, is kept as the lesson's last check (see ``LessonProgress/lastCheck``).
-    case checked(lesson: String, passed: Bool, contentHash: String? = nil, summary: CheckSummary? = nil)
+    /// `summary`, when given, is kept as the lesson's last check (see ``LessonProgress/lastCheck``);
+    /// `measured`, a code check's metrics, is added to its ``LessonProgress/metricHistory``.
+    case checked(
+        lesson: String, passed: Bool, contentHash: String? = nil, summary: CheckSummary? = nil, measured: CheckMeasurement? = nil)
     case revealedHint(lesson: String)
     case viewedSolution(lesson: String)
     /// The learner moved past the lesson without passing it; the order is recommended, not enforced.

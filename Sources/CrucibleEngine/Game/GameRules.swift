@@ -22,10 +22,13 @@ public enum GameRules {
                 if record.status == .notStarted { record.status = .opened }
             }
             if progress.position?.lesson != id { progress.position = ResumePosition(lesson: id) }
-        case .checked(let id, let passed, let contentHash, let summary):
+        case .checked(let id, let passed, let contentHash, let summary, let measured):
             var record = progress[lesson: id]
             record.attempts = NumberBounds.count.adding(1, to: record.attempts)
             if let summary { record.lastCheck = LastCheck(summary, at: now) }
+            if let measured {
+                record.metricHistory = (record.metricHistory + [MetricHistoryEntry(measured, passed: passed, at: now)]).latest()
+            }
             if let streakEvent = recordActiveDay(&progress.streak, today: LocalDay(now, calendar: calendar)) {
                 events.append(streakEvent)
             }

@@ -22,6 +22,9 @@ public enum NumberBounds {
     public static let scroll = 0...10_000_000
     /// A progress file's `schemaVersion`: beyond it the file is damaged, not from a newer Crucible.
     public static let schemaVersion = 0...1_000_000
+    /// A metric's median in the progress file's `metricHistory`, in base units (seconds, bytes, a
+    /// count, per second): zero or more, and finite.
+    public static let metricMedian: ClosedRange<Double> = 0...1e300
     /// Years of a ``LocalDay``: four digits, as the file writes them.
     public static let year = 1...9999
 }

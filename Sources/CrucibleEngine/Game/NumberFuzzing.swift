@@ -60,7 +60,13 @@ public enum NumberFuzzing {
             let action: LearnerAction
             switch opcode % 8 {
             case 0: action = .opened(lesson: id)
-            case 1: action = .checked(lesson: id, passed: opcode & 0x80 != 0, contentHash: "h\(opcode)")
+            case 1:
+                let measured =
+                    opcode & 0x40 != 0
+                    ? CheckMeasurement(
+                        linesOfCode: input.int(), medians: ["learner.x": MetricMedian(dimension: .rate, median: input.double())])
+                    : nil
+                action = .checked(lesson: id, passed: opcode & 0x80 != 0, contentHash: "h\(opcode)", measured: measured)
             case 2: action = .revealedHint(lesson: id)
             case 3: action = .viewedSolution(lesson: id)
             case 4: action = .skipped(lesson: id)
@@ -101,6 +107,12 @@ public enum NumberFuzzing {
             check(record.hintsRevealed, NumberBounds.count, "\(id).hintsRevealed")
             check(record.xpEarned, NumberBounds.progressXP, "\(id).xpEarned")
             check(record.timeSpent, NumberBounds.seconds, "\(id).timeSpent")
+            check(record.metricHistory.count, 0...MetricHistoryEntry.kept, "\(id).metricHistory.count")
+            for entry in record.metricHistory {
+                if let lines = entry.linesOfCode { check(lines, NumberBounds.count, "\(id).metricHistory.linesOfCode") }
+                check(entry.medians.count, 0...MetricHistoryEntry.namesKept, "\(id).metricHistory.medians.count")
+                for (name, median) in entry.medians { check(median.median, NumberBounds.metricMedian, "\(id).metricHistory.\(name)") }
+            }
         }
         return broken
     }

@@ -16,7 +16,7 @@ public struct ScoreboardStandings: Sendable, Equatable, Codable {
     public var emptyNote: String
 
     /// Whether no task has a measured figure for any language.
-    public var isEmpty: Bool { tasks.allSatisfy { $0.measuredLanguages.isEmpty } }
+    public var isEmpty: Bool
 
     public static let caveat =
         "These are your own solutions measured on this machine, not a law about the languages: "
@@ -30,6 +30,7 @@ public struct ScoreboardStandings: Sendable, Equatable, Codable {
         title = scoreboard.title
         languages = scoreboard.languages
         tasks = scoreboard.tasks.map { ScoreboardTaskStandings($0, progress: progress) }
+        isEmpty = tasks.allSatisfy { $0.measuredLanguages.isEmpty }
         caveat = Self.caveat
         let lessons = scoreboard.tasks.flatMap { $0.lessons.map(\.lessonID) }
         emptyNote =
@@ -163,21 +164,15 @@ public struct ScoreboardMeasure: Sendable {
     public enum Unit: String, Sendable, Equatable, Codable {
         case seconds, bytes, count, perSecond, factor
 
-        /// "12,030 req/s", "850 µs", "4.2 MiB", "113", "2.4×".
+        /// "12,030 req/s", "850 µs", "4.2 MiB", "113", "2.4×": a metric's figure as the check's messages write it.
         public func text(_ value: Double) -> String {
             switch self {
-            case .seconds:
-                if value < 1e-3 { return String(format: "%.0f µs", value * 1e6) }
-                if value < 1 { return String(format: "%.1f ms", value * 1e3) }
-                return String(format: "%.2f s", value)
-            case .bytes:
-                for (unit, size) in [("GiB", 1_073_741_824.0), ("MiB", 1_048_576.0), ("KiB", 1024.0)] where value >= size {
-                    return String(format: "%.1f %@", value / size, unit)
-                }
-                return String(format: "%.0f B", value)
-            case .count: return ScoreboardMeasure.grouped(value)
-            case .perSecond: return ScoreboardMeasure.grouped(value) + " req/s"
-            case .factor: return String(format: "%.1f×", value)
+            case .seconds: MetricDimension.time.format(value)
+            case .bytes: MetricDimension.bytes.format(value)
+            // Attempts and lines of code: a plain number, without the metrics' "count".
+            case .count: MetricDimension.number(value)
+            case .perSecond: MetricDimension.rate.format(value)
+            case .factor: String(format: "%.1f×", value)
             }
         }
     }
@@ -223,16 +218,5 @@ public struct ScoreboardMeasure: Sendable {
     /// "Go", "Rust", "C", "Swift": a language key as a name.
     public static func displayName(_ language: String) -> String {
         language == "c" ? "C" : language.prefix(1).uppercased() + language.dropFirst()
-    }
-
-    /// A whole number with thousands separators: "12,030".
-    static func grouped(_ value: Double) -> String {
-        let digits = String(Int(value.rounded()))
-        var result = ""
-        for (index, character) in digits.reversed().enumerated() {
-            if index > 0, index % 3 == 0, character != "-" { result.append(",") }
-            result.append(character)
-        }
-        return String(result.reversed())
     }
 }

@@ -47,7 +47,39 @@ extension CourseProgress {
                     "\(place): `timeSpent` was \(was < 0 ? "negative (\(was))" : "out of range (above \(Int(NumberBounds.seconds.upperBound)) seconds)"); set to \(Int(record.timeSpent))"
                 )
             }
+            record.clampMetricHistory(place: place, notes: &notes)
             lessons[id] = record
+        }
+    }
+}
+
+extension LessonProgress {
+    /// Keeps the latest ``MetricHistoryEntry/kept`` entries, oldest first, and moves their numbers into bounds.
+    mutating func clampMetricHistory(place: String, notes: inout [String]) {
+        let latest = metricHistory.latest()
+        if latest.count < metricHistory.count || latest != metricHistory.sorted(by: { $0.at < $1.at }) {
+            notes.append(
+                "\(place): `metricHistory` had \(metricHistory.count) entries, some repeated or beyond the latest \(MetricHistoryEntry.kept); "
+                    + "kept \(latest.count)")
+        }
+        metricHistory = latest
+        for index in metricHistory.indices {
+            if var lines = metricHistory[index].linesOfCode {
+                clamp(&lines, NumberBounds.count, "metricHistory.linesOfCode", place, &notes)
+                metricHistory[index].linesOfCode = lines
+            }
+            if metricHistory[index].medians.count > MetricHistoryEntry.namesKept {
+                let kept = metricHistory[index].medians.keys.sorted().prefix(MetricHistoryEntry.namesKept)
+                metricHistory[index].medians = metricHistory[index].medians.filter { kept.contains($0.key) }
+                notes.append(
+                    "\(place): a `metricHistory` entry had more than \(MetricHistoryEntry.namesKept) metrics; kept the first by name")
+            }
+            for (name, median) in metricHistory[index].medians where !NumberBounds.metricMedian.contains(median.median) {
+                metricHistory[index].medians[name]?.median = NumberBounds.metricMedian.clamp(median.median.isNaN ? 0 : median.median)
+                notes.append(
+                    "\(place): the median of `\(name)` in `metricHistory` was out of range (\(median.median)); set to \(metricHistory[index].medians[name]!.median)"
+                )
+            }
         }
     }
 }

@@ -53,7 +53,8 @@ extension CourseProgress {
 }
 
 extension LessonProgress {
-    /// The greater of each field; the earliest first activity and pass.
+    /// The greater of each field; the earliest first activity and pass; both metric histories,
+    /// the latest entries kept.
     public func merged(with other: LessonProgress) -> LessonProgress {
         func earliest(_ a: Date?, _ b: Date?) -> Date? { [a, b].compactMap { $0 }.min() }
         // The record that passed most recently against the lesson's current content decides the hash.
@@ -71,7 +72,8 @@ extension LessonProgress {
             passedFirstTry: passedFirstTry || other.passedFirstTry,
             xpEarned: max(xpEarned, other.xpEarned),
             updatedSincePass: hashSource.updatedSincePass,
-            lastCheck: [lastCheck, other.lastCheck].compactMap { $0 }.max { $0.at < $1.at })
+            lastCheck: [lastCheck, other.lastCheck].compactMap { $0 }.max { $0.at < $1.at },
+            metricHistory: (metricHistory + other.metricHistory).latest())
     }
 }
 

@@ -119,7 +119,8 @@ public struct LessonProgress: Codable, Sendable, Equatable {
     public var updatedSincePass: Bool
     /// The latest check, from whichever front end ran it; nil in files written before it was kept.
     public var lastCheck: LastCheck?
-    /// The last 10 judged code checks that produced metrics, oldest first.
+    /// The last ``MetricHistoryEntry/kept`` judged code checks that produced metrics, oldest first;
+    /// empty in files written before it was kept.
     public var metricHistory: [MetricHistoryEntry]
 
     public init(
@@ -129,7 +130,6 @@ public struct LessonProgress: Codable, Sendable, Equatable {
         passedFirstTry: Bool = false, xpEarned: Int = 0, updatedSincePass: Bool = false,
         lastCheck: LastCheck? = nil, metricHistory: [MetricHistoryEntry] = []
     ) {
-        self.metricHistory = metricHistory
         self.status = status
         self.attempts = attempts
         self.hintsRevealed = hintsRevealed
@@ -143,6 +143,7 @@ public struct LessonProgress: Codable, Sendable, Equatable {
         self.xpEarned = xpEarned
         self.updatedSincePass = updatedSincePass
         self.lastCheck = lastCheck
+        self.metricHistory = metricHistory
     }
 
     public var isPassed: Bool { status == .passed }

@@ -73,6 +73,8 @@ public enum Screen: Sendable, Equatable {
     case help
     /// XP by day, active days, tracks and achievements; scrolled to line `scroll`.
     case stats(scroll: Int)
+    /// The learner's measured results per task and language (`scoreboard` in course.yml); scrolled to line `scroll`.
+    case scoreboard(scroll: Int)
     /// The course map filtered by what the learner types.
     case search(MapSearch)
     /// A message for the learner in a box; any key dismisses it.
@@ -82,7 +84,7 @@ public enum Screen: Sendable, Equatable {
     public var isOverlay: Bool {
         switch self {
         case .welcome, .help, .message: true
-        case .courseMap, .lesson, .stats, .search: false
+        case .courseMap, .lesson, .stats, .scoreboard, .search: false
         }
     }
 }

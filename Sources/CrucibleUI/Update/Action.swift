@@ -97,6 +97,8 @@ public enum Command: Sendable, Hashable {
     case skip
     /// Opens the stats screen.
     case stats
+    /// Opens the scoreboard: the course's tasks measured in each language, side by side.
+    case scoreboard
     /// Switches between the dark and the light theme, and remembers the choice.
     case toggleTheme
     /// Starts filtering the map's lessons by title or id.

@@ -39,6 +39,7 @@ public enum Keymap {
         case .welcome: welcome
         case .help: help
         case .stats: stats
+        case .scoreboard: scoreboard
         case .search(let query): search(query)
         case .message: message
         }
@@ -61,6 +62,7 @@ public enum Keymap {
         KeyBinding([.enter, .right, .character("l")], .open, "open the lesson", bar: BarHint("Enter", "open")),
         KeyBinding([.character("/")], .search, "find a lesson by title", bar: BarHint("/", "find")),
         KeyBinding([.character("s")], .stats, "your stats: XP, active days, achievements", bar: BarHint("s", "stats")),
+        KeyBinding([.character("b")], .scoreboard, "the scoreboard: your results per language, side by side"),
         KeyBinding([.character("x")], .skip, "skip the lesson (the order is only a suggestion)"),
         KeyBinding([.character("t")], .toggleTheme, "switch between the dark and the light theme"),
         KeyBinding([.character("?")], .help, "show these keys", bar: BarHint("?", "help")),
@@ -102,6 +104,21 @@ public enum Keymap {
         KeyBinding([.end, .character("G")], .bottom, "to the end"),
         KeyBinding(
             [.character("q"), .escape, .character("s"), .left, .character("h")], .back, "back to the course map",
+            bar: BarHint("q", "back")),
+        KeyBinding([.character("?")], .help, "show these keys", bar: BarHint("?", "help")),
+        quitAnywhere,
+    ]
+
+    /// Keys of the scoreboard screen.
+    static let scoreboard: [KeyBinding] = [
+        KeyBinding([.up, .character("k")], .up, "scroll up a line", bar: BarHint("↑↓", "scroll")),
+        KeyBinding([.down, .character("j")], .down, "scroll down a line"),
+        KeyBinding([.pageUp], .pageUp, "a page up"),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, "a page down"),
+        KeyBinding([.home, .character("g")], .top, "to the top"),
+        KeyBinding([.end, .character("G")], .bottom, "to the end"),
+        KeyBinding(
+            [.character("q"), .escape, .character("b"), .left, .character("h")], .back, "back to the course map",
             bar: BarHint("q", "back")),
         KeyBinding([.character("?")], .help, "show these keys", bar: BarHint("?", "help")),
         quitAnywhere,

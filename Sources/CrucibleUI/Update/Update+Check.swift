@@ -83,7 +83,7 @@ extension App {
     /// Keeps what the game made of a lesson's pass (XP, bonuses, level-ups, achievements) for its result panel.
     /// A read lesson is passed on the way to the next one, so what it earned is told there (or on the map).
     static func celebrate(_ recorded: LearnerAction, events: [GameEvent], on state: inout AppState) {
-        guard case .checked(let id, true, _, _) = recorded else { return }
+        guard case .checked(let id, true, _, _, _) = recorded else { return }
         updateLesson(id, on: &state) { screen, _ in
             if screen.activity.passed { screen.activity.events = events }
         }

@@ -65,6 +65,9 @@ extension App {
         case .stats(let scroll):
             let last = StatsView.lines(for: state).count - state.size.contentHeight
             state.screens[state.screens.count - 1] = .stats(scroll: target(scroll, last: last))
+        case .scoreboard(let scroll):
+            let last = ScoreboardView.lines(for: state).count - state.size.contentHeight
+            state.screens[state.screens.count - 1] = .scoreboard(scroll: target(scroll, last: last))
         default:
             break
         }
@@ -81,6 +84,9 @@ extension App {
             case .stats(let scroll):
                 let last = max(0, StatsView.lines(for: state).count - state.size.contentHeight)
                 state.screens[index] = .stats(scroll: min(scroll, last))
+            case .scoreboard(let scroll):
+                let last = max(0, ScoreboardView.lines(for: state).count - state.size.contentHeight)
+                state.screens[index] = .scoreboard(scroll: min(scroll, last))
             default:
                 break
             }
@@ -94,13 +100,14 @@ extension App {
         return scroll
     }
 
-    /// Opens the stats screen or the search field over the map.
+    /// Opens the stats screen, the scoreboard or the search field over the map.
     static func openMapScreen(_ command: Command, on state: inout AppState) -> [Effect] {
         guard state.top == .courseMap else { return [] }
         switch command {
         case .stats:
             if state.game.activity == nil { state.game.countActivity() }
             state.screens.append(.stats(scroll: 0))
+        case .scoreboard: state.screens.append(.scoreboard(scroll: 0))
         case .search: state.screens.append(.search(MapSearch(in: state.lessons)))
         default: break
         }
@@ -162,7 +169,7 @@ extension Screen {
     /// Whether the wheel scrolls this screen by several lines (text) rather than one selection step (lists).
     var scrollsByLines: Bool {
         switch self {
-        case .lesson, .stats: true
+        case .lesson, .stats, .scoreboard: true
         default: false
         }
     }

@@ -124,7 +124,7 @@ extension App {
             .recordProgress(
                 .checked(
                     lesson: result.lessonID, passed: result.passed,
-                    summary: CheckSummary(result, origin: .fullScreen)))
+                    summary: CheckSummary(result, origin: .fullScreen), measured: CheckMeasurement(result)))
         ]
     }
 }

@@ -72,7 +72,7 @@ public enum App {
             case .lesson(let screen):
                 state.screens.removeLast()
                 return [savePosition(of: screen)] + lessonLeavingEffects(screen)
-            case .stats, .search:
+            case .stats, .scoreboard, .search:
                 state.screens.removeLast()
                 // A resize while searching scrolled the map without the introduction's panel.
                 state.mapScroll = state.map.scroll(showing: state.selection, from: state.mapScroll, height: state.mapHeight)
@@ -94,7 +94,7 @@ public enum App {
             state.statusNote = "\(state.theme.name) theme (t to switch)"
             state.game.progress.settings = settings
             return [.recordProgress(.changedSettings(settings))]
-        case .stats, .search:
+        case .stats, .scoreboard, .search:
             return openMapScreen(command, on: &state)
         case .clearSearch:
             if case .search(let search) = state.top { state.screens[state.screens.count - 1] = .search(search.searching("")) }
@@ -111,7 +111,7 @@ public enum App {
     static func move(_ command: Command, on state: inout AppState) {
         let page = max(1, state.size.contentHeight - 1)
         switch state.top {
-        case .courseMap, .search, .stats:
+        case .courseMap, .search, .stats, .scoreboard:
             moveOnMap(command, on: &state)
         case .lesson(var screen):
             if movePanel(command, screen: &screen, in: state) {
@@ -145,9 +145,10 @@ public enum App {
         switch (state.top, event) {
         case (.welcome, .press), (.message, .press):
             return perform(.dismiss, on: &state)
-        case (.courseMap, .wheelUp), (.search, .wheelUp), (.lesson, .wheelUp), (.stats, .wheelUp):
+        case (.courseMap, .wheelUp), (.search, .wheelUp), (.lesson, .wheelUp), (.stats, .wheelUp), (.scoreboard, .wheelUp):
             for _ in 0..<(state.top.scrollsByLines ? wheelLines : 1) { move(.up, on: &state) }
-        case (.courseMap, .wheelDown), (.search, .wheelDown), (.lesson, .wheelDown), (.stats, .wheelDown):
+        case (.courseMap, .wheelDown), (.search, .wheelDown), (.lesson, .wheelDown), (.stats, .wheelDown),
+            (.scoreboard, .wheelDown):
             for _ in 0..<(state.top.scrollsByLines ? wheelLines : 1) { move(.down, on: &state) }
         case (.courseMap, .press(_, let y)), (.search, .press(_, let y)):
             return click(y: y, on: &state)

@@ -16,6 +16,9 @@ enum AppView {
         case .stats(let scroll):
             StatsView.draw(scroll, state: state, into: &grid)
             status = StatsView.status(scroll, state: state)
+        case .scoreboard(let scroll):
+            ScoreboardView.draw(scroll, state: state, into: &grid)
+            status = ScoreboardView.status(scroll, state: state)
         case .search(let search):
             SearchView.draw(search, state: state, into: &grid)
             status = SearchView.status(search)
@@ -32,7 +35,7 @@ enum AppView {
                 HelpOverlay.draw(for: state.screens[max(0, index - 1)], state: state, into: &grid)
             case .message(let text):
                 MessageBox.draw(text, state: state, into: &grid)
-            case .courseMap, .lesson, .stats, .search:
+            case .courseMap, .lesson, .stats, .scoreboard, .search:
                 break
             }
         }

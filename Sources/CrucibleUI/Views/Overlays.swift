@@ -92,6 +92,7 @@ enum HelpOverlay {
         case .welcome: "welcome"
         case .help: "help"
         case .stats: "stats"
+        case .scoreboard: "scoreboard"
         case .search: "find a lesson"
         case .message: "message"
         }

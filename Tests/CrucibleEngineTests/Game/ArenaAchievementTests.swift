@@ -100,3 +100,14 @@ import Testing
             ])
     }
 }
+
+extension ArenaAchievementTests {
+    /// Importing progress from another machine keeps both machines' measured checks, so an
+    /// `improveMetric` earned on either still holds.
+    @Test func mergingProgressKeepsBothMachinesHistory() {
+        let early = MetricHistoryEntry(at: F.now, passed: false, medians: Self.time(0.002))
+        let late = MetricHistoryEntry(at: F.now.addingTimeInterval(60), passed: true, medians: Self.time(0.001))
+        let merged = Self.record([late]).merged(with: Self.record([early, late]))
+        #expect(merged.metricHistory == [early, late])
+    }
+}

@@ -213,6 +213,18 @@ import Testing
             "more than 1 keys"
         ),
         ("achievements", "- id: a\n  title: T\n  description: D\n  condition: { winGame: 1 }\n", "unknown key `winGame`"),
+        (
+            "achievements", "- id: a\n  title: T\n  description: D\n  condition: { improveMetric: { lesson: l, metric: m, by: 1 } }\n",
+            "must be greater than 1"
+        ),
+        (
+            "course", "id: c\ntitle: T\nwelcome: W\nscoreboard:\n  title: S\n  tasks:\n    - { task: H, lessons: { go: a } }\n",
+            "fewer than 2 keys"
+        ),
+        (
+            "course", "id: c\ntitle: T\nwelcome: W\nscoreboard:\n  title: S\n  tasks:\n    - { task: H, lessons: { go: a, rsut: b } }\n",
+            "unknown key `rsut`"
+        ),
     ])
     func theSchemasRejectMistakes(schema: String, yaml: String, expected: String) throws {
         let errors = try Self.validator(schema).errors(in: try JSONValue.yaml(yaml))
