@@ -286,19 +286,19 @@ public enum MetricDimension: String, Codable, Sendable, Equatable, CaseIterable 
             }
             return value == 0 ? "0 s" : Self.significant(value / 1e-9) + " ns"
         case .bytes: return ProcessResult.byteCountText(Int(value.rounded()))
-        case .count: return Self.grouped(value) + " count"
-        case .rate: return Self.grouped(value) + " req/s"
+        case .count: return Self.number(value) + " count"
+        case .rate: return Self.number(value) + " req/s"
         }
     }
 
     /// Three significant digits: 1.23, 12.3, 123, 1,234 (never fewer digits than the whole part).
     private static func significant(_ value: Double) -> String {
-        if value >= 100 { return grouped(value) }
+        if value >= 100 { return number(value) }
         return String(format: value >= 10 ? "%.1f" : "%.2f", value)
     }
 
     /// A whole figure with thousands separated by commas ("10,050"); under 100 a fraction keeps one decimal ("12.5").
-    private static func grouped(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         if value < 100, value != value.rounded() { return String(format: "%.1f", value) }
         let digits = String(Int64(value.rounded()))
         var text = ""

@@ -169,7 +169,8 @@ public struct ScoreboardMeasure: Sendable {
             switch self {
             case .seconds: MetricDimension.time.format(value)
             case .bytes: MetricDimension.bytes.format(value)
-            case .count: MetricDimension.count.format(value)
+            // Attempts and lines of code: a plain number, without the metrics' "count".
+            case .count: MetricDimension.number(value)
             case .perSecond: MetricDimension.rate.format(value)
             case .factor: String(format: "%.1f×", value)
             }

@@ -66,7 +66,7 @@ public struct MetricCharts: Sendable, Equatable {
     }
 
     /// Which side of a comparison a bar shows, for its colour.
-    public enum Role: Sendable, Equatable {
+    public enum Role: Sendable, Hashable {
         case measured, baseline, rival, other
     }
 
@@ -142,7 +142,8 @@ public struct MetricCharts: Sendable, Equatable {
             let title =
                 keys.count == 1
                 ? (figures.allSatisfy { Self.split($0.name).quantity != nil } ? key.replacingOccurrences(of: "_", with: " ") : key)
-                : figures.map(\.name).joined(separator: " vs ")
+                : comparisons.first { names.contains($0.metric) && $0.baseline != nil }.map { "\($0.metric) vs \($0.baseline!)" }
+                    ?? figures.map(\.name).joined(separator: " vs ")
             let mine = comparisons.filter { names.contains($0.metric) }
             var bars = Self.bars(figures, comparisons: comparisons, latency: key == "latency", rival: rival)
             if key == "latency" { bars = Self.latencyRows(bars) }
@@ -201,7 +202,9 @@ public struct MetricCharts: Sendable, Equatable {
                 bars.append(Bar(row: row, label: rival.label, value: median, text: figure.dimension.format(median), role: .rival))
             }
         }
-        return bars
+        // The learner's bar first, then the other language's, then the baseline, whatever order they were printed in.
+        let rank: [Role: Int] = [.measured: 0, .rival: 1, .baseline: 2, .other: 3]
+        return bars.enumerated().sorted { (rank[$0.element.role]!, $0.offset) < (rank[$1.element.role]!, $1.offset) }.map(\.element)
     }
 
     /// A latency chart's bars ordered by percentile (p50, p90, p99, then max), subjects in their order within a row.

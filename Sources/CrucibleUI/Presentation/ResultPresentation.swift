@@ -223,10 +223,9 @@ public struct ResultPresentation {
         case .wrongOutput(let mismatch):
             return messageLines + (mismatch.map(diffLines) ?? [])
         case .tooSlow, .overBudget:
-            // The message names the metric, its median and the requirement; it starts with the
-            // metric's name, which keeps its case. The charts show every figure.
+            // The message names the metric, its median and the requirement; the charts show every figure.
             let charts = chartLines
-            return wrap(result.message, style: Paint.strong) + (charts.isEmpty ? [] : gap + charts)
+            return messageLines + (charts.isEmpty ? [] : gap + charts)
         case .resourceLimit(let hit):
             return messageLines + (hit.map { [StyledLine("Limit reached: \($0.rawValue)", style: Paint.quiet)] } ?? [])
         case .toolsMissing(let tools):

@@ -69,10 +69,11 @@ import Testing
     @Test func theTwoNamesOfARatioShareAGroupHoweverTheyAreNamed() {
         let charts = MetricCharts(
             figures: [
-                Figure(name: "mine", dimension: .time, median: 0.012), Figure(name: "allocations", dimension: .count, median: 12),
-                Figure(name: "base", dimension: .time, median: 0.06),
+                Figure(name: "base", dimension: .time, median: 0.06), Figure(name: "allocations", dimension: .count, median: 12),
+                Figure(name: "mine", dimension: .time, median: 0.012),
             ],
             comparisons: [Comparison(metric: "mine", baseline: "base", factor: 5, atLeast: 3, passed: true)])
+        // Named as the ratio is, the learner's side first, though the harness printed the baseline first.
         #expect(charts.groups.map(\.title) == ["mine vs base", "allocations"])
         #expect(charts.groups[0].bars.map(\.label) == ["mine", "base"])
         #expect(charts.groups[0].verdicts.map(\.text) == ["mine 5× base, needs ≥ 3×"])
