@@ -1,35 +1,78 @@
 package main
 
-// The course's race test of arena.shared-cache-go: the learner's handler from 8 goroutines at
-// once, over items that are new (map writes) and cached (map reads), under `go test -race`.
+// The course's race test of arena.shared-cache-go, run with `go test -race`: 4 goroutines ask
+// for one cached item (map reads) for as long as 4 others ask for new items (map writes), in
+// 5 rounds with a new cache each. The readers yield after each read: spinning on the map
+// without a pause, they let the race go unreported in about one run out of ten (measured:
+// 17 and 18 of 20 caught; with the yield, 20 of 20).
+// It calls the cache directly, not the handler: net/http's and fmt's sync.Pools hand buffers
+// from goroutine to goroutine, and the race detector counts each hand-over as an ordering,
+// which would hide most of the unsynchronised map accesses.
 
 import (
 	"fmt"
-	"net/http"
-	"net/http/httptest"
-	"strings"
+	"runtime"
 	"sync"
 	"testing"
 )
 
 func TestPricesFromManyGoroutines(t *testing.T) {
-	handler := newHandler()
-	var wg sync.WaitGroup
-	for g := 0; g < 8; g++ {
-		wg.Add(1)
-		go func(g int) {
-			defer wg.Done()
-			for i := 0; i < 12; i++ {
-				item := fmt.Sprintf("R%d", (i+g)%16)
-				recorder := httptest.NewRecorder()
-				handler.ServeHTTP(recorder, httptest.NewRequest("GET", "/price?item="+item, nil))
-				want := fmt.Sprintf(`"price_cents":%d`, quote(item))
-				if recorder.Code != http.StatusOK || !strings.Contains(recorder.Body.String(), want) {
-					t.Errorf("GET /price?item=%s answered %d %q, want 200 with %s", item, recorder.Code, recorder.Body.String(), want)
+	for round := 1; round <= 5 && !t.Failed(); round++ {
+		askFromManyGoroutines(t, round)
+	}
+}
+
+func askFromManyGoroutines(t *testing.T, round int) {
+	cache := newPrices()
+	const shared = "S0"
+	want := map[string]uint64{shared: quote(shared)}
+	items := make([][]string, 4)
+	for g := range items {
+		for i := 0; i < 16; i++ {
+			item := fmt.Sprintf("R%dG%dN%d", round, g, i)
+			items[g] = append(items[g], item)
+			want[item] = quote(item)
+		}
+	}
+	if got := cache.get(shared); got != want[shared] {
+		t.Fatalf("get(%q) = %d, want %d", shared, got, want[shared])
+	}
+	wrong := make(chan string, 8)
+	writersDone := make(chan struct{})
+	var readers, writers sync.WaitGroup
+	for g := range items {
+		readers.Add(1)
+		go func() {
+			defer readers.Done()
+			for i := 0; i < 100000; i++ {
+				select {
+				case <-writersDone:
+					return
+				default:
+				}
+				if got := cache.get(shared); got != want[shared] {
+					wrong <- shared
+					return
+				}
+				runtime.Gosched()
+			}
+		}()
+		writers.Add(1)
+		go func(mine []string) {
+			defer writers.Done()
+			for _, item := range mine {
+				if got := cache.get(item); got != want[item] {
+					wrong <- item
 					return
 				}
 			}
-		}(g)
+		}(items[g])
 	}
-	wg.Wait()
+	writers.Wait()
+	close(writersDone)
+	readers.Wait()
+	close(wrong)
+	for item := range wrong {
+		t.Errorf("get(%q) from 8 goroutines at once did not return %d", item, want[item])
+	}
 }

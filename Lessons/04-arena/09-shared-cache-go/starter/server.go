@@ -19,6 +19,10 @@ type prices struct {
 	cache map[string]uint64
 }
 
+func newPrices() *prices {
+	return &prices{cache: map[string]uint64{}}
+}
+
 func (p *prices) get(item string) uint64 {
 	if price, ok := p.cache[item]; ok {
 		return price
@@ -42,7 +46,7 @@ func validItem(item string) bool {
 }
 
 func newHandler() http.Handler {
-	p := &prices{cache: map[string]uint64{}}
+	p := newPrices()
 	mux := http.NewServeMux()
 	mux.HandleFunc("/price", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")

@@ -20,6 +20,10 @@ type prices struct {
 	cache sync.Map // string -> uint64
 }
 
+func newPrices() *prices {
+	return &prices{}
+}
+
 func (p *prices) get(item string) uint64 {
 	if price, ok := p.cache.Load(item); ok {
 		return price.(uint64)
@@ -43,7 +47,7 @@ func validItem(item string) bool {
 }
 
 func newHandler() http.Handler {
-	p := &prices{}
+	p := newPrices()
 	mux := http.NewServeMux()
 	mux.HandleFunc("/price", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")

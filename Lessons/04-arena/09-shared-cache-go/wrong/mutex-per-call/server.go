@@ -20,6 +20,10 @@ type prices struct {
 	cache map[string]uint64
 }
 
+func newPrices() *prices {
+	return &prices{cache: map[string]uint64{}}
+}
+
 func (p *prices) get(item string) uint64 {
 	var mu sync.Mutex
 	mu.Lock()
@@ -46,7 +50,7 @@ func validItem(item string) bool {
 }
 
 func newHandler() http.Handler {
-	p := &prices{cache: map[string]uint64{}}
+	p := newPrices()
 	mux := http.NewServeMux()
 	mux.HandleFunc("/price", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
