@@ -19,7 +19,7 @@ type session struct {
 	history []string
 }
 
-// sessions is the large live heap: about 90 MB of small objects full of pointers, which
+// sessions is the large live heap: about 70 MB of small objects full of pointers, which
 // every garbage collection cycle must trace.
 var sessions = make(map[int]*session, sessionCount)
 
