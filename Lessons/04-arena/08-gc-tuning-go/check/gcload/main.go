@@ -73,6 +73,10 @@ func main() {
 	wg.Wait()
 	elapsed := time.Since(start)
 	after := read(statsAddress)
+	if len(latencies) == 0 {
+		fmt.Printf("gcload: none of the %d requests to %s was answered\n", total, address)
+		os.Exit(1)
+	}
 	sort.Slice(latencies, func(i, j int) bool { return latencies[i] < latencies[j] })
 	p := func(q float64) float64 { return float64(latencies[int(q*float64(len(latencies)-1))].Microseconds()) }
 	fmt.Printf("crucible-metric %s.gc_cycles %d count\n", subject, after.GC-before.GC)
