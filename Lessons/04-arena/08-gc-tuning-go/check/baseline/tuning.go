@@ -1,4 +1,0 @@
-package main
-
-// configureGC keeps Go's defaults: the baseline.
-func configureGC() {}
