@@ -19,7 +19,7 @@ import (
 
 var address string
 
-var client = &http.Client{Timeout: 3 * time.Second}
+var client = &http.Client{Timeout: 10 * time.Second}
 
 func fail(format string, args ...any) {
 	fmt.Printf("endpoint: "+format+"\n", args...)
@@ -69,14 +69,14 @@ func normalise(value any) any {
 
 // keepAlive sends three requests on one TCP connection, one after another, as wrk does.
 func keepAlive() {
-	conn, err := net.DialTimeout("tcp", address, 3*time.Second)
+	conn, err := net.DialTimeout("tcp", address, 10*time.Second)
 	if err != nil {
 		fail("connecting for the keep-alive test: %v", err)
 	}
 	defer conn.Close()
 	reader := bufio.NewReader(conn)
 	for i := 1; i <= 3; i++ {
-		conn.SetDeadline(time.Now().Add(3 * time.Second))
+		conn.SetDeadline(time.Now().Add(10 * time.Second))
 		fmt.Fprintf(conn, "GET /hello?name=ada HTTP/1.1\r\nHost: %s\r\n\r\n", address)
 		response, err := http.ReadResponse(reader, nil)
 		if err != nil {

@@ -19,7 +19,7 @@ import (
 
 var address string
 
-var client = &http.Client{Timeout: 3 * time.Second}
+var client = &http.Client{Timeout: 10 * time.Second}
 
 func fail(format string, args ...any) {
 	fmt.Printf("orders: "+format+"\n", args...)
@@ -113,7 +113,7 @@ func items(count int, qty, price uint64) string {
 
 // keepAlive sends three orders on one TCP connection, one after another, as wrk does.
 func keepAlive() {
-	conn, err := net.DialTimeout("tcp", address, 3*time.Second)
+	conn, err := net.DialTimeout("tcp", address, 10*time.Second)
 	if err != nil {
 		fail("connecting for the keep-alive test: %v", err)
 	}
@@ -121,7 +121,7 @@ func keepAlive() {
 	reader := bufio.NewReader(conn)
 	body := `{"customer":"ada","items":[{"sku":"A1","qty":2,"price_cents":250}]}`
 	for i := 1; i <= 3; i++ {
-		conn.SetDeadline(time.Now().Add(3 * time.Second))
+		conn.SetDeadline(time.Now().Add(10 * time.Second))
 		fmt.Fprintf(conn, "POST /orders HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", address, len(body), body)
 		response, err := http.ReadResponse(reader, nil)
 		if err != nil {
