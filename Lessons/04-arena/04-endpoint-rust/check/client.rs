@@ -14,10 +14,11 @@ struct Answer {
 }
 
 fn connect(port: u16) -> TcpStream {
-    let stream = TcpStream::connect(("127.0.0.1", port)).unwrap_or_else(|error| {
-        fail(&format!("could not connect to 127.0.0.1:{port}: {error}"))
-    });
-    stream.set_read_timeout(Some(Duration::from_secs(3))).unwrap();
+    let stream = TcpStream::connect(("127.0.0.1", port))
+        .unwrap_or_else(|error| fail(&format!("could not connect to 127.0.0.1:{port}: {error}")));
+    stream
+        .set_read_timeout(Some(Duration::from_secs(3)))
+        .unwrap();
     stream.set_nodelay(true).unwrap();
     stream
 }
@@ -31,7 +32,9 @@ fn fail(message: &str) -> ! {
 fn read_answer(reader: &mut BufReader<TcpStream>, what: &str) -> Answer {
     let mut line = String::new();
     match reader.read_line(&mut line) {
-        Ok(0) => fail(&format!("{what}: the server closed the connection without an answer")),
+        Ok(0) => fail(&format!(
+            "{what}: the server closed the connection without an answer"
+        )),
         Err(error) => fail(&format!("{what}: no answer within 3 s ({error})")),
         Ok(_) => {}
     }
@@ -39,13 +42,20 @@ fn read_answer(reader: &mut BufReader<TcpStream>, what: &str) -> Answer {
         .split_whitespace()
         .nth(1)
         .and_then(|code| code.parse().ok())
-        .unwrap_or_else(|| fail(&format!("{what}: the status line was {:?}", line.trim_end())));
+        .unwrap_or_else(|| {
+            fail(&format!(
+                "{what}: the status line was {:?}",
+                line.trim_end()
+            ))
+        });
     let mut content_type = String::new();
     let mut length = None;
     loop {
         line.clear();
         if reader.read_line(&mut line).unwrap_or(0) == 0 {
-            fail(&format!("{what}: the headers did not end with a blank line"));
+            fail(&format!(
+                "{what}: the headers did not end with a blank line"
+            ));
         }
         let header = line.trim_end();
         if header.is_empty() {
@@ -64,9 +74,15 @@ fn read_answer(reader: &mut BufReader<TcpStream>, what: &str) -> Answer {
     });
     let mut body = vec![0; length];
     if let Err(error) = reader.read_exact(&mut body) {
-        fail(&format!("{what}: the body was shorter than its Content-Length {length} ({error})"));
+        fail(&format!(
+            "{what}: the body was shorter than its Content-Length {length} ({error})"
+        ));
     }
-    Answer { status, content_type, body: String::from_utf8_lossy(&body).into_owned() }
+    Answer {
+        status,
+        content_type,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    }
 }
 
 fn request(target: &str) -> String {
@@ -75,21 +91,33 @@ fn request(target: &str) -> String {
 
 fn expect(answer: &Answer, what: &str, status: u16, body: Option<&str>) {
     if answer.status != status {
-        fail(&format!("{what}: status {}, expected {status} (body `{}`)", answer.status, answer.body));
+        fail(&format!(
+            "{what}: status {}, expected {status} (body `{}`)",
+            answer.status, answer.body
+        ));
     }
     if !answer.content_type.starts_with("application/json") && body.is_some() {
-        fail(&format!("{what}: Content-Type {:?}, expected application/json", answer.content_type));
+        fail(&format!(
+            "{what}: Content-Type {:?}, expected application/json",
+            answer.content_type
+        ));
     }
     if let Some(body) = body {
         if answer.body != body {
-            fail(&format!("{what}: body `{}`, expected `{body}`", answer.body));
+            fail(&format!(
+                "{what}: body `{}`, expected `{body}`",
+                answer.body
+            ));
         }
     }
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let port: u16 = args.get(1).and_then(|a| a.parse().ok()).expect("usage: client PORT answers|keep-alive");
+    let port: u16 = args
+        .get(1)
+        .and_then(|a| a.parse().ok())
+        .expect("usage: client PORT answers|keep-alive");
     match args.get(2).map(String::as_str) {
         Some("answers") => answers(port),
         Some("keep-alive") => keep_alive(port),
@@ -100,7 +128,12 @@ fn main() {
 fn answers(port: u16) {
     let long = "a".repeat(32);
     let too_long = "a".repeat(33);
-    let ok_cases = [("ada", "ada"), ("Grace42", "Grace42"), (long.as_str(), long.as_str()), ("7", "7")];
+    let ok_cases = [
+        ("ada", "ada"),
+        ("Grace42", "Grace42"),
+        (long.as_str(), long.as_str()),
+        ("7", "7"),
+    ];
     let bad = r#"{"error":"bad name"}"#;
 
     // One request per connection: the answers themselves.
@@ -111,7 +144,12 @@ fn answers(port: u16) {
         let mut reader = BufReader::new(stream.try_clone().unwrap());
         (&stream).write_all(request(&target).as_bytes()).unwrap();
         let answer = read_answer(&mut reader, &what);
-        expect(&answer, &what, 200, Some(&format!(r#"{{"greeting":"hello, {shown}"}}"#)));
+        expect(
+            &answer,
+            &what,
+            200,
+            Some(&format!(r#"{{"greeting":"hello, {shown}"}}"#)),
+        );
     }
     let bad_targets = [
         "/hello".to_string(),
@@ -146,7 +184,12 @@ fn answers(port: u16) {
         (&stream).write_all(first.as_bytes()).unwrap();
         thread::sleep(Duration::from_millis(100));
         (&stream).write_all(second.as_bytes()).unwrap();
-        expect(&read_answer(&mut reader, what), what, 200, Some(r#"{"greeting":"hello, split"}"#));
+        expect(
+            &read_answer(&mut reader, what),
+            what,
+            200,
+            Some(r#"{"greeting":"hello, split"}"#),
+        );
     }
     println!("answers: ok");
 }
@@ -156,12 +199,23 @@ fn keep_alive(port: u16) {
     let stream = connect(port);
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     for (index, name) in ["one", "two", "three"].iter().enumerate() {
-        let what = format!("request {} of 3 on one connection (GET /hello?name={name})", index + 1);
-        if (&stream).write_all(request(&format!("/hello?name={name}")).as_bytes()).is_err() {
+        let what = format!(
+            "request {} of 3 on one connection (GET /hello?name={name})",
+            index + 1
+        );
+        if (&stream)
+            .write_all(request(&format!("/hello?name={name}")).as_bytes())
+            .is_err()
+        {
             fail(&format!("{what}: the server had closed the connection; HTTP/1.1 keeps it open unless a side says `Connection: close`"));
         }
         let answer = read_answer(&mut reader, &what);
-        expect(&answer, &what, 200, Some(&format!(r#"{{"greeting":"hello, {name}"}}"#)));
+        expect(
+            &answer,
+            &what,
+            200,
+            Some(&format!(r#"{{"greeting":"hello, {name}"}}"#)),
+        );
     }
     println!("keep-alive: ok");
 }

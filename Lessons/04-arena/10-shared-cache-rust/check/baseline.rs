@@ -33,7 +33,10 @@ fn answer(target: &str) -> (&'static str, String) {
     match query.split('&').find_map(|pair| pair.strip_prefix("sku=")) {
         Some(sku) if valid(sku) => {
             let price = price_service::lookup(sku);
-            ("200 OK", format!(r#"{{"sku":"{sku}","price_cents":{price},"cached":false}}"#))
+            (
+                "200 OK",
+                format!(r#"{{"sku":"{sku}","price_cents":{price},"cached":false}}"#),
+            )
         }
         _ => ("400 Bad Request", r#"{"error":"bad sku"}"#.to_string()),
     }

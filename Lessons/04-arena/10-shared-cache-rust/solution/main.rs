@@ -50,7 +50,10 @@ fn answer(cache: &Cache, target: &str) -> (&'static str, String) {
     match query.split('&').find_map(|pair| pair.strip_prefix("sku=")) {
         Some(sku) if valid(sku) => {
             let (price, cached) = price(cache, sku);
-            ("200 OK", format!(r#"{{"sku":"{sku}","price_cents":{price},"cached":{cached}}}"#))
+            (
+                "200 OK",
+                format!(r#"{{"sku":"{sku}","price_cents":{price},"cached":{cached}}}"#),
+            )
         }
         _ => ("400 Bad Request", r#"{"error":"bad sku"}"#.to_string()),
     }

@@ -1,9 +1,9 @@
 // A price endpoint with a cache in front of a slow price service: GET /price?sku=A1.
 // One thread per connection; every thread shares the one cache.
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::cell::RefCell;
 use std::rc::Rc;
 use std::thread;
 
@@ -50,7 +50,10 @@ fn answer(cache: &Cache, target: &str) -> (&'static str, String) {
     match query.split('&').find_map(|pair| pair.strip_prefix("sku=")) {
         Some(sku) if valid(sku) => {
             let (price, cached) = price(cache, sku);
-            ("200 OK", format!(r#"{{"sku":"{sku}","price_cents":{price},"cached":{cached}}}"#))
+            (
+                "200 OK",
+                format!(r#"{{"sku":"{sku}","price_cents":{price},"cached":{cached}}}"#),
+            )
         }
         _ => ("400 Bad Request", r#"{"error":"bad sku"}"#.to_string()),
     }

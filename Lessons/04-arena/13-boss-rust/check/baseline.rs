@@ -106,7 +106,18 @@ fn orders(body: &[u8]) -> (&'static str, String) {
             return ("400 Bad Request", reason.to_string());
         }
     };
-    let total_cents = order.items.iter().map(|item| item.qty * item.price_cents).sum();
-    let receipt = Receipt { customer: &order.customer, items: order.items.len(), total_cents };
-    ("200 OK", serde_json::to_string(&receipt).expect("a receipt serializes"))
+    let total_cents = order
+        .items
+        .iter()
+        .map(|item| item.qty * item.price_cents)
+        .sum();
+    let receipt = Receipt {
+        customer: &order.customer,
+        items: order.items.len(),
+        total_cents,
+    };
+    (
+        "200 OK",
+        serde_json::to_string(&receipt).expect("a receipt serializes"),
+    )
 }

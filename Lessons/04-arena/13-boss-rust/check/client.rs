@@ -22,7 +22,9 @@ fn fail(message: &str) -> ! {
 fn connect(port: u16) -> (TcpStream, BufReader<TcpStream>) {
     let stream = TcpStream::connect(("127.0.0.1", port))
         .unwrap_or_else(|error| fail(&format!("could not connect to 127.0.0.1:{port}: {error}")));
-    stream.set_read_timeout(Some(Duration::from_secs(3))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(3)))
+        .unwrap();
     stream.set_nodelay(true).unwrap();
     let reader = BufReader::new(stream.try_clone().unwrap());
     (stream, reader)
@@ -32,7 +34,9 @@ fn connect(port: u16) -> (TcpStream, BufReader<TcpStream>) {
 fn read_answer(reader: &mut BufReader<TcpStream>, what: &str) -> Answer {
     let mut line = String::new();
     match reader.read_line(&mut line) {
-        Ok(0) => fail(&format!("{what}: the server closed the connection without an answer")),
+        Ok(0) => fail(&format!(
+            "{what}: the server closed the connection without an answer"
+        )),
         Err(error) => fail(&format!("{what}: no answer within 3 s ({error})")),
         Ok(_) => {}
     }
@@ -40,13 +44,20 @@ fn read_answer(reader: &mut BufReader<TcpStream>, what: &str) -> Answer {
         .split_whitespace()
         .nth(1)
         .and_then(|code| code.parse().ok())
-        .unwrap_or_else(|| fail(&format!("{what}: the status line was {:?}", line.trim_end())));
+        .unwrap_or_else(|| {
+            fail(&format!(
+                "{what}: the status line was {:?}",
+                line.trim_end()
+            ))
+        });
     let mut content_type = String::new();
     let mut length = None;
     loop {
         line.clear();
         if reader.read_line(&mut line).unwrap_or(0) == 0 {
-            fail(&format!("{what}: the headers did not end with a blank line"));
+            fail(&format!(
+                "{what}: the headers did not end with a blank line"
+            ));
         }
         let header = line.trim_end();
         if header.is_empty() {
@@ -65,9 +76,15 @@ fn read_answer(reader: &mut BufReader<TcpStream>, what: &str) -> Answer {
     });
     let mut body = vec![0; length];
     if let Err(error) = reader.read_exact(&mut body) {
-        fail(&format!("{what}: the body was shorter than its Content-Length {length} ({error})"));
+        fail(&format!(
+            "{what}: the body was shorter than its Content-Length {length} ({error})"
+        ));
     }
-    Answer { status, content_type, body: String::from_utf8_lossy(&body).into_owned() }
+    Answer {
+        status,
+        content_type,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    }
 }
 
 fn post(body: &str) -> (String, String) {
@@ -84,17 +101,26 @@ fn get(target: &str) -> String {
 
 fn check_json(answer: &Answer, what: &str, status: u16) {
     if answer.status != status {
-        fail(&format!("{what}: status {}, expected {status} (body `{}`)", answer.status, answer.body));
+        fail(&format!(
+            "{what}: status {}, expected {status} (body `{}`)",
+            answer.status, answer.body
+        ));
     }
     if !answer.content_type.starts_with("application/json") {
-        fail(&format!("{what}: Content-Type {:?}, expected application/json", answer.content_type));
+        fail(&format!(
+            "{what}: Content-Type {:?}, expected application/json",
+            answer.content_type
+        ));
     }
 }
 
 fn exactly(answer: &Answer, what: &str, status: u16, body: &str) {
     check_json(answer, what, status);
     if answer.body != body {
-        fail(&format!("{what}: body `{}`, expected `{body}`", answer.body));
+        fail(&format!(
+            "{what}: body `{}`, expected `{body}`",
+            answer.body
+        ));
     }
 }
 
@@ -103,7 +129,10 @@ fn rejected(answer: &Answer, what: &str) {
     check_json(answer, what, 400);
     let body = answer.body.trim();
     if !(body.starts_with(r#"{"error":""#) && body.ends_with("\"}")) {
-        fail(&format!("{what}: body `{}`, expected `{{\"error\":\"…\"}}`", answer.body));
+        fail(&format!(
+            "{what}: body `{}`, expected `{{\"error\":\"…\"}}`",
+            answer.body
+        ));
     }
 }
 
@@ -145,15 +174,39 @@ fn answers(port: u16) {
     let bad_bodies = [
         ("an empty body", ""),
         ("a body that is not JSON", "customer=ada"),
-        ("JSON cut short", r#"{"customer":"ada","items":[{"sku":"A1","#),
-        ("no customer", r#"{"items":[{"sku":"A1","qty":1,"price_cents":250}]}"#),
+        (
+            "JSON cut short",
+            r#"{"customer":"ada","items":[{"sku":"A1","#,
+        ),
+        (
+            "no customer",
+            r#"{"items":[{"sku":"A1","qty":1,"price_cents":250}]}"#,
+        ),
         ("no items", r#"{"customer":"ada"}"#),
-        ("items that are not a list", r#"{"customer":"ada","items":{"sku":"A1"}}"#),
-        ("a negative quantity", r#"{"customer":"ada","items":[{"sku":"A1","qty":-1,"price_cents":250}]}"#),
-        ("a fractional price", r#"{"customer":"ada","items":[{"sku":"A1","qty":1,"price_cents":2.5}]}"#),
-        ("a price given as a string", r#"{"customer":"ada","items":[{"sku":"A1","qty":1,"price_cents":"250"}]}"#),
-        ("an item without a quantity", r#"{"customer":"ada","items":[{"sku":"A1","price_cents":250}]}"#),
-        ("a JSON list instead of an object", r#"[{"customer":"ada","items":[]}]"#),
+        (
+            "items that are not a list",
+            r#"{"customer":"ada","items":{"sku":"A1"}}"#,
+        ),
+        (
+            "a negative quantity",
+            r#"{"customer":"ada","items":[{"sku":"A1","qty":-1,"price_cents":250}]}"#,
+        ),
+        (
+            "a fractional price",
+            r#"{"customer":"ada","items":[{"sku":"A1","qty":1,"price_cents":2.5}]}"#,
+        ),
+        (
+            "a price given as a string",
+            r#"{"customer":"ada","items":[{"sku":"A1","qty":1,"price_cents":"250"}]}"#,
+        ),
+        (
+            "an item without a quantity",
+            r#"{"customer":"ada","items":[{"sku":"A1","price_cents":250}]}"#,
+        ),
+        (
+            "a JSON list instead of an object",
+            r#"[{"customer":"ada","items":[]}]"#,
+        ),
     ];
     for (what, body) in bad_bodies {
         let what = format!("POST /orders with {what}");
@@ -203,13 +256,17 @@ fn keep_alive(port: u16) {
             }
             "GET /health" => (get("/health"), Some(r#"{"ok":true}"#)),
             _ => {
-                let (head, body) = post(r#"{"customer":"ada","items":[{"sku":"A1","qty":-1,"price_cents":1}]}"#);
+                let (head, body) =
+                    post(r#"{"customer":"ada","items":[{"sku":"A1","qty":-1,"price_cents":1}]}"#);
                 (head + &body, None)
             }
         };
         let what = match expected {
             Some(_) => format!("request {} of 4 on one connection ({step})", index + 1),
-            None => format!("request {} of 4 on one connection (POST /orders with a negative quantity)", index + 1),
+            None => format!(
+                "request {} of 4 on one connection (POST /orders with a negative quantity)",
+                index + 1
+            ),
         };
         if (&stream).write_all(request.as_bytes()).is_err() {
             fail(&format!("{what}: the server had closed the connection; HTTP/1.1 keeps it open unless a side says `Connection: close`"));
@@ -225,7 +282,10 @@ fn keep_alive(port: u16) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let port: u16 = args.get(1).and_then(|a| a.parse().ok()).expect("usage: client PORT answers|keep-alive");
+    let port: u16 = args
+        .get(1)
+        .and_then(|a| a.parse().ok())
+        .expect("usage: client PORT answers|keep-alive");
     match args.get(2).map(String::as_str) {
         Some("answers") => answers(port),
         Some("keep-alive") => keep_alive(port),

@@ -106,7 +106,11 @@ fn orders(body: &[u8]) -> (&'static str, String) {
             return ("400 Bad Request", reason.to_string());
         }
     };
-    let total_cents: u64 = order.items.iter().map(|item| item.qty * item.price_cents).sum();
+    let total_cents: u64 = order
+        .items
+        .iter()
+        .map(|item| item.qty * item.price_cents)
+        .sum();
     let answer = format!(
         r#"{{"customer":"{}","items":{},"total_cents":{total_cents}}}"#,
         order.customer,

@@ -100,7 +100,18 @@ fn serve(stream: TcpStream) -> io::Result<()> {
 /// The receipt for an order.
 fn orders(body: &[u8]) -> (&'static str, String) {
     let order: Order = serde_json::from_slice(body).unwrap();
-    let total_cents = order.items.iter().map(|item| item.qty * item.price_cents).sum();
-    let receipt = Receipt { customer: &order.customer, items: order.items.len(), total_cents };
-    ("200 OK", serde_json::to_string(&receipt).expect("a receipt serializes"))
+    let total_cents = order
+        .items
+        .iter()
+        .map(|item| item.qty * item.price_cents)
+        .sum();
+    let receipt = Receipt {
+        customer: &order.customer,
+        items: order.items.len(),
+        total_cents,
+    };
+    (
+        "200 OK",
+        serde_json::to_string(&receipt).expect("a receipt serializes"),
+    )
 }
