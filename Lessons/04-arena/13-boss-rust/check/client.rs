@@ -162,6 +162,11 @@ fn answers(port: u16) {
             r#"{"customer":"bulk","items":[{"sku":"N1","qty":3000000000,"price_cents":7}]}"#.to_string(),
             r#"{"customer":"bulk","items":1,"total_cents":21000000000}"#.to_string(),
         ),
+        (
+            "a total of 2^53 + 1 cents, which a float cannot hold",
+            r#"{"customer":"whale","items":[{"sku":"W1","qty":1,"price_cents":9007199254740992},{"sku":"W2","qty":1,"price_cents":1}]}"#.to_string(),
+            r#"{"customer":"whale","items":2,"total_cents":9007199254740993}"#.to_string(),
+        ),
     ];
     for (what, body, receipt) in &receipts {
         let what = format!("POST /orders with {what}");
