@@ -30,10 +30,16 @@ static int read_proc_entry(pid_t pid, process_table_entry *entry) {
     char state;
     int group;
     long threads;
-    if (sscanf(after_name + 1, " %c %*d %d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d %ld",
-               &state, &group, &threads) != 3) {
+    unsigned long user_ticks, system_ticks;
+    long children_user_ticks, children_system_ticks;
+    if (sscanf(after_name + 1, " %c %*d %d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu %ld %ld %*d %*d %ld", &state, &group,
+               &user_ticks, &system_ticks, &children_user_ticks, &children_system_ticks, &threads) != 7) {
         return -1;
     }
+    entry->user_ticks = user_ticks;
+    entry->system_ticks = system_ticks;
+    entry->children_user_ticks = children_user_ticks;
+    entry->children_system_ticks = children_system_ticks;
     entry->pid = pid;
     entry->state = state;
     entry->process_group = group;
@@ -58,4 +64,21 @@ int process_table_list(process_table_entry *entries, int capacity) {
     }
     closedir(directory);
     return count;
+}
+
+long process_table_peak_resident_kib(pid_t pid) {
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    FILE *file = fopen(path, "re");
+    if (!file) return -1;
+    char line[256];
+    long kib = -1;
+    while (fgets(line, sizeof line, file)) {
+        if (strncmp(line, "VmHWM:", 6) == 0) {
+            kib = strtol(line + 6, NULL, 10);
+            break;
+        }
+    }
+    fclose(file);
+    return kib;
 }

@@ -173,7 +173,7 @@ enum LessonTemplate {
                   # Tools this step needs besides its program (optional): requires: [python3]
                   # Skip the step, with a note, where one of its tools is missing: optional: true
                   # What must hold (default: exit 0): exit (0-255, nonzero, compile-error, any), signal,
-                  # stdout and stderr (equals, contains, matches, notContains), sanitizer, ratio.
+                  # stdout and stderr (equals, contains, matches, notContains), sanitizer, ratio, bounds.
                   expect:
                     exit: 0
                     stdout:

@@ -12,6 +12,7 @@ final class BackgroundService: @unchecked Sendable {
     private let cancellation = ProcessCancellation()
     private let lock = NSLock()
     private var finished: ProcessResult?
+    private var startedAt: ContinuousClock.Instant?
     private var waiters: [CheckedContinuation<ProcessResult, Never>] = []
 
     /// How the wait for readiness ended.
@@ -31,6 +32,9 @@ final class BackgroundService: @unchecked Sendable {
     }
 
     func start() {
+        lock.lock()
+        startedAt = ContinuousClock.now
+        lock.unlock()
         let thread = Thread { [self] in
             finish(ProcessRunner().run(invocation, cancellation: cancellation, observer: observer))
         }
@@ -92,6 +96,7 @@ final class BackgroundService: @unchecked Sendable {
     /// it was still running (else it ended by itself before the check did).
     func stop() async -> (result: ProcessResult, stoppedByCheck: Bool) {
         let running = result == nil
+        let before = running ? liveUsage()?.usage : nil
         if running { cancellation.stop() }
         let result = await withCheckedContinuation { continuation in
             lock.lock()
@@ -103,7 +108,29 @@ final class BackgroundService: @unchecked Sendable {
                 lock.unlock()
             }
         }
-        return (result, running)
+        var stopped = result
+        // The live peak, read before the SIGTERM; the CPU time is wait4's, which also counts
+        // what the group's leader reaped while stopping.
+        if let before, var usage = stopped.usage {
+            usage.peakMemoryBytes = before.peakMemoryBytes
+            stopped.usage = usage
+        } else if let before, stopped.usage == nil {
+            stopped.usage = before
+        }
+        return (stopped, running)
+    }
+
+    /// Seconds since it started and what its process group has used so far (``ProcTable/usage(ofGroup:)``);
+    /// nil before it is spawned or once its group is gone.
+    func liveUsage() -> (wallSeconds: Double, usage: ResourceUsage)? {
+        lock.lock()
+        let started = startedAt
+        lock.unlock()
+        guard let started, let group = observer.processGroup, let used = ProcTable.usage(ofGroup: group) else { return nil }
+        return (
+            (ContinuousClock.now - started).seconds,
+            ResourceUsage(userSeconds: used.userSeconds, systemSeconds: used.systemSeconds, peakMemoryBytes: used.peakBytes)
+        )
     }
 
     private func finish(_ result: ProcessResult) {

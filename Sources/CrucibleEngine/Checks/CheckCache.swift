@@ -6,7 +6,7 @@ import Foundation
 /// definition (every step's command, environment, limits, timeout and expectations), the
 /// hidden files' contents, the learner's files (names and contents), and the version of every
 /// tool the check uses. Only outcomes that the same inputs reproduce are kept: passed, failed
-/// (except too slow, which depends on the machine's load) and crashed.
+/// (except too slow and over budget, which depend on the machine and its load) and crashed.
 public struct CheckCache: Sendable {
     /// The folder holding one `<key>.json` per result.
     public let folder: URL
@@ -39,7 +39,7 @@ public struct CheckCache: Sendable {
     static func isReproducible(_ result: CheckResult) -> Bool {
         switch result.outcome {
         case .passed, .crashed: true
-        case .failed: result.reason != .tooSlow
+        case .failed: result.reason != .tooSlow && result.reason != .overBudget
         case .timedOut, .resourceLimit, .toolMissing, .toolBroken, .otherPlatform, .engineError: false
         }
     }
@@ -54,7 +54,8 @@ public struct CheckCache: Sendable {
         // v2: results name the learner's files in the workspace; a v1 result names a removed scratch folder.
         // v3: failing tests, panics and lint findings have reasons of their own; a v2 result calls them compile errors.
         // v4: results carry each step's resource usage, which older cached results lack.
-        var text = "crucible-check v4 engine \(CrucibleEngine.version)\nlesson \(lesson.id) \(lesson.folder.path)\n"
+        // v5: results carry the check's metrics and comparisons (the single ratio is gone), and `overBudget`.
+        var text = "crucible-check v5 engine \(CrucibleEngine.version)\nlesson \(lesson.id) \(lesson.folder.path)\n"
         // A result names the learner's files in their folder (``ScratchPaths``), so it is kept per folder.
         if let workspace { text += "workspace \(workspace.path)\n" }
         for step in code.steps { text += canonical(step) }

@@ -88,8 +88,16 @@ public struct CheckEngine: Sendable {
             learnerFiles: code.starter, hiddenFiles: code.hidden, workspace: workspace)
         if let unusable = await toolBrokeSinceProbed(result, required: requirements, lesson: lesson) { return unusable }
         result.duration = (clock.now - start).seconds
+        result.linesOfCode = Self.linesOfCode(code.starter.compactMap { files[$0] })
         cache?.store(result, for: key)
         return result
+    }
+
+    /// Non-blank lines of `files` (the learner's), for the scoreboard's "lines of code".
+    static func linesOfCode(_ files: [Data]) -> Int {
+        files.reduce(0) { total, data in
+            total + String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).filter { !isBlank(String($0)) }.count
+        }
     }
 
     /// Grades quiz answers: one list of 1-based choice numbers per question.
@@ -276,7 +284,7 @@ public struct CheckEngine: Sendable {
             hiddenFiles: hiddenFiles, environment: environment,
             ports: Dictionary(uniqueKeysWithValues: zip(portNames, freePorts)))
         var reports: [StepReport] = []
-        var ratio: RatioMeasurement?
+        var comparisons: [MetricComparison] = []
         var services: [BackgroundService] = []
         var failure: CheckResult?
         // A service that was not ready: its output, once stopped, goes into the message.
@@ -322,15 +330,16 @@ public struct CheckEngine: Sendable {
                 break stepLoop
             }
             let run = await ProcessRunner().run(invocation)
-            var verdict = StepEvaluation(
-                step: step, program: invocation.executable, arguments: invocation.arguments, result: run, learnerFiles: learnerFiles
-            )
-            .verdict(lessonID: lesson.id)
-            reports.append(
-                StepReport(
-                    run, name: step.name, command: [invocation.executable] + invocation.arguments,
-                    passed: verdict.passed))
-            ratio = verdict.ratio ?? ratio
+            let report = StepReport(run, name: step.name, command: [invocation.executable] + invocation.arguments, passed: true)
+            var evaluation = StepEvaluation(
+                step: step, program: invocation.executable, arguments: invocation.arguments, result: run, learnerFiles: learnerFiles)
+            evaluation.metricPool = { [reports, services] in
+                MetricPool.collect(Self.metricSources(reports + [report], services: services))
+            }
+            let verdict = evaluation.verdict(lessonID: lesson.id)
+            reports.append(report)
+            reports[reports.count - 1].passed = verdict.passed
+            comparisons += verdict.comparisons
             if !verdict.passed {
                 failure = verdict
                 break
@@ -355,21 +364,46 @@ public struct CheckEngine: Sendable {
                 failure = result
             }
         }
+        // Every figure, also those no expectation asked for; a line that does not parse is left out
+        // here (an expectation that needed it failed the check already).
+        let metrics = (try? MetricPool.collect(Self.metricSources(reports, services: []), strict: false).get())?.all ?? []
         if var failure {
             // Up to the step that failed, with every service's report in its place.
             failure.steps = reports
+            failure.comparisons = comparisons
+            failure.metrics = metrics
             return paths.shown(failure)
         }
         let skipped = reports.contains { $0.skipped != nil }
         var result = CheckResult(
             lessonID: lesson.id, outcome: .passed, message: skipped ? "every step that ran passed" : "every step passed")
         result.steps = reports
-        result.ratio = ratio
+        result.comparisons = comparisons
+        result.metrics = metrics
         return paths.shown(result)
     }
 }
 
 extension CheckEngine {
+    /// What each step so far printed and used, for the metric pool: a background step still
+    /// running (one of `services` that has not ended) gives what it printed so far and its live usage.
+    static func metricSources(_ reports: [StepReport], services: [BackgroundService]) -> [MetricSource] {
+        reports.enumerated().compactMap { index, report in
+            guard report.skipped == nil else { return nil }
+            if let service = services.first(where: { $0.reportIndex == index }) {
+                if let ended = service.result {
+                    return MetricSource(
+                        step: report.name, stdout: ended.stdoutText, wallSeconds: ended.duration.seconds, usage: ended.usage)
+                }
+                let live = service.liveUsage()
+                return MetricSource(
+                    step: report.name, stdout: String(decoding: service.observer.stdout, as: UTF8.self),
+                    wallSeconds: live?.wallSeconds, usage: live?.usage)
+            }
+            return MetricSource(step: report.name, stdout: report.stdout, wallSeconds: report.duration, usage: report.usage)
+        }
+    }
+
     /// The failure of a background step whose program ended by itself `when` (before it was
     /// ready, before the check ended): how it ended, and the last of what it printed.
     func ended(_ service: BackgroundService, _ run: ProcessResult, lesson: Lesson, when: String, learnerFiles: [String]) -> CheckResult {

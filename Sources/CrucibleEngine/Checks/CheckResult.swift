@@ -34,6 +34,9 @@ public enum FailureReason: String, Codable, Sendable, Equatable {
     case panic
     /// A linter, or a compiler warning made an error, rejected the code; ``CheckResult/lint`` has the first finding.
     case lint
+    /// A bytes or count metric missed its ratio or bound (memory, allocations, errors); the
+    /// failed entry of ``CheckResult/comparisons`` says which.
+    case overBudget
 }
 
 /// The result of checking one lesson: the outcome, why, and what every step did.
@@ -60,8 +63,13 @@ public struct CheckResult: Codable, Sendable, Equatable {
     public var lint: LintSummary?
     /// What an output check wanted and what the program printed.
     public var outputMismatch: OutputMismatch?
-    /// The figures of a performance check.
-    public var ratio: RatioMeasurement?
+    /// Every metric of the check: what its steps printed as `crucible-metric` lines and the
+    /// usage of steps named like a metric (`build.wall_time`); empty in results stored before it existed.
+    @EmptyWhenAbsent public var metrics: [MetricSeries]
+    /// Every ratio and bound evaluated, in order; a failed one decided the outcome.
+    @EmptyWhenAbsent public var comparisons: [MetricComparison]
+    /// Non-blank lines of the learner's files, for a code check.
+    public var linesOfCode: Int?
     /// The signal that killed the program, such as `SIGSEGV`.
     public var signal: String?
     /// The resource limit hit (`ResourceLimitHit`'s raw value), when outcome is `.resourceLimit`.
@@ -78,6 +86,9 @@ public struct CheckResult: Codable, Sendable, Equatable {
     public var duration: Double = 0
     /// Whether this result was read from the check cache instead of running the steps again.
     public var fromCache = false
+
+    /// The comparison that decided a `tooSlow` or `overBudget` failure.
+    public var failedComparison: MetricComparison? { comparisons.first { !$0.passed } }
 
     public init(lessonID: String, outcome: CheckOutcome, reason: FailureReason? = nil, message: String) {
         self.lessonID = lessonID
@@ -155,6 +166,7 @@ extension FailureReason {
         case .failingTest: "failing test"
         case .panic: "panic"
         case .lint: "lint"
+        case .overBudget: "over budget"
         }
     }
 }
@@ -344,23 +356,6 @@ public struct OutputMismatch: Codable, Sendable, Equatable {
     public var actual: String
 }
 
-/// The figures of a performance check: medians of the harness's repetitions, and their ratio.
-public struct RatioMeasurement: Codable, Sendable, Equatable {
-    public var metric: String
-    public var baseline: String
-    /// Median seconds of the learner's code.
-    public var metricMedian: Double
-    /// Median seconds of the baseline.
-    public var baselineMedian: Double
-    /// `baselineMedian / metricMedian`: how many times faster the learner's code is.
-    public var speedup: Double
-    /// The speedup the lesson requires.
-    public var required: Double
-    /// Repetitions seen for the metric and the baseline.
-    public var metricSamples: Int
-    public var baselineSamples: Int
-}
-
 /// A tool that is not installed, and how to install it.
 public struct MissingTool: Codable, Sendable, Equatable {
     public var name: String
@@ -398,4 +393,30 @@ public struct PredictFeedback: Codable, Sendable, Equatable {
     public var expected: String
     /// The program's real output (the last run step's stdout), when the lesson runs it.
     public var realOutput: String?
+}
+
+/// A list that results stored before it existed lack: read back as empty, written as the list.
+@propertyWrapper
+public struct EmptyWhenAbsent<Element: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
+    public var wrappedValue: [Element]
+
+    public init(wrappedValue: [Element] = []) {
+        self.wrappedValue = wrappedValue
+    }
+
+    public init(from decoder: Decoder) throws {
+        wrappedValue = try decoder.singleValueContainer().decode([Element].self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(wrappedValue)
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// An absent key is an empty list.
+    public func decode<Element>(_ type: EmptyWhenAbsent<Element>.Type, forKey key: Key) throws -> EmptyWhenAbsent<Element> {
+        try decodeIfPresent(type, forKey: key) ?? EmptyWhenAbsent()
+    }
 }

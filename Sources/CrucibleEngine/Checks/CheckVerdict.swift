@@ -7,8 +7,8 @@
 /// stored result may lack it (one written by an older version, or an error the compiler printed
 /// in a form nobody could read).
 public enum CheckVerdict: Sendable, Equatable {
-    /// Every step passed; a performance check's figures when there was one.
-    case passed(RatioMeasurement?)
+    /// Every step passed; a performance check's ratios and bounds, when it had any.
+    case passed([MetricComparison])
     /// The compiler rejected the code; its first error when one could be read.
     case compileError(CompilerErrorSummary?)
     /// Output differed from what the lesson expects.
@@ -21,8 +21,10 @@ public enum CheckVerdict: Sendable, Equatable {
     case panic(PanicSummary?)
     /// A linter (or a warning made an error) rejected the code.
     case lint(LintSummary?)
-    /// A performance check's speedup fell short.
-    case tooSlow(RatioMeasurement?)
+    /// A time or rate ratio fell short.
+    case tooSlow(MetricComparison?)
+    /// A bytes or count ratio or bound did not hold.
+    case overBudget(MetricComparison?)
     /// The program ended with a status (or signal) the lesson did not expect.
     case exitStatus
     /// A quiz or predict answer did not match the key.
@@ -47,13 +49,14 @@ extension CheckResult {
     /// The outcome and its details as one typed value.
     public var verdict: CheckVerdict {
         switch outcome {
-        case .passed: .passed(ratio)
+        case .passed: .passed(comparisons)
         case .failed:
             switch reason {
             case .compileError: .compileError(compilerError)
             case .wrongOutput: .wrongOutput(outputMismatch)
             case .sanitizerFinding: .finding(finding)
-            case .tooSlow: .tooSlow(ratio)
+            case .tooSlow: .tooSlow(failedComparison)
+            case .overBudget: .overBudget(failedComparison)
             case .wrongAnswer: .wrongAnswer
             case .failingTest: .failingTests(failingTests)
             case .panic: .panic(panic)

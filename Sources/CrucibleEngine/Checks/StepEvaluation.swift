@@ -9,8 +9,11 @@ struct StepEvaluation {
     let result: ProcessResult
     /// The learner's file names, to find their frames in sanitizer reports.
     let learnerFiles: [String]
+    /// The check's metrics so far, this step's included, for its ratios and bounds: read only
+    /// when the step has any (live usage of background steps is read then).
+    var metricPool: () -> Result<MetricPool, Metrics.Problem> = { .success(MetricPool()) }
 
-    /// The step's result for the lesson: outcome `.passed` (with any ratio figures) or why not.
+    /// The step's result for the lesson: outcome `.passed` (with its ratios and bounds) or why not.
     func verdict(lessonID: String) -> CheckResult {
         var verdict = CheckResult(lessonID: lessonID, outcome: .passed, message: "")
         verdict.failedStep = step.name
@@ -81,18 +84,19 @@ struct StepEvaluation {
                 return fail(&verdict, .failed, .wrongOutput, "\(name) \(mismatch.check)")
             }
         }
-        if let ratio = step.expect.ratio {
-            switch Metrics.measure(ratio, stdout: stdout) {
-            case .failure(let problem):
+        if !step.expect.ratios.isEmpty || !step.expect.bounds.isEmpty {
+            let pool: MetricPool
+            switch metricPool() {
+            case .failure(let problem): return fail(&verdict, .engineError, nil, problem.message)
+            case .success(let collected): pool = collected
+            }
+            let evaluated = step.expect.ratios.map(pool.compare) + step.expect.bounds.map(pool.compare)
+            for case .failure(let problem) in evaluated {
                 return fail(&verdict, .engineError, nil, "step `\(step.name)`: \(problem.message)")
-            case .success(let measurement) where measurement.speedup < ratio.atLeast:
-                verdict.ratio = measurement
-                return fail(
-                    &verdict, .failed, .tooSlow,
-                    String(
-                        format: "%.2f× as fast as the baseline; the lesson needs at least %.2f×", measurement.speedup, ratio.atLeast))
-            case .success(let measurement):
-                verdict.ratio = measurement
+            }
+            verdict.comparisons = evaluated.compactMap { try? $0.get() }
+            if let failed = verdict.failedComparison {
+                return fail(&verdict, .failed, failed.failureReason, failed.summary)
             }
         }
         verdict.failedStep = nil

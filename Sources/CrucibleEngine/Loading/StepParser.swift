@@ -25,11 +25,13 @@ struct StepParser {
     /// Keys of a step's `limits`.
     static let limitKeys = ["cpu", "memory", "fileSize", "processes"]
     /// Keys of a step's `expect`.
-    static let expectKeys = ["exit", "signal", "stdout", "stderr", "sanitizer", "ratio"]
+    static let expectKeys = ["exit", "signal", "stdout", "stderr", "sanitizer", "ratio", "bounds"]
     /// Keys of `expect.stdout` and `expect.stderr`.
     static let outputKeys = ["equals", "contains", "matches", "notContains"]
     /// Keys of `expect.ratio`.
     static let ratioKeys = ["metric", "baseline", "atLeast"]
+    /// Keys of one entry of `expect.bounds`.
+    static let boundKeys = ["metric", "atMost", "atLeast"]
 
     /// The steps under `key`; `nil` when any step is invalid. A required list must not be empty.
     func steps(_ parent: Fields, _ key: String, required: Bool) -> [CheckStep]? {
@@ -219,7 +221,8 @@ struct StepParser {
         }
         return StepExpectation(
             exit: exit, signal: signal, stdout: output(fields, "stdout"), stderr: output(fields, "stderr"),
-            sanitizerClean: sanitizerClean, ratio: ratio(fields))
+            sanitizerClean: sanitizerClean, ratios: entries(fields, "ratio").compactMap(ratio),
+            bounds: entries(fields, "bounds").compactMap(bound))
     }
 
     private func exit(_ node: Node) -> ExitExpectation? {
@@ -265,12 +268,80 @@ struct StepParser {
             matches: matches, notContains: fields.stringList("notContains") ?? [])
     }
 
-    private func ratio(_ expect: Fields) -> RatioExpectation? {
-        guard let fields = expect.map("ratio", what: "`ratio`", known: Self.ratioKeys) else { return nil }
+    /// The maps under `key`: one map, or a list of them.
+    private func entries(_ expect: Fields, _ key: String) -> [Node] {
+        guard let node = expect.value(key) else { return [] }
+        switch node {
+        case .mapping: return [node]
+        case .sequence(let list) where !list.isEmpty: return Array(list)
+        default:
+            report.wrongType(key, "a map such as `{ metric: NAME, … }`, or a non-empty list of them", node)
+            return []
+        }
+    }
+
+    private func ratio(_ node: Node) -> RatioExpectation? {
+        guard let fields = Fields(node, what: "a `ratio`", known: Self.ratioKeys, report: report) else { return nil }
         let metric = fields.string("metric", required: true)
         let baseline = fields.string("baseline", required: true)
         let atLeast = fields.value("atLeast", required: true).flatMap { _ in fields.positiveNumber("atLeast") }
         guard let metric, let baseline, let atLeast else { return nil }
+        if let node = fields.value("metric"), let known = Metrics.knownDimension(of: metric),
+            let other = Metrics.knownDimension(of: baseline), known != other
+        {
+            report.error(
+                at: node,
+                "`\(metric)` is a \(known.rawValue) metric but `\(baseline)` a \(other.rawValue) one; "
+                    + "a ratio compares two metrics of one kind")
+            return nil
+        }
         return RatioExpectation(metric: metric, baseline: baseline, atLeast: atLeast)
+    }
+
+    private func bound(_ node: Node) -> BoundExpectation? {
+        guard let fields = Fields(node, what: "a bound", known: Self.boundKeys, report: report) else { return nil }
+        let errorsBefore = report.errorCount
+        let metric = fields.string("metric", required: true)
+        if let metric, let node = fields.value("metric"), let known = Metrics.knownDimension(of: metric), !known.acceptsBounds {
+            report.error(at: node, "`\(metric)` is a \(known.rawValue) metric: \(BoundExpectation.whyNoTimes)")
+        }
+        var bound = BoundExpectation(metric: metric ?? "")
+        bound.atMost = limit(fields, "atMost", &bound)
+        bound.atLeast = limit(fields, "atLeast", &bound)
+        if !fields.has("atMost"), !fields.has("atLeast") {
+            report.error(
+                at: node, "a bound needs `atMost`, `atLeast` or both, such as `{ metric: \(metric ?? "NAME"), atMost: \"64 MiB\" }`")
+        }
+        if let most = bound.atMost, let least = bound.atLeast, least > most, let node = fields.value("atLeast") {
+            report.error(at: node, "`atLeast` is above `atMost`, so no figure could pass")
+        }
+        return report.errorCount == errorsBefore ? bound : nil
+    }
+
+    /// A bound's limit: a number of zero or more (bytes, or a count), or a size with a unit such as `"64 MiB"`.
+    private func limit(_ fields: Fields, _ key: String, _ bound: inout BoundExpectation) -> Double? {
+        guard let node = fields.value(key) else { return nil }
+        if case .scalar(let scalar) = node {
+            switch ScalarKind(scalar) {
+            case .int(let value) where value >= 0: return Double(value)
+            case .float(let value) where value >= 0 && value.isFinite: return value
+            default: break
+            }
+            if let (value, unit) = MetricUnit.quantity(scalar.string) {
+                guard unit.dimension.acceptsBounds else {
+                    report.error(at: node, "`\(key)` is a \(unit.dimension.rawValue): \(BoundExpectation.whyNoTimes)")
+                    return nil
+                }
+                if let other = bound.unitDimension, other != unit.dimension {
+                    report.error(at: node, "`\(key)` is in \(unit.dimension.rawValue) but the other limit in \(other.rawValue)")
+                    return nil
+                }
+                bound.unitDimension = unit.dimension
+                return value
+            }
+        }
+        report.wrongType(
+            key, "a number of zero or more, or a size with its unit such as `\"64 MiB\"` (units: \(MetricUnit.names))", node)
+        return nil
     }
 }

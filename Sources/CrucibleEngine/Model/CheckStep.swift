@@ -123,18 +123,23 @@ public struct StepExpectation: Sendable, Equatable {
     public var stderr: OutputExpectation?
     /// No sanitizer or race-detector report may appear.
     public var sanitizerClean: Bool
-    public var ratio: RatioExpectation?
+    /// Performance: each must hold, over the check's metrics so far (see `MetricPool`).
+    public var ratios: [RatioExpectation]
+    /// Absolute bounds on bytes and counts.
+    public var bounds: [BoundExpectation]
 
     public init(
         exit: ExitExpectation? = .code(0), signal: String? = nil, stdout: OutputExpectation? = nil,
-        stderr: OutputExpectation? = nil, sanitizerClean: Bool = false, ratio: RatioExpectation? = nil
+        stderr: OutputExpectation? = nil, sanitizerClean: Bool = false, ratios: [RatioExpectation] = [],
+        bounds: [BoundExpectation] = []
     ) {
         self.exit = exit
         self.signal = signal
         self.stdout = stdout
         self.stderr = stderr
         self.sanitizerClean = sanitizerClean
-        self.ratio = ratio
+        self.ratios = ratios
+        self.bounds = bounds
     }
 }
 
@@ -165,7 +170,9 @@ public struct OutputExpectation: Sendable, Equatable {
     }
 }
 
-/// A performance check: `metric` must be at least `atLeast` times `baseline`.
+/// A performance check: `metric` must be at least `atLeast` times as good as `baseline`, both
+/// of one dimension: `median(metric) / median(baseline)` for rates (higher is better),
+/// `median(baseline) / median(metric)` for times, bytes and counts (lower is better).
 public struct RatioExpectation: Sendable, Equatable {
     public var metric: String
     public var baseline: String
@@ -176,4 +183,26 @@ public struct RatioExpectation: Sendable, Equatable {
         self.baseline = baseline
         self.atLeast = atLeast
     }
+}
+
+/// An absolute bound on a bytes or count metric's median (times and rates depend on the machine,
+/// so they are never bounded); at least one of `atMost` and `atLeast` is set, in base units.
+public struct BoundExpectation: Sendable, Equatable {
+    public var metric: String
+    public var atMost: Double?
+    public var atLeast: Double?
+    /// The dimension of the unit the bound was written with (`"64 MiB"`: bytes); nil for a plain number.
+    public var unitDimension: MetricDimension?
+
+    public init(metric: String, atMost: Double? = nil, atLeast: Double? = nil, unitDimension: MetricDimension? = nil) {
+        self.metric = metric
+        self.atMost = atMost
+        self.atLeast = atLeast
+        self.unitDimension = unitDimension
+    }
+
+    /// Why times and rates have no bounds, for lint and the engine alike.
+    static let whyNoTimes =
+        "bounds are for bytes and counts only; absolute times and rates are never judged because machines differ: "
+        + "compare with a baseline measured in the same run with `ratio`"
 }

@@ -47,6 +47,11 @@ public struct ProcessResult: Sendable, Equatable {
 /// The peak is the largest single process's resident set, not the sum over processes, and it has
 /// a floor: the kernel also keeps the resident set a process had before exec, so the pages a
 /// forked step inherited from Crucible count (the same few MiB to tens of MiB for every step of a run).
+///
+/// A background step's report differs: its peak is the largest `VmHWM` in /proc among its process
+/// group's members, read just before the SIGTERM that stops it (``BackgroundService/stop()``).
+/// `VmHWM` counts from each process's exec, so it has no floor inherited at fork, unlike
+/// `ru_maxrss`. Its live figures (``ProcTable/usage(ofGroup:)``) are read the same way.
 public struct ResourceUsage: Codable, Sendable, Equatable {
     /// CPU time in user mode, seconds.
     public var userSeconds: Double

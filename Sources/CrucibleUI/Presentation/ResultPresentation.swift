@@ -99,7 +99,7 @@ public struct ResultPresentation {
         }
         let earned = GameEventPresentation.lines(events, width: width)
         if !earned.isEmpty { lines += earned + gap }
-        if case .passed(let ratio) = result.verdict { lines += measurementLines(ratio) }
+        if case .passed(let comparisons) = result.verdict { lines += comparisons.flatMap(measurementLines) }
         lines += shownOutputLines
         lines += noteLines
         lines += answerLines
@@ -182,8 +182,9 @@ public struct ResultPresentation {
                 + wrap(lint.message + (lint.lint.map { " (\($0))" } ?? ""), indent: 2, style: Paint.bad)
         case .wrongOutput(let mismatch):
             return messageLines + (mismatch.map(diffLines) ?? [])
-        case .tooSlow(let ratio):
-            return messageLines + measurementLines(ratio)
+        case .tooSlow, .overBudget:
+            // The message names the metric, its median and the requirement.
+            return messageLines
         case .resourceLimit(let hit):
             return messageLines + (hit.map { [StyledLine("Limit reached: \($0.rawValue)", style: Paint.quiet)] } ?? [])
         case .toolsMissing(let tools):
@@ -248,15 +249,19 @@ public struct ResultPresentation {
         wrap(result.message.prefix(1).uppercased() + result.message.dropFirst(), style: Paint.strong)
     }
 
-    /// A performance check's figures.
-    private func measurementLines(_ ratio: RatioMeasurement?) -> [StyledLine] {
-        guard let ratio else { return [] }
-        return [
-            StyledLine(
-                String(
-                    format: "%.2f× as fast as %@, needs %.2f× (median %.4f s against %.4f s)",
-                    ratio.speedup, ratio.baseline, ratio.required, ratio.metricMedian, ratio.baselineMedian))
-        ]
+    /// A passed ratio's or bound's figures.
+    private func measurementLines(_ comparison: MetricComparison) -> [StyledLine] {
+        if comparison.kind == .ratio, comparison.dimension == .time, let factor = comparison.factor,
+            let required = comparison.atLeast, let baseline = comparison.baseline, let baselineMedian = comparison.baselineMedian
+        {
+            return [
+                StyledLine(
+                    String(
+                        format: "%.2f× as fast as %@, needs %.2f× (median %.4f s against %.4f s)",
+                        factor, baseline, required, comparison.metricMedian, baselineMedian))
+            ]
+        }
+        return wrap(comparison.summary)
     }
 
     /// How to install each missing tool and fix each broken one.

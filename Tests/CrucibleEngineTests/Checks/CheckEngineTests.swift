@@ -92,17 +92,17 @@ import Testing
             "for t in 0.010 0.011 0.5; do echo crucible-metric base $t; done; "
             + "for t in 0.001 0.002 0.001; do echo crucible-metric mine $t; done"
         let ratio = RatioExpectation(metric: "mine", baseline: "base", atLeast: 5)
-        let lesson = try TemporaryLesson(starter: ["x": ""], steps: [shellStep(metrics, expect: StepExpectation(ratio: ratio))])
+        let lesson = try TemporaryLesson(starter: ["x": ""], steps: [shellStep(metrics, expect: StepExpectation(ratios: [ratio]))])
         defer { lesson.remove() }
         let result = await lesson.check(["x": ""])
         #expect(result.outcome == .passed, "\(result.message)")
-        #expect(result.ratio?.baselineMedian == 0.011)
-        #expect(result.ratio?.metricMedian == 0.001)
-        #expect(result.ratio?.metricSamples == 3)
+        #expect(result.comparisons.first?.baselineMedian == 0.011)
+        #expect(result.comparisons.first?.metricMedian == 0.001)
+        #expect(result.metrics.first { $0.name == "mine" }?.values.count == 3)
 
         var slower = ratio
         slower.atLeast = 20
-        let tooSlow = try TemporaryLesson(starter: ["x": ""], steps: [shellStep(metrics, expect: StepExpectation(ratio: slower))])
+        let tooSlow = try TemporaryLesson(starter: ["x": ""], steps: [shellStep(metrics, expect: StepExpectation(ratios: [slower]))])
         defer { tooSlow.remove() }
         let failed = await tooSlow.check(["x": ""])
         #expect(failed.outcome == .failed)
@@ -111,7 +111,7 @@ import Testing
 
     @Test func aHarnessWithoutMetricsIsAnEngineError() async throws {
         let ratio = RatioExpectation(metric: "mine", baseline: "base", atLeast: 1)
-        let lesson = try TemporaryLesson(starter: ["x": ""], steps: [shellStep("echo hi", expect: StepExpectation(ratio: ratio))])
+        let lesson = try TemporaryLesson(starter: ["x": ""], steps: [shellStep("echo hi", expect: StepExpectation(ratios: [ratio]))])
         defer { lesson.remove() }
         let result = await lesson.check(["x": ""])
         #expect(result.outcome == .engineError)
@@ -124,19 +124,19 @@ import Testing
             + "for t in 1000 2000 1000; do echo crucible-metric mine $t µs; done; echo crucible-metric allocations 12 count"
         let ratio = RatioExpectation(metric: "mine", baseline: "base", atLeast: 5)
         let lesson = try TemporaryLesson(
-            starter: ["x": ""], steps: [shellStep(metrics, name: "bench", expect: StepExpectation(ratio: ratio))])
+            starter: ["x": ""], steps: [shellStep(metrics, name: "bench", expect: StepExpectation(ratios: [ratio]))])
         defer { lesson.remove() }
         let result = await lesson.check(["x": ""])
         #expect(result.outcome == .passed, "\(result.message)")
-        #expect(result.ratio?.baselineMedian == 0.011)
-        #expect(result.ratio?.metricMedian == 0.001)
+        #expect(result.comparisons.first?.baselineMedian == 0.011)
+        #expect(result.comparisons.first?.metricMedian == 0.001)
 
         let broken = try TemporaryLesson(
             starter: ["x": ""],
             steps: [
                 shellStep(
                     "echo crucible-metric base 1 ms; echo crucible-metric mine 2 fortnights", name: "bench",
-                    expect: StepExpectation(ratio: ratio))
+                    expect: StepExpectation(ratios: [ratio]))
             ])
         defer { broken.remove() }
         let failed = await broken.check(["x": ""])

@@ -32,8 +32,9 @@ import Testing
         #expect(missing.verdict == .toolsMissing([tool]))
 
         let plain: [(CheckOutcome, FailureReason?, CheckVerdict)] = [
-            (.passed, nil, .passed(nil)), (.failed, .compileError, .compileError(nil)), (.failed, .sanitizerFinding, .finding(nil)),
-            (.failed, .tooSlow, .tooSlow(nil)), (.failed, .exitStatus, .exitStatus), (.failed, .wrongAnswer, .wrongAnswer),
+            (.passed, nil, .passed([])), (.failed, .compileError, .compileError(nil)), (.failed, .sanitizerFinding, .finding(nil)),
+            (.failed, .tooSlow, .tooSlow(nil)), (.failed, .overBudget, .overBudget(nil)), (.failed, .exitStatus, .exitStatus),
+            (.failed, .wrongAnswer, .wrongAnswer),
             (.failed, nil, .exitStatus), (.timedOut, nil, .timedOut), (.toolBroken, nil, .toolsBroken([])),
             (.engineError, nil, .engineError),
         ]

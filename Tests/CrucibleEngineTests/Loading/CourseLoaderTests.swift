@@ -88,7 +88,7 @@ extension LoadingTests {
             #expect(
                 code.steps[3].expect
                     == StepExpectation(
-                        exit: .nonzero, ratio: RatioExpectation(metric: "fast", baseline: "slow", atLeast: 2.5)))
+                        exit: .nonzero, ratios: [RatioExpectation(metric: "fast", baseline: "slow", atLeast: 2.5)]))
             #expect(result.lesson("good.code")?.xp == 20)
         }
 

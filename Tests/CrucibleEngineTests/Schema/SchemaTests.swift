@@ -100,6 +100,7 @@ import Testing
         #expect(try Self.properties("lesson", "expect") == Set(StepParser.expectKeys))
         #expect(try Self.properties("lesson", "output") == Set(StepParser.outputKeys))
         #expect(try Self.properties("lesson", "ratio") == Set(StepParser.ratioKeys))
+        #expect(try Self.properties("lesson", "bound") == Set(StepParser.boundKeys))
         #expect(try Self.properties("achievements", "achievement") == Set(AchievementsFile.achievementKeys))
         #expect(try Self.properties("achievements", "condition") == Set(AchievementCondition.keys))
     }
@@ -122,7 +123,8 @@ import Testing
             CourseFileParser.courseKeys + CourseFileParser.trackKeys + LessonParser.allKeys
             + QuizParser.questionKeys + QuizParser.choiceKeys + LessonParser.predictKeys + LessonParser.codeKeys
             + LessonParser.variantKeys + StepParser.stepKeys + StepParser.limitKeys + StepParser.expectKeys
-            + StepParser.outputKeys + StepParser.ratioKeys + AchievementsFile.achievementKeys + AchievementCondition.keys
+            + StepParser.outputKeys + StepParser.ratioKeys + StepParser.boundKeys + AchievementsFile.achievementKeys
+            + AchievementCondition.keys
         let missing = Set(keys).filter { !guide.contains("`\($0)`") }
         #expect(missing.isEmpty, "keys the guide never names: \(missing.sorted())")
     }
