@@ -1,11 +1,12 @@
 // A JSON endpoint on std::net served by a fixed pool of worker threads, however many
-// connections there are. A worker answers one request of a connection, then puts the connection
-// back in the queue, so every kept-alive connection gets its turn.
+// connections there are. A worker answers one waiting request of a connection, then puts the
+// connection back in the queue, so every kept-alive connection gets its turn.
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread;
+use std::time::Duration;
 
 const WORKERS: usize = 4;
 
@@ -52,17 +53,53 @@ fn main() {
     }
 }
 
-/// A worker: take the next connection, answer one request, queue it again unless it ended.
+/// A worker: take the next connection; if a request is waiting on it, answer it; queue the
+/// connection again unless it ended. A worker never waits on one connection's next request.
 fn work(waiting: &Mutex<Receiver<Connection>>, queue: &Sender<Connection>) {
+    let mut turns_without_work = 0;
     loop {
         // The lock is held only while taking a connection, not while answering it.
         let next = waiting.lock().unwrap().recv();
         let Ok(mut connection) = next else { return };
-        if let Ok(true) = answer_one(&mut connection) {
-            queue
-                .send(connection)
-                .expect("the receiver lives as long as the workers");
+        match request_waiting(&connection) {
+            Ok(true) => {
+                turns_without_work = 0;
+                if let Ok(true) = answer_one(&mut connection) {
+                    queue
+                        .send(connection)
+                        .expect("the receiver lives as long as the workers");
+                }
+            }
+            Ok(false) => {
+                queue
+                    .send(connection)
+                    .expect("the receiver lives as long as the workers");
+                // A round of quiet connections: rest a moment instead of spinning on them.
+                turns_without_work += 1;
+                if turns_without_work >= 64 {
+                    turns_without_work = 0;
+                    thread::sleep(Duration::from_millis(1));
+                }
+            }
+            Err(_) => {} // a broken connection: dropping it closes it
         }
+    }
+}
+
+/// Whether the client has sent something (a request, or its close), without blocking: what the
+/// reader has buffered already, else a non-blocking peek at the socket.
+fn request_waiting(connection: &Connection) -> io::Result<bool> {
+    if !connection.reader.buffer().is_empty() {
+        return Ok(true);
+    }
+    let socket = &connection.writer;
+    socket.set_nonblocking(true)?;
+    let peeked = socket.peek(&mut [0u8; 1]);
+    socket.set_nonblocking(false)?;
+    match peeked {
+        Ok(_) => Ok(true),
+        Err(error) if error.kind() == io::ErrorKind::WouldBlock => Ok(false),
+        Err(error) => Err(error),
     }
 }
 
