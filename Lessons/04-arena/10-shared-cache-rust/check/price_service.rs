@@ -1,11 +1,11 @@
-// The slow price service the cache stands in front of: every lookup takes 50 ms, as a call to
+// The slow price service the cache stands in front of: every lookup takes 100 ms, as a call to
 // another service over the network would. The price is made up from the SKU, the same each time.
 use std::thread;
 use std::time::Duration;
 
-pub const LOOKUP_TIME: Duration = Duration::from_millis(50);
+pub const LOOKUP_TIME: Duration = Duration::from_millis(100);
 
-/// The price of `sku` in cents, after a 50 ms wait.
+/// The price of `sku` in cents, after a 100 ms wait.
 pub fn lookup(sku: &str) -> u64 {
     thread::sleep(LOOKUP_TIME);
     price_of(sku)
