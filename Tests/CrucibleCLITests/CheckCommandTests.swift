@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func verifyPassesOnTheBundledCourse() throws {
-        let result = try CrucibleRunner.run(["verify", "--jobs", "2"], timeout: 600)
+        let result = try CrucibleRunner.run(["verify", "--jobs", "2"], timeout: 1200)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("orientation.first-fix"))
         #expect(result.stdout.contains("starter: failed (compile error); solution: passed"))
