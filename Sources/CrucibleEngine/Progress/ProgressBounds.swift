@@ -56,13 +56,8 @@ extension CourseProgress {
 extension LessonProgress {
     /// Keeps the latest ``MetricHistoryEntry/kept`` entries, oldest first, and moves their numbers into bounds.
     mutating func clampMetricHistory(place: String, notes: inout [String]) {
-        let latest = metricHistory.latest()
-        if latest.count < metricHistory.count || latest != metricHistory.sorted(by: { $0.at < $1.at }) {
-            notes.append(
-                "\(place): `metricHistory` had \(metricHistory.count) entries, some repeated or beyond the latest \(MetricHistoryEntry.kept); "
-                    + "kept \(latest.count)")
-        }
-        metricHistory = latest
+        // Numbers first: two entries that differ only beyond the bounds become equal once clamped,
+        // and must then be kept once, or the next load would drop the repeat and change the file.
         for index in metricHistory.indices {
             if var lines = metricHistory[index].linesOfCode {
                 clamp(&lines, NumberBounds.count, "metricHistory.linesOfCode", place, &notes)
@@ -81,6 +76,13 @@ extension LessonProgress {
                 )
             }
         }
+        let latest = metricHistory.latest()
+        if latest.count < metricHistory.count || latest != metricHistory.sorted(by: { $0.at < $1.at }) {
+            notes.append(
+                "\(place): `metricHistory` had \(metricHistory.count) entries, some repeated or beyond the latest \(MetricHistoryEntry.kept); "
+                    + "kept \(latest.count)")
+        }
+        metricHistory = latest
     }
 }
 

@@ -92,7 +92,7 @@ import Testing
                     return entry
                 })
         #expect(notes.count == 3, "\(notes)")
-        #expect(notes[0] == "lesson `o.code`: `metricHistory` had 13 entries, some repeated or beyond the latest 10; kept 10")
+        #expect(notes.last == "lesson `o.code`: `metricHistory` had 13 entries, some repeated or beyond the latest 10; kept 10")
         #expect(NumberFuzzing.outOfBounds(CourseProgress(lessons: ["o.code": record])).isEmpty)
         var unclamped = LessonProgress(metricHistory: (0..<11).map { Self.entry($0) })
         unclamped.metricHistory[0].linesOfCode = -1
