@@ -14,11 +14,9 @@ enum AppView {
             LessonScreenView.draw(screen, state: state, into: &grid)
             status = LessonScreenView.status(screen, state: state)
         case .stats(let scroll):
-            StatsView.draw(scroll, state: state, into: &grid)
-            status = StatsView.status(scroll, state: state)
+            status = StatsView.draw(scroll, state: state, into: &grid)
         case .scoreboard(let scroll):
-            ScoreboardView.draw(scroll, state: state, into: &grid)
-            status = ScoreboardView.status(scroll, state: state)
+            status = ScoreboardView.draw(scroll, state: state, into: &grid)
         case .search(let search):
             SearchView.draw(search, state: state, into: &grid)
             status = SearchView.status(search)

@@ -11,15 +11,9 @@ enum StatsView {
     /// Rows of the XP chart.
     static let chartHeight = 5
 
-    static func draw(_ scroll: Int, state: AppState, into grid: inout CellGrid) {
-        let area = Rect(x: 0, y: 1, width: grid.width, height: state.size.contentHeight)
-        grid.put(lines(for: state).map { $0.clipped(to: area.width - 1) }, in: area, scroll: scroll)
-    }
-
-    /// "lines 1-22 of 40", for the bottom bar.
-    static func status(_ scroll: Int, state: AppState) -> String {
-        let total = lines(for: state).count
-        return "lines \(scroll + 1)-\(min(total, scroll + state.size.contentHeight)) of \(total)"
+    /// Draws the page from `scroll` and returns the bottom bar's status.
+    static func draw(_ scroll: Int, state: AppState, into grid: inout CellGrid) -> String {
+        ScrolledPage.draw(lines(for: state), scroll: scroll, state: state, into: &grid)
     }
 
     static func lines(for state: AppState) -> [StyledLine] {
