@@ -44,7 +44,7 @@ public enum SanitizerReport {
     /// path suffixes ("main.c", "src/main.rs"), used to pick the frame to point at.
     public static func parse(stderr: String, learnerFiles: [String]) -> [SanitizerFinding] {
         let lines = stderr.split(separator: "\n", omittingEmptySubsequences: false)
-        var findings: [SanitizerFinding] = []
+        var reports: [(start: ReportStart, text: String, access: ReportAccess)] = []
         var index = 0
         while index < lines.count {
             guard let start = ReportStart(line: lines[index]) else {
@@ -53,11 +53,38 @@ public enum SanitizerReport {
             }
             var end = index + 1
             while end < lines.count, ReportStart(line: lines[end]) == nil, !start.ends(at: lines[end]) { end += 1 }
-            let body = lines[index..<min(end + 1, lines.count)]
-            findings.append(start.finding(report: body.joined(separator: "\n"), learnerFiles: learnerFiles))
+            let text = lines[index..<min(end + 1, lines.count)].joined(separator: "\n")
+            reports.append((start, text, ReportAccess(report: text, learnerFiles: learnerFiles)))
             index = end
         }
-        return findings
+        return reports.indices.map { index in
+            let (start, text, access) = reports[index]
+            // A Swift access race may name the learner's file without a line; TSan's plain
+            // data-race report on the same address, which follows it, has the line.
+            let sameRace = access.address.flatMap { address in
+                reports[(index + 1)...].lazy.compactMap { $0.access.address == address ? $0.access.location : nil }.first
+            }
+            let anyFrame = FileLocation.all(in: text[...]).first { $0.isLearnerCode(learnerFiles) }
+            return start.finding(report: text, location: access.location ?? sameRace ?? anyFrame)
+        }
+    }
+}
+
+/// The part of a report about the bad access itself, before the context that follows it (the
+/// heap block, the threads, the free): a frame there points at the bug; an allocation site or
+/// a `pthread_create` call does not.
+private struct ReportAccess {
+    /// The first learner frame with a line among the access stacks.
+    var location: FileLocation?
+    /// The address accessed, as TSan prints it ("… at 0x720800000030 by thread T2").
+    var address: String?
+
+    init(report: String, learnerFiles: [String]) {
+        let context = report.firstRange(
+            of: #/\n\s*(?:Location is|Thread T\d+ .*created|Goroutine \d+ .*created|Mutex |freed by thread|previously allocated by)/#)
+        let access = context.map { report[..<$0.lowerBound] } ?? report[...]
+        location = FileLocation.all(in: access).first { $0.isLearnerCode(learnerFiles) }
+        address = access.firstMatch(of: #/ at (0x[0-9a-f]+) by /#).map { String($0.output.1) }
     }
 }
 
@@ -120,8 +147,7 @@ private struct ReportStart: Equatable {
         }
     }
 
-    func finding(report: String, learnerFiles: [String]) -> SanitizerFinding {
-        let location = FileLocation.all(in: report[...]).first { $0.isLearnerCode(learnerFiles) }
+    func finding(report: String, location: FileLocation?) -> SanitizerFinding {
         var what = detail
         if tool == .addressSanitizer, let access = report.firstMatch(of: #/\n((?:READ|WRITE) of size \d+)/#) {
             what += " (\(access.output.1))"

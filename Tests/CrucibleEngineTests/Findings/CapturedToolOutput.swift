@@ -62,6 +62,73 @@ enum CapturedToolOutput {
         ThreadSanitizer: reported 1 warnings
         """#
 
+    /// swiftc -sanitize=thread on two Threads incrementing a class property: the first report
+    /// names the racing file without a line; the second, on the same address, has the line.
+    static let swiftAccessRaceWithoutALine = #"""
+        ==================
+        WARNING: ThreadSanitizer: Swift access race (pid=20573)
+          Modifying access of Swift variable at 0x720800000030 by thread T1:
+            #0 $s3app15countInParallelSiyFyyYbcfU_ /tmp/fx/counter.swift (app+0xfcc38)
+            #1 $s3app15countInParallelSiyFyyYbcfU_TA /<compiler-generated> (app+0xfcd1d)
+            #2 $s10Foundation6ThreadC4mainyyF <null> (libFoundation.so+0x3795f8)
+
+          Previous modifying access of Swift variable at 0x720800000030 by thread T2:
+            #0 $s3app15countInParallelSiyFyyYbcfU_ /tmp/fx/counter.swift (app+0xfcc38)
+            #1 $s3app15countInParallelSiyFyyYbcfU_TA /<compiler-generated> (app+0xfcd1d)
+            #2 $s10Foundation6ThreadC4mainyyF <null> (libFoundation.so+0x3795f8)
+
+          Location is heap block of size 24 at 0x720800000020 allocated by main thread:
+            #0 malloc /home/build-user/llvm-project/compiler-rt/lib/tsan/rtl/tsan_interceptors_posix.cpp:686:5 (app+0x7a120)
+            #1 swift_slowAlloc <null> (libswiftCore.so+0x46fa6e)
+            #2 $s3app15countInParallelSiyF /tmp/fx/counter.swift:6:15 (app+0xfce9f)
+            #3 main /tmp/fx/main.swift:1:18 (app+0xfd49d)
+
+          Thread T1 'app' (tid=20575, running) created by main thread at:
+            #0 pthread_create /home/build-user/llvm-project/compiler-rt/lib/tsan/rtl/tsan_interceptors_posix.cpp:1094:3 (app+0x7bd0a)
+            #1 _CFThreadCreate <null> (libFoundation.so+0x3d79ca)
+            #2 main /tmp/fx/main.swift:1:18 (app+0xfd49d)
+
+          Thread T2 'app' (tid=20576, running) created by main thread at:
+            #0 pthread_create /home/build-user/llvm-project/compiler-rt/lib/tsan/rtl/tsan_interceptors_posix.cpp:1094:3 (app+0x7bd0a)
+            #1 _CFThreadCreate <null> (libFoundation.so+0x3d79ca)
+            #2 main /tmp/fx/main.swift:1:18 (app+0xfd49d)
+
+        SUMMARY: ThreadSanitizer: Swift access race /tmp/fx/counter.swift in $s3app15countInParallelSiyFyyYbcfU_
+        ==================
+        ==================
+        WARNING: ThreadSanitizer: Swift access race (pid=20573)
+          Write of size 8 at 0x720800000030 by thread T1:
+            #0 $s3app15countInParallelSiyFyyYbcfU_ /tmp/fx/counter.swift:11:45 (app+0xfcc6c)
+            #1 $s3app15countInParallelSiyFyyYbcfU_TA /<compiler-generated> (app+0xfcd1d)
+            #2 $s10Foundation6ThreadC4mainyyF <null> (libFoundation.so+0x3795f8)
+
+          Previous modifying access of Swift variable at 0x720800000030 by thread T2:
+            #0 $s3app15countInParallelSiyFyyYbcfU_ /tmp/fx/counter.swift (app+0xfcc38)
+            #1 $s3app15countInParallelSiyFyyYbcfU_TA /<compiler-generated> (app+0xfcd1d)
+            #2 $s10Foundation6ThreadC4mainyyF <null> (libFoundation.so+0x3795f8)
+
+          Location is heap block of size 24 at 0x720800000020 allocated by main thread:
+            #0 malloc /home/build-user/llvm-project/compiler-rt/lib/tsan/rtl/tsan_interceptors_posix.cpp:686:5 (app+0x7a120)
+            #1 swift_slowAlloc <null> (libswiftCore.so+0x46fa6e)
+            #2 $s3app15countInParallelSiyF /tmp/fx/counter.swift:6:15 (app+0xfce9f)
+            #3 main /tmp/fx/main.swift:1:18 (app+0xfd49d)
+
+          Thread T1 'app' (tid=20575, running) created by main thread at:
+            #0 pthread_create /home/build-user/llvm-project/compiler-rt/lib/tsan/rtl/tsan_interceptors_posix.cpp:1094:3 (app+0x7bd0a)
+            #1 _CFThreadCreate <null> (libFoundation.so+0x3d79ca)
+            #2 main /tmp/fx/main.swift:1:18 (app+0xfd49d)
+
+          Thread T2 'app' (tid=20576, running) created by main thread at:
+            #0 pthread_create /home/build-user/llvm-project/compiler-rt/lib/tsan/rtl/tsan_interceptors_posix.cpp:1094:3 (app+0x7bd0a)
+            #1 _CFThreadCreate <null> (libFoundation.so+0x3d79ca)
+            #2 main /tmp/fx/main.swift:1:18 (app+0xfd49d)
+
+        SUMMARY: ThreadSanitizer: Swift access race /tmp/fx/counter.swift:11:45 in $s3app15countInParallelSiyFyyYbcfU_
+        ==================
+        total = 18141
+        ThreadSanitizer: reported 2 warnings
+        """#
+
     /// clang -fsanitize=address, reading freed memory (shadow-byte dump left off).
     static let addressUseAfterFree = #"""
         =================================================================

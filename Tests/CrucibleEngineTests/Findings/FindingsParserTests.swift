@@ -26,6 +26,26 @@ struct FindingsSanitizerReportTests {
         #expect(finding.location == FileLocation(file: "/tmp/fx/race.swift", line: 5, column: 78))
     }
 
+    /// Not the allocation site (`let box = Box()`, line 6) that follows the access stacks, which
+    /// CI once reported for the fixture's race.
+    @Test func accessRaceWithoutALineTakesTheLineOfTheNextReportOnTheSameAddress() throws {
+        let findings = SanitizerReport.parse(
+            stderr: CapturedToolOutput.swiftAccessRaceWithoutALine, learnerFiles: ["counter.swift"])
+        #expect(findings.count == 2)
+        for finding in findings {
+            #expect(finding.location == FileLocation(file: "/tmp/fx/counter.swift", line: 11, column: 45))
+            #expect(finding.summary == "ThreadSanitizer: Swift access race at counter.swift:11:45")
+        }
+    }
+
+    @Test func aRaceWithNoLineAnywhereInItsAccessesFallsBackToAnyLearnerFrame() throws {
+        let onlyTheFirstReport = CapturedToolOutput.swiftAccessRaceWithoutALine.components(
+            separatedBy: "SUMMARY:")[0]
+        let finding = try #require(
+            SanitizerReport.parse(stderr: onlyTheFirstReport, learnerFiles: ["counter.swift"]).first)
+        #expect(finding.location?.line == 6)
+    }
+
     @Test func useAfterFreeNamesTheAccess() throws {
         let finding = try #require(
             SanitizerReport.parse(
