@@ -46,7 +46,23 @@ public struct CourseLocations: Sendable {
     /// Loads the course, printing its errors to stderr; fails when nothing usable loaded.
     public func load() throws -> CourseLoadResult {
         let root = try folder()
-        let result = CourseLoader.load(from: root)
+        return try reported(CourseLoader.load(from: root), root: root)
+    }
+
+    /// The course as the full screen starts with it: from the course index when that still
+    /// matches the files, so no lesson is parsed before the first frame; else loaded in full,
+    /// keeping the index for the next launch. Errors are printed as ``load()`` prints them.
+    public func loadForFullScreen() throws -> CourseStartup {
+        let root = try folder()
+        let store = CourseIndexStore(root: root)
+        if let index = store.current() {
+            return CourseStartup(loaded: try reported(index.loadResult, root: root), index: store, isFromIndex: true)
+        }
+        return CourseStartup(loaded: try reported(store.load(), root: root), index: store, isFromIndex: false)
+    }
+
+    /// `result`, after printing its errors; fails when nothing usable loaded.
+    private func reported(_ result: CourseLoadResult, root: URL) throws -> CourseLoadResult {
         for diagnostic in result.errors { Output.error(diagnostic.description) }
         if result.course == nil && result.tracks.isEmpty {
             throw CommandFailure(message: "no course could be loaded from \(root.relativePath)")
@@ -98,6 +114,16 @@ public struct CourseLocations: Sendable {
             progress: progress, missingTools: tools.missing, brokenTools: tools.broken, tooOldTools: tools.tooOld,
             otherPlatform: tools.otherPlatform)
     }
+}
+
+/// The course a full-screen session starts with, and where its index is kept.
+public struct CourseStartup: Sendable {
+    public var loaded: CourseLoadResult
+    /// The course's index in the cache.
+    public var index: CourseIndexStore
+    /// Whether `loaded` came from the index: its lessons lack their checks, quizzes and programs
+    /// until the session loads the course in full, right after the first frame.
+    public var isFromIndex: Bool
 }
 
 /// Finds a lesson by id or fails with a "did you mean" message.

@@ -40,7 +40,11 @@ final class CourseReload: Sendable {
 
     /// The course loaded again, or a notice when its course file no longer loads.
     private static func reload(_ root: URL) -> Action {
-        let loaded = CourseLoader.load(from: root)
+        action(for: CourseLoader.load(from: root))
+    }
+
+    /// What a new load of the course means for the app: the course, or a notice.
+    static func action(for loaded: CourseLoadResult) -> Action {
         // Without a usable course.yml there is nothing to show but the error: keep the old course.
         guard let course = loaded.course else {
             let errors = loaded.errors.prefix(3).map(\.description).joined(separator: "\n")

@@ -28,6 +28,9 @@ public final class FullScreenSession: Sendable {
         public var watchCourse = true
         /// Where `$VISUAL` and `$EDITOR` are looked up for the editor.
         public var environment = ProcessInfo.processInfo.environment
+        /// Set when the course given is the stand-in from its index (``CourseStartup/isFromIndex``):
+        /// the session loads it in full right after the first frame, through this store.
+        public var fullLoadAfterFirstFrame: CourseIndexStore?
 
         public init(progressFile: URL, workspace: Workspace? = nil, openLesson: String? = nil) {
             self.progressFile = progressFile
@@ -73,11 +76,24 @@ public final class FullScreenSession: Sendable {
         var state = AppState(
             course: course, size: terminal.size, showWelcome: initial.isEmpty, game: GameState(progress: initial),
             theme: Theme.named(initial.settings.theme))
-        for notice in openingNotices { _ = App.update(&state, .notice(notice)) }
+        // The header counts achievements: read before the first frame, so that frame is the last until a key.
+        for action in progress.beforeFirstFrame() + openingNotices.map(Action.notice) { _ = App.update(&state, action) }
         terminal.present(App.view(state))
         // Slower work waits for the first frame; keys typed meanwhile wait in the terminal's buffer.
-        var pending = progress.afterFirstFrame()
-        lessonWork.startToolProbe(in: course, probe: settings.toolProbe)
+        var pending: [Action] = []
+        var fullCourse = course
+        if let index = settings.fullLoadAfterFirstFrame {
+            // The first frame came from the index; checks, quizzes and programs come from the files.
+            // The same course redraws nothing; one changed since the index was made is shown as a reload.
+            let reloaded = CourseReload.action(for: index.load())
+            if case .courseReloaded(let loaded, _) = reloaded {
+                fullCourse = loaded
+                progress.follow(loaded)
+            }
+            pending.append(reloaded)
+        }
+        pending += progress.afterFirstFrame()
+        lessonWork.startToolProbe(in: fullCourse, probe: settings.toolProbe)
         // Authors see a saved lesson file at once. Watching starts after the first frame (it
         // walks the course's folders), and a watcher that cannot start only means no live reload.
         let watching = settings.watchCourse && reload.startWatching()

@@ -6,8 +6,8 @@ import Foundation
 /// that keep the app's ``GameState`` current, and notices go in a box instead of to stderr.
 ///
 /// Opening the store (one small JSON read) happens before the first frame, because the welcome
-/// box and the resume position depend on it; everything slower (achievements, content hashes
-/// of passed lessons) waits for ``afterFirstFrame()``.
+/// box and the resume position depend on it, and so is reading the achievements; what is slower
+/// (content hashes of passed lessons) waits for ``afterFirstFrame()``.
 extension ProgressSession {
     /// Opens `file`; one that cannot be used leaves progress for this session only, and says so.
     static func openForFullScreen(course: Course, file: URL) -> (session: ProgressSession, notices: [String]) {
@@ -19,10 +19,16 @@ extension ProgressSession {
         }
     }
 
-    /// Loads achievements and marks passed lessons whose content changed; returns the actions that report them.
-    func afterFirstFrame() -> [Action] {
+    /// Loads achievements (one small file; the header counts them), as an action.
+    func beforeFirstFrame() -> [Action] {
         loadAchievements()
-        var actions: [Action] = [.achievementsLoaded(achievements)]
+        return [.achievementsLoaded(achievements)]
+    }
+
+    /// Marks passed lessons whose content changed (which hashes every passed lesson's files);
+    /// returns the actions that report it.
+    func afterFirstFrame() -> [Action] {
+        var actions: [Action] = []
         var progress = current
         if store != nil, !progress.markUpdatedLessons(in: course).isEmpty {
             actions += save { [course] in $0.markUpdatedLessons(in: course) }

@@ -36,8 +36,8 @@ struct Crucible: ParsableCommand {
 
     /// Opens the full-screen course on a terminal; in a pipe, prints the course map as text.
     func run() throws {
-        let loaded = try course.load()
         guard TerminalScreen.isAvailable else {
+            let loaded = try course.load()
             // The note goes first: in a pipe stdout is buffered and stderr is not, so a note written
             // after the map would land in the middle of one of its lines (`crucible | tee log` on a terminal).
             Output.error("crucible: not a terminal, so the course map is printed as text. " + Self.lineByLine)
@@ -45,8 +45,11 @@ struct Crucible: ParsableCommand {
             return
         }
         do {
+            let startup = try course.locations.loadForFullScreen()
+            let loaded = startup.loaded
             var settings = FullScreenSession.Settings(progressFile: course.progressFile(), workspace: course.workspace(for: loaded))
             settings.checkEngine.buildCache = course.locations.buildCache(for: loaded)
+            if startup.isFromIndex { settings.fullLoadAfterFirstFrame = startup.index }
             try Self.runOnTerminal(FullScreenSession(loaded, root: try course.folder(), settings: settings))
         } catch let error as TerminalError {
             throw CommandFailure(message: error.description + ".\n" + Self.lineByLine)

@@ -14,11 +14,12 @@ final class SessionHarness {
     /// Starts a session on a new course; with `pastWelcome`, waits for the welcome box and dismisses it.
     init(
         fixture: CourseFixture? = nil, size: TerminalSize = TerminalSize(width: 100, height: 30),
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], startingFrom index: CourseIndex? = nil
     ) throws {
         self.fixture = try fixture ?? CourseFixture()
         terminal = TestTerminal(size: size)
-        running = terminal.start(self.fixture.session(environment: environment))
+        running = terminal.start(
+            index.map(self.fixture.session(startingFrom:)) ?? self.fixture.session(environment: environment))
     }
 
     /// Starts a session on a new course and dismisses the welcome box.

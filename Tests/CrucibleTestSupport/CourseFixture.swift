@@ -195,6 +195,17 @@ public struct CourseFixture {
         FullScreenSession(load(), root: root, settings: settings(environment: environment))
     }
 
+    /// The course's index, kept in this fixture's cache folder.
+    public var index: CourseIndexStore { CourseIndexStore(root: root, cache: cacheFolder) }
+
+    /// A session that starts, as a launch with a current index does, from `index`'s stand-in
+    /// course and loads the course in full after its first frame.
+    public func session(startingFrom index: CourseIndex) -> FullScreenSession {
+        var settings = settings()
+        settings.fullLoadAfterFirstFrame = self.index
+        return FullScreenSession(index.loadResult, root: root, settings: settings)
+    }
+
     /// The progress file as saved, decoded; nil when nothing was saved.
     public func savedProgress() throws -> CourseProgress? {
         guard FileManager.default.fileExists(atPath: progressFile.path) else { return nil }
