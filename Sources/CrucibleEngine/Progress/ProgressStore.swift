@@ -58,11 +58,16 @@ public final class ProgressStore: @unchecked Sendable {
         self.migrations = migrations
         _ = ignoreFileSizeSignal
         var notices: [ProgressNotice] = []
+        // Stamped before reading: a save by another process in between only costs one more read.
+        let version = SavedFileVersion(self.file)
         switch Self.decodeFile(self.file, migrations: migrations) {
         case .missing: saved = SavedProgress()
         case .good(let decoded):
             saved = decoded.progress
             savedUnknownKeys = decoded.unknownKeys
+            // Without it the first `reloadIfChanged` (the full screen's first key) read the whole file again.
+            // A file of an older schema is read again by the first save, which keeps the original.
+            if decoded.migratedFrom == nil { savedIdentity = version }
             let path = self.file.path
             notices += decoded.clamped.map { ProgressNotice("progress file \(path): \($0)") }
         case .newer(let version): throw .newerSchema(file: self.file.path, version: version)

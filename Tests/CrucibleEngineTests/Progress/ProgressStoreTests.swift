@@ -195,4 +195,14 @@ import Testing
         #expect(try watcher.reloadIfChanged() == false, "its own save is not a change")
         #expect(try writer.reloadIfChanged() && writer.current.xp == 5)
     }
+
+    /// The full screen asks before every key; a file just opened must not be read twice.
+    @Test func aFileJustOpenedIsNotAChange() throws {
+        let folder = try ProgressFolder()
+        try folder.store().update { $0.xp = 3 }
+        let opened = try folder.store()
+        #expect(try opened.reloadIfChanged() == false)
+        try folder.store().update { $0.xp = 7 }
+        #expect(try opened.reloadIfChanged() && opened.current.xp == 7)
+    }
 }
