@@ -61,6 +61,15 @@ public struct CourseLocations: Sendable {
         return CourseStartup(loaded: try reported(store.load(), root: root), index: store, isFromIndex: false)
     }
 
+    /// The course for a command about lesson `id` alone: from the course index, with only that
+    /// lesson (and `course.yml`) parsed, when the index is current; else loaded in full, keeping
+    /// the index. Errors are printed as ``load()`` prints them.
+    public func load(lesson id: String) throws -> CourseLoadResult {
+        let root = try folder()
+        let store = CourseIndexStore(root: root)
+        return try reported(store.course(withLessonLoadedInFull: id) ?? store.load(), root: root)
+    }
+
     /// `result`, after printing its errors; fails when nothing usable loaded.
     private func reported(_ result: CourseLoadResult, root: URL) throws -> CourseLoadResult {
         for diagnostic in result.errors { Output.error(diagnostic.description) }

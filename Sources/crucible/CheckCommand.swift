@@ -47,7 +47,8 @@ struct CheckCommand: ParsableCommand {
     var noCache = false
 
     func run() throws {
-        let loaded = try course.load()
+        // Only this lesson is parsed when the course index is current: a check waits for nothing else.
+        let loaded = try course.locations.load(lesson: id)
         let check = try LessonCheckRun(
             try course.lesson(id, in: loaded), answers: answers,
             engine: CheckEngine(

@@ -252,6 +252,27 @@ public struct CourseIndexStore: Sendable {
         return loaded
     }
 
+    /// The course for a command about lesson `id` alone (`crucible check`): the index's
+    /// stand-in course with `course.yml` and that lesson read from their files, so the other
+    /// lessons are not parsed. Nil when the index is not current, lacks the lesson, or the files
+    /// no longer give it without errors: the caller then loads in full, which explains.
+    public func course(withLessonLoadedInFull id: String) -> CourseLoadResult? {
+        guard var index = current(),
+            let track = index.course.tracks.firstIndex(where: { $0.lessons.contains { $0.id == id } }),
+            let position = index.course.tracks[track].lessons.firstIndex(where: { $0.id == id })
+        else { return nil }
+        let stand = index.course.tracks[track].lessons[position]
+        guard
+            let (header, lesson) = CourseLoader.loadOne(
+                from: root, track: index.course.tracks[track].folder.lastPathComponent, lesson: stand.folder.lastPathComponent),
+            lesson.id == id, header.id == index.course.id
+        else { return nil }
+        index.course.tracks[track].lessons[position] = lesson
+        index.course.tools = header.tools
+        index.course.scoreboard = header.scoreboard
+        return index.loadResult
+    }
+
     /// Writes `index` unless the file already holds the same.
     func save(_ index: CourseIndex) throws {
         let text = index.text

@@ -33,6 +33,13 @@ public enum CourseLoader {
         let course = CourseFolder(root: root)
         return course.load()
     }
+
+    /// `course.yml` and the one lesson in `track/lesson` (folder names), parsed as a full load
+    /// parses them: what a command about one lesson needs beyond the course index.
+    /// Nil when `course.yml` has no usable course or the lesson does not load without errors.
+    static func loadOne(from root: URL, track: String, lesson: String) -> (course: Course, lesson: Lesson)? {
+        CourseFolder(root: root).loadOne(track: track, lesson: lesson)
+    }
 }
 
 /// One load of one course folder.
@@ -109,6 +116,21 @@ private struct CourseFolder {
                 scoreboard: $0.scoreboard)
         }
         return CourseLoadResult(course: course, tracks: loadedTracks, diagnostics: diagnostics)
+    }
+
+    func loadOne(track: String, lesson: String) -> (course: Course, lesson: Lesson)? {
+        let report = FileReport(file: display("course.yml"))
+        guard let header = CourseFileParser.course(path + "/course.yml", report: report) else { return nil }
+        let tools = ToolCatalog(declared: header.tools)
+        let location = LessonLocation(
+            folder: root.appendingPathComponent(track, isDirectory: true).appendingPathComponent(lesson, isDirectory: true),
+            path: path + "/" + track + "/" + lesson, displayPath: display(track + "/" + lesson))
+        let outcome = LessonParser.parse(location, tools: tools)
+        guard let parsed = outcome.lesson, !outcome.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        let course = Course(
+            id: header.id, title: header.title, welcome: header.welcome, final: header.final, root: root, tracks: [], tools: tools,
+            scoreboard: header.scoreboard)
+        return (course, parsed)
     }
 
     /// Records the first use of `id`; reports a later one at `place`, naming the first.
