@@ -1,6 +1,7 @@
 import CrucibleEngine
 import CrucibleUI
 import Foundation
+import Synchronization
 
 /// The full-screen course: the run loop between a terminal and the app's `update` and `view`.
 ///
@@ -80,20 +81,15 @@ public final class FullScreenSession: Sendable {
         for action in progress.beforeFirstFrame() + openingNotices.map(Action.notice) { _ = App.update(&state, action) }
         terminal.present(App.view(state))
         // Slower work waits for the first frame; keys typed meanwhile wait in the terminal's buffer.
-        var pending: [Action] = []
-        var fullCourse = course
-        if let index = settings.fullLoadAfterFirstFrame {
-            // The first frame came from the index; checks, quizzes and programs come from the files.
-            // The same course redraws nothing; one changed since the index was made is shown as a reload.
-            let reloaded = CourseReload.action(for: index.load())
-            if case .courseReloaded(let loaded, _) = reloaded {
-                fullCourse = loaded
-                progress.follow(loaded)
-            }
-            pending.append(reloaded)
+        // The first frame came from the index: checks, quizzes and programs come from the files,
+        // loaded meanwhile on a thread of their own; the first key waits for them if it must.
+        var fullLoad = settings.fullLoadAfterFirstFrame.map(FullCourseLoad.init)
+        /// Work that needs every lesson as the files have it.
+        func afterFullLoad(_ course: Course) -> [Action] {
+            lessonWork.startToolProbe(in: course, probe: settings.toolProbe)
+            return progress.afterFirstFrame()
         }
-        pending += progress.afterFirstFrame()
-        lessonWork.startToolProbe(in: fullCourse, probe: settings.toolProbe)
+        var pending = fullLoad == nil ? afterFullLoad(course) : []
         // Authors see a saved lesson file at once. Watching starts after the first frame (it
         // walks the course's folders), and a watcher that cannot start only means no live reload.
         let watching = settings.watchCourse && reload.startWatching()
@@ -138,13 +134,51 @@ public final class FullScreenSession: Sendable {
             // While a check runs or something animates, the read times out to advance the spinner.
             var timeout = lessonWork.readTimeout(animating: App.wantsTimer(state))
             if watching { timeout = timeout < 0 ? CourseReload.poll : min(timeout, CourseReload.poll) }
+            if fullLoad != nil { timeout = timeout < 0 ? FullCourseLoad.poll : min(timeout, FullCourseLoad.poll) }
             let event = terminal.readEvent(timeout: timeout)
             // Finished checks, saves in a watched workspace, elapsed time and animation frames,
             // and the course itself when an author saved one of its files.
             pending = lessonWork.collect(animating: App.wantsTimer(state)) + reload.collect()
+            if let load = fullLoad, event != nil || load.isFinished {
+                // Applied before any key, so no key acts on a stand-in lesson. The same course
+                // redraws nothing; one changed since the index was made shows as a reload.
+                let loaded = load.wait()
+                fullLoad = nil
+                if case .courseReloaded(let course, _) = loaded { progress.follow(course) }
+                let course = if case .courseReloaded(let course, _) = loaded { course } else { state.course }
+                pending = [loaded] + afterFullLoad(course) + pending
+            }
             guard let event else { continue }
             // One stat: progress another process saved (`crucible check` in another terminal) shows at the next key.
             pending = progress.reloadActions() + pending + [Action.input(event)]
         }
+    }
+}
+
+/// The course loaded in full after a first frame drawn from its index, on a thread of its own.
+private final class FullCourseLoad: Sendable {
+    /// How often the run loop wakes to look for it while no key comes, in milliseconds.
+    static let poll: Int32 = 20
+
+    private let result = Mutex<Action?>(nil)
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(_ index: CourseIndexStore) {
+        let thread = Thread { [self] in
+            let action = CourseReload.action(for: index.load())
+            result.withLock { $0 = action }
+            finished.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    var isFinished: Bool { result.withLock { $0 != nil } }
+
+    /// The reload action, once the load has finished.
+    func wait() -> Action {
+        finished.wait()
+        finished.signal()
+        return result.withLock { $0! }
     }
 }
