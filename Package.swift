@@ -23,6 +23,10 @@ let startUpLinking: [LinkerSetting] = {
         "-use-ld=lld",
         "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/scripts/symbol-order.txt",
         "-Xlinker", "--no-warn-symbol-ordering",
+        // The toolchain's static-stdlib link exports every symbol of our modules (7,200), and the
+        // runtime's start-up dladdr walks them all; nothing looks our symbols up by name, and crash
+        // backtraces read the binary's own symbol table. 0.6 MB less at the first screen.
+        "-Xlinker", "--no-export-dynamic",
     ]
     // glibc's loader reads packed relocations from 2.36 (Debian 12) on and an older one refuses the
     // binary; scripts/play and make install build where the binary runs.
