@@ -253,14 +253,39 @@ public struct ToolVersion: Sendable, Equatable, Comparable, CustomStringConverti
         self.parts = parts.map { $0! }
     }
 
-    /// The first dotted number in `text` (`go1.19.8` → 1.19.8), else its first number.
+    /// The first dotted number in `text` (`go1.19.8` → 1.19.8), else its first number: the first
+    /// matches of `[0-9]+(\.[0-9]+)+`, then of `[0-9]+`. Scanned by hand because the map's tool marks
+    /// ask this for every probed tool before the first screen, and `.regularExpression` took each
+    /// call through NSString and an ICU matcher (2 % of start-up's instructions).
     static func first(in text: String) -> ToolVersion? {
-        for pattern in [#"[0-9]+(\.[0-9]+)+"#, "[0-9]+"] {
-            if let found = text.range(of: pattern, options: .regularExpression), let version = ToolVersion(String(text[found])) {
-                return version
-            }
+        let bytes = Array(text.utf8)  // ASCII digits and dots are single UTF-8 bytes, never inside another character's
+        func isDigit(_ index: Int) -> Bool { index < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) }
+        func endOfDigits(from start: Int) -> Int {
+            var end = start
+            while isDigit(end) { end += 1 }
+            return end
         }
-        return nil
+        func version(_ range: Range<Int>) -> ToolVersion? { ToolVersion(String(decoding: bytes[range], as: UTF8.self)) }
+        var firstNumber: Range<Int>?
+        var start = 0
+        while start < bytes.count {
+            guard isDigit(start) else {
+                start += 1
+                continue
+            }
+            var end = endOfDigits(from: start)
+            if firstNumber == nil { firstNumber = start..<end }
+            var dotted = false
+            while end < bytes.count, bytes[end] == UInt8(ascii: "."), isDigit(end + 1) {
+                end = endOfDigits(from: end + 1)
+                dotted = true
+            }
+            // Like the first match of the dotted pattern: when it is no version (a part too large
+            // for Int), the answer is the first number's, not a later dotted number's.
+            if dotted { return version(start..<end) ?? firstNumber.flatMap(version) }
+            start = end
+        }
+        return firstNumber.flatMap(version)
     }
 
     public var description: String { parts.map(String.init).joined(separator: ".") }

@@ -1,3 +1,4 @@
+import CrucibleTestSupport
 import Foundation
 import Testing
 
@@ -172,6 +173,36 @@ import Testing
         #expect(try #require(ToolVersion("1.22")) > #require(ToolVersion("1.9")))
         #expect(ToolVersion("1.22") == ToolVersion("1.22.0"))
         #expect(ToolCatalog.builtIn.info("go").version(from: "go version go1.19.8 linux/amd64") == ToolVersion("1.19.8"))
+    }
+
+    /// The version in a probe's line is the first match of `[0-9]+(\.[0-9]+)+`, else of `[0-9]+`,
+    /// scanned without a regular expression: the regular expressions themselves are the reference,
+    /// on probe lines and on random text of digits, dots, letters, huge numbers and non-ASCII digits.
+    @Test func aProbeLinesVersionIsTheFirstDottedNumberElseTheFirstNumber() {
+        func reference(_ text: String) -> ToolVersion? {
+            for pattern in [#"[0-9]+(\.[0-9]+)+"#, "[0-9]+"] {
+                if let found = text.range(of: pattern, options: .regularExpression), let version = ToolVersion(String(text[found])) {
+                    return version
+                }
+            }
+            return nil
+        }
+        let lines = [
+            "go version go1.19.8 linux/amd64", "rustc 1.75.0 (82e1608df 2023-12-21)", "Debian clang version 14",
+            "build 42, version 3.1", "1..2.3", "1.2.3.", ".5", "no version", "", "v99999999999999999999.1 then 7",
+            "7 then 99999999999999999999.1", "١٢.٣ 2.5", "é1\u{301}.2", "Swift version 6.3.1 (swift-6.3.1-RELEASE)",
+        ]
+        for line in lines {
+            #expect(ToolVersion.first(in: line)?.parts == reference(line)?.parts, "\(line)")
+        }
+        #expect(ToolVersion.first(in: "go version go1.19.8 linux/amd64")?.parts == [1, 19, 8])
+        #expect(ToolVersion.first(in: "7 then 99999999999999999999.1")?.parts == [7])
+        var generator = SeededGenerator()
+        let pieces = ["0", "1", "9", "12", ".", ".", "a", " ", "-", "١", "é", "\u{301}", "99999999999999999999"]
+        for _ in 0..<3_000 {
+            let line = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(ToolVersion.first(in: line)?.parts == reference(line)?.parts, "\(line.debugDescription) (\(generator.replay))")
+        }
     }
 
     // MARK: - Found, missing, too old
