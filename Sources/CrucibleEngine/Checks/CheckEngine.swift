@@ -142,9 +142,11 @@ public struct CheckEngine: Sendable {
         // Linking with lld is asked for in the arguments, not by a program name; without it the
         // learner would see a linker error instead of "install lld".
         let arguments = required.flatMap { $0.run.dropFirst() }
-        // `{sanitizer_link}` asks for lld on Linux only: elsewhere it adds nothing.
+        // `{sanitizer_link}` asks for lld on Linux only: elsewhere it adds nothing. (`firstRange`
+        // searches natively; Foundation's `contains` went through NSString for every argument of
+        // every lesson when the map's tool marks are worked out.)
         let linksWithLLD = arguments.contains {
-            (Platform.current == .linux && $0.contains("{sanitizer_link}")) || $0.hasSuffix("-ld=lld")
+            (Platform.current == .linux && $0.firstRange(of: "{sanitizer_link}") != nil) || $0.hasSuffix("-ld=lld")
         }
         return ToolRequirement.merged(lesson.requires + required.flatMap(\.requirements) + (linksWithLLD ? ["ld.lld"] : []))
     }
