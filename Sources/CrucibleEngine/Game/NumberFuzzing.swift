@@ -21,7 +21,7 @@ public enum NumberFuzzing {
         }
         // The file's writer must write what Foundation's JSONEncoder writes, byte for byte, or
         // fail where it fails.
-        let ours = Result { try ProgressJSONEncoder.encode(decoded.progress) }
+        let ours = Result { Array(try ProgressJSONEncoder.encode(decoded.progress)) }
         let foundation = Result { Array(try ProgressCoding.makeEncoder().encode(decoded.progress)) }
         switch (ours, foundation) {
         case (.success(let ours), .success(let foundation)) where ours != foundation:

@@ -9,7 +9,7 @@ public enum ProgressCoding {
     /// Encodes `progress` as the file's bytes (ending in a newline).
     /// - Parameter unknownKeys: keys the file had that this build does not know, put back as they were.
     public static func encode(_ progress: SavedProgress, keeping unknownKeys: ProgressUnknownKeys = .none) throws -> Data {
-        var data = Data(try ProgressJSONEncoder.encode(progress))
+        var data = try ProgressJSONEncoder.encode(progress)
         // Kept keys go back only when the result still loads: a file whose key appears twice
         // (JSONDecoder reads one copy, JSONSerialization the other) could otherwise put an
         // unreadable value back where a known field is. A save never writes a file it cannot read.
@@ -77,7 +77,7 @@ public enum ProgressCoding {
             throw ProgressDecodingFailure.unreadable(numberOutOfRange(in: json) ?? describe(error))
         }
         // Unknown keys are found before clamping: clamping changes values, never keys.
-        let unknownKeys = ProgressUnknownKeys.find(original: json, decoded: Data(try ProgressJSONEncoder.encode(progress)))
+        let unknownKeys = ProgressUnknownKeys.find(original: json, decoded: try ProgressJSONEncoder.encode(progress))
         let clamped = progress.clampToBounds()
         return Decoded(progress: progress, migratedFrom: migratedFrom, unknownKeys: unknownKeys, clamped: clamped)
     }

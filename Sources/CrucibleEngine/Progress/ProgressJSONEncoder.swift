@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Encodes a value exactly as Foundation's `JSONEncoder` does with the progress file's style
 /// (`[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, ISO 8601 dates), byte for byte,
@@ -18,17 +19,25 @@ import Foundation
 /// progress type makes.
 struct ProgressJSONEncoder {
     /// The JSON of `value`, without a trailing newline.
-    static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let tree = JSONNodeTree()
-        try JSONNodeEncoder(tree: tree, node: 0).encodeValue(value)
-        if tree.nodes[0].kind == .empty {
-            throw EncodingError.invalidValue(
-                value, .init(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let tree = spareTree.withLock { $0.take() } ?? JSONNodeTree()
+        defer {
+            tree.reset()
+            spareTree.withLock { $0 = tree }
         }
-        var writer = JSONNodeWriter(tree: tree)
-        writer.write(node: 0, depth: 0)
-        return writer.bytes
+        return try withExtendedLifetime(tree) {
+            try JSONNodeEncoder(tree: tree, node: 0).encodeValue(value)
+            if tree.nodes[0].kind == .empty {
+                throw EncodingError.invalidValue(
+                    value, .init(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
+            }
+            return JSONNodeWriter.write(tree)
+        }
     }
+
+    /// The last encoding's tree, emptied, for the next: a save reuses its arrays instead of
+    /// growing new ones (the copies and page faults of growing cost a fifth of a large save).
+    private static let spareTree = Mutex<JSONNodeTree?>(nil)
 }
 
 /// What a node holds: nothing yet (written `{}` as `JSONEncoder` does for a value that encoded
@@ -54,16 +63,26 @@ private struct JSONNode {
     var childCount: Int32 = 0
 }
 
-/// Every node of one encoding, node 0 the top level.
-private final class JSONNodeTree {
-    var nodes: [JSONNode] = [JSONNode(parent: -1)]
-    var text: [UInt8] = []
-    var keys: [UInt8] = []
+/// Every node of one encoding, node 0 the top level. Sendable unchecked: only one encoding at a
+/// time has a tree, taken out of ``ProgressJSONEncoder``'s spare under its lock.
+private final class JSONNodeTree: @unchecked Sendable {
+    // Unchecked: the checks cost a third of the encoding, and one encoder touches the tree at a time.
+    @exclusivity(unchecked) var nodes: [JSONNode] = [JSONNode(parent: -1)]
+    @exclusivity(unchecked) var text: [UInt8] = []
+    @exclusivity(unchecked) var keys: [UInt8] = []
 
     init() {
         nodes.reserveCapacity(1024)
         text.reserveCapacity(16 * 1024)
         keys.reserveCapacity(8 * 1024)
+    }
+
+    /// Empty again, keeping the arrays' capacity.
+    func reset() {
+        nodes.removeAll(keepingCapacity: true)
+        nodes.append(JSONNode(parent: -1))
+        text.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
     }
 
     /// Makes `node` a container of `kind`; a node that already is one stays as it is, so that
@@ -138,7 +157,10 @@ private struct JSONNodeKey: CodingKey {
 
 /// The `Encoder` of one node: a value type, so encoding a nested value allocates nothing.
 private struct JSONNodeEncoder: Encoder {
-    let tree: JSONNodeTree
+    /// Unowned: ``ProgressJSONEncoder/encode(_:)`` keeps the tree alive while any encoder or
+    /// container runs (`Encodable` values do not keep their encoder), and retaining it for
+    /// every value cost a tenth of the encoding.
+    unowned(unsafe) let tree: JSONNodeTree
     let node: Int32
 
     var codingPath: [CodingKey] { tree.codingPath(of: node) }
@@ -197,6 +219,16 @@ private struct JSONNodeEncoder: Encoder {
             throw EncodingError.invalidValue(
                 value, .init(codingPath: codingPath, debugDescription: "Unable to encode \(F.self).\(value) directly in JSON."))
         }
+        // A whole number below 2^53 is its own digits in `description` ("42.0"); written as an
+        // integer without making a String. -0 keeps its sign, as "-0.0" does.
+        if let double = value as? Double, double.magnitude < 0x1p53, double == double.rounded(.towardZero) {
+            let whole = Int(double)
+            tree.setText(node) { text in
+                if whole == 0 && double.sign == .minus { text.append(UInt8(ascii: "-")) }
+                JSONText.appendInteger(whole, to: &text)
+            }
+            return
+        }
         var string = value.description
         if string.hasSuffix(".0") { string.removeLast(2) }
         tree.setText(node) { $0.append(contentsOf: string.utf8) }
@@ -208,7 +240,7 @@ private struct JSONNodeEncoder: Encoder {
 }
 
 private struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let tree: JSONNodeTree
+    unowned(unsafe) let tree: JSONNodeTree
     let node: Int32
 
     var codingPath: [CodingKey] { tree.codingPath(of: node) }
@@ -246,7 +278,7 @@ private struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
 }
 
 private struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
-    let tree: JSONNodeTree
+    unowned(unsafe) let tree: JSONNodeTree
     let node: Int32
 
     var codingPath: [CodingKey] { tree.codingPath(of: node) }
@@ -280,7 +312,7 @@ private struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
 }
 
 private struct JSONSingleValueContainer: SingleValueEncodingContainer {
-    let tree: JSONNodeTree
+    unowned(unsafe) let tree: JSONNodeTree
     let node: Int32
 
     var codingPath: [CodingKey] { tree.codingPath(of: node) }
@@ -306,137 +338,246 @@ private struct JSONSingleValueContainer: SingleValueEncodingContainer {
 
 /// Writes the nodes out as `JSONWriter` pretty-prints with sorted keys.
 private struct JSONNodeWriter {
-    let tree: JSONNodeTree
-    var bytes: [UInt8] = []
-    /// One reusable buffer per depth for sorting an object's children.
-    private var scratch: [[Int32]] = []
+    let nodes: UnsafeBufferPointer<JSONNode>
+    let text: UnsafeBufferPointer<UInt8>
+    let keys: UnsafeBufferPointer<UInt8>
+    var out: JSONOutput
+    /// Per depth: the last object's children in encoding order, a spare buffer for the next,
+    /// and the positions among them in the order written. The next object at that depth with
+    /// the same keys in the same order (every lesson record, nearly) is written without sorting.
+    private var lastSiblings: [[Int32]] = []
+    private var spareSiblings: [[Int32]] = []
+    private var lastPositions: [[Int]] = []
+    private var prefixes: [UInt64] = []
 
-    init(tree: JSONNodeTree) {
-        self.tree = tree
-        bytes.reserveCapacity(tree.text.count + tree.keys.count + tree.nodes.count * 16)
+    /// The JSON of `tree`'s top-level value.
+    static func write(_ tree: JSONNodeTree) -> Data {
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            tree.text.withUnsafeBufferPointer { text in
+                tree.keys.withUnsafeBufferPointer { keys in
+                    // Room for the text, every key escaped as much as `\"` doubles it, and a line of
+                    // 24 bytes of indentation and punctuation per node: rarely grown.
+                    var writer = JSONNodeWriter(
+                        nodes: nodes, text: text, keys: keys, out: JSONOutput(capacity: text.count + 2 * keys.count + nodes.count * 24))
+                    writer.write(node: 0, depth: 0)
+                    return writer.out.data()
+                }
+            }
+        }
     }
 
-    mutating func write(node: Int32, depth: Int) {
-        let entry = tree.nodes[Int(node)]
+    private mutating func write(node: Int32, depth: Int) {
+        let entry = nodes[Int(node)]
         switch entry.kind {
         case .text:
-            bytes.append(contentsOf: tree.text[Int(entry.textStart)..<Int(entry.textEnd)])
+            out.append(UnsafeBufferPointer(rebasing: text[Int(entry.textStart)..<Int(entry.textEnd)]))
         case .empty:
             writeEmpty(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), depth: depth)
         case .array:
             guard entry.firstChild >= 0 else {
                 return writeEmpty(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), depth: depth)
             }
-            bytes.append(UInt8(ascii: "["))
+            out.append(UInt8(ascii: "["))
             var child = entry.firstChild
-            var first = true
             while child >= 0 {
-                if !first { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(0x0A)
-                first = false
-                indent(depth + 1)
+                out.reserve(2 + 2 * (depth + 1))
+                if child != entry.firstChild { out.appendUnchecked(UInt8(ascii: ",")) }
+                out.appendUnchecked(0x0A)
+                out.indentUnchecked(depth + 1)
                 write(node: child, depth: depth + 1)
-                child = tree.nodes[Int(child)].nextSibling
+                child = nodes[Int(child)].nextSibling
             }
-            bytes.append(0x0A)
-            indent(depth)
-            bytes.append(UInt8(ascii: "]"))
+            out.reserve(2 + 2 * depth)
+            out.appendUnchecked(0x0A)
+            out.indentUnchecked(depth)
+            out.appendUnchecked(UInt8(ascii: "]"))
         case .object:
             guard entry.firstChild >= 0 else {
                 return writeEmpty(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), depth: depth)
             }
-            let children = sortedChildren(of: entry, depth: depth)
-            bytes.append(UInt8(ascii: "{"))
-            for (position, child) in children.enumerated() {
-                if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(0x0A)
-                indent(depth + 1)
-                let key = tree.nodes[Int(child)]
-                tree.keys.withUnsafeBufferPointer { keys in
-                    JSONText.appendQuoted(UnsafeBufferPointer(rebasing: keys[Int(key.keyStart)..<Int(key.keyEnd)]), to: &bytes)
-                }
-                bytes.append(0x20)
-                bytes.append(UInt8(ascii: ":"))
-                bytes.append(0x20)
+            let (siblings, positions) = sortedChildren(of: entry, depth: depth)
+            out.append(UInt8(ascii: "{"))
+            for index in positions.indices {
+                let child = siblings[positions[index]]
+                let key = nodes[Int(child)]
+                let keyBytes = UnsafeBufferPointer(rebasing: keys[Int(key.keyStart)..<Int(key.keyEnd)])
+                out.reserve(2 + 2 * (depth + 1) + 6 * keyBytes.count + 5)
+                if index > 0 { out.appendUnchecked(UInt8(ascii: ",")) }
+                out.appendUnchecked(0x0A)
+                out.indentUnchecked(depth + 1)
+                JSONText.appendQuoted(keyBytes, to: &out)
+                out.appendUnchecked(0x20)
+                out.appendUnchecked(UInt8(ascii: ":"))
+                out.appendUnchecked(0x20)
                 write(node: child, depth: depth + 1)
             }
-            bytes.append(0x0A)
-            indent(depth)
-            bytes.append(UInt8(ascii: "}"))
+            out.reserve(2 + 2 * depth)
+            out.appendUnchecked(0x0A)
+            out.indentUnchecked(depth)
+            out.appendUnchecked(UInt8(ascii: "}"))
+            lastSiblings[depth] = siblings
+            lastPositions[depth] = positions
         }
     }
 
     /// `JSONWriter`'s empty container: the bracket, a newline, a newline and the indentation, the bracket.
     private mutating func writeEmpty(open: UInt8, close: UInt8, depth: Int) {
-        bytes.append(open)
-        bytes.append(0x0A)
-        bytes.append(0x0A)
-        indent(depth)
-        bytes.append(close)
+        out.reserve(4 + 2 * depth)
+        out.appendUnchecked(open)
+        out.appendUnchecked(0x0A)
+        out.appendUnchecked(0x0A)
+        out.indentUnchecked(depth)
+        out.appendUnchecked(close)
     }
 
-    private mutating func indent(_ depth: Int) {
-        for _ in 0..<(2 * depth) { bytes.append(0x20) }
+    /// The order of two children's keys: their UTF-8 bytes, as `JSONWriter` sorts.
+    private func order(_ a: Int32, _ b: Int32) -> Int {
+        let left = nodes[Int(a)], right = nodes[Int(b)]
+        let leftCount = Int(left.keyEnd - left.keyStart), rightCount = Int(right.keyEnd - right.keyStart)
+        let common = min(leftCount, rightCount)
+        if common > 0 {
+            let compared = memcmp(keys.baseAddress! + Int(left.keyStart), keys.baseAddress! + Int(right.keyStart), common)
+            if compared != 0 { return Int(compared) }
+        }
+        return leftCount - rightCount
     }
 
-    /// The children of an object in key order (UTF-8 bytes, as `JSONWriter` sorts), a key
-    /// encoded twice kept once with its later value, as `JSONEncoder`'s dictionary keeps it.
-    private mutating func sortedChildren(of entry: JSONNode, depth: Int) -> [Int32] {
-        while scratch.count <= depth { scratch.append([]) }
-        var children = scratch[depth]
-        scratch[depth] = []
-        children.removeAll(keepingCapacity: true)
+    /// An object's children in encoding order and the positions among them in key order, a
+    /// key encoded twice kept once with its later value, as `JSONEncoder`'s dictionary keeps it.
+    /// The caller puts both back as ``lastSiblings`` and ``lastPositions`` of `depth` once written.
+    private mutating func sortedChildren(of entry: JSONNode, depth: Int) -> ([Int32], [Int]) {
+        while lastSiblings.count <= depth {
+            lastSiblings.append([])
+            spareSiblings.append([])
+            lastPositions.append([])
+        }
+        let previous = lastSiblings[depth]
+        lastSiblings[depth] = []
+        var siblings = spareSiblings[depth]
+        spareSiblings[depth] = previous
+        siblings.removeAll(keepingCapacity: true)
         var child = entry.firstChild
         while child >= 0 {
-            children.append(child)
-            child = tree.nodes[Int(child)].nextSibling
+            siblings.append(child)
+            child = nodes[Int(child)].nextSibling
         }
-        tree.nodes.withUnsafeBufferPointer { nodes in
-            tree.keys.withUnsafeBufferPointer { keys in
-                func order(_ a: Int32, _ b: Int32) -> Int {
-                    let left = nodes[Int(a)], right = nodes[Int(b)]
-                    let leftCount = Int(left.keyEnd - left.keyStart), rightCount = Int(right.keyEnd - right.keyStart)
-                    let common = min(leftCount, rightCount)
-                    if common > 0 {
-                        let compared = memcmp(keys.baseAddress! + Int(left.keyStart), keys.baseAddress! + Int(right.keyStart), common)
-                        if compared != 0 { return Int(compared) }
-                    }
-                    return leftCount - rightCount
-                }
-                // Ties (the same key twice) in encoding order, so the later one is last of its run.
-                children.sort { a, b in
-                    let compared = order(a, b)
-                    return compared != 0 ? compared < 0 : a < b
-                }
-                var kept = 0
-                for index in children.indices {
-                    if index + 1 < children.count && order(children[index], children[index + 1]) == 0 { continue }
-                    children[kept] = children[index]
-                    kept += 1
-                }
-                children.removeLast(children.count - kept)
+        var positions = lastPositions[depth]
+        lastPositions[depth] = []
+        if previous.count == siblings.count && siblings.indices.allSatisfy({ order(siblings[$0], previous[$0]) == 0 }) {
+            return (siblings, positions)
+        }
+        positions.removeAll(keepingCapacity: true)
+        positions.append(contentsOf: siblings.indices)
+        // Each key's first 8 bytes as one big-endian number (zero-padded): it orders most keys
+        // in one comparison, and equal prefixes fall back to the bytes.
+        prefixes.removeAll(keepingCapacity: true)
+        for sibling in siblings {
+            let node = nodes[Int(sibling)]
+            var prefix: UInt64 = 0
+            for offset in 0..<8 {
+                let at = Int(node.keyStart) + offset
+                prefix = prefix << 8 | UInt64(at < Int(node.keyEnd) ? keys[at] : 0)
+            }
+            prefixes.append(prefix)
+        }
+        // Ties (the same key twice) in encoding order, so the later one is last of its run.
+        prefixes.withUnsafeBufferPointer { prefixes in
+            positions.sort { a, b in
+                if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
+                let compared = order(siblings[a], siblings[b])
+                return compared != 0 ? compared < 0 : a < b
             }
         }
-        defer { scratch[depth] = children }
-        return children
+        var kept = 0
+        for index in positions.indices {
+            if index + 1 < positions.count && order(siblings[positions[index]], siblings[positions[index + 1]]) == 0 { continue }
+            positions[kept] = positions[index]
+            kept += 1
+        }
+        positions.removeLast(positions.count - kept)
+        return (siblings, positions)
     }
+}
+
+/// Where the writer puts bytes: a buffer of its own, handed to `Data` without a copy, so that
+/// writing a byte is a store (no capacity check of `Array.append` per byte) and the file's
+/// 650 KB are not copied again.
+private struct JSONOutput: JSONByteSink {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        start = malloc(self.capacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+
+    /// Makes room for `more` bytes.
+    mutating func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        capacity = max(capacity * 2, count + more)
+        start = realloc(start, capacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+
+    /// A byte for which ``reserve(_:)`` made room.
+    mutating func appendUnchecked(_ byte: UInt8) {
+        start[count] = byte
+        count += 1
+    }
+
+    mutating func indentUnchecked(_ depth: Int) {
+        (start + count).initialize(repeating: 0x20, count: 2 * depth)
+        count += 2 * depth
+    }
+
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        appendUnchecked(byte)
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count)
+        // Most values are a few bytes, where a loop beats calling memmove.
+        if bytes.count <= 16 {
+            for byte in bytes {
+                start[count] = byte
+                count += 1
+            }
+        } else {
+            (start + count).update(from: bytes.baseAddress!, count: bytes.count)
+            count += bytes.count
+        }
+    }
+
+    /// The bytes written, owned by the `Data` from now on.
+    consuming func data() -> Data { Data(bytesNoCopy: start, count: count, deallocator: .free) }
+}
+
+/// Where ``JSONText`` appends: the tree's text while encoding, the output while writing.
+protocol JSONByteSink {
+    mutating func append(_ byte: UInt8)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension Array: JSONByteSink where Element == UInt8 {
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
 }
 
 /// JSON text as `JSONWriter` renders it.
 enum JSONText {
     /// `string` in quotes, escaped as `JSONWriter` escapes with `.withoutEscapingSlashes`.
-    static func appendQuoted(_ string: String, to bytes: inout [UInt8]) {
+    static func appendQuoted(_ string: String, to bytes: inout some JSONByteSink) {
         var string = string
         string.withUTF8 { appendQuoted($0, to: &bytes) }
     }
 
-    static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+    static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout some JSONByteSink) {
         bytes.append(UInt8(ascii: "\""))
         var mark = 0
         for index in 0..<utf8.count {
             let byte = utf8[index]
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            if index > mark { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<index])) }
+            if index > mark { bytes.append(UnsafeBufferPointer(rebasing: utf8[mark..<index])) }
             mark = index + 1
             bytes.append(UInt8(ascii: "\\"))
             switch byte {
@@ -454,7 +595,7 @@ enum JSONText {
                 bytes.append(hex(byte & 0xF))
             }
         }
-        if utf8.count > mark { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark...])) }
+        if utf8.count > mark { bytes.append(UnsafeBufferPointer(rebasing: utf8[mark...])) }
         bytes.append(UInt8(ascii: "\""))
     }
 

@@ -9,6 +9,8 @@ import Testing
 /// progress fixture, on generated progress with odd strings, numbers and dates, and on the
 /// `Codable` shapes the model does not use today (empty containers, nulls, nested arrays).
 @Suite struct ProgressJSONEncoderTests {
+    static func ours<T: Encodable>(_ value: T) throws -> [UInt8] { Array(try ProgressJSONEncoder.encode(value)) }
+
     /// Foundation's bytes for `value`, the reference.
     static func foundation<T: Encodable>(_ value: T) throws -> [UInt8] { Array(try ProgressCoding.makeEncoder().encode(value)) }
 
@@ -33,7 +35,7 @@ import Testing
     }
 
     static func expectSameAsFoundation(_ progress: SavedProgress, _ comment: String = "") throws {
-        let ours = try ProgressJSONEncoder.encode(progress)
+        let ours = try Self.ours(progress)
         try expectSame(ours, foundation(progress), comment)
         // Dates keep whole seconds in the file, so compare with what Foundation's bytes decode to.
         #expect(try decoded(ours) == decoded(try foundation(progress)), "\(comment)")
@@ -122,7 +124,7 @@ import Testing
             let seconds = Double.random(in: -62_000_000_000...420_000_000_000, using: &generator)
             dates.append(Date(timeIntervalSince1970: Bool.random(using: &generator) ? seconds.rounded() : seconds))
         }
-        let ours = try ProgressJSONEncoder.encode(dates)
+        let ours = try Self.ours(dates)
         try Self.expectSame(ours, try Self.foundation(dates), "\(generator.replay)")
     }
 
@@ -131,20 +133,22 @@ import Testing
         var generator = SeededGenerator()
         var values: [Double] = [
             0, -0.0, 1, -1, 0.1, 1e16, 1e-7, 123_456_789.125, .leastNonzeroMagnitude, .greatestFiniteMagnitude,
-            -.greatestFiniteMagnitude, .leastNormalMagnitude, 2e22, 9_007_199_254_740_993, 1e300,
+            -.greatestFiniteMagnitude, .leastNormalMagnitude, 2e22, 9_007_199_254_740_993, 1e300, 0x1p53, 0x1p53 - 1,
+            -0x1p53, 0x1p53 + 2, 1e15, 1e16, 0.5, -0.5, 4_503_599_627_370_495.5,
         ]
+        for exponent in 0..<64 { values += [Double(sign: .plus, exponent: exponent, significand: 1), -Double(1 << min(exponent, 62)) - 1] }
         for _ in 0..<5_000 {
             let value = Double(bitPattern: generator.next())
             if value.isFinite { values.append(value) }
             values.append(Double(Int64(bitPattern: generator.next()) >> (generator.next() % 64)) / 1_000)
         }
-        try Self.expectSame(try ProgressJSONEncoder.encode(values), try Self.foundation(values), "\(generator.replay)")
+        try Self.expectSame(try Self.ours(values), try Self.foundation(values), "\(generator.replay)")
     }
 
     @Test func nonFiniteNumbersThrowAsFoundationDoes() {
         for value in [Double.nan, .infinity, -.infinity] {
             let lesson = LessonProgress(timeSpent: value)
-            #expect(throws: EncodingError.self) { try ProgressJSONEncoder.encode(lesson) }
+            #expect(throws: EncodingError.self) { try Self.ours(lesson) }
             #expect(throws: EncodingError.self) { try Self.foundation(lesson) }
         }
     }
@@ -155,8 +159,8 @@ import Testing
         strings += ["a/b", "\"quoted\"", "back\\slash", "tab\there", "é", "e\u{301}", "🦀🧪", "\u{2028}\u{2029}", "\u{FEFF}", ""]
         // "é" and "e\u{301}" are one key to a Swift dictionary (canonically equal); the first stays.
         let byKey = Dictionary(strings.map { ($0, $0) }, uniquingKeysWith: { first, _ in first })
-        try Self.expectSame(try ProgressJSONEncoder.encode(byKey), try Self.foundation(byKey))
-        try Self.expectSame(try ProgressJSONEncoder.encode(strings), try Self.foundation(strings))
+        try Self.expectSame(try Self.ours(byKey), try Self.foundation(byKey))
+        try Self.expectSame(try Self.ours(strings), try Self.foundation(strings))
     }
 
     /// Shapes the progress model does not use today, so that a field added later is written right.
@@ -177,12 +181,12 @@ import Testing
             var decimal = Decimal(string: "12.50")!
             var day = LocalDay(year: 2026, month: 3, day: 9)
         }
-        try Self.expectSame(try ProgressJSONEncoder.encode(Shapes()), try Self.foundation(Shapes()))
+        try Self.expectSame(try Self.ours(Shapes()), try Self.foundation(Shapes()))
         // A value that encodes nothing is `{}` inside another and an error at the top, as in Foundation.
-        #expect(throws: EncodingError.self) { try ProgressJSONEncoder.encode(Nothing()) }
+        #expect(throws: EncodingError.self) { try Self.ours(Nothing()) }
         #expect(throws: EncodingError.self) { try Self.foundation(Nothing()) }
-        try Self.expectSame(try ProgressJSONEncoder.encode([Nothing()]), try Self.foundation([Nothing()]))
-        try Self.expectSame(try ProgressJSONEncoder.encode(42), try Self.foundation(42))
+        try Self.expectSame(try Self.ours([Nothing()]), try Self.foundation([Nothing()]))
+        try Self.expectSame(try Self.ours(42), try Self.foundation(42))
     }
 
     /// A key encoded twice keeps its later value, as Foundation's dictionary of keys does.
@@ -196,7 +200,7 @@ import Testing
                 try container.encode("second", forKey: .a)
             }
         }
-        try Self.expectSame(try ProgressJSONEncoder.encode(Twice()), try Self.foundation(Twice()))
+        try Self.expectSame(try Self.ours(Twice()), try Self.foundation(Twice()))
     }
 
     /// Progress with `lessons` lessons and everything else a file can hold, strings and numbers
