@@ -9,16 +9,16 @@ public enum ProgressCoding {
     /// Encodes `progress` as the file's bytes (ending in a newline).
     /// - Parameter unknownKeys: keys the file had that this build does not know, put back as they were.
     public static func encode(_ progress: SavedProgress, keeping unknownKeys: ProgressUnknownKeys = .none) throws -> Data {
-        var data = try ProgressJSONEncoder.encode(progress)
+        let data = try ProgressJSONEncoder.encode(progress, endingWithNewline: true)
         // Kept keys go back only when the result still loads: a file whose key appears twice
         // (JSONDecoder reads one copy, JSONSerialization the other) could otherwise put an
         // unreadable value back where a known field is. A save never writes a file it cannot read.
-        if let kept = unknownKeys.restore(into: data, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
+        if var kept = unknownKeys.restore(into: data, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
             (try? decode(kept)) != nil
         {
-            data = kept
+            kept.append(0x0A)
+            return kept
         }
-        data.append(0x0A)
         return data
     }
 

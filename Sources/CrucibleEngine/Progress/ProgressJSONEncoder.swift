@@ -18,8 +18,9 @@ import Synchronization
 /// `nestedContainer(keyedBy:forKey:)` calls for the same key (the later one wins), which no
 /// progress type makes.
 struct ProgressJSONEncoder {
-    /// The JSON of `value`, without a trailing newline.
-    static func encode<T: Encodable>(_ value: T) throws -> Data {
+    /// The JSON of `value`, ending in a newline when `endingWithNewline` (cheaper than
+    /// appending one to the `Data`, which copies it).
+    static func encode<T: Encodable>(_ value: T, endingWithNewline: Bool = false) throws -> Data {
         let tree = spareTree.withLock { $0.take() } ?? JSONNodeTree()
         defer {
             tree.reset()
@@ -31,7 +32,7 @@ struct ProgressJSONEncoder {
                 throw EncodingError.invalidValue(
                     value, .init(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
             }
-            return JSONNodeWriter.write(tree)
+            return JSONNodeWriter.write(tree, endingWithNewline: endingWithNewline)
         }
     }
 
@@ -114,6 +115,7 @@ private final class JSONNodeTree: @unchecked Sendable {
     }
 
     /// Sets `node`'s text to what `render` appends.
+    @inline(__always)
     func setText(_ node: Int32, _ render: (inout [UInt8]) -> Void) {
         let start = Int32(text.count)
         render(&text)
@@ -204,9 +206,9 @@ private struct JSONNodeEncoder: Encoder {
         }
     }
 
-    func encodeNil() { tree.setText(node) { $0.append(contentsOf: "null".utf8) } }
+    func encodeNil() { tree.setText(node) { JSONText.append("null", to: &$0) } }
 
-    func encodeBool(_ value: Bool) { tree.setText(node) { $0.append(contentsOf: (value ? "true" : "false").utf8) } }
+    func encodeBool(_ value: Bool) { tree.setText(node) { JSONText.append(value ? "true" : "false", to: &$0) } }
 
     func encodeString(_ value: String) { tree.setText(node) { JSONText.appendQuoted(value, to: &$0) } }
 
@@ -351,7 +353,7 @@ private struct JSONNodeWriter {
     private var prefixes: [UInt64] = []
 
     /// The JSON of `tree`'s top-level value.
-    static func write(_ tree: JSONNodeTree) -> Data {
+    static func write(_ tree: JSONNodeTree, endingWithNewline: Bool) -> Data {
         tree.nodes.withUnsafeBufferPointer { nodes in
             tree.text.withUnsafeBufferPointer { text in
                 tree.keys.withUnsafeBufferPointer { keys in
@@ -360,6 +362,7 @@ private struct JSONNodeWriter {
                     var writer = JSONNodeWriter(
                         nodes: nodes, text: text, keys: keys, out: JSONOutput(capacity: text.count + 2 * keys.count + nodes.count * 24))
                     writer.write(node: 0, depth: 0)
+                    if endingWithNewline { writer.out.append(0x0A) }
                     return writer.out.data()
                 }
             }
@@ -565,6 +568,10 @@ extension Array: JSONByteSink where Element == UInt8 {
 
 /// JSON text as `JSONWriter` renders it.
 enum JSONText {
+    static func append(_ ascii: StaticString, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: ascii.utf8Start, count: ascii.utf8CodeUnitCount))
+    }
+
     /// `string` in quotes, escaped as `JSONWriter` escapes with `.withoutEscapingSlashes`.
     static func appendQuoted(_ string: String, to bytes: inout some JSONByteSink) {
         var string = string

@@ -102,6 +102,12 @@ import Testing
         }
     }
 
+    @Test func theFileIsTheJSONAndANewline() throws {
+        var generator = SeededGenerator()
+        let progress = Self.generated(lessons: 30, using: &generator)
+        #expect(Array(try ProgressCoding.encode(progress)) == (try Self.foundation(progress)) + [0x0A], "\(generator.replay)")
+    }
+
     @Test func emptyProgressEncodesAsFoundationDoes() throws {
         try Self.expectSameAsFoundation(SavedProgress())
         try Self.expectSameAsFoundation(SavedProgress(courses: ["": CourseProgress()]))
