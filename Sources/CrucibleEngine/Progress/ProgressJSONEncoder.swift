@@ -68,22 +68,24 @@ private struct JSONNode {
 /// time has a tree, taken out of ``ProgressJSONEncoder``'s spare under its lock.
 private final class JSONNodeTree: @unchecked Sendable {
     // Unchecked: the checks cost a third of the encoding, and one encoder touches the tree at a time.
-    @exclusivity(unchecked) var nodes: [JSONNode] = [JSONNode(parent: -1)]
-    @exclusivity(unchecked) var text: [UInt8] = []
-    @exclusivity(unchecked) var keys: [UInt8] = []
+    @exclusivity(unchecked) var nodes = RawBuffer<JSONNode>(capacity: 1024)
+    @exclusivity(unchecked) var text = RawBuffer<UInt8>(capacity: 16 * 1024)
+    @exclusivity(unchecked) var keys = RawBuffer<UInt8>(capacity: 8 * 1024)
 
-    init() {
-        nodes.reserveCapacity(1024)
-        text.reserveCapacity(16 * 1024)
-        keys.reserveCapacity(8 * 1024)
+    init() { nodes.append(JSONNode(parent: -1)) }
+
+    deinit {
+        nodes.free()
+        text.free()
+        keys.free()
     }
 
-    /// Empty again, keeping the arrays' capacity.
+    /// Empty again, keeping the buffers' capacity.
     func reset() {
-        nodes.removeAll(keepingCapacity: true)
+        nodes.removeAll()
         nodes.append(JSONNode(parent: -1))
-        text.removeAll(keepingCapacity: true)
-        keys.removeAll(keepingCapacity: true)
+        text.removeAll()
+        keys.removeAll()
     }
 
     /// Makes `node` a container of `kind`; a node that already is one stays as it is, so that
@@ -101,9 +103,9 @@ private final class JSONNodeTree: @unchecked Sendable {
     func addChild(of parent: Int32, key: String?) -> Int32 {
         let index = Int32(nodes.count)
         var node = JSONNode(parent: parent)
-        if var key {
+        if let key {
             node.keyStart = Int32(keys.count)
-            key.withUTF8 { keys.append(contentsOf: $0) }
+            if key.utf8.withContiguousStorageIfAvailable({ keys.append($0) }) == nil { keys.append(Array(key.utf8)) }
             node.keyEnd = Int32(keys.count)
         }
         nodes.append(node)
@@ -116,7 +118,7 @@ private final class JSONNodeTree: @unchecked Sendable {
 
     /// Sets `node`'s text to what `render` appends.
     @inline(__always)
-    func setText(_ node: Int32, _ render: (inout [UInt8]) -> Void) {
+    func setText(_ node: Int32, _ render: (inout RawBuffer<UInt8>) -> Void) {
         let start = Int32(text.count)
         render(&text)
         nodes[Int(node)].kind = .text
@@ -131,7 +133,10 @@ private final class JSONNodeTree: @unchecked Sendable {
         while at > 0 {
             let entry = nodes[Int(at)]
             if entry.keyStart >= 0 {
-                path.append(JSONNodeKey(stringValue: String(decoding: keys[Int(entry.keyStart)..<Int(entry.keyEnd)], as: UTF8.self)))
+                path.append(
+                    JSONNodeKey(
+                        stringValue: String(
+                            decoding: UnsafeBufferPointer(rebasing: keys.buffer[Int(entry.keyStart)..<Int(entry.keyEnd)]), as: UTF8.self)))
             } else {
                 var position = 0
                 var sibling = nodes[Int(entry.parent)].firstChild
@@ -200,7 +205,7 @@ private struct JSONNodeEncoder: Encoder {
             encodeString((value as! Data).base64EncodedString())
         } else if T.self == Decimal.self {
             let decimal = value as! Decimal
-            tree.setText(node) { $0.append(contentsOf: decimal.description.utf8) }
+            tree.setText(node) { JSONText.appendUnquoted(decimal.description, to: &$0) }
         } else {
             try value.encode(to: self)
         }
@@ -233,7 +238,7 @@ private struct JSONNodeEncoder: Encoder {
         }
         var string = value.description
         if string.hasSuffix(".0") { string.removeLast(2) }
-        tree.setText(node) { $0.append(contentsOf: string.utf8) }
+        tree.setText(node) { JSONText.appendUnquoted(string, to: &$0) }
     }
 
     func encodeDate(_ date: Date) {
@@ -354,19 +359,14 @@ private struct JSONNodeWriter {
 
     /// The JSON of `tree`'s top-level value.
     static func write(_ tree: JSONNodeTree, endingWithNewline: Bool) -> Data {
-        tree.nodes.withUnsafeBufferPointer { nodes in
-            tree.text.withUnsafeBufferPointer { text in
-                tree.keys.withUnsafeBufferPointer { keys in
-                    // Room for the text, every key escaped as much as `\"` doubles it, and a line of
-                    // 24 bytes of indentation and punctuation per node: rarely grown.
-                    var writer = JSONNodeWriter(
-                        nodes: nodes, text: text, keys: keys, out: JSONOutput(capacity: text.count + 2 * keys.count + nodes.count * 24))
-                    writer.write(node: 0, depth: 0)
-                    if endingWithNewline { writer.out.append(0x0A) }
-                    return writer.out.data()
-                }
-            }
-        }
+        let nodes = tree.nodes.buffer, text = tree.text.buffer, keys = tree.keys.buffer
+        // Room for the text, every key escaped as much as `\"` doubles it, and a line of 24 bytes
+        // of indentation and punctuation per node: rarely grown.
+        var writer = JSONNodeWriter(
+            nodes: nodes, text: text, keys: keys, out: JSONOutput(capacity: text.count + 2 * keys.count + nodes.count * 24))
+        writer.write(node: 0, depth: 0)
+        if endingWithNewline { writer.out.append(0x0A) }
+        return writer.out.data()
     }
 
     private mutating func write(node: Int32, depth: Int) {
@@ -556,23 +556,73 @@ private struct JSONOutput: JSONByteSink {
     consuming func data() -> Data { Data(bytesNoCopy: start, count: count, deallocator: .free) }
 }
 
+/// A growable buffer of plain values: what the tree's arrays were, without `Array`'s
+/// uniqueness checks and retains on every append (a fifth of the encoding). Freed by its owner.
+struct RawBuffer<Element: BitwiseCopyable> {
+    private(set) var start: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        start = .allocate(capacity: capacity)
+    }
+
+    var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: start, count: count) }
+
+    subscript(index: Int) -> Element {
+        get { start[index] }
+        set { start[index] = newValue }
+    }
+
+    mutating func append(_ element: Element) {
+        if count == capacity { grow(to: count + 1) }
+        (start + count).initialize(to: element)
+        count += 1
+    }
+
+    mutating func append(_ elements: UnsafeBufferPointer<Element>) {
+        if count + elements.count > capacity { grow(to: count + elements.count) }
+        if let base = elements.baseAddress { (start + count).initialize(from: base, count: elements.count) }
+        count += elements.count
+    }
+
+    mutating func append(_ elements: [Element]) { elements.withUnsafeBufferPointer { append($0) } }
+
+    mutating func removeAll() { count = 0 }
+
+    func free() { start.deallocate() }
+
+    private mutating func grow(to needed: Int) {
+        capacity = max(capacity * 2, needed)
+        let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
+        grown.initialize(from: start, count: count)
+        start.deallocate()
+        start = grown
+    }
+}
+
+extension RawBuffer: JSONByteSink where Element == UInt8 {}
+
 /// Where ``JSONText`` appends: the tree's text while encoding, the output while writing.
 protocol JSONByteSink {
     mutating func append(_ byte: UInt8)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>)
 }
 
-extension Array: JSONByteSink where Element == UInt8 {
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
-}
-
 /// JSON text as `JSONWriter` renders it.
 enum JSONText {
-    static func append(_ ascii: StaticString, to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: ascii.utf8Start, count: ascii.utf8CodeUnitCount))
+    static func append(_ ascii: StaticString, to bytes: inout some JSONByteSink) {
+        bytes.append(UnsafeBufferPointer(start: ascii.utf8Start, count: ascii.utf8CodeUnitCount))
     }
 
     /// `string` in quotes, escaped as `JSONWriter` escapes with `.withoutEscapingSlashes`.
+    /// `text` as it is: a number's digits.
+    static func appendUnquoted(_ text: String, to bytes: inout some JSONByteSink) {
+        var text = text
+        text.withUTF8 { bytes.append($0) }
+    }
+
     static func appendQuoted(_ string: String, to bytes: inout some JSONByteSink) {
         var string = string
         string.withUTF8 { appendQuoted($0, to: &bytes) }
@@ -610,7 +660,7 @@ enum JSONText {
     private static func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10 }
 
     /// `value.description`'s digits without making a `String`.
-    static func appendInteger<I: FixedWidthInteger>(_ value: I, to bytes: inout [UInt8]) {
+    static func appendInteger<I: FixedWidthInteger>(_ value: I, to bytes: inout some JSONByteSink) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: enough for 20 digits
@@ -621,14 +671,14 @@ enum JSONText {
                 buffer[at] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
                 magnitude /= 10
             } while magnitude != 0
-            bytes.append(contentsOf: buffer[at...])
+            bytes.append(UnsafeBufferPointer(rebasing: buffer.assumingMemoryBound(to: UInt8.self)[at...]))
         }
     }
 
     /// `date.formatted(.iso8601)`: `2026-03-29T09:12:00Z`, the second rounded down. Computed here
     /// for years 1600 to 9999 (Foundation's calendar is Julian before October 1582, and writes
     /// other years with other widths); Foundation formats the rest.
-    static func appendISO8601(_ date: Date, to bytes: inout [UInt8]) {
+    static func appendISO8601(_ date: Date, to bytes: inout some JSONByteSink) {
         let seconds = date.timeIntervalSinceReferenceDate.rounded(.down)
         // 1600-01-01 and 10000-01-01, in seconds since 2001-01-01.
         guard seconds >= -12_654_403_200, seconds < 252_423_993_600 else {
@@ -664,7 +714,7 @@ enum JSONText {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private static func appendTwoDigits(_ value: Int, to bytes: inout [UInt8]) {
+    private static func appendTwoDigits(_ value: Int, to bytes: inout some JSONByteSink) {
         bytes.append(UInt8(ascii: "0") + UInt8(value / 10))
         bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
