@@ -21,24 +21,33 @@ struct ProgressJSONEncoder {
     /// The JSON of `value`, ending in a newline when `endingWithNewline` (cheaper than
     /// appending one to the `Data`, which copies it).
     static func encode<T: Encodable>(_ value: T, endingWithNewline: Bool = false) throws -> Data {
-        let tree = spareTree.withLock { $0.take() } ?? JSONNodeTree()
+        let spare = spareTree.withLock { $0.take() }
+        let tree =
+            spare?.pointer
+            ?? {
+                let tree = UnsafeMutablePointer<JSONNodeTree>.allocate(capacity: 1)
+                tree.initialize(to: JSONNodeTree())
+                return tree
+            }()
         defer {
-            tree.reset()
-            spareTree.withLock { $0 = tree }
+            tree.pointee.reset()
+            spareTree.withLock { $0 = SpareTree(pointer: tree) }
         }
-        return try withExtendedLifetime(tree) {
-            try JSONNodeEncoder(tree: tree, node: 0).encodeValue(value)
-            if tree.nodes[0].kind == .empty {
-                throw EncodingError.invalidValue(
-                    value, .init(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
-            }
-            return JSONNodeWriter.write(tree, endingWithNewline: endingWithNewline)
+        try JSONNodeEncoder(tree: tree, node: 0).encodeValue(value)
+        if tree.pointee.nodes[0].kind == .empty {
+            throw EncodingError.invalidValue(
+                value, .init(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
         }
+        return JSONNodeWriter.write(tree.pointee, endingWithNewline: endingWithNewline)
     }
 
-    /// The last encoding's tree, emptied, for the next: a save reuses its arrays instead of
+    /// The last encoding's tree, emptied, for the next: a save reuses its buffers instead of
     /// growing new ones (the copies and page faults of growing cost a fifth of a large save).
-    private static let spareTree = Mutex<JSONNodeTree?>(nil)
+    /// Kept for the life of the process, at the size of the largest file encoded.
+    private static let spareTree = Mutex<SpareTree?>(nil)
+
+    /// Sendable unchecked: a tree is taken out under the lock, so one encoding at a time has it.
+    private struct SpareTree: @unchecked Sendable { let pointer: UnsafeMutablePointer<JSONNodeTree> }
 }
 
 /// What a node holds: nothing yet (written `{}` as `JSONEncoder` does for a value that encoded
@@ -64,24 +73,18 @@ private struct JSONNode {
     var childCount: Int32 = 0
 }
 
-/// Every node of one encoding, node 0 the top level. Sendable unchecked: only one encoding at a
-/// time has a tree, taken out of ``ProgressJSONEncoder``'s spare under its lock.
-private final class JSONNodeTree: @unchecked Sendable {
-    // Unchecked: the checks cost a third of the encoding, and one encoder touches the tree at a time.
-    @exclusivity(unchecked) var nodes = RawBuffer<JSONNode>(capacity: 1024)
-    @exclusivity(unchecked) var text = RawBuffer<UInt8>(capacity: 16 * 1024)
-    @exclusivity(unchecked) var keys = RawBuffer<UInt8>(capacity: 8 * 1024)
+/// Every node of one encoding, node 0 the top level. The encoder and its containers reach it
+/// through a pointer: as a class, its exclusivity checks were a third of the encoding and the
+/// retains around each use a tenth.
+private struct JSONNodeTree {
+    var nodes = RawBuffer<JSONNode>(capacity: 1024)
+    var text = RawBuffer<UInt8>(capacity: 16 * 1024)
+    var keys = RawBuffer<UInt8>(capacity: 8 * 1024)
 
     init() { nodes.append(JSONNode(parent: -1)) }
 
-    deinit {
-        nodes.free()
-        text.free()
-        keys.free()
-    }
-
     /// Empty again, keeping the buffers' capacity.
-    func reset() {
+    mutating func reset() {
         nodes.removeAll()
         nodes.append(JSONNode(parent: -1))
         text.removeAll()
@@ -90,7 +93,7 @@ private final class JSONNodeTree: @unchecked Sendable {
 
     /// Makes `node` a container of `kind`; a node that already is one stays as it is, so that
     /// asking twice for a container adds to the same one.
-    func becomeContainer(_ node: Int32, _ kind: JSONNodeKind) {
+    mutating func becomeContainer(_ node: Int32, _ kind: JSONNodeKind) {
         if nodes[Int(node)].kind != kind {
             nodes[Int(node)].kind = kind
             nodes[Int(node)].firstChild = -1
@@ -100,7 +103,7 @@ private final class JSONNodeTree: @unchecked Sendable {
     }
 
     /// A new child of `parent` under `key` (nil in an array).
-    func addChild(of parent: Int32, key: String?) -> Int32 {
+    mutating func addChild(of parent: Int32, key: String?) -> Int32 {
         let index = Int32(nodes.count)
         var node = JSONNode(parent: parent)
         if let key {
@@ -118,7 +121,7 @@ private final class JSONNodeTree: @unchecked Sendable {
 
     /// Sets `node`'s text to what `render` appends.
     @inline(__always)
-    func setText(_ node: Int32, _ render: (inout RawBuffer<UInt8>) -> Void) {
+    mutating func setText(_ node: Int32, _ render: (inout RawBuffer<UInt8>) -> Void) {
         let start = Int32(text.count)
         render(&text)
         nodes[Int(node)].kind = .text
@@ -164,22 +167,21 @@ private struct JSONNodeKey: CodingKey {
 
 /// The `Encoder` of one node: a value type, so encoding a nested value allocates nothing.
 private struct JSONNodeEncoder: Encoder {
-    /// Unowned: ``ProgressJSONEncoder/encode(_:)`` keeps the tree alive while any encoder or
-    /// container runs (`Encodable` values do not keep their encoder), and retaining it for
-    /// every value cost a tenth of the encoding.
-    unowned(unsafe) let tree: JSONNodeTree
+    /// Valid while ``ProgressJSONEncoder/encode(_:endingWithNewline:)`` runs: `Encodable` values
+    /// do not keep their encoder.
+    let tree: UnsafeMutablePointer<JSONNodeTree>
     let node: Int32
 
-    var codingPath: [CodingKey] { tree.codingPath(of: node) }
+    var codingPath: [CodingKey] { tree.pointee.codingPath(of: node) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        tree.becomeContainer(node, .object)
+        tree.pointee.becomeContainer(node, .object)
         return KeyedEncodingContainer(JSONKeyedContainer<Key>(tree: tree, node: node))
     }
 
     func unkeyedContainer() -> UnkeyedEncodingContainer {
-        tree.becomeContainer(node, .array)
+        tree.pointee.becomeContainer(node, .array)
         return JSONUnkeyedContainer(tree: tree, node: node)
     }
 
@@ -205,20 +207,20 @@ private struct JSONNodeEncoder: Encoder {
             encodeString((value as! Data).base64EncodedString())
         } else if T.self == Decimal.self {
             let decimal = value as! Decimal
-            tree.setText(node) { JSONText.appendUnquoted(decimal.description, to: &$0) }
+            tree.pointee.setText(node) { JSONText.appendUnquoted(decimal.description, to: &$0) }
         } else {
             try value.encode(to: self)
         }
     }
 
-    func encodeNil() { tree.setText(node) { JSONText.append("null", to: &$0) } }
+    func encodeNil() { tree.pointee.setText(node) { JSONText.append("null", to: &$0) } }
 
-    func encodeBool(_ value: Bool) { tree.setText(node) { JSONText.append(value ? "true" : "false", to: &$0) } }
+    func encodeBool(_ value: Bool) { tree.pointee.setText(node) { JSONText.append(value ? "true" : "false", to: &$0) } }
 
-    func encodeString(_ value: String) { tree.setText(node) { JSONText.appendQuoted(value, to: &$0) } }
+    func encodeString(_ value: String) { tree.pointee.setText(node) { JSONText.appendQuoted(value, to: &$0) } }
 
     func encodeInteger<I: FixedWidthInteger>(_ value: I) {
-        tree.setText(node) { JSONText.appendInteger(value, to: &$0) }
+        tree.pointee.setText(node) { JSONText.appendInteger(value, to: &$0) }
     }
 
     func encodeFloat<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F) throws {
@@ -230,7 +232,7 @@ private struct JSONNodeEncoder: Encoder {
         // integer without making a String. -0 keeps its sign, as "-0.0" does.
         if let double = value as? Double, double.magnitude < 0x1p53, double == double.rounded(.towardZero) {
             let whole = Int(double)
-            tree.setText(node) { text in
+            tree.pointee.setText(node) { text in
                 if whole == 0 && double.sign == .minus { text.append(UInt8(ascii: "-")) }
                 JSONText.appendInteger(whole, to: &text)
             }
@@ -238,22 +240,22 @@ private struct JSONNodeEncoder: Encoder {
         }
         var string = value.description
         if string.hasSuffix(".0") { string.removeLast(2) }
-        tree.setText(node) { JSONText.appendUnquoted(string, to: &$0) }
+        tree.pointee.setText(node) { JSONText.appendUnquoted(string, to: &$0) }
     }
 
     func encodeDate(_ date: Date) {
-        tree.setText(node) { JSONText.appendISO8601(date, to: &$0) }
+        tree.pointee.setText(node) { JSONText.appendISO8601(date, to: &$0) }
     }
 }
 
 private struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    unowned(unsafe) let tree: JSONNodeTree
+    let tree: UnsafeMutablePointer<JSONNodeTree>
     let node: Int32
 
-    var codingPath: [CodingKey] { tree.codingPath(of: node) }
+    var codingPath: [CodingKey] { tree.pointee.codingPath(of: node) }
 
     private func child(_ key: Key) -> JSONNodeEncoder {
-        JSONNodeEncoder(tree: tree, node: tree.addChild(of: node, key: key.stringValue))
+        JSONNodeEncoder(tree: tree, node: tree.pointee.addChild(of: node, key: key.stringValue))
     }
 
     mutating func encodeNil(forKey key: Key) throws { child(key).encodeNil() }
@@ -280,18 +282,18 @@ private struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer { child(key).unkeyedContainer() }
-    mutating func superEncoder() -> Encoder { JSONNodeEncoder(tree: tree, node: tree.addChild(of: node, key: "super")) }
+    mutating func superEncoder() -> Encoder { JSONNodeEncoder(tree: tree, node: tree.pointee.addChild(of: node, key: "super")) }
     mutating func superEncoder(forKey key: Key) -> Encoder { child(key) }
 }
 
 private struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
-    unowned(unsafe) let tree: JSONNodeTree
+    let tree: UnsafeMutablePointer<JSONNodeTree>
     let node: Int32
 
-    var codingPath: [CodingKey] { tree.codingPath(of: node) }
-    var count: Int { Int(tree.nodes[Int(node)].childCount) }
+    var codingPath: [CodingKey] { tree.pointee.codingPath(of: node) }
+    var count: Int { Int(tree.pointee.nodes[Int(node)].childCount) }
 
-    private func child() -> JSONNodeEncoder { JSONNodeEncoder(tree: tree, node: tree.addChild(of: node, key: nil)) }
+    private func child() -> JSONNodeEncoder { JSONNodeEncoder(tree: tree, node: tree.pointee.addChild(of: node, key: nil)) }
 
     mutating func encodeNil() throws { child().encodeNil() }
     mutating func encode(_ value: Bool) throws { child().encodeBool(value) }
@@ -319,10 +321,10 @@ private struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
 }
 
 private struct JSONSingleValueContainer: SingleValueEncodingContainer {
-    unowned(unsafe) let tree: JSONNodeTree
+    let tree: UnsafeMutablePointer<JSONNodeTree>
     let node: Int32
 
-    var codingPath: [CodingKey] { tree.codingPath(of: node) }
+    var codingPath: [CodingKey] { tree.pointee.codingPath(of: node) }
     private var encoder: JSONNodeEncoder { JSONNodeEncoder(tree: tree, node: node) }
 
     mutating func encodeNil() throws { encoder.encodeNil() }
