@@ -274,6 +274,14 @@ private struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     mutating func encode(_ value: UInt32, forKey key: Key) throws { child(key).encodeInteger(value) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { child(key).encodeInteger(value) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try child(key).encodeValue(value) }
+    // The protocol's own encodeIfPresent looks up Optional's metadata for every call.
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { if let value { child(key).encodeBool(value) } }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { if let value { child(key).encodeString(value) } }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { if let value { try child(key).encodeFloat(value) } }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { if let value { child(key).encodeInteger(value) } }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { try child(key).encodeValue(value) }
+    }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
@@ -577,12 +585,14 @@ struct RawBuffer<Element: BitwiseCopyable> {
         set { start[index] = newValue }
     }
 
+    @inline(__always)
     mutating func append(_ element: Element) {
         if count == capacity { grow(to: count + 1) }
         (start + count).initialize(to: element)
         count += 1
     }
 
+    @inline(__always)
     mutating func append(_ elements: UnsafeBufferPointer<Element>) {
         if count + elements.count > capacity { grow(to: count + elements.count) }
         if let base = elements.baseAddress { (start + count).initialize(from: base, count: elements.count) }

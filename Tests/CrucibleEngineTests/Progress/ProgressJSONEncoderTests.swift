@@ -182,6 +182,12 @@ import Testing
             var nothing = Nothing()
             var objects: [[String: [String: Bool]]] = [["a": [:], "b": ["x": true, "y": false]], [:]]
             var optional: String? = nil
+            var someBool: Bool? = true
+            var noBool: Bool? = nil
+            var someDouble: Double? = 2.5
+            var noDouble: Double? = nil
+            var someInt: Int? = -3
+            var someDate: Date? = Date(timeIntervalSince1970: 1e9)
             var url = URL(string: "https://example.com/a?b=c")!
             var data = Data([0, 1, 2, 250])
             var decimal = Decimal(string: "12.50")!
