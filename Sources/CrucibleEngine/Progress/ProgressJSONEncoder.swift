@@ -38,7 +38,7 @@ struct ProgressJSONEncoder {
             throw EncodingError.invalidValue(
                 value, .init(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
         }
-        return JSONNodeWriter.write(tree.pointee, endingWithNewline: endingWithNewline)
+        return JSONNodeWriter.write(tree, endingWithNewline: endingWithNewline)
     }
 
     /// The last encoding's tree, emptied, for the next: a save reuses its buffers instead of
@@ -80,6 +80,8 @@ private struct JSONNodeTree {
     var nodes = RawBuffer<JSONNode>(capacity: 1024)
     var text = RawBuffer<UInt8>(capacity: 16 * 1024)
     var keys = RawBuffer<UInt8>(capacity: 8 * 1024)
+    /// The key order of large objects from earlier encodings, kept with the spare tree.
+    var largeObjectOrders: [Int: LargeObjectOrder] = [:]
 
     init() { nodes.append(JSONNode(parent: -1)) }
 
@@ -366,16 +368,22 @@ private struct JSONNodeWriter {
     private var spareSiblings: [[Int32]] = []
     private var lastPositions: [[Int]] = []
     private var prefixes: [UInt64] = []
+    /// Objects of ``LargeObjectOrder/minimumKeys`` keys or more, by depth and key count, as the
+    /// last encodings wrote them: the lessons of a file come in the same order at every save.
+    private var largeObjectOrders: [Int: LargeObjectOrder]
 
     /// The JSON of `tree`'s top-level value.
-    static func write(_ tree: JSONNodeTree, endingWithNewline: Bool) -> Data {
-        let nodes = tree.nodes.buffer, text = tree.text.buffer, keys = tree.keys.buffer
+    static func write(_ tree: UnsafeMutablePointer<JSONNodeTree>, endingWithNewline: Bool) -> Data {
+        let nodes = tree.pointee.nodes.buffer, text = tree.pointee.text.buffer, keys = tree.pointee.keys.buffer
         // Room for the text, every key escaped as much as `\"` doubles it, and a line of 24 bytes
         // of indentation and punctuation per node: rarely grown.
         var writer = JSONNodeWriter(
-            nodes: nodes, text: text, keys: keys, out: JSONOutput(capacity: text.count + 2 * keys.count + nodes.count * 24))
+            nodes: nodes, text: text, keys: keys, out: JSONOutput(capacity: text.count + 2 * keys.count + nodes.count * 24),
+            largeObjectOrders: tree.pointee.largeObjectOrders)
+        tree.pointee.largeObjectOrders = [:]
         writer.write(node: 0, depth: 0)
         if endingWithNewline { writer.out.append(0x0A) }
+        tree.pointee.largeObjectOrders = writer.largeObjectOrders
         return writer.out.data()
     }
 
@@ -479,6 +487,18 @@ private struct JSONNodeWriter {
         if previous.count == siblings.count && siblings.indices.allSatisfy({ order(siblings[$0], previous[$0]) == 0 }) {
             return (siblings, positions)
         }
+        let large = siblings.count >= LargeObjectOrder.minimumKeys ? depth << 32 | siblings.count : nil
+        if let large, let known = largeObjectOrders[large], known.hasKeys(of: siblings, nodes: nodes, keys: keys) {
+            positions.removeAll(keepingCapacity: true)
+            positions.append(contentsOf: known.positions)
+            return (siblings, positions)
+        }
+        defer {
+            if let large {
+                if largeObjectOrders.count >= LargeObjectOrder.kept { largeObjectOrders.removeAll() }
+                largeObjectOrders[large] = LargeObjectOrder(siblings, positions: positions, nodes: nodes, keys: keys)
+            }
+        }
         positions.removeAll(keepingCapacity: true)
         positions.append(contentsOf: siblings.indices)
         // Each key's first 8 bytes as one big-endian number (zero-padded): it orders most keys
@@ -509,6 +529,45 @@ private struct JSONNodeWriter {
         }
         positions.removeLast(positions.count - kept)
         return (siblings, positions)
+    }
+}
+
+/// The keys of one large object in encoding order and the positions among them in key order.
+private struct LargeObjectOrder {
+    /// Below this, the last object at the same depth is the only order kept.
+    static let minimumKeys = 32
+    /// Orders kept at most: a session that adds lessons makes a new key count at each save.
+    static let kept = 8
+
+    var keyBytes: [UInt8] = []
+    var keyEnds: [Int] = []
+    var positions: [Int]
+
+    init(_ siblings: [Int32], positions: [Int], nodes: UnsafeBufferPointer<JSONNode>, keys: UnsafeBufferPointer<UInt8>) {
+        self.positions = positions
+        keyEnds.reserveCapacity(siblings.count)
+        for sibling in siblings {
+            let node = nodes[Int(sibling)]
+            keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: keys[Int(node.keyStart)..<Int(node.keyEnd)]))
+            keyEnds.append(keyBytes.count)
+        }
+    }
+
+    /// Whether `siblings` have these keys in this order.
+    func hasKeys(of siblings: [Int32], nodes: UnsafeBufferPointer<JSONNode>, keys: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard siblings.count == keyEnds.count else { return false }
+        return keyBytes.withUnsafeBufferPointer { known in
+            var start = 0
+            for (index, sibling) in siblings.enumerated() {
+                let node = nodes[Int(sibling)]
+                let count = Int(node.keyEnd - node.keyStart)
+                guard keyEnds[index] - start == count,
+                    count == 0 || memcmp(known.baseAddress! + start, keys.baseAddress! + Int(node.keyStart), count) == 0
+                else { return false }
+                start = keyEnds[index]
+            }
+            return true
+        }
     }
 }
 

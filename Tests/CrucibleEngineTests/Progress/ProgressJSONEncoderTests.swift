@@ -201,6 +201,24 @@ import Testing
         try Self.expectSame(try Self.ours(42), try Self.foundation(42))
     }
 
+    /// Large objects reuse the key order of earlier encodings only when their keys are the same:
+    /// the same dictionary again, another with as many keys, one with a key changed.
+    @Test func largeObjectsEncodedAgainAreSortedAgain() throws {
+        var generator = SeededGenerator()
+        var dictionary = Dictionary(uniqueKeysWithValues: (0..<40).map { ("key-\($0)", $0) })
+        for round in 0..<6 {
+            try Self.expectSame(try Self.ours(["a": dictionary]), try Self.foundation(["a": dictionary]), "round \(round)")
+            switch round % 3 {
+            case 0: break
+            case 1: dictionary = Dictionary(uniqueKeysWithValues: (0..<40).map { ("k\(generator.next() % 1000)-\($0)", $0) })
+            default:
+                let key = dictionary.keys.sorted()[Int(generator.next() % 40)]
+                dictionary[key] = nil
+                dictionary["zz-\(round)"] = round
+            }
+        }
+    }
+
     /// A key encoded twice keeps its later value, as Foundation's dictionary of keys does.
     @Test func aKeyEncodedTwiceKeepsTheLaterValue() throws {
         struct Twice: Encodable {
