@@ -223,6 +223,19 @@ import Testing
         }
     }
 
+    /// Encodings at once each get a tree of their own (one is kept for the next), and each writes
+    /// its own value's bytes.
+    @Test func encodingsAtOnceEachWriteTheirOwnValue() async throws {
+        var generator = SeededGenerator()
+        let values = (0..<8).map { _ in Self.generated(lessons: 60, using: &generator) }
+        let expected = try values.map { try Self.foundation($0) }
+        let written = try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
+            for (index, value) in values.enumerated() { group.addTask { (index, try Self.ours(value)) } }
+            return try await group.reduce(into: [Int: [UInt8]]()) { $0[$1.0] = $1.1 }
+        }
+        for index in values.indices { try Self.expectSame(written[index] ?? [], expected[index], "value \(index), \(generator.replay)") }
+    }
+
     /// A key encoded twice keeps its later value, as Foundation's dictionary of keys does.
     @Test func aKeyEncodedTwiceKeepsTheLaterValue() throws {
         struct Twice: Encodable {
