@@ -17,7 +17,9 @@ public enum ProgressStress {
                     progress.xp += 1
                     progress[lesson: lesson].attempts += 1
                     progress[lesson: lesson].status = .attempted
-                    for index in 0..<padding where progress.lessons["pad-\(index)"] == nil {
+                    // Padded once: looking up every padding lesson on every save cost a tenth of a
+                    // 2,000-lesson save's time, which the benchmark then counted as saving.
+                    for index in 0..<padding where progress.lessons.count <= padding && progress.lessons["pad-\(index)"] == nil {
                         progress[lesson: "pad-\(index)"] = LessonProgress(status: .passed, attempts: 1, passedAt: Date())
                     }
                     return progress.xp

@@ -6,7 +6,8 @@ import Foundation
 /// A Swift runtime trap anywhere below is a crash the fuzzer reports.
 public enum NumberFuzzing {
     /// Decodes `bytes` as a progress file; a file that loads must hold only numbers within
-    /// ``NumberBounds``, survive saving and loading unchanged (unknown keys included), and summarise, merge and reset.
+    /// ``NumberBounds``, encode to the same bytes with ``ProgressJSONEncoder`` as with `JSONEncoder`,
+    /// survive saving and loading unchanged (unknown keys included), and summarise, merge and reset.
     public static func progressFile(_ bytes: [UInt8]) -> [String] {
         guard let decoded = try? ProgressCoding.decode(Data(bytes)) else { return [] }
         var broken: [String] = []
@@ -17,6 +18,16 @@ public enum NumberFuzzing {
             var reset = course.merged(with: course)
             reset.reset(lessons: Array(course.lessons.keys))
             broken += outOfBounds(reset).map { "course `\(id)` after merge and reset: \($0)" }
+        }
+        // The file's writer must write what Foundation's JSONEncoder writes, byte for byte, or
+        // fail where it fails.
+        let ours = Result { Array(try ProgressJSONEncoder.encode(decoded.progress)) }
+        let foundation = Result { Array(try ProgressCoding.makeEncoder().encode(decoded.progress)) }
+        switch (ours, foundation) {
+        case (.success(let ours), .success(let foundation)) where ours != foundation:
+            broken.append("ProgressJSONEncoder's bytes differ from JSONEncoder's")
+        case (.success, .failure), (.failure, .success): broken.append("ProgressJSONEncoder and JSONEncoder disagree on failing")
+        default: break
         }
         // The first save may round dates to whole seconds (ISO 8601 as written); from then on
         // saving and loading must change nothing, and nothing needs clamping again.

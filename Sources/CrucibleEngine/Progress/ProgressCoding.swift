@@ -9,20 +9,21 @@ public enum ProgressCoding {
     /// Encodes `progress` as the file's bytes (ending in a newline).
     /// - Parameter unknownKeys: keys the file had that this build does not know, put back as they were.
     public static func encode(_ progress: SavedProgress, keeping unknownKeys: ProgressUnknownKeys = .none) throws -> Data {
-        var data = try makeEncoder().encode(progress)
+        let data = try ProgressJSONEncoder.encode(progress, endingWithNewline: true)
         // Kept keys go back only when the result still loads: a file whose key appears twice
         // (JSONDecoder reads one copy, JSONSerialization the other) could otherwise put an
         // unreadable value back where a known field is. A save never writes a file it cannot read.
-        if let kept = unknownKeys.restore(into: data, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
+        if var kept = unknownKeys.restore(into: data, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
             (try? decode(kept)) != nil
         {
-            data = kept
+            kept.append(0x0A)
+            return kept
         }
-        data.append(0x0A)
         return data
     }
 
-    /// The encoder of the file's style, also for other progress JSON such as `crucible progress --json`.
+    /// Foundation's encoder of the file's style, for other progress JSON such as `crucible progress --json`;
+    /// the file itself is written by ``ProgressJSONEncoder``, which writes the same bytes several times faster.
     public static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -76,7 +77,7 @@ public enum ProgressCoding {
             throw ProgressDecodingFailure.unreadable(numberOutOfRange(in: json) ?? describe(error))
         }
         // Unknown keys are found before clamping: clamping changes values, never keys.
-        let unknownKeys = ProgressUnknownKeys.find(original: json, decoded: try makeEncoder().encode(progress))
+        let unknownKeys = ProgressUnknownKeys.find(original: json, decoded: try ProgressJSONEncoder.encode(progress))
         let clamped = progress.clampToBounds()
         return Decoded(progress: progress, migratedFrom: migratedFrom, unknownKeys: unknownKeys, clamped: clamped)
     }
