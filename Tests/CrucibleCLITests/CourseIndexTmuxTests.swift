@@ -7,46 +7,15 @@ import Testing
 /// between launches shows as changed on the next one.
 @Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
 struct CourseIndexTmuxTests {
-    private let folder: URL
-    private var course: URL { folder.appendingPathComponent("course") }
-    private var index: URL { folder.appendingPathComponent("cache/crucible/course-index") }
+    private let course: TwoLessonCourse
 
-    init() throws {
-        folder = try CrucibleRunner.temporaryFolder()
-        // As root, each check runs under a uid of its own, which must be able to read the course.
-        chmod(folder.path, 0o755)
-        let files = [
-            "course.yml": "id: ixt\ntitle: Index terminal course\nwelcome: Welcome to the index course.\n",
-            "01-t/track.yml": "id: t\ntitle: The only track\nsummary: Two lessons.\n",
-            "01-t/01-read/lesson.md": "---\nid: t.read\ntitle: Read this first\nkind: read\n---\nREAD BODY\n",
-            "01-t/02-echo/lesson.md": """
-            ---
-            id: t.echo
-            title: Echo the answer
-            kind: code
-            code:
-              language: text
-              starter: [answer.txt]
-              solution: [answer.txt]
-              steps:
-                - run: [cat, answer.txt]
-                  expect:
-                    stdout: { equals: "right\\n" }
-            ---
-            ECHO BODY
-
-            """,
-            "01-t/02-echo/starter/answer.txt": "right\n",
-            "01-t/02-echo/solution/answer.txt": "right\n",
-        ]
-        for (path, text) in files { try CourseFixture.writeFile(course.appendingPathComponent(path), text) }
-    }
+    init() throws { course = try TwoLessonCourse() }
 
     private func launch() throws -> TmuxSession {
         let session = try TmuxSession()
         try session.run(
-            "XDG_CACHE_HOME='\(folder.path)/cache' '\(CrucibleRunner.binary.path)' --lessons '\(course.path)'"
-                + " --progress '\(folder.path)/progress.json' --workspace '\(folder.path)/workspace'")
+            "XDG_CACHE_HOME='\(course.folder.path)/cache' '\(CrucibleRunner.binary.path)' --lessons '\(course.root.path)'"
+                + " --progress '\(course.folder.path)/progress.json' --workspace '\(course.folder.path)/workspace'")
         return session
     }
 
@@ -57,12 +26,13 @@ struct CourseIndexTmuxTests {
     }
 
     @Test func aSecondLaunchStartsFromTheIndexAndSeesWhatChanged() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { course.remove() }
         let first = try launch()
         try first.dismissWelcome()
         try first.waitFor("Echo the answer")
         try quit(first)
-        #expect((try? FileManager.default.contentsOfDirectory(atPath: index.path))?.count == 1, "the first launch keeps the index")
+        #expect(
+            (try? FileManager.default.contentsOfDirectory(atPath: course.indexFolder.path))?.count == 1, "the first launch keeps the index")
 
         // From the index: the code lesson opens and its check runs the steps in its file.
         let second = try launch()
@@ -79,9 +49,7 @@ struct CourseIndexTmuxTests {
         try quit(second)
 
         // Changed between launches: the next first frame has the new title, not the index's.
-        try CourseFixture.writeFile(
-            course.appendingPathComponent("01-t/01-read/lesson.md"),
-            "---\nid: t.read\ntitle: Read this, renamed\nkind: read\n---\nREAD BODY\n")
+        try course.write("01-t/01-read/lesson.md", TwoLessonCourse.readLesson(title: "Read this, renamed"))
         let third = try launch()
         try third.waitFor("Read this, renamed")
         #expect(!(try third.capture()).contains("Read this first"))
