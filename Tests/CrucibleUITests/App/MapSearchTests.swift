@@ -1,0 +1,46 @@
+import CrucibleEngine
+import Foundation
+import Testing
+
+@testable import CrucibleUI
+
+/// The map's search: every word of the query, in any case, anywhere in a lesson's title or id.
+@Suite struct MapSearchTests {
+    private let lessons = [
+        ("memory.stack", "Stack and heap"), ("memory.cafe", "Café: the heap's menu"),
+        ("concurrency.race", "A first data race"), ("go.escape", "Go: escape analysis"),
+    ].map { id, title in
+        Lesson(
+            id: id, title: title, kind: .read, folder: URL(fileURLWithPath: "/l/" + id),
+            file: URL(fileURLWithPath: "/l/\(id)/lesson.md"), bodyOffset: 0, bodyLine: 1)
+    }
+
+    private func matches(_ query: String) -> [String] {
+        MapSearch(in: lessons).searching(query).matches.map { lessons[$0].id }
+    }
+
+    @Test func everyWordInAnyCaseInTitleOrID() {
+        #expect(matches("") == lessons.map(\.id))
+        #expect(matches("HEAP") == ["memory.stack", "memory.cafe"])
+        #expect(matches("heap stack") == ["memory.stack"])
+        #expect(matches("memory race").isEmpty)
+        #expect(matches("concurrency.") == ["concurrency.race"])
+        #expect(matches("CAFÉ") == ["memory.cafe"], "non-ASCII letters are lowered too")
+        #expect(matches("é: the") == ["memory.cafe"])
+    }
+
+    @Test func typingOnNarrowsAndDeletingWidensAgain() {
+        let search = MapSearch(in: lessons).searching("a")
+        #expect(search.matches.count == 4)
+        let narrowed = search.searching("an")
+        #expect(narrowed.matches.map { lessons[$0].id } == ["memory.stack", "go.escape"])
+        #expect(narrowed.searching("a").matches.count == 4)
+    }
+
+    @Test func byteSearchFindsOnlyWholeRuns() {
+        #expect(MapSearch.bytes(Array("abcabd".utf8), contain: Array("abd".utf8)))
+        #expect(!MapSearch.bytes(Array("abcab".utf8), contain: Array("abd".utf8)))
+        #expect(!MapSearch.bytes(Array("ab".utf8), contain: Array("abc".utf8)))
+        #expect(MapSearch.bytes([], contain: []))
+    }
+}
