@@ -6,8 +6,14 @@ import Foundation
 /// A snapshot: the run loop owns the progress file and sends new snapshots back as actions.
 public struct GameState: Sendable, Equatable {
     public var progress: CourseProgress {
-        didSet { if activity != nil { countActivity() } }
+        didSet {
+            passedLessons = Self.passed(in: progress)
+            if activity != nil { countActivity() }
+        }
     }
+    /// The ids of the passed lessons, kept with ``progress``: the map's and the stats' track bars
+    /// count them at every frame, which on a large course cost a lesson record's copy per lesson.
+    public private(set) var passedLessons: Set<String>
     /// XP and lessons per day for the stats: counted when the stats open and again on each
     /// progress change after that, rather than per frame (nil until then).
     public private(set) var activity: Activity?
@@ -35,6 +41,7 @@ public struct GameState: Sendable, Equatable {
         tooOldTools: [String: [String]] = [:], otherPlatform: [String: String] = [:], today: LocalDay? = nil, calendar: Calendar? = nil
     ) {
         self.progress = progress
+        passedLessons = Self.passed(in: progress)
         self.achievements = achievements
         self.missingTools = missingTools
         self.brokenTools = brokenTools
@@ -42,6 +49,15 @@ public struct GameState: Sendable, Equatable {
         self.otherPlatform = otherPlatform
         givenCalendar = calendar
         self.today = today ?? Self.localToday()
+    }
+
+    /// How many of `track`'s lessons are passed.
+    public func passedCount(in track: Track) -> Int {
+        track.lessons.reduce(0) { $0 + (passedLessons.contains($1.id) ? 1 : 0) }
+    }
+
+    private static func passed(in progress: CourseProgress) -> Set<String> {
+        Set(progress.lessons.lazy.filter { $0.value.isPassed }.map(\.key))
     }
 
     /// Counts ``activity`` from the progress as it is now.

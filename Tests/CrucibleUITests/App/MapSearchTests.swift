@@ -44,3 +44,24 @@ import Testing
         #expect(MapSearch.bytes([], contain: []))
     }
 }
+
+/// The track bars' counts come from the passed ids GameState keeps with its progress.
+@Suite struct PassedCountTests {
+    @Test func theCountFollowsEveryProgressChange() {
+        let lessons = ["a", "b", "c"].map { id in
+            Lesson(
+                id: id, title: id, kind: .read, folder: URL(fileURLWithPath: "/l/" + id),
+                file: URL(fileURLWithPath: "/l/\(id)/lesson.md"), bodyOffset: 0, bodyLine: 1)
+        }
+        let track = Track(id: "t", title: "T", summary: "", folder: URL(fileURLWithPath: "/l"), lessons: lessons)
+        var progress = CourseProgress()
+        progress[lesson: "a"] = LessonProgress(status: .passed, attempts: 1, xpEarned: 5)
+        progress[lesson: "b"] = LessonProgress(status: .attempted, attempts: 1)
+        var game = GameState(progress: progress)
+        #expect(game.passedCount(in: track) == 1)
+        game.progress[lesson: "b"] = LessonProgress(status: .passed, attempts: 2, xpEarned: 5)
+        #expect(game.passedCount(in: track) == 2)
+        game.progress = CourseProgress()
+        #expect(game.passedCount(in: track) == 0)
+    }
+}
