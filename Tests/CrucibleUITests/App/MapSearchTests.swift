@@ -37,6 +37,12 @@ import Testing
         #expect(narrowed.searching("a").matches.count == 4)
     }
 
+    @Test func foldingLowersASCIIBytewiseAndEverythingElseAsStringsDo() {
+        for text in ["Stack AND Heap", "go.Escape_2", "Café ÉTÉ", "ǅungla", "İstanbul", "ΣΊΣΥΦΟΣ", ""] {
+            #expect(MapSearch.folded(text) == Array(text.lowercased().utf8), "\(text)")
+        }
+    }
+
     @Test func byteSearchFindsOnlyWholeRuns() {
         #expect(MapSearch.bytes(Array("abcabd".utf8), contain: Array("abd".utf8)))
         #expect(!MapSearch.bytes(Array("abcab".utf8), contain: Array("abd".utf8)))
