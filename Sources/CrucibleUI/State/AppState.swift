@@ -110,7 +110,12 @@ public struct AppState: Sendable, Equatable {
     /// the next key clears it.
     public var statusNote: String?
     /// The learner's progress, achievements and missing tools, as the map and stats show them.
-    public var game: GameState
+    public var game: GameState {
+        didSet { if game.passedLessons != oldValue.passedLessons { countPassedLessons() } }
+    }
+    /// Track id → its passed lessons, counted when the progress or the course changes: the map's and
+    /// the stats' track bars read it at every frame (10,000 lookups a frame on a large course).
+    public private(set) var passedPerTrack: [String: Int] = [:]
 
     /// The course map, with the welcome box over it when the course has welcome text and `showWelcome` is set,
     /// and the selection on the lesson `game`'s progress left off at.
@@ -126,6 +131,7 @@ public struct AppState: Sendable, Equatable {
         self.size = size
         self.theme = theme
         self.game = game
+        countPassedLessons()
         App.selectResumeLesson(&self)
     }
 
@@ -135,6 +141,17 @@ public struct AppState: Sendable, Equatable {
         courseGeneration += 1
         lessons = course.lessons
         map = CourseMapLayout(course: course)
+        countPassedLessons()
+    }
+
+    /// How many of `track`'s lessons are passed.
+    public func passedCount(in track: Track) -> Int { passedPerTrack[track.id] ?? 0 }
+
+    private mutating func countPassedLessons() {
+        let passed = game.passedLessons
+        passedPerTrack = Dictionary(
+            course.tracks.map { track in (track.id, track.lessons.reduce(0) { $0 + (passed.contains($1.id) ? 1 : 0) }) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// The screen that receives keys.

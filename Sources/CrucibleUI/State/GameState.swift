@@ -11,8 +11,8 @@ public struct GameState: Sendable, Equatable {
             if activity != nil { countActivity() }
         }
     }
-    /// The ids of the passed lessons, kept with ``progress``: the map's and the stats' track bars
-    /// count them at every frame, which on a large course cost a lesson record's copy per lesson.
+    /// The ids of the passed lessons, kept with ``progress``, from which ``AppState`` counts each
+    /// track's passed lessons (a lookup in ``progress`` copies a whole lesson record).
     public private(set) var passedLessons: Set<String>
     /// XP and lessons per day for the stats: counted when the stats open and again on each
     /// progress change after that, rather than per frame (nil until then).
@@ -49,11 +49,6 @@ public struct GameState: Sendable, Equatable {
         self.otherPlatform = otherPlatform
         givenCalendar = calendar
         self.today = today ?? Self.localToday()
-    }
-
-    /// How many of `track`'s lessons are passed.
-    public func passedCount(in track: Track) -> Int {
-        track.lessons.reduce(0) { $0 + (passedLessons.contains($1.id) ? 1 : 0) }
     }
 
     private static func passed(in progress: CourseProgress) -> Set<String> {

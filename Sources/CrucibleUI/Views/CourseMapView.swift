@@ -39,7 +39,7 @@ enum CourseMapView {
 
     /// The track's title, and flush right its bar of passed lessons when there is room.
     static func drawTrackTitle(_ track: Track, state: AppState, y: Int, into grid: inout CellGrid) {
-        let passed = state.game.passedCount(in: track)
+        let passed = state.passedCount(in: track)
         let count = " \(passed)/\(track.lessons.count)"
         let barWidth = trackBarWidth + DisplayWidth.of(count)
         let titleRoom = grid.width - 2 - (track.lessons.isEmpty ? 0 : barWidth + 2)

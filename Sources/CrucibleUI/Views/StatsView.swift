@@ -101,7 +101,7 @@ enum StatsView {
     /// Each track's bar of passed lessons.
     static func tracks(_ state: AppState) -> [StyledLine] {
         let tracks = state.course.tracks.filter { !$0.lessons.isEmpty }
-        let passed = tracks.map(state.game.passedCount(in:))
+        let passed = tracks.map(state.passedCount(in:))
         let done = passed.reduce(0, +), total = tracks.reduce(0) { $0 + $1.lessons.count }
         var lines = [heading("Tracks: \(done) of \(total) lessons passed")]
         let titleWidth = min(30, tracks.map { DisplayWidth.of($0.title) }.max() ?? 0)

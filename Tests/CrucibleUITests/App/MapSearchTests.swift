@@ -51,7 +51,8 @@ import Testing
     }
 }
 
-/// The track bars' counts come from the passed ids GameState keeps with its progress.
+/// The track bars' counts come from the passed ids GameState keeps with its progress, counted
+/// per track by AppState whenever the progress or the course changes.
 @Suite struct PassedCountTests {
     @Test func theCountFollowsEveryProgressChange() {
         let lessons = ["a", "b", "c"].map { id in
@@ -60,14 +61,20 @@ import Testing
                 file: URL(fileURLWithPath: "/l/\(id)/lesson.md"), bodyOffset: 0, bodyLine: 1)
         }
         let track = Track(id: "t", title: "T", summary: "", folder: URL(fileURLWithPath: "/l"), lessons: lessons)
+        let course = Course(id: "c", title: "C", welcome: "", final: nil, root: URL(fileURLWithPath: "/l"), tracks: [track])
         var progress = CourseProgress()
         progress[lesson: "a"] = LessonProgress(status: .passed, attempts: 1, xpEarned: 5)
         progress[lesson: "b"] = LessonProgress(status: .attempted, attempts: 1)
-        var game = GameState(progress: progress)
-        #expect(game.passedCount(in: track) == 1)
-        game.progress[lesson: "b"] = LessonProgress(status: .passed, attempts: 2, xpEarned: 5)
-        #expect(game.passedCount(in: track) == 2)
-        game.progress = CourseProgress()
-        #expect(game.passedCount(in: track) == 0)
+        var state = AppState(course: course, size: TerminalSize(width: 80, height: 24), game: GameState(progress: progress))
+        #expect(state.passedCount(in: track) == 1)
+        state.game.progress[lesson: "b"] = LessonProgress(status: .passed, attempts: 2, xpEarned: 5)
+        #expect(state.passedCount(in: track) == 2)
+        state.game = GameState()
+        #expect(state.passedCount(in: track) == 0)
+        var fewer = course
+        fewer.tracks[0].lessons.removeLast()
+        state.game.progress = progress
+        state.replaceCourse(fewer)
+        #expect(state.passedCount(in: fewer.tracks[0]) == 1)
     }
 }
