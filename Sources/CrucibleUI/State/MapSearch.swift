@@ -14,7 +14,8 @@ public struct MapSearch: Sendable, Equatable {
 
     public init(in lessons: [Lesson]) {
         query = ""
-        haystack = lessons.map { Self.folded($0.title + "\n" + $0.id) }
+        // By index: a closure over each Lesson copied the whole lesson (a retain per field), most of the time to open.
+        haystack = lessons.indices.map { Self.folded(lessons[$0].title) + [UInt8(ascii: "\n")] + Self.folded(lessons[$0].id) }
         matches = Array(lessons.indices)
         selected = 0
         scroll = 0
