@@ -89,11 +89,22 @@ public final class FullScreenSession: Sendable {
             lessonWork.startToolProbe(in: course, probe: settings.toolProbe)
             return progress.afterFirstFrame()
         }
+        /// The full load's course put in place of the stand-in, once it is in.
+        func finishFullLoad(_ load: FullCourseLoad) -> [Action] {
+            let loaded = load.wait()
+            fullLoad = nil
+            // The same course redraws nothing; one changed since the index was made shows as a reload.
+            guard case .courseReloaded(let course, _) = loaded else { return [loaded] + afterFullLoad(state.course) }
+            progress.follow(course)
+            return [loaded] + afterFullLoad(course)
+        }
         var pending = fullLoad == nil ? afterFullLoad(course) : []
         // Authors see a saved lesson file at once. Watching starts after the first frame (it
         // walks the course's folders), and a watcher that cannot start only means no live reload.
         let watching = settings.watchCourse && reload.startWatching()
         defer { reload.stop() }
+        // A lesson opened at once must be the one in the files, not the index's stand-in.
+        if settings.openLesson != nil, let load = fullLoad { pending = finishFullLoad(load) + pending }
         if let openLesson = settings.openLesson, let index = state.lessons.firstIndex(where: { $0.id == openLesson }) {
             state.selection = index
             pending.append(.command(.open))
@@ -139,15 +150,8 @@ public final class FullScreenSession: Sendable {
             // Finished checks, saves in a watched workspace, elapsed time and animation frames,
             // and the course itself when an author saved one of its files.
             pending = lessonWork.collect(animating: App.wantsTimer(state)) + reload.collect()
-            if let load = fullLoad, event != nil || load.isFinished {
-                // Applied before any key, so no key acts on a stand-in lesson. The same course
-                // redraws nothing; one changed since the index was made shows as a reload.
-                let loaded = load.wait()
-                fullLoad = nil
-                if case .courseReloaded(let course, _) = loaded { progress.follow(course) }
-                let course = if case .courseReloaded(let course, _) = loaded { course } else { state.course }
-                pending = [loaded] + afterFullLoad(course) + pending
-            }
+            // Applied before any key, so no key acts on a stand-in lesson.
+            if let load = fullLoad, event != nil || load.isFinished { pending = finishFullLoad(load) + pending }
             guard let event else { continue }
             // One stat: progress another process saved (`crucible check` in another terminal) shows at the next key.
             pending = progress.reloadActions() + pending + [Action.input(event)]

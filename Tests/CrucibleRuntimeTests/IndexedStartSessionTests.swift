@@ -45,6 +45,22 @@ import Testing
         #expect(fixture.index.current()?.course.lessons.map(\.title).contains("Echo, renamed") == true)
     }
 
+    /// `crucible preview` opens a lesson right after the first frame: the quiz from the files, with its questions.
+    @Test func aLessonOpenedAtOnceIsTheOneInTheFiles() async throws {
+        let fixture = try CourseFixture()
+        defer { fixture.remove() }
+        // Not a first launch, so no welcome box takes the open.
+        try ProgressStore(courseID: "session", file: fixture.progressFile).update { $0[lesson: "t.read"] = LessonProgress(status: .opened) }
+        let terminal = TestTerminal(size: TerminalSize(width: 100, height: 30))
+        let running = terminal.start(fixture.session(startingFrom: try indexed(fixture), opening: "t.quiz"))
+        try await terminal.waitUntilScreen(shows: "QUIZ BODY")
+        #expect(!terminal.screen.contains("id: t.quiz"), "the stand-in, which has no body offset, was opened")
+        terminal.press(.enter)
+        try await terminal.waitUntilScreen(shows: "Which language has a tracing garbage collector?")
+        terminal.press(.control("c"))
+        try await running.waitUntilEnded()
+    }
+
     @Test func liveReloadWorksAfterAStartFromTheIndex() async throws {
         let fixture = try CourseFixture()
         let harness = try SessionHarness(fixture: fixture, startingFrom: try indexed(fixture))

@@ -16,10 +16,10 @@ final class SessionHarness {
         fixture: CourseFixture? = nil, size: TerminalSize = TerminalSize(width: 100, height: 30),
         environment: [String: String] = [:], startingFrom index: CourseIndex? = nil
     ) throws {
-        self.fixture = try fixture ?? CourseFixture()
+        let fixture = try fixture ?? CourseFixture()
+        self.fixture = fixture
         terminal = TestTerminal(size: size)
-        running = terminal.start(
-            index.map(self.fixture.session(startingFrom:)) ?? self.fixture.session(environment: environment))
+        running = terminal.start(index.map { fixture.session(startingFrom: $0) } ?? fixture.session(environment: environment))
     }
 
     /// Starts a session on a new course and dismisses the welcome box.

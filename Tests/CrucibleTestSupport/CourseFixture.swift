@@ -200,9 +200,10 @@ public struct CourseFixture {
 
     /// A session that starts, as a launch with a current index does, from `index`'s stand-in
     /// course and loads the course in full after its first frame.
-    public func session(startingFrom index: CourseIndex) -> FullScreenSession {
+    public func session(startingFrom index: CourseIndex, opening lesson: String? = nil) -> FullScreenSession {
         var settings = settings()
         settings.fullLoadAfterFirstFrame = self.index
+        settings.openLesson = lesson
         return FullScreenSession(index.loadResult, root: root, settings: settings)
     }
 
