@@ -94,7 +94,9 @@ public final class FullScreenSession: Sendable {
             let loaded = load.wait()
             fullLoad = nil
             // The same course redraws nothing; one changed since the index was made shows as a reload.
-            guard case .courseReloaded(let course, _) = loaded else { return [loaded] + afterFullLoad(state.course) }
+            // Without a course (course.yml broke meanwhile) only the notice goes on: content hashes of
+            // the stand-in's lessons would mark every passed lesson as updated.
+            guard case .courseReloaded(let course, _) = loaded else { return [loaded] }
             progress.follow(course)
             return [loaded] + afterFullLoad(course)
         }

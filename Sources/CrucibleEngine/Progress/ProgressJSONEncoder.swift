@@ -775,23 +775,14 @@ enum JSONText {
         let total = Int(seconds) + 978_307_200  // since 1970
         let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
         let inDay = total - days * 86_400
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let date = LocalDay(dayNumber: days)
         bytes.append(UInt8(ascii: "\""))
-        appendTwoDigits(year / 100, to: &bytes)
-        appendTwoDigits(year % 100, to: &bytes)
+        appendTwoDigits(date.year / 100, to: &bytes)
+        appendTwoDigits(date.year % 100, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
-        appendTwoDigits(month, to: &bytes)
+        appendTwoDigits(date.month, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
-        appendTwoDigits(day, to: &bytes)
+        appendTwoDigits(date.day, to: &bytes)
         bytes.append(UInt8(ascii: "T"))
         appendTwoDigits(inDay / 3600, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
