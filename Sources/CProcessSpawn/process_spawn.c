@@ -3,7 +3,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <net/if.h>
+#include <sched.h>
 #include <signal.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -65,13 +70,21 @@ static void child_run(const cspawn_request *request, int dev_null, int report_fd
     }
     sigprocmask(SIG_SETMASK, empty_mask, NULL);
 
-    if (setpgid(0, 0) != 0) child_fail(report_fd, CSPAWN_STAGE_STDIO);
+    if (setsid() < 0) child_fail(report_fd, CSPAWN_STAGE_STDIO);
     if (dup2(dev_null, STDIN_FILENO) < 0 || dup2(request->stdout_fd, STDOUT_FILENO) < 0 ||
         dup2(request->stderr_fd, STDERR_FILENO) < 0) {
         child_fail(report_fd, CSPAWN_STAGE_STDIO);
     }
     if (request->working_directory && chdir(request->working_directory) != 0) {
         child_fail(report_fd, CSPAWN_STAGE_CHDIR);
+    }
+    // Before the credentials change: joining the network namespace needs our privileges (root),
+    // or those the user namespace that owns it gives its creator's uid.
+    if (request->user_namespace_fd >= 0 && setns(request->user_namespace_fd, CLONE_NEWUSER) != 0) {
+        child_fail(report_fd, CSPAWN_STAGE_NAMESPACE);
+    }
+    if (request->network_namespace_fd >= 0 && setns(request->network_namespace_fd, CLONE_NEWNET) != 0) {
+        child_fail(report_fd, CSPAWN_STAGE_NAMESPACE);
     }
     if (child_limit(RLIMIT_CPU, request->cpu_seconds) != 0 ||
         child_limit(RLIMIT_AS, request->address_space_bytes) != 0 ||
@@ -133,8 +146,8 @@ pid_t cspawn_start(const cspawn_request *request, int *failed_stage, int *failed
         *failed_errno = fork_errno;
         return -1;
     }
-    // Also from the parent: whichever runs first, the group exists before we signal it.
-    setpgid(pid, pid);
+    // The child's setsid made it the leader of its own group before exec, which the report
+    // below waits for, so the group exists before anyone signals it.
 
     int message[2];
     ssize_t got;
@@ -150,6 +163,198 @@ pid_t cspawn_start(const cspawn_request *request, int *failed_stage, int *failed
         return -1;
     }
     return pid;
+}
+
+/// Writes `text` to the file at `path`; async-signal-safe.
+static int write_file(const char *path, const char *text) {
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    ssize_t length = (ssize_t)strlen(text);
+    ssize_t written = write(fd, text, (size_t)length);
+    close(fd);
+    return written == length ? 0 : -1;
+}
+
+/// "N N 1\n" into `buffer`: maps id N inside to N outside. Async-signal-safe.
+static void identity_map(char *buffer, unsigned long id) {
+    char digits[24];
+    int count = 0;
+    do {
+        digits[count++] = (char)('0' + id % 10);
+        id /= 10;
+    } while (id > 0);
+    int at = 0;
+    for (int copy = 0; copy < 2; copy++) {
+        for (int index = count - 1; index >= 0; index--) buffer[at++] = digits[index];
+        buffer[at++] = ' ';
+    }
+    buffer[at++] = '1';
+    buffer[at++] = '\n';
+    buffer[at] = 0;
+}
+
+/// Closes every descriptor from 3 up except `keep_low` and `keep_high` (keep_low < keep_high).
+static void close_other_descriptors(int keep_low, int keep_high) {
+    int ranges[3][2] = {{3, keep_low - 1}, {keep_low + 1, keep_high - 1}, {keep_high + 1, -1}};
+    for (int index = 0; index < 3; index++) {
+        unsigned int first = (unsigned int)ranges[index][0];
+        unsigned int last = ranges[index][1] < 0 ? ~0U : (unsigned int)ranges[index][1];
+        if (ranges[index][1] >= 0 && ranges[index][1] < ranges[index][0]) continue;
+        if (syscall(SYS_close_range, first, last, 0) == 0) continue;
+        // Kernels before 5.9: close one by one, up to the descriptor limit.
+        long max = sysconf(_SC_OPEN_MAX);
+        if (max < 0 || max > 65536) max = 65536;
+        for (long fd = first; fd <= (long)last && fd < max; fd++) close((int)fd);
+    }
+}
+
+/// Sends `fd` over the Unix socket `channel` (SCM_RIGHTS) with a one-byte payload.
+static int send_descriptor(int channel, int fd) {
+    char byte = 0;
+    struct iovec data = {.iov_base = &byte, .iov_len = 1};
+    union {
+        char buffer[CMSG_SPACE(sizeof(int))];
+        struct cmsghdr align;
+    } control;
+    memset(&control, 0, sizeof control);
+    struct msghdr message = {.msg_iov = &data, .msg_iovlen = 1, .msg_control = control.buffer, .msg_controllen = sizeof control.buffer};
+    struct cmsghdr *header = CMSG_FIRSTHDR(&message);
+    header->cmsg_level = SOL_SOCKET;
+    header->cmsg_type = SCM_RIGHTS;
+    header->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(header), &fd, sizeof(int));
+    ssize_t sent;
+    do {
+        sent = sendmsg(channel, &message, MSG_NOSIGNAL);
+    } while (sent < 0 && errno == EINTR);
+    return sent == 1 ? 0 : -1;
+}
+
+/// The holder between fork and its wait: unshare, map ids, bring up lo, report, block.
+static void holder_run(int report_fd, int control_fd, uid_t uid, gid_t gid) {
+    // The holder never execs, so close-on-exec does not apply: close every other descriptor, or a
+    // holder started while another check runs would keep that check's control socket open, and
+    // its holder (and the wait for it) alive, until this check ends.
+    int low = report_fd < control_fd ? report_fd : control_fd;
+    int high = report_fd < control_fd ? control_fd : report_fd;
+    close_other_descriptors(low, high);
+    int flags = CLONE_NEWNET;
+    if (uid != 0) flags |= CLONE_NEWUSER;
+    if (unshare(flags) != 0) child_fail(report_fd, CSPAWN_STAGE_NAMESPACE);
+    if (uid != 0) {
+        char map[64];
+        identity_map(map, uid);
+        if (write_file("/proc/self/uid_map", map) != 0) child_fail(report_fd, CSPAWN_STAGE_NAMESPACE);
+        if (write_file("/proc/self/setgroups", "deny") != 0) child_fail(report_fd, CSPAWN_STAGE_NAMESPACE);
+        identity_map(map, gid);
+        if (write_file("/proc/self/gid_map", map) != 0) child_fail(report_fd, CSPAWN_STAGE_NAMESPACE);
+    }
+    int sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    struct ifreq request;
+    memset(&request, 0, sizeof request);
+    memcpy(request.ifr_name, "lo", 3);
+    if (sock < 0 || ioctl(sock, SIOCGIFFLAGS, &request) != 0) child_fail(report_fd, CSPAWN_STAGE_NAMESPACE);
+    request.ifr_flags |= IFF_UP | IFF_RUNNING;
+    if (ioctl(sock, SIOCSIFFLAGS, &request) != 0) child_fail(report_fd, CSPAWN_STAGE_NAMESPACE);
+    close(sock);
+    close(report_fd);  // success: EOF without a message
+    // Serve: each byte asks for a TCP socket made here, in the check's namespace, sent back over
+    // the control socket; its end (our parent closing it, or exiting) ends us.
+    for (;;) {
+        char byte;
+        ssize_t got = recv(control_fd, &byte, 1, 0);
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) break;
+        int made = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (made < 0) made = open("/dev/null", O_RDONLY | O_CLOEXEC);  // a reply still goes out
+        send_descriptor(control_fd, made);
+        close(made);
+    }
+    _exit(0);
+}
+
+pid_t cspawn_network_start(int *control_fd, int *failed_errno) {
+    *failed_errno = 0;
+    int report[2], control[2];
+    if (pipe2(report, O_CLOEXEC) != 0) {
+        *failed_errno = errno;
+        return -1;
+    }
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, control) != 0) {
+        *failed_errno = errno;
+        close(report[0]);
+        close(report[1]);
+        return -1;
+    }
+    uid_t uid = geteuid();
+    gid_t gid = getegid();
+    sigset_t all, previous;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &previous);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(control[0]);
+        holder_run(report[1], control[1], uid, gid);
+    }
+    int fork_errno = errno;
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    close(report[1]);
+    close(control[1]);
+    if (pid < 0) {
+        close(report[0]);
+        close(control[0]);
+        *failed_errno = fork_errno;
+        return -1;
+    }
+    int message[2];
+    ssize_t got;
+    do {
+        got = read(report[0], message, sizeof message);
+    } while (got < 0 && errno == EINTR);
+    close(report[0]);
+    if (got == (ssize_t)sizeof message) {
+        int status;
+        close(control[0]);
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+        *failed_errno = message[1];
+        return -1;
+    }
+    *control_fd = control[0];
+    return pid;
+}
+
+int cspawn_network_socket(int control_fd) {
+    char byte = 1;
+    ssize_t sent;
+    do {
+        sent = send(control_fd, &byte, 1, MSG_NOSIGNAL);
+    } while (sent < 0 && errno == EINTR);
+    if (sent != 1) return -1;
+    char reply;
+    struct iovec data = {.iov_base = &reply, .iov_len = 1};
+    union {
+        char buffer[CMSG_SPACE(sizeof(int))];
+        struct cmsghdr align;
+    } control;
+    struct msghdr message = {.msg_iov = &data, .msg_iovlen = 1, .msg_control = control.buffer, .msg_controllen = sizeof control.buffer};
+    ssize_t got;
+    do {
+        got = recvmsg(control_fd, &message, MSG_CMSG_CLOEXEC);
+    } while (got < 0 && errno == EINTR);
+    struct cmsghdr *header = got == 1 ? CMSG_FIRSTHDR(&message) : NULL;
+    if (!header || header->cmsg_level != SOL_SOCKET || header->cmsg_type != SCM_RIGHTS) {
+        errno = EPROTO;
+        return -1;
+    }
+    int fd;
+    memcpy(&fd, CMSG_DATA(header), sizeof(int));
+    return fd;
+}
+
+void cspawn_network_stop(pid_t holder, int control_fd) {
+    close(control_fd);
+    int status;
+    while (waitpid(holder, &status, 0) < 0 && errno == EINTR) {}
 }
 
 int cspawn_pidfd_open(pid_t pid) {

@@ -42,9 +42,9 @@ extension VerifyTable {
     /// prints the table (or JSON) and returns the exit status.
     public static func verify(
         _ lessons: [Lesson], jobs: Int, json: Bool, loadErrors: Int, allowSkips: Bool, followUp: FollowUpCommands = .plain,
-        buildCache: BuildCache = .temporary
+        buildCache: BuildCache = .temporary, sandbox: Sandbox? = nil
     ) throws -> Int32 {
-        let verifier = Verifier(engine: CheckEngine(cache: nil, buildCache: buildCache))
+        let verifier = Verifier(engine: CheckEngine(cache: nil, buildCache: buildCache, sandbox: sandbox))
         let results = waitFor { await verifier.verify(lessons, jobs: jobs) }
         if json {
             try Output.print(encoding: results)

@@ -46,14 +46,18 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Run the check even if an unchanged result is cached.")
     var noCache = false
 
+    @OptionGroup var sandboxing: SandboxOptions
+
     func run() throws {
         // Only this lesson is parsed when the course index is current: a check waits for nothing else.
         let loaded = try course.locations.load(lesson: id)
+        let lesson = try course.lesson(id, in: loaded)
         let check = try LessonCheckRun(
-            try course.lesson(id, in: loaded), answers: answers,
+            lesson, answers: answers,
             engine: CheckEngine(
                 cache: noCache ? nil : CheckCache(folder: CheckCache.defaultFolder()),
-                buildCache: course.locations.buildCache(for: loaded)),
+                buildCache: course.locations.buildCache(for: loaded),
+                sandbox: lesson.code != nil ? sandboxing.status().sandbox : nil),
             workspace: course.workspace(for: loaded), followUp: course.followUp)
         var progress: CommandLineProgress?
         let (events, unrecorded) = check.recordAttempt {

@@ -39,6 +39,8 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Exit 0 even when lessons were skipped (a tool missing or broken, another platform).")
     var allowSkips = false
 
+    @OptionGroup var sandboxing: SandboxOptions
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
@@ -48,7 +50,8 @@ struct VerifyCommand: ParsableCommand {
         let lessons = ids.isEmpty ? loaded.lessons : try ids.map { try course.lesson($0, in: loaded) }
         let status = try VerifyTable.verify(
             lessons, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, json: json, loadErrors: loaded.errors.count,
-            allowSkips: allowSkips, followUp: course.followUp, buildCache: course.locations.buildCache(for: loaded))
+            allowSkips: allowSkips, followUp: course.followUp, buildCache: course.locations.buildCache(for: loaded),
+            sandbox: sandboxing.status().sandbox)
         if status != ExitStatus.success { throw ExitCode(status) }
     }
 }

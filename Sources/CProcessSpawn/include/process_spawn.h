@@ -31,6 +31,10 @@ typedef struct {
     /// User and group to switch to before exec (root only), or CSPAWN_UNSET to keep ours.
     long long uid;
     long long gid;
+    /// Namespaces to join before the credentials change (setns), or -1: a check's shared network
+    /// namespace, and when we are not root the user namespace that owns it (`cspawn_network_start`).
+    int user_namespace_fd;
+    int network_namespace_fd;
 } cspawn_request;
 
 /// Where starting the child failed, reported with an errno.
@@ -43,12 +47,28 @@ typedef enum {
     CSPAWN_STAGE_RLIMIT,
     CSPAWN_STAGE_CREDENTIALS,
     CSPAWN_STAGE_EXEC,
+    CSPAWN_STAGE_NAMESPACE,
 } cspawn_stage;
 
-/// Forks and execs `request` in a new process group with stdin on /dev/null.
+/// Forks and execs `request` in a new session (so a new process group, and no controlling
+/// terminal to write to or inject keys into) with stdin on /dev/null.
 /// Returns the child's pid (which is also its process group id) once exec succeeded,
 /// or -1 with `*failed_stage` and `*failed_errno` set; a child whose exec failed is already reaped.
 pid_t cspawn_start(const cspawn_request *request, int *failed_stage, int *failed_errno);
+
+/// Starts the holder of a check's private network namespace: a child that unshares a network
+/// namespace (and, when we are not root, a user namespace owning it), brings its loopback
+/// interface up, and serves `*control_fd` until it is closed, by `cspawn_network_stop` or by our
+/// own exit. Its namespaces outlive no check. Returns the holder's pid, or -1 with
+/// `*failed_errno` set.
+pid_t cspawn_network_start(int *control_fd, int *failed_errno);
+
+/// A new TCP socket (close-on-exec) made inside the holder's network namespace, so that connecting
+/// it to 127.0.0.1 reaches the check's loopback; -1 with errno on failure. One caller at a time.
+int cspawn_network_socket(int control_fd);
+
+/// Ends the holder: closes its control socket and reaps it.
+void cspawn_network_stop(pid_t holder, int control_fd);
 
 /// A pollable descriptor that becomes readable when `pid` exits (pidfd_open), or -1 with errno.
 int cspawn_pidfd_open(pid_t pid);

@@ -55,22 +55,23 @@ final class BackgroundService: @unchecked Sendable {
         return nil
     }
 
-    /// Waits, polling, until `ready` holds, the program ends, or the step's timeout passes.
-    func waitUntilReady(port: Int?) async -> Readiness {
+    /// Waits, polling, until `ready` holds, the program ends, or the step's timeout passes;
+    /// a sandboxed check's port is probed from inside its `network`.
+    func waitUntilReady(port: Int?, network: SandboxNetwork? = nil) async -> Readiness {
         let clock = ContinuousClock()
         let deadline = clock.now + .milliseconds(Int(step.timeout * 1000))
         while true {
             if let result { return .ended(result) }
-            if isReady(port: port) { return .ready }
+            if isReady(port: port, network: network) { return .ready }
             if Task.isCancelled { return .cancelled }
             if clock.now >= deadline { return .notReady }
             try? await Task.sleep(for: .milliseconds(10))
         }
     }
 
-    private func isReady(port: Int?) -> Bool {
+    private func isReady(port: Int?, network: SandboxNetwork?) -> Bool {
         switch step.ready {
-        case .port?: port.map(Self.acceptsConnections) ?? false
+        case .port?: port.map { Self.acceptsConnections($0, network: network) } ?? false
         case .stdout(let pattern)?:
             (try? NSRegularExpression(pattern: pattern)).map { regex in
                 observer.stdoutLines.contains { line in
@@ -142,9 +143,10 @@ final class BackgroundService: @unchecked Sendable {
         waiting.forEach { $0.resume(returning: result) }
     }
 
-    /// Whether a TCP connection to 127.0.0.1:`port` succeeds (and is closed again at once).
-    static func acceptsConnections(_ port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    /// Whether a TCP connection to 127.0.0.1:`port` succeeds (and is closed again at once), in
+    /// `network` when given, else in ours.
+    static func acceptsConnections(_ port: Int, network: SandboxNetwork? = nil) -> Bool {
+        let fd = network?.tcpSocket() ?? socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var address = sockaddr_in()

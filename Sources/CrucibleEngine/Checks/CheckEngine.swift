@@ -15,15 +15,19 @@ public struct CheckEngine: Sendable {
     /// The course's build cache, which `{cache}` in a step names a lesson's folder of; the
     /// front end passes the learner's (``BuildCache/init(root:courseID:)``).
     public var buildCache: BuildCache
+    /// The fence each check's steps run in, or nil to run them unsandboxed (``Sandbox``).
+    public var sandbox: Sandbox?
 
     public init(
         cache: CheckCache? = CheckCache(folder: CheckCache.defaultFolder()), tools: ToolProbe = .shared,
-        environment: [String: String] = ProcessInfo.processInfo.environment, buildCache: BuildCache = .temporary
+        environment: [String: String] = ProcessInfo.processInfo.environment, buildCache: BuildCache = .temporary,
+        sandbox: Sandbox? = nil
     ) {
         self.cache = cache
         self.tools = tools
         self.environment = environment
         self.buildCache = buildCache
+        self.sandbox = sandbox
     }
 
     /// Checks the learner's copy of a code lesson in `workspace`, copying the starter there
@@ -285,6 +289,27 @@ public struct CheckEngine: Sendable {
             steps: steps, scratch: scratch.url, lessonFolder: lesson.folder, cache: cacheFolder, learnerFiles: learnerFiles,
             hiddenFiles: hiddenFiles, environment: environment,
             ports: Dictionary(uniqueKeysWithValues: zip(portNames, freePorts)))
+        var network: SandboxNetwork?
+        if sandbox != nil {
+            do {
+                network = try SandboxNetwork()
+            } catch {
+                return CheckResult(
+                    lessonID: lesson.id, outcome: .engineError,
+                    message: "cannot create the check's sandbox (a private network namespace): \(error)")
+            }
+        }
+        // After the services below are stopped: nothing of the check is left in the namespace.
+        defer { network?.close() }
+        func invocation(for step: CheckStep) -> ProcessInvocation {
+            var invocation = plan.invocation(for: step)
+            if let sandbox, let network {
+                invocation.confinement = SandboxConfinement(
+                    sandbox: sandbox, network: network.holder, writable: [scratch.url.path] + [cacheFolder?.path].compactMap { $0 },
+                    readable: [lesson.folder.path])
+            }
+            return invocation
+        }
         var reports: [StepReport] = []
         var comparisons: [MetricComparison] = []
         var services: [BackgroundService] = []
@@ -292,7 +317,7 @@ public struct CheckEngine: Sendable {
         // A service that was not ready: its output, once stopped, goes into the message.
         var notReady: BackgroundService?
         stepLoop: for step in steps {
-            let invocation = plan.invocation(for: step)
+            let invocation = invocation(for: step)
             if let reason = await reasonToSkip(step, catalog: lesson.tools) {
                 reports.append(
                     StepReport(
@@ -313,7 +338,7 @@ public struct CheckEngine: Sendable {
                         name: step.name, command: [invocation.executable] + invocation.arguments, exitCode: nil, signal: nil,
                         termination: "running", duration: 0, stdout: "", stderr: "", passed: true))
                 let port = service.readyPort(plan)
-                switch await service.waitUntilReady(port: port) {
+                switch await service.waitUntilReady(port: port, network: network) {
                 case .ready:
                     continue stepLoop
                 case .notReady:

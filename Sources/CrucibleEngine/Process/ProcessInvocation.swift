@@ -27,6 +27,8 @@ public struct ProcessInvocation: Sendable, Equatable {
     /// program never blocks on a full pipe. Past 16 times the cap on one stream the group is
     /// killed and `limitHit` is `.output`.
     public var outputCap: Int
+    /// The sandbox the program runs in, or nil to run it as it is (``Sandbox``).
+    public var confinement: SandboxConfinement? = nil
 
     /// Creates an invocation; `environment` defaults to the runner's own.
     public init(

@@ -115,7 +115,19 @@ public struct ProcessRunner: Sendable {
         path: String, invocation: ProcessInvocation, identity: StepIdentity,
         stdoutFD: Int32, stderrFD: Int32
     ) -> Result<pid_t, SpawnFailure> {
-        let argv = CStringArray([path.split(separator: "/").last.map(String.init) ?? path] + invocation.arguments)
+        var path = path
+        var arguments = [path.split(separator: "/").last.map(String.init) ?? path] + invocation.arguments
+        var namespaces = NamespaceDescriptors()
+        if let confinement = invocation.confinement {
+            let scratch = invocation.workingDirectory ?? FileManager.default.currentDirectoryPath
+            arguments = confinement.sandbox.command(
+                program: path, arguments: invocation.arguments, scratch: scratch, writable: confinement.writable,
+                readable: confinement.readable, user: identity.sandboxUID.map { ($0, gid_t(identity.gid)) })
+            path = confinement.sandbox.bubblewrap
+            namespaces = NamespaceDescriptors(holder: confinement.network)
+        }
+        defer { namespaces.close() }
+        let argv = CStringArray(arguments)
         let envp = CStringArray(invocation.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
         let limits = invocation.limits
         func limit(_ value: Int?) -> Int64 { value.map(Int64.init) ?? Int64(CSPAWN_UNSET) }
@@ -128,7 +140,8 @@ public struct ProcessRunner: Sendable {
                     stdout_fd: stdoutFD, stderr_fd: stderrFD,
                     cpu_seconds: limit(limits.cpuSeconds), address_space_bytes: limit(limits.memoryBytes),
                     file_size_bytes: limit(limits.fileSizeBytes), processes: identity.processLimit,
-                    uid: identity.uid, gid: identity.gid)
+                    uid: identity.uid, gid: identity.gid, user_namespace_fd: namespaces.user,
+                    network_namespace_fd: namespaces.network)
                 return cspawn_start(&request, &stage, &failedErrno)
             }
         }
@@ -141,6 +154,7 @@ public struct ProcessRunner: Sendable {
             case CSPAWN_STAGE_CHDIR: "chdir \(invocation.workingDirectory ?? "")"
             case CSPAWN_STAGE_RLIMIT: "setrlimit"
             case CSPAWN_STAGE_CREDENTIALS: "switching to an unprivileged user"
+            case CSPAWN_STAGE_NAMESPACE: "joining the check's network namespace"
             default: "exec \(path)"
             }
         var reason = "\(what): \(errnoText(failedErrno))"
@@ -313,7 +327,13 @@ private struct ChildWatch {
             let signal = cspawn_term_signal(exit.status)
             termination = .signaled(signal: signal, name: SignalName.of(signal))
         } else {
-            termination = .exited(code: exit.map { cspawn_exit_code($0.status) } ?? -1)
+            let code = exit.map { cspawn_exit_code($0.status) } ?? -1
+            // The sandbox's shell exits 128+N when the program it ran was killed by signal N.
+            if invocation.confinement != nil, code > 128, code < 128 + 65 {
+                termination = .signaled(signal: code - 128, name: SignalName.of(code - 128))
+            } else {
+                termination = .exited(code: code)
+            }
         }
         let evidence = LimitEvidence(
             limits: invocation.limits, termination: termination, exit: exit, stderr: stderr.kept,
@@ -371,6 +391,24 @@ struct LimitEvidence {
             if groupPeak >= max(processes - 1, 2) || Self.forkPhrases.contains(where: text.contains) { return .processes }
         }
         return nil
+    }
+}
+
+/// The namespaces of a check's network holder that a sandboxed step joins: its network
+/// namespace, and when we are not root the user namespace that owns it; -1 for none.
+private struct NamespaceDescriptors {
+    var user: Int32 = -1
+    var network: Int32 = -1
+
+    init() {}
+
+    init(holder: pid_t) {
+        if geteuid() != 0 { user = open("/proc/\(holder)/ns/user", O_RDONLY | O_CLOEXEC) }
+        network = open("/proc/\(holder)/ns/net", O_RDONLY | O_CLOEXEC)
+    }
+
+    func close() {
+        for fd in [user, network] where fd >= 0 { Glibc.close(fd) }
     }
 }
 
