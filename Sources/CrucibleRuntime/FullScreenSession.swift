@@ -32,6 +32,9 @@ public final class FullScreenSession: Sendable {
         /// Set when the course given is the stand-in from its index (``CourseStartup/isFromIndex``):
         /// the session loads it in full right after the first frame, through this store.
         public var fullLoadAfterFirstFrame: CourseIndexStore?
+        /// Decides, right after the first frame, whether checks run in the sandbox
+        /// (``SandboxStatus/detect(turnedOff:environment:)``); nil keeps `checkEngine`'s as it is.
+        public var sandbox: (@Sendable () -> SandboxStatus)?
 
         public init(progressFile: URL, workspace: Workspace? = nil, openLesson: String? = nil) {
             self.progressFile = progressFile
@@ -101,6 +104,12 @@ public final class FullScreenSession: Sendable {
             return [loaded] + afterFullLoad(course)
         }
         var pending = fullLoad == nil ? afterFullLoad(course) : []
+        // Trying bwrap takes milliseconds: after the first frame, before the first key can start a check.
+        if let detect = settings.sandbox {
+            let status = detect()
+            lessonWork.engine.sandbox = status.sandbox
+            if let note = status.shortNotice { pending.append(.statusNote(note)) }
+        }
         // Authors see a saved lesson file at once. Watching starts after the first frame (it
         // walks the course's folders), and a watcher that cannot start only means no live reload.
         let watching = settings.watchCourse && reload.startWatching()

@@ -13,7 +13,8 @@ import Foundation
 /// while keys, resizes and scrolling go on as usual.
 final class LessonWork {
     let workspace: Workspace
-    let engine: CheckEngine
+    /// Set before the first check; checks already running keep the engine they started with.
+    var engine: CheckEngine
     private let inbox = ActionInbox()
     private var checks: [String: RunningCheck] = [:]
     private var watchers: [String: FileWatcher] = [:]

@@ -33,6 +33,7 @@ struct Crucible: ParsableCommand {
     )
 
     @OptionGroup var course: CourseOptions
+    @OptionGroup var sandboxing: SandboxOptions
 
     /// Opens the full-screen course on a terminal; in a pipe, prints the course map as text.
     func run() throws {
@@ -49,6 +50,7 @@ struct Crucible: ParsableCommand {
             let loaded = startup.loaded
             var settings = FullScreenSession.Settings(progressFile: course.progressFile(), workspace: course.workspace(for: loaded))
             settings.checkEngine.buildCache = course.locations.buildCache(for: loaded)
+            settings.sandbox = sandboxing.detect
             if startup.isFromIndex { settings.fullLoadAfterFirstFrame = startup.index }
             try Self.runOnTerminal(FullScreenSession(loaded, root: try course.folder(), settings: settings))
         } catch let error as TerminalError {

@@ -10,7 +10,8 @@ struct DoctorCommand: ParsableCommand {
         abstract: "List the tools the course uses, whether each is installed and works, and its version.",
         discussion: """
             Each tool is run (`--version` or its equivalent) to see that it works. \
-            Exits 1 when a tool that a lesson's check runs is missing or does not work.
+            Exits 1 when a tool that a lesson's check runs is missing or does not work. \
+            Also says whether checks run in the bubblewrap sandbox, and if not, how to enable it.
             """)
 
     @OptionGroup var course: CourseOptions
@@ -27,6 +28,9 @@ struct DoctorCommand: ParsableCommand {
         }
         Output.print("check cache: \(CheckCache.defaultFolder().path)")
         if let loaded { Output.print("build cache: \(course.locations.buildCache(for: loaded).folder.path)") }
+        let sandbox = SandboxStatus.detect()
+        Output.print("sandbox: \(sandbox.summary)")
+        if let notice = sandbox.notice { Output.print("  " + notice) }
         if tools.anyNeededNotWorking(statuses) { throw ExitCode(ExitStatus.problems) }
     }
 }

@@ -14,8 +14,11 @@ struct SandboxOptions: ParsableArguments {
     /// Whether checks run sandboxed; when they cannot (bwrap missing or not working here), says so
     /// once on standard error, with how to enable it.
     func status() -> SandboxStatus {
-        let status = SandboxStatus.detect(turnedOff: noSandbox)
+        let status = detect()
         if let notice = status.notice { Output.error("note: " + notice) }
         return status
     }
+
+    /// Whether checks run sandboxed, silently: the full screen says it in its own footer.
+    @Sendable func detect() -> SandboxStatus { SandboxStatus.detect(turnedOff: noSandbox) }
 }

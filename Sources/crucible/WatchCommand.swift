@@ -37,6 +37,8 @@ struct WatchCommand: ParsableCommand {
     @Flag(name: [.long, .customLong("full")], help: "Print every step's full output each time.")
     var verbose = false
 
+    @OptionGroup var sandboxing: SandboxOptions
+
     func validate() throws {
         if manual && poll { throw ValidationError("--manual and --poll cannot be combined: --manual watches no files") }
     }
@@ -57,7 +59,7 @@ struct WatchCommand: ParsableCommand {
         let verbose = verbose, followUp = course.followUp
         var recorder: LearnerActionRecorder?
         if let session { recorder = { action in try session.record(action) } }
-        let engine = CheckEngine(buildCache: course.locations.buildCache(for: loaded))
+        let engine = CheckEngine(buildCache: course.locations.buildCache(for: loaded), sandbox: sandboxing.status().sandbox)
         let watch = WatchSession(
             lesson: lesson, folder: folder, engine: engine, recorder: recorder, followUp: followUp
         ) { (report: WatchReport) in

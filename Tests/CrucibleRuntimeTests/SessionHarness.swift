@@ -14,17 +14,21 @@ final class SessionHarness {
     /// Starts a session on a new course; with `pastWelcome`, waits for the welcome box and dismisses it.
     init(
         fixture: CourseFixture? = nil, size: TerminalSize = TerminalSize(width: 100, height: 30),
-        environment: [String: String] = [:], startingFrom index: CourseIndex? = nil
+        environment: [String: String] = [:], startingFrom index: CourseIndex? = nil,
+        sandbox: (@Sendable () -> SandboxStatus)? = nil
     ) throws {
         let fixture = try fixture ?? CourseFixture()
         self.fixture = fixture
         terminal = TestTerminal(size: size)
-        running = terminal.start(index.map { fixture.session(startingFrom: $0) } ?? fixture.session(environment: environment))
+        running = terminal.start(
+            index.map { fixture.session(startingFrom: $0) } ?? fixture.session(environment: environment, sandbox: sandbox))
     }
 
     /// Starts a session on a new course and dismisses the welcome box.
-    static func started(fixture: CourseFixture? = nil, environment: [String: String] = [:]) async throws -> SessionHarness {
-        let harness = try SessionHarness(fixture: fixture, environment: environment)
+    static func started(
+        fixture: CourseFixture? = nil, environment: [String: String] = [:], sandbox: (@Sendable () -> SandboxStatus)? = nil
+    ) async throws -> SessionHarness {
+        let harness = try SessionHarness(fixture: fixture, environment: environment, sandbox: sandbox)
         try await harness.terminal.waitUntilScreen(shows: "Welcome to the session course.")
         harness.terminal.press(.enter)
         try await harness.terminal.waitUntilScreen(hides: "Welcome to the session course.")

@@ -191,8 +191,12 @@ public struct CourseFixture {
     }
 
     /// A session on this course as it is on disk now.
-    public func session(environment: [String: String] = [:]) -> FullScreenSession {
-        FullScreenSession(load(), root: root, settings: settings(environment: environment))
+    public func session(
+        environment: [String: String] = [:], sandbox: (@Sendable () -> SandboxStatus)? = nil
+    ) -> FullScreenSession {
+        var settings = settings(environment: environment)
+        settings.sandbox = sandbox
+        return FullScreenSession(load(), root: root, settings: settings)
     }
 
     /// The course's index, kept in this fixture's cache folder.

@@ -290,23 +290,30 @@ public struct CheckEngine: Sendable {
             hiddenFiles: hiddenFiles, environment: environment,
             ports: Dictionary(uniqueKeysWithValues: zip(portNames, freePorts)))
         var network: SandboxNetwork?
+        // Sandboxed, the home's caches are out of reach (hidden, read-only): the tools keep theirs
+        // (swiftc's module cache, Go's build cache) in the lesson's build cache folder instead.
+        var toolCache: URL?
         if sandbox != nil {
             do {
                 network = try SandboxNetwork()
+                let folder = try cacheFolder ?? buildCache.prepare(lessonID: lesson.id)
+                toolCache = folder.appendingPathComponent("tool-cache", isDirectory: true)
+                try FileManager.default.createDirectory(at: toolCache!, withIntermediateDirectories: true)
+                cacheFolder = cacheFolder ?? folder
             } catch {
                 return CheckResult(
-                    lessonID: lesson.id, outcome: .engineError,
-                    message: "cannot create the check's sandbox (a private network namespace): \(error)")
+                    lessonID: lesson.id, outcome: .engineError, message: "cannot prepare the check's sandbox: \(error)")
             }
         }
         // After the services below are stopped: nothing of the check is left in the namespace.
         defer { network?.close() }
         func invocation(for step: CheckStep) -> ProcessInvocation {
             var invocation = plan.invocation(for: step)
-            if let sandbox, let network {
+            if let sandbox, let network, let toolCache {
                 invocation.confinement = SandboxConfinement(
                     sandbox: sandbox, network: network.holder, writable: [scratch.url.path] + [cacheFolder?.path].compactMap { $0 },
                     readable: [lesson.folder.path])
+                if step.env["XDG_CACHE_HOME"] == nil { invocation.environment["XDG_CACHE_HOME"] = toolCache.path }
             }
             return invocation
         }

@@ -65,6 +65,14 @@ public struct Sandbox: Sendable, Hashable {
             "--unshare-pid", "--as-pid-1", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
             "--hostname", "crucible-check", "--die-with-parent", "--cap-drop", "ALL",
         ]
+        // Run by root, a step keeps root's rights over files, and only those: the scratch folder
+        // belongs to the unprivileged uid of the learner program's steps once one has run, and
+        // the next build step must still enter it. Everything else it could reach is read-only.
+        if user == nil, geteuid() == 0 {
+            for capability in ["CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER", "CAP_CHOWN"] {
+                command += ["--cap-add", capability]
+            }
+        }
         for folder in hidden { command += ["--tmpfs", folder] }
         for folder in shown + readable where reachable(folder) { command += ["--ro-bind-try", folder, folder] }
         for folder in writable where reachable(folder) { command += ["--bind", folder, folder] }
@@ -218,6 +226,15 @@ public enum SandboxStatus: Sendable, Equatable {
             "checks are not sandboxed: bubblewrap (bwrap) is not installed; install it (apt-get install bubblewrap) to fence them in, or set \(Sandbox.disableKey)=1 to run them as they are without this notice"
         case .broken(let problem):
             "checks are not sandboxed: bubblewrap cannot build a sandbox here (\(problem)); enable unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1, or allow them in the container) to fence them in, or set \(Sandbox.disableKey)=1 to run them as they are without this notice"
+        }
+    }
+
+    /// The notice for a one-line bar (the map's footer): nil when ``notice`` is.
+    public var shortNotice: String? {
+        switch self {
+        case .on, .turnedOff: nil
+        case .missing: "checks are not sandboxed: bwrap is not installed (crucible doctor says more)"
+        case .broken: "checks are not sandboxed: bwrap does not work here (crucible doctor says more)"
         }
     }
 

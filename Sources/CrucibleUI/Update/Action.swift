@@ -37,6 +37,8 @@ public enum Action: Sendable, Equatable {
         otherPlatform: [String: String] = [:])
     /// A message for the learner (a progress file moved aside, a save that failed), shown in a box.
     case notice(String)
+    /// A note for the bottom bar until the next key (checks not sandboxed here), less than a box.
+    case statusNote(String)
     /// The course was loaded again because its files changed (live reload while authoring), with
     /// the loader's diagnostics, so a lesson that no longer parses can show them in place.
     case courseReloaded(Course, diagnostics: [Diagnostic])

@@ -49,6 +49,9 @@ public enum App {
             return updateLessonWork(action, on: &state)
         case .courseReloaded(let course, let diagnostics):
             return reloadCourse(course, diagnostics: diagnostics, on: &state)
+        case .statusNote(let text):
+            state.statusNote = text
+            return []
         }
     }
 
