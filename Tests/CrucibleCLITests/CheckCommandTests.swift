@@ -1,3 +1,4 @@
+import CrucibleEngine
 import CrucibleTestSupport
 import Foundation
 import Testing
@@ -83,6 +84,9 @@ import Testing
         // skipped lesson (a missing rustc or go) would leave its checks unverified in CI.
         #expect(
             result.stdout.contains(", 0 skipped"), "a lesson was skipped; scripts/deps --for-tests installs its tool:\n\(result.stdout)")
+        // Sandboxed, as a learner's checks are where bubblewrap works (scripts/deps installs it).
+        #expect(SandboxStatus.detect().sandbox != nil, "bubblewrap does not work here: \(SandboxStatus.detect().summary)")
+        #expect(!result.stderr.contains("not sandboxed"), "\(result.stderr)")
     }
 
     /// A course whose every lesson is skipped verified nothing, so verify says so and fails, unless
