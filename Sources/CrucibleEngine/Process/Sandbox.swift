@@ -32,8 +32,11 @@ public struct Sandbox: Sendable, Hashable {
     public static func configured(environment: [String: String]) -> Sandbox? {
         guard let bubblewrap = ExecutableLookup.resolve("bwrap", path: environment["PATH"]) else { return nil }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        let hidden = [home, "/home", "/root", "/run/user", "/var/tmp"].filter { isDirectory($0) }.uniqued()
-        func underHidden(_ path: String) -> Bool { hidden.contains { path == $0 || path.hasPrefix($0 + "/") } }
+        // A home of "/" (some service accounts) would hide everything: only real folders below it.
+        let hidden = [home, "/home", "/root", "/run/user", "/var/tmp"].filter { canonical($0) != "/" && isDirectory($0) }.uniqued()
+        // /tmp is the step's own, empty: a tool installed there is shown again like one in a home.
+        let masked = hidden + [canonical("/tmp")]
+        func underHidden(_ path: String) -> Bool { masked.contains { path == $0 || path.hasPrefix($0 + "/") } }
         // Tools the steps may run from a home (rustup's proxies in ~/.cargo/bin) and the folders
         // those tools read (the toolchains in ~/.rustup, Go's root).
         var candidates = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
