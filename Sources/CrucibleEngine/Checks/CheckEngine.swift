@@ -406,6 +406,7 @@ public struct CheckEngine: Sendable {
             failure.steps = reports
             failure.comparisons = comparisons
             failure.metrics = metrics
+            if let sandbox { failure.message = SandboxBlock.explained(failure, sandbox: sandbox) }
             return paths.shown(failure)
         }
         let skipped = reports.contains { $0.skipped != nil }

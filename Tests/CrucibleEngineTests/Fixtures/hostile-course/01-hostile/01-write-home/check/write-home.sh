@@ -1,0 +1,1 @@
+echo "crucible was here" > "$HOME/crucible-was-here"

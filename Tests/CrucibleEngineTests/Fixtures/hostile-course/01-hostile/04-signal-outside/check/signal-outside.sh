@@ -1,0 +1,2 @@
+pid=$(cat "$1") || exit 1
+kill -TERM "$pid"
