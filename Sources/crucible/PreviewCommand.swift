@@ -24,6 +24,8 @@ struct PreviewCommand: ParsableCommand {
     @Argument(help: "The lesson's id, as `crucible list` prints it.")
     var id: String
 
+    @OptionGroup var trusting: TrustOptions
+
     func run() throws {
         let loaded = try course.load()
         let lesson = try course.lesson(id, in: loaded)
@@ -36,6 +38,7 @@ struct PreviewCommand: ParsableCommand {
             // A preview leaves nothing behind in the author's home, not even remembered tool versions.
             var settings = FullScreenSession.Settings(progressFile: sandbox.progressFile, openLesson: lesson.id)
             settings.toolProbe = ToolProbe()
+            settings.trust = trusting.gate(try course.folder(), course: loaded.course)
             try Crucible.runOnTerminal(FullScreenSession(sandbox.course, root: try course.folder(), settings: settings))
         } catch let error as TerminalError {
             throw CommandFailure(message: error.description)
