@@ -35,9 +35,9 @@ public enum CourseTrust {
                 lines.append("What this course runs changed since you trusted it:")
                 lines += changes.map { "  - " + $0 }
             }
-            lines.append("  course:  \(title)")
-            lines.append("  folder:  \(folder.path)")
-            lines.append("  runs:    " + (tools.isEmpty ? "no tools" : tools.joined(separator: ", ")))
+            lines.append("  course: \(title)")
+            lines.append("  folder: \(folder.path)")
+            lines.append("  runs: " + (tools.isEmpty ? "no tools" : tools.joined(separator: ", ")))
             lines.append("  hidden harnesses: \(hiddenHarnesses) lesson\(hiddenHarnesses == 1 ? "" : "s")")
             return lines
         }

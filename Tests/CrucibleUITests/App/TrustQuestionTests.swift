@@ -10,7 +10,7 @@ import Testing
 
     static let prompt = TrustPrompt(lines: [
         "This course is not from Crucible; its checks run programs on your machine, as you.",
-        "  course:  Lesson Fixture", "  folder:  /fixture-lessons", "  runs:    swift, swiftc", "  hidden harnesses: 0 lessons",
+        "  course: Lesson Fixture", "  folder: /fixture-lessons", "  runs: swift, swiftc", "  hidden harnesses: 0 lessons",
     ])
 
     private func untrustedState(width: Int = 80, height: Int = 24) -> AppState {
@@ -73,8 +73,8 @@ import Testing
         let grid = App.view(state)
         let text = grid.plainText()
         for shown in [
-            "Trust this course?", "its checks run programs on your machine", "course:  Lesson Fixture", "folder:  /fixture-lessons",
-            "runs:    swift, swiftc", "hidden harnesses: 0 lessons", "Trust this course and run its checks?",
+            "Trust this course?", "course: Lesson Fixture", "folder: /fixture-lessons",
+            "runs: swift, swiftc", "hidden harnesses: 0 lessons", "Trust this course and run its checks?",
             "y trust and check · n/Esc cancel",
         ] {
             #expect(text.contains(shown), "\(shown) not in\n\(text)")
