@@ -74,7 +74,9 @@ struct TrustCommand: ParsableCommand {
         case .trusted:
             Output.print("Already trusted: \(TrustStore.key(for: url))")
         case .ask(let question):
-            if !question.changes.isEmpty { Output.print((["Changed since you trusted it:"] + question.changes.map { "  - " + $0 }).joined(separator: "\n")) }
+            if !question.changes.isEmpty {
+                Output.print((["Changed since you trusted it:"] + question.changes.map { "  - " + $0 }).joined(separator: "\n"))
+            }
             do {
                 for notice in try CourseTrust.remember(question, in: store) { Output.error("note: " + notice) }
             } catch {

@@ -15,7 +15,9 @@ import Testing
     }
 
     /// Asserts the refusal of a course that is not trusted: exit 2, what it is, how to trust it, nothing run.
-    private func expectRefused(_ result: CrucibleRunner.Result, _ course: TrustTestCourse, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectRefused(
+        _ result: CrucibleRunner.Result, _ course: TrustTestCourse, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(result.status == 2, "\(result.stderr)", sourceLocation: sourceLocation)
         for shown in [
             "not trusted", "nothing was run", "crucible trust", "--trust", "CRUCIBLE_TRUST=1", "Trust test course", "runs: sh",
@@ -107,8 +109,10 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("The bundled course is always trusted"), "\(result.stdout)")
         let check = try CrucibleRunner.run(
-            ["check", "orientation.first-fix", "--lessons", CrucibleRunner.bundledLessons.path, "--progress",
-             course.root.appendingPathComponent("p.json").path, "--workspace", course.root.appendingPathComponent("w").path],
+            [
+                "check", "orientation.first-fix", "--lessons", CrucibleRunner.bundledLessons.path, "--progress",
+                course.root.appendingPathComponent("p.json").path, "--workspace", course.root.appendingPathComponent("w").path,
+            ],
             environment: course.untrustedEnvironment)
         #expect(!check.stderr.contains("not trusted"), "\(check.stderr)")
         #expect(check.stdout.contains("orientation.first-fix"), "\(check.stdout)")
@@ -151,7 +155,10 @@ struct TrustTmuxTests {
         try session.run(command(course, "check t.fix"))
         try session.waitFor("[y/N]")
         try session.send("y", "Enter")
-        let checked = try session.waitUntil("the check's result") { $0.contains("t.fix") && $0.contains(TmuxSession.prompt) && $0.contains("full output") || $0.contains("answer") && $0.contains(TmuxSession.prompt) }
+        let checked = try session.waitUntil("the check's result") {
+            $0.contains("t.fix") && $0.contains(TmuxSession.prompt) && $0.contains("full output")
+                || $0.contains("answer") && $0.contains(TmuxSession.prompt)
+        }
         #expect(!checked.contains("nothing was run"), "\(checked)")
         #expect(FileManager.default.fileExists(atPath: course.trustFile.path))
         try session.run("clear")
@@ -179,7 +186,9 @@ struct TrustTmuxTests {
         try session.send("c")
         try session.waitFor("y trust and check")
         try session.send("y")
-        try session.waitUntil("the check's result") { !$0.contains("y trust and check") && ($0.contains("answer") || $0.contains("failed")) }
+        try session.waitUntil("the check's result") {
+            !$0.contains("y trust and check") && ($0.contains("answer") || $0.contains("failed"))
+        }
         #expect(FileManager.default.fileExists(atPath: course.trustFile.path))
         try session.send("q", "q")
         try session.waitFor(TmuxSession.prompt)

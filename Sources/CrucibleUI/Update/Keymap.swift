@@ -146,7 +146,9 @@ public enum Keymap {
     /// Keys of the trust question; other keys do nothing, so a stray key never answers it.
     static let trustQuestion: [KeyBinding] = [
         KeyBinding([.character("y"), .character("Y")], .trustCourse, "trust this course and check", bar: BarHint("y", "trust and check")),
-        KeyBinding([.character("n"), .character("N"), .escape, .character("q")], .declineTrust, "cancel: run nothing", bar: BarHint("n/Esc", "cancel")),
+        KeyBinding(
+            [.character("n"), .character("N"), .escape, .character("q")], .declineTrust, "cancel: run nothing",
+            bar: BarHint("n/Esc", "cancel")),
         quitAnywhere,
     ]
 

@@ -86,7 +86,8 @@ enum TrustQuestionBox {
         ]
         let rect = Box.centered(width: width, height: lines.count + 4, in: state.size)
         let inner = Box.draw(rect, title: "Trust this course?", into: &grid)
-        grid.put(lines.map { $0.clipped(to: inner.width) }, in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 2))
+        grid.put(
+            lines.map { $0.clipped(to: inner.width) }, in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 2))
     }
 }
 

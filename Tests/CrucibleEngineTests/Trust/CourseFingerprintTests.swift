@@ -72,7 +72,8 @@ import Testing
         let before = try fingerprint(course)
         try course.write(TrustTestCourse.fixLesson + "\nMore prose, and a second paragraph.\n", to: "01-t/01-fix/lesson.md")
         try course.write("a different starter\n", to: "01-t/01-fix/starter/answer.txt")
-        try course.write("---\nid: t.read\ntitle: Read again\nkind: read\nhints: [Another hint.]\n---\nOther text.\n", to: "01-t/03-read/lesson.md")
+        try course.write(
+            "---\nid: t.read\ntitle: Read again\nkind: read\nhints: [Another hint.]\n---\nOther text.\n", to: "01-t/03-read/lesson.md")
         #expect(try fingerprint(course) == before)
     }
 
