@@ -90,7 +90,7 @@ import Testing
         let course = try TrustTestCourse()
         defer { course.remove() }
         for arguments in [
-            ["list"], ["show", "t.fix"], ["hint", "t.read"], ["progress"], ["check", "t.quiz", "1"], ["check", "t.read"],
+            ["list"], ["show", "t.fix"], ["hint", "t.read"], ["progress"], ["check", "t.quiz", "1", "2"], ["check", "t.read"],
         ] {
             let result = try run(course, arguments)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")

@@ -4,8 +4,8 @@ import Foundation
 /// config folder of its own (`XDG_CONFIG_HOME`) so the learner's trust file is never touched.
 ///
 /// Course `tc`, tool `fake-lint` declared in `course.yml`; track `t`: `t.fix` (code: passes once
-/// `answer.txt` says `fixed`; a hidden harness `check/harness.sh` runs it), `t.quiz` (one question,
-/// answer 1), `t.read`.
+/// `answer.txt` says `fixed`; a hidden harness `check/harness.sh` runs it), `t.quiz` (answers 1
+/// and 2), `t.read`.
 public struct TrustTestCourse {
     public let root: URL
     public var folder: URL { root.appendingPathComponent("course") }
@@ -74,20 +74,7 @@ public struct TrustTestCourse {
             "01-t/01-fix/starter/answer.txt": "broken\n",
             "01-t/01-fix/solution/answer.txt": "fixed\n",
             "01-t/01-fix/check/harness.sh": "grep -q fixed answer.txt\n",
-            "01-t/02-quiz/lesson.md": """
-            ---
-            id: t.quiz
-            title: Quiz
-            kind: quiz
-            questions:
-              - prompt: Two plus two?
-                choices:
-                  - { text: "4", explanation: Right. }
-                  - { text: "5", explanation: No. }
-                answer: 1
-            ---
-            Sums.
-            """,
+            "01-t/02-quiz/lesson.md": CommandTestCourse.quizLesson,
             "01-t/03-read/lesson.md": "---\nid: t.read\ntitle: Read\nkind: read\nhints: [A hint.]\n---\nJust read.\n",
         ]
         for (path, text) in files { try write(text, to: path) }

@@ -21,36 +21,38 @@ import Testing
         #expect(Set(first.parts.keys) == ["tools", "steps/t.fix", "hidden/t.fix"])
     }
 
-    @Test func changingAHiddenFileChangesItAndIsNamed() throws {
+    /// Whether `edit` changed the fingerprint, and the changes it names.
+    private func change(_ edit: (TrustTestCourse) throws -> Void) throws -> (changed: Bool, named: [String]) {
         let course = try TrustTestCourse()
         defer { course.remove() }
         let before = try fingerprint(course)
-        try course.write("rm -rf \"$HOME\"\n", to: "01-t/01-fix/check/harness.sh")
+        try edit(course)
         let after = try fingerprint(course)
-        #expect(after.digest != before.digest)
-        #expect(after.changes(since: before) == ["lesson t.fix's hidden harness changed"])
+        return (after.digest != before.digest, after.changes(since: before))
+    }
+
+    @Test func changingAHiddenFileChangesItAndIsNamed() throws {
+        let result = try change { try $0.write("rm -rf \"$HOME\"\n", to: "01-t/01-fix/check/harness.sh") }
+        #expect(result.changed)
+        #expect(result.named == ["lesson t.fix's hidden harness changed"])
     }
 
     @Test func changingAStepChangesItAndIsNamed() throws {
-        let course = try TrustTestCourse()
-        defer { course.remove() }
-        let before = try fingerprint(course)
-        try course.write(
-            TrustTestCourse.fixLesson.replacingOccurrences(of: "run: [sh, harness.sh]", with: "run: [bash, harness.sh]"),
-            to: "01-t/01-fix/lesson.md")
-        let after = try fingerprint(course)
-        #expect(after.digest != before.digest)
-        #expect(after.changes(since: before) == ["steps of lesson t.fix changed"])
+        let result = try change {
+            try $0.write(
+                TrustTestCourse.fixLesson.replacingOccurrences(of: "run: [sh, harness.sh]", with: "run: [bash, harness.sh]"),
+                to: "01-t/01-fix/lesson.md")
+        }
+        #expect(result.changed)
+        #expect(result.named == ["steps of lesson t.fix changed"])
     }
 
     @Test func changingADeclaredToolChangesItAndIsNamed() throws {
-        let course = try TrustTestCourse()
-        defer { course.remove() }
-        let before = try fingerprint(course)
-        try course.write(TrustTestCourse.courseFile.replacingOccurrences(of: "kind: build", with: "kind: program"), to: "course.yml")
-        let after = try fingerprint(course)
-        #expect(after.digest != before.digest)
-        #expect(after.changes(since: before) == ["tools declared in course.yml changed"])
+        let result = try change {
+            try $0.write(TrustTestCourse.courseFile.replacingOccurrences(of: "kind: build", with: "kind: program"), to: "course.yml")
+        }
+        #expect(result.changed)
+        #expect(result.named == ["tools declared in course.yml changed"])
     }
 
     @Test func addingALessonThatRunsIsNamed() throws {
