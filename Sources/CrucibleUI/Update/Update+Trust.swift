@@ -47,6 +47,9 @@ extension App {
             guard case .runCheck(let lesson) = effect else { return true }
             updateLesson(lesson.id, on: &state) { screen, _ in
                 if case .running = screen.activity.check { screen.activity.check = .idle }
+                if lesson.kind == .predict {
+                    screen.activity.notice = "The program was not run: this course is not trusted yet (a code lesson's c asks)."
+                }
             }
             return false
         }

@@ -65,6 +65,7 @@ import Testing
         for action in [F.key(.character("a"))] + F.type("0 1") + [F.key(.enter)] { effects += App.update(&state, action) }
         #expect(!effects.contains { if case .runCheck = $0 { true } else { false } })
         #expect(F.screen(state)?.activity.check == .idle)
+        #expect(F.screen(state)?.activity.notice?.contains("The program was not run") == true)
     }
 
     @Test func theDialogShowsWhatIsTrustedAndTheTwoAnswers() {
