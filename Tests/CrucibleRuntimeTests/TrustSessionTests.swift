@@ -31,14 +31,26 @@ import Testing
         try await terminal.waitUntilScreen(shows: "ECHO BODY")
     }
 
-    @Test func theFirstCheckAsksAndYesChecksAndIsRemembered() async throws {
-        let fixture = try CourseFixture()
-        defer { fixture.remove() }
-        let store = TrustStore(file: fixture.folder.appendingPathComponent("config/trust.json"))
-        let (terminal, running) = start(fixture, store: store)
+    /// A first session on `fixture`, with `t.echo` open and `c` pressed, once the question shows.
+    private func asked(_ fixture: CourseFixture, store: TrustStore, index: CourseIndex? = nil) async throws
+        -> (TestTerminal, RunningSession)
+    {
+        let (terminal, running) = start(fixture, store: store, index: index)
         try await openEcho(terminal)
         terminal.type("c")
         try await terminal.waitUntilScreen(shows: "y trust and check · n/Esc cancel")
+        return (terminal, running)
+    }
+
+    private static func store(_ fixture: CourseFixture) -> TrustStore {
+        TrustStore(file: fixture.folder.appendingPathComponent("config/trust.json"))
+    }
+
+    @Test func theFirstCheckAsksAndYesChecksAndIsRemembered() async throws {
+        let fixture = try CourseFixture()
+        defer { fixture.remove() }
+        let store = Self.store(fixture)
+        let (terminal, running) = try await asked(fixture, store: store)
         #expect(terminal.screen.contains("course: Session Course"), "\(terminal.screen)")
         terminal.type("y")
         try await terminal.waitUntilScreen(shows: "Passed!")
@@ -59,11 +71,8 @@ import Testing
     @Test func noRunsNothingAndRemembersNothing() async throws {
         let fixture = try CourseFixture()
         defer { fixture.remove() }
-        let store = TrustStore(file: fixture.folder.appendingPathComponent("config/trust.json"))
-        let (terminal, running) = start(fixture, store: store)
-        try await openEcho(terminal)
-        terminal.type("c")
-        try await terminal.waitUntilScreen(shows: "y trust and check")
+        let store = Self.store(fixture)
+        let (terminal, running) = try await asked(fixture, store: store)
         terminal.type("n")
         try await terminal.waitUntilScreen(shows: "Not trusted: nothing was run")
         #expect(!terminal.screen.contains("Passed!"))
@@ -77,11 +86,7 @@ import Testing
         defer { fixture.remove() }
         _ = fixture.index.load()
         let index = try #require(fixture.index.current())
-        let store = TrustStore(file: fixture.folder.appendingPathComponent("config/trust.json"))
-        let (terminal, running) = start(fixture, store: store, index: index)
-        try await openEcho(terminal)
-        terminal.type("c")
-        try await terminal.waitUntilScreen(shows: "y trust and check")
+        let (terminal, running) = try await asked(fixture, store: Self.store(fixture), index: index)
         terminal.press(.escape)
         try await terminal.waitUntilScreen(shows: "Not trusted: nothing was run")
         terminal.press(.control("c"))
