@@ -190,7 +190,8 @@ struct TrustTmuxTests {
             !$0.contains("y trust and check") && ($0.contains("answer") || $0.contains("failed"))
         }
         #expect(FileManager.default.fileExists(atPath: course.trustFile.path))
-        try session.send("q", "q")
+        // Ctrl-C quits from any screen (the result panel may be open).
+        try session.send("C-c")
         try session.waitFor(TmuxSession.prompt)
     }
 }
