@@ -43,6 +43,17 @@ public enum BundledCourse {
         return candidates.first { isCourse($0) }?.standardizedFileURL
     }
 
+    /// Whether `folder` is the course that ships with Crucible, which is always trusted: the one
+    /// found beside the binary, never through `CRUCIBLE_LESSONS` or the current folder, which may
+    /// name any course.
+    public static func isShipped(_ folder: URL, executable: URL? = currentExecutable()) -> Bool {
+        guard
+            let shipped = locate(
+                environment: [:], executable: executable, currentDirectory: URL(fileURLWithPath: "/nonexistent/crucible"))
+        else { return false }
+        return TrustStore.key(for: shipped) == TrustStore.key(for: folder)
+    }
+
     /// Whether `folder` holds a course file.
     public static func isCourse(_ folder: URL) -> Bool {
         FileManager.default.fileExists(atPath: folder.appendingPathComponent("course.yml").path)

@@ -35,6 +35,8 @@ public final class FullScreenSession: Sendable {
         /// Decides, right after the first frame, whether checks run in the sandbox
         /// (``SandboxStatus/detect(turnedOff:environment:)``); nil keeps `checkEngine`'s as it is.
         public var sandbox: (@Sendable () -> SandboxStatus)?
+        /// Asks before the first check of a course that is not trusted; nil runs checks freely.
+        public var trust: TrustGate?
 
         public init(progressFile: URL, workspace: Workspace? = nil, openLesson: String? = nil) {
             self.progressFile = progressFile
@@ -82,6 +84,7 @@ public final class FullScreenSession: Sendable {
             theme: Theme.named(initial.settings.theme))
         // The header counts achievements: read before the first frame, so that frame is the last until a key.
         for action in progress.beforeFirstFrame() + openingNotices.map(Action.notice) { _ = App.update(&state, action) }
+        var trust = CourseTrustSession(gate: settings.trust, state: &state)
         terminal.present(App.view(state))
         // Slower work waits for the first frame; keys typed meanwhile wait in the terminal's buffer.
         // The first frame came from the index: checks, quizzes and programs come from the files,
@@ -90,7 +93,7 @@ public final class FullScreenSession: Sendable {
         /// Work that needs every lesson as the files have it.
         func afterFullLoad(_ course: Course) -> [Action] {
             lessonWork.startToolProbe(in: course, probe: settings.toolProbe)
-            return progress.afterFirstFrame()
+            return trust.decide(course) + progress.afterFirstFrame()
         }
         /// The full load's course put in place of the stand-in, once it is in.
         func finishFullLoad(_ load: FullCourseLoad) -> [Action] {
@@ -132,6 +135,7 @@ public final class FullScreenSession: Sendable {
                 if state.courseGeneration != generation {
                     progress.follow(state.course)
                     lessonWork.startToolProbe(in: state.course, probe: settings.toolProbe)
+                    pending += trust.decideAfterReload(state.course)
                 }
                 for effect in effects {
                     switch effect {
@@ -140,6 +144,10 @@ public final class FullScreenSession: Sendable {
                         return
                     case .recordProgress(let action):
                         saves.append(action)
+                    case .rememberTrust:
+                        pending += trust.remember()
+                    case .runCheck where !trust.isTrusted:
+                        pending.append(.notice("This course is not trusted yet, so nothing was run."))
                     case .loadLessonBody, .prepareWorkspace, .openEditor, .runCheck, .cancelCheck, .watchWorkspace, .stopWatching,
                         .loadSolution:
                         pending += lessonWork.perform(effect, terminal: terminal)

@@ -65,7 +65,7 @@ final class LessonWork {
             watchers.removeValue(forKey: id)?.stop()
         case .loadSolution(let lesson):
             return [.solutionLoaded(lessonID: lesson.id, Self.loadSolution(lesson))]
-        case .quit, .recordProgress:
+        case .quit, .recordProgress, .rememberTrust:
             break
         }
         return []

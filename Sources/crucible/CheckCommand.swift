@@ -48,10 +48,14 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var sandboxing: SandboxOptions
 
+    @OptionGroup var trusting: TrustOptions
+
     func run() throws {
         // Only this lesson is parsed when the course index is current: a check waits for nothing else.
         let loaded = try course.locations.load(lesson: id)
         let lesson = try course.lesson(id, in: loaded)
+        // Quiz, read and predict lessons without run steps run nothing, so they never ask.
+        if lesson.code != nil || lesson.predict?.run.isEmpty == false { try trusting.require(course.folder()) }
         let check = try LessonCheckRun(
             lesson, answers: answers,
             engine: CheckEngine(

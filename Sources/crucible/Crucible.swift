@@ -28,12 +28,14 @@ struct Crucible: ParsableCommand {
             ListCommand.self, ShowCommand.self, LintCommand.self, CheckCommand.self, VerifyCommand.self, DoctorCommand.self,
             WatchCommand.self, HintCommand.self, ProgressCommand.self, ScoreboardCommand.self, ResetCommand.self, CacheCommand.self,
             NewCommand.self,
-            PreviewCommand.self,
+            PreviewCommand.self, TrustCommand.self, UntrustCommand.self,
         ]
     )
 
     @OptionGroup var course: CourseOptions
     @OptionGroup var sandboxing: SandboxOptions
+
+    @OptionGroup var trusting: TrustOptions
 
     /// Opens the full-screen course on a terminal; in a pipe, prints the course map as text.
     func run() throws {
@@ -52,6 +54,7 @@ struct Crucible: ParsableCommand {
             settings.checkEngine.buildCache = course.locations.buildCache(for: loaded)
             settings.sandbox = sandboxing.detect
             if startup.isFromIndex { settings.fullLoadAfterFirstFrame = startup.index }
+            settings.trust = trusting.gate(try course.folder())
             try Self.runOnTerminal(FullScreenSession(loaded, root: try course.folder(), settings: settings))
         } catch let error as TerminalError {
             throw CommandFailure(message: error.description + ".\n" + Self.lineByLine)

@@ -25,6 +25,7 @@ struct PreviewCommand: ParsableCommand {
     var id: String
 
     @OptionGroup var sandboxing: SandboxOptions
+    @OptionGroup var trusting: TrustOptions
 
     func run() throws {
         let loaded = try course.load()
@@ -39,6 +40,7 @@ struct PreviewCommand: ParsableCommand {
             var settings = FullScreenSession.Settings(progressFile: sandbox.progressFile, openLesson: lesson.id)
             settings.toolProbe = ToolProbe()
             settings.sandbox = sandboxing.detect
+            settings.trust = trusting.gate(try course.folder(), course: loaded.course)
             try Crucible.runOnTerminal(FullScreenSession(sandbox.course, root: try course.folder(), settings: settings))
         } catch let error as TerminalError {
             throw CommandFailure(message: error.description)

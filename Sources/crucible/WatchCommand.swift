@@ -38,6 +38,7 @@ struct WatchCommand: ParsableCommand {
     var verbose = false
 
     @OptionGroup var sandboxing: SandboxOptions
+    @OptionGroup var trusting: TrustOptions
 
     func validate() throws {
         if manual && poll { throw ValidationError("--manual and --poll cannot be combined: --manual watches no files") }
@@ -53,6 +54,7 @@ struct WatchCommand: ParsableCommand {
         }
         let (lesson, why) = try WatchSession.lessonToWatch(
             id, in: loaded, progress: session?.store.current, followUp: course.followUp)
+        try trusting.require(course.folder())
         let (folder, notes) = try course.workspace(for: loaded).prepareWithNotes(lesson, followUp: course.followUp)
         for note in notes { Output.say("note: " + note) }
         if let why { Output.say(why) }

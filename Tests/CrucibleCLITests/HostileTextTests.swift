@@ -195,6 +195,7 @@ import Testing
             var environment = ProcessInfo.processInfo.environment
             environment.removeValue(forKey: "NO_COLOR")
             environment["XDG_CACHE_HOME"] = state.appendingPathComponent("cache").path
+            environment["CRUCIBLE_TRUST"] = "1"
             process.environment = environment
             process.standardInput = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice

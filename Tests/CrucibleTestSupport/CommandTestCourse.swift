@@ -16,6 +16,27 @@ public struct CommandTestCourse {
     public var cache: CheckCache { CheckCache(folder: root.appendingPathComponent("cache")) }
     public let loaded: CourseLoadResult
 
+    /// `t.quiz`: two questions, answers 1 and 2.
+    public static let quizLesson = """
+        ---
+        id: t.quiz
+        title: Quiz
+        kind: quiz
+        questions:
+          - prompt: Two plus two?
+            choices:
+              - { text: "4", explanation: Right. }
+              - { text: "5", explanation: No. }
+            answer: 1
+          - prompt: Two times three?
+            choices:
+              - { text: "5", explanation: No. }
+              - { text: "6", explanation: Right. }
+            answer: 2
+        ---
+        Sums.
+        """
+
     public init(blocking: Bool = false) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("crucible-runtime-\(UUID().uuidString)")
         let wait = blocking ? "while [ ! -e {lesson}/signals/release ]; do sleep 0.02; done; " : ""
@@ -40,25 +61,7 @@ public struct CommandTestCourse {
             """,
             "01-t/01-fix/starter/answer.txt": "broken\n",
             "01-t/01-fix/solution/answer.txt": "fixed\n",
-            "01-t/02-quiz/lesson.md": """
-            ---
-            id: t.quiz
-            title: Quiz
-            kind: quiz
-            questions:
-              - prompt: Two plus two?
-                choices:
-                  - { text: "4", explanation: Right. }
-                  - { text: "5", explanation: No. }
-                answer: 1
-              - prompt: Two times three?
-                choices:
-                  - { text: "5", explanation: No. }
-                  - { text: "6", explanation: Right. }
-                answer: 2
-            ---
-            Sums.
-            """,
+            "01-t/02-quiz/lesson.md": Self.quizLesson,
             "01-t/03-read/lesson.md": "---\nid: t.read\ntitle: Read\nkind: read\nhints: [First hint., Second hint.]\n---\nJust read.\n",
             "02-u/track.yml": "id: u\ntitle: U\nsummary: Another track.\n",
             "02-u/01-read/lesson.md": "---\nid: u.read\ntitle: Read too\nkind: read\n---\nRead this too.\n",

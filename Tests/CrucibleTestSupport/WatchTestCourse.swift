@@ -120,6 +120,7 @@ public final class RunningCrucible: @unchecked Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment.removeValue(forKey: "CRUCIBLE_LESSONS")
+        environment["CRUCIBLE_TRUST"] = "1"
         process.environment = environment.merging(extra) { _, new in new }
         process.standardInput = input
         process.standardOutput = output

@@ -323,7 +323,7 @@ public final class ProgressStore: @unchecked Sendable {
     }
 
     /// Renames `url` to `url.corrupt-YYYYMMDDTHHMMSSZ` (with `-2`, `-3`… when taken).
-    private static func moveAside(_ url: URL) -> URL? {
+    static func moveAside(_ url: URL) -> URL? {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

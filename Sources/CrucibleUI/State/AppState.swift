@@ -79,11 +79,13 @@ public enum Screen: Sendable, Equatable {
     case search(MapSearch)
     /// A message for the learner in a box; any key dismisses it.
     case message(String)
+    /// "Trust this course and run its checks?", asked before the first check of lesson `lessonID`.
+    case trustQuestion(lessonID: String)
 
     /// Whether the screen draws over the one beneath instead of replacing it.
     public var isOverlay: Bool {
         switch self {
-        case .welcome, .help, .message: true
+        case .welcome, .help, .message, .trustQuestion: true
         case .courseMap, .lesson, .stats, .scoreboard, .search: false
         }
     }
@@ -116,6 +118,8 @@ public struct AppState: Sendable, Equatable {
     /// Track id → its passed lessons, counted when the progress or the course changes: the map's and
     /// the stats' track bars read it at every frame (10,000 lookups a frame on a large course).
     public private(set) var passedPerTrack: [String: Int] = [:]
+    /// What to ask before the course runs anything; nil when it is trusted.
+    public var untrusted: TrustPrompt?
 
     /// The course map, with the welcome box over it when the course has welcome text and `showWelcome` is set,
     /// and the selection on the lesson `game`'s progress left off at.

@@ -42,6 +42,8 @@ public enum Action: Sendable, Equatable {
     /// The course was loaded again because its files changed (live reload while authoring), with
     /// the loader's diagnostics, so a lesson that no longer parses can show them in place.
     case courseReloaded(Course, diagnostics: [Diagnostic])
+    /// Whether the course may run its checks: nil when trusted, else what to ask (see `Update+Trust.swift`).
+    case trustDecided(TrustPrompt?)
 }
 
 /// Why a lesson body could not be read, as a sentence for the screen.
@@ -107,6 +109,10 @@ public enum Command: Sendable, Hashable {
     case search
     /// Empties the search field, keeping the search open.
     case clearSearch
+    /// Trusts the course and runs the check the trust question was asked for.
+    case trustCourse
+    /// Closes the trust question; nothing runs.
+    case declineTrust
 }
 
 /// Work `update` asks the run loop to do, so that `update` itself stays free of I/O.
@@ -140,4 +146,6 @@ public enum Effect: Sendable, Equatable {
     /// ``Action/progressRecorded(_:events:progress:)``. A passing `.checked` without a content
     /// hash gets the lesson's hash from the progress session.
     case recordProgress(LearnerAction)
+    /// Remember in the trust file that the learner trusted the course (see ``Action/trustDecided(_:)``).
+    case rememberTrust
 }

@@ -42,6 +42,7 @@ public enum Keymap {
         case .scoreboard: scoreboard
         case .search(let query): search(query)
         case .message: message
+        case .trustQuestion: trustQuestion
         }
     }
 
@@ -141,6 +142,15 @@ public enum Keymap {
             quitAnywhere,
         ]
     }
+
+    /// Keys of the trust question; other keys do nothing, so a stray key never answers it.
+    static let trustQuestion: [KeyBinding] = [
+        KeyBinding([.character("y"), .character("Y")], .trustCourse, "trust this course and check", bar: BarHint("y", "trust and check")),
+        KeyBinding(
+            [.character("n"), .character("N"), .escape, .character("q")], .declineTrust, "cancel: run nothing",
+            bar: BarHint("n/Esc", "cancel")),
+        quitAnywhere,
+    ]
 
     /// Any other key dismisses a message too (see ``App/update(_:_:)``).
     static let message: [KeyBinding] = [

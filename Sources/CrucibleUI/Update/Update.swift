@@ -46,11 +46,14 @@ public enum App {
             if case .progressRecorded(let recorded, let events, _) = action { celebrate(recorded, events: events, on: &state) }
             return updateGame(action, on: &state)
         case .timer, .checkElapsed, .checkFinished, .workspacePrepared, .editorClosed, .workspaceChanged, .solutionLoaded:
-            return updateLessonWork(action, on: &state)
+            return withoutUntrustedChecks(updateLessonWork(action, on: &state), on: &state)
         case .courseReloaded(let course, let diagnostics):
             return reloadCourse(course, diagnostics: diagnostics, on: &state)
         case .statusNote(let text):
             state.statusNote = text
+            return []
+        case .trustDecided(let prompt):
+            state.untrusted = prompt
             return []
         }
     }
@@ -103,9 +106,17 @@ public enum App {
             if case .search(let search) = state.top { state.screens[state.screens.count - 1] = .search(search.searching("")) }
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
             move(command, on: &state)
+        case .check where state.untrusted != nil:
+            return askTrust(for: command, on: &state)
+        case .toggleWatch where state.untrusted != nil && state.openLesson?.activity.watching == false:
+            return askTrust(for: command, on: &state)
+        case .trustCourse:
+            return acceptTrust(on: &state)
+        case .declineTrust:
+            return declineTrust(on: &state)
         case .answer, .choose, .toggleChoice, .submit, .edit, .retry, .done, .check, .cancelCheck, .openEditor, .toggleWatch,
             .hint, .solution, .showResult, .closePanel, .nextLesson, .previousLesson:
-            return performLesson(command, on: &state)
+            return withoutUntrustedChecks(performLesson(command, on: &state), on: &state)
         }
         return []
     }
@@ -134,7 +145,7 @@ public enum App {
             let docked = state.size.contentHeight - LessonScreenView.panelHeight(screen, in: state)
             screen.scroll = clampedScroll(target, lines: screen.lines.count + docked, in: state)
             state.screens[state.screens.count - 1] = .lesson(screen)
-        case .welcome, .help, .message:
+        case .welcome, .help, .message, .trustQuestion:
             break
         }
     }

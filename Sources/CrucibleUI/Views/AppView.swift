@@ -33,6 +33,8 @@ enum AppView {
                 HelpOverlay.draw(for: state.screens[max(0, index - 1)], state: state, into: &grid)
             case .message(let text):
                 MessageBox.draw(text, state: state, into: &grid)
+            case .trustQuestion:
+                TrustQuestionBox.draw(state: state, into: &grid)
             case .courseMap, .lesson, .stats, .scoreboard, .search:
                 break
             }

@@ -65,6 +65,32 @@ enum MessageBox {
     }
 }
 
+/// "Trust this course and run its checks?": what the course is and runs, and the two answers.
+enum TrustQuestionBox {
+    static func draw(state: AppState, into grid: inout CellGrid) {
+        let width = min(76, state.size.width - 2)
+        var lines: [StyledLine] = []
+        for text in state.untrusted?.lines ?? [] {
+            let indent = text.prefix { $0 == " " }.count
+            var wrapper = TextWrapper(width: max(10, width - 4 - indent - 2))
+            wrapper.append(text, style: Style())
+            lines += wrapper.finish().enumerated().map { index, line in
+                StyledLine([Span(String(repeating: " ", count: index == 0 ? indent : indent + 2))] + line.spans)
+            }
+        }
+        lines += [
+            StyledLine(), StyledLine([Span("Trust this course and run its checks?", style: Style(bold: true))]),
+            StyledLine([
+                Span("y", style: Chrome.key), Span(" trust and check · "), Span("n/Esc", style: Chrome.key), Span(" cancel"),
+            ]),
+        ]
+        let rect = Box.centered(width: width, height: lines.count + 4, in: state.size)
+        let inner = Box.draw(rect, title: "Trust this course?", into: &grid)
+        grid.put(
+            lines.map { $0.clipped(to: inner.width) }, in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 2))
+    }
+}
+
 /// Every key of the screen beneath, with what it does.
 enum HelpOverlay {
     static func draw(for screen: Screen, state: AppState, into grid: inout CellGrid) {
@@ -95,6 +121,7 @@ enum HelpOverlay {
         case .scoreboard: "scoreboard"
         case .search: "find a lesson"
         case .message: "message"
+        case .trustQuestion: "trust this course?"
         }
     }
 }
