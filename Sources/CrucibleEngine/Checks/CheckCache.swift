@@ -49,7 +49,7 @@ public struct CheckCache: Sendable {
     /// The key for checking `files` (name → content) against `lesson`, given the tools' versions.
     static func key(
         lesson: Lesson, code: CodeExercise, files: [(name: String, content: Data)],
-        hidden: [(name: String, content: Data)], toolVersions: [ToolStatus], workspace: URL? = nil
+        hidden: [(name: String, content: Data)], toolVersions: [ToolStatus], workspace: URL? = nil, sandboxed: Bool = false
     ) -> String {
         // v2: results name the learner's files in the workspace; a v1 result names a removed scratch folder.
         // v3: failing tests, panics and lint findings have reasons of their own; a v2 result calls them compile errors.
@@ -58,6 +58,8 @@ public struct CheckCache: Sendable {
         var text = "crucible-check v5 engine \(CrucibleEngine.version)\nlesson \(lesson.id) \(lesson.folder.path)\n"
         // A result names the learner's files in their folder (``ScratchPaths``), so it is kept per folder.
         if let workspace { text += "workspace \(workspace.path)\n" }
+        // Fenced in or not, the same files may pass or fail (a harness that writes to the home).
+        if sandboxed { text += "sandboxed\n" }
         for step in code.steps { text += canonical(step) }
         for tool in toolVersions.sorted(by: { $0.name < $1.name }) {
             text += "tool \(tool.name) \(tool.path ?? "-") \(tool.version ?? "-")\n"

@@ -85,7 +85,8 @@ public struct CheckEngine: Sendable {
         // is in the key: after an upgrade the lesson is checked again, never read back.
         let key = CheckCache.key(
             lesson: lesson, code: code, files: files.map { ($0.key, $0.value) },
-            hidden: hidden.map { ($0.key, $0.value) }, toolVersions: statuses + optional, workspace: workspace)
+            hidden: hidden.map { ($0.key, $0.value) }, toolVersions: statuses + optional, workspace: workspace,
+            sandboxed: sandbox != nil)
         if let cached = cache?.result(for: key) { return cached }
         var result = await runSteps(
             code.steps, lesson: lesson, files: files.merging(hidden) { learner, _ in learner },

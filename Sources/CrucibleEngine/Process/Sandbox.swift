@@ -217,7 +217,7 @@ public enum SandboxStatus: Sendable, Equatable {
     ) -> SandboxStatus {
         if turnedOff || ["1", "true", "yes"].contains(environment[Sandbox.disableKey]?.lowercased() ?? "") { return .turnedOff }
         guard let sandbox = Sandbox.configured(environment: environment) else { return .missing }
-        return probes.status(of: sandbox)
+        return probes.status(of: sandbox, remembered: BuildCache.defaultRoot(environment: environment))
     }
 
     /// The one-line notice shown when checks are not sandboxed by accident (`check`, the map's
@@ -259,12 +259,38 @@ private final class SandboxProbes: @unchecked Sendable {
     private let lock = NSLock()
     private var outcomes: [Sandbox: SandboxStatus] = [:]
 
-    func status(of sandbox: Sandbox) -> SandboxStatus {
+    /// The status of `sandbox`, from this process's earlier probe, else from a success remembered
+    /// under `cacheRoot` since the machine booted (a probe costs a few milliseconds, a quarter of
+    /// a small check), else from a probe now. Only success is remembered: a failure may be fixed
+    /// (bubblewrap installed, user namespaces allowed) at any moment and is tried again.
+    func status(of sandbox: Sandbox, remembered cacheRoot: URL) -> SandboxStatus {
         lock.lock()
         defer { lock.unlock() }
         if let known = outcomes[sandbox] { return known }
-        let status: SandboxStatus = sandbox.problem().map { .broken($0) } ?? .on(sandbox)
+        let file = cacheRoot.appendingPathComponent("sandbox-works")
+        let key = Self.key(sandbox)
+        let status: SandboxStatus
+        if let key, (try? String(contentsOf: file, encoding: .utf8)) == key {
+            status = .on(sandbox)
+        } else {
+            status = sandbox.problem().map { .broken($0) } ?? .on(sandbox)
+            if case .on = status, let key {
+                try? FileManager.default.createDirectory(at: cacheRoot, withIntermediateDirectories: true)
+                let temporary = cacheRoot.appendingPathComponent(".sandbox-works.\(getpid())")
+                if (try? Data(key.utf8).write(to: temporary)) != nil { _ = rename(temporary.path, file.path) }
+            }
+        }
         outcomes[sandbox] = status
         return status
+    }
+
+    /// What a remembered success holds for: this boot, this user, this bwrap binary; nil when
+    /// any of it cannot be read (then nothing is remembered).
+    private static func key(_ sandbox: Sandbox) -> String? {
+        var info = stat()
+        guard stat(sandbox.bubblewrap, &info) == 0,
+            let boot = try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8)
+        else { return nil }
+        return "bwrap \(sandbox.bubblewrap) \(info.st_size) \(info.st_mtim.tv_sec) uid \(geteuid()) boot \(boot)"
     }
 }

@@ -10,13 +10,20 @@ import Testing
         name: "echo", run: ["cat", "answer.txt"], timeout: 10, env: ["A": "1"],
         expect: StepExpectation(stdout: OutputExpectation(equals: "right")))
 
-    static func key(_ step: CheckStep, files: [(name: String, content: Data)] = [("answer.txt", Data("right\n".utf8))]) -> String {
+    static func key(
+        _ step: CheckStep, files: [(name: String, content: Data)] = [("answer.txt", Data("right\n".utf8))], sandboxed: Bool = false
+    ) -> String {
         let folder = URL(fileURLWithPath: "/course/01-t/03-echo")
         let code = CodeExercise(language: "text", starter: ["answer.txt"], solution: ["answer.txt"], steps: [step])
         let lesson = Lesson(
             id: "t.echo", title: "Echo", kind: .code, folder: folder, file: folder.appendingPathComponent("lesson.md"),
             bodyOffset: 0, bodyLine: 1, code: code)
-        return CheckCache.key(lesson: lesson, code: code, files: files, hidden: [], toolVersions: [])
+        return CheckCache.key(lesson: lesson, code: code, files: files, hidden: [], toolVersions: [], sandboxed: sandboxed)
+    }
+
+    /// A harness that writes to the home fails fenced in and passes without the fence.
+    @Test func runningSandboxedOrNotChangesTheKey() {
+        #expect(Self.key(Self.base, sandboxed: true) != Self.key(Self.base))
     }
 
     static func changed(_ change: (inout CheckStep) -> Void) -> CheckStep {
