@@ -39,7 +39,7 @@ struct PreviewCommand: ParsableCommand {
             // A preview leaves nothing behind in the author's home, not even remembered tool versions.
             var settings = FullScreenSession.Settings(progressFile: sandbox.progressFile, openLesson: lesson.id)
             settings.toolProbe = ToolProbe()
-            settings.sandbox = sandboxing.detect
+            settings.sandbox = sandboxing.detectLeavingNothing
             settings.trust = trusting.gate(try course.folder(), course: loaded.course)
             try Crucible.runOnTerminal(FullScreenSession(sandbox.course, root: try course.folder(), settings: settings))
         } catch let error as TerminalError {

@@ -21,4 +21,7 @@ struct SandboxOptions: ParsableArguments {
 
     /// Whether checks run sandboxed, silently: the full screen says it in its own footer.
     @Sendable func detect() -> SandboxStatus { SandboxStatus.detect(turnedOff: noSandbox) }
+
+    /// ``detect()`` without keeping the outcome on disk, for `preview`, which leaves nothing behind.
+    @Sendable func detectLeavingNothing() -> SandboxStatus { SandboxStatus.detect(turnedOff: noSandbox, remembering: false) }
 }

@@ -20,6 +20,10 @@ public struct WatchTestCourse {
             "CRUCIBLE_WORKSPACE": root.appendingPathComponent("workspace").path,
             "CRUCIBLE_PROGRESS": progressFile.path,
             "XDG_CACHE_HOME": root.appendingPathComponent("cache").path,
+            // The check reports to the test through `signals/` beside the lesson and its shell's
+            // pid, which a sandboxed check can neither write (read-only) nor share (its own PID
+            // namespace). These tests are about watching; SandboxTests cover the fence.
+            Sandbox.disableKey: "1",
         ]
     }
 

@@ -41,7 +41,9 @@ public struct Sandbox: Sendable, Hashable {
         // those tools read (the toolchains in ~/.rustup, Go's root).
         var candidates = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
         candidates += ["RUSTUP_HOME", "GOROOT"].compactMap { environment[$0] }
-        candidates.append(home + "/.rustup")
+        // rustup's own places even when the PATH does not name them: a tool on the PATH may be a
+        // link to its proxies in ~/.cargo/bin.
+        candidates += [(environment["CARGO_HOME"] ?? home + "/.cargo") + "/bin", home + "/.rustup"]
         let shown = candidates.filter { $0.hasPrefix("/") && underHidden($0) && isDirectory($0) }.map(canonical).uniqued()
         return Sandbox(bubblewrap: bubblewrap, hidden: hidden.map(canonical).uniqued(), shown: shown)
     }
@@ -212,12 +214,14 @@ public enum SandboxStatus: Sendable, Equatable {
     }
 
     /// Finds and tries bubblewrap, once per process and PATH: checks run in it when it works.
+    /// `remembering` keeps a success in the cache folder for later runs (`crucible preview`
+    /// leaves nothing behind, so it tries each time).
     public static func detect(
-        turnedOff: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment
+        turnedOff: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment, remembering: Bool = true
     ) -> SandboxStatus {
         if turnedOff || ["1", "true", "yes"].contains(environment[Sandbox.disableKey]?.lowercased() ?? "") { return .turnedOff }
         guard let sandbox = Sandbox.configured(environment: environment) else { return .missing }
-        return probes.status(of: sandbox, remembered: BuildCache.defaultRoot(environment: environment))
+        return probes.status(of: sandbox, remembered: remembering ? BuildCache.defaultRoot(environment: environment) : nil)
     }
 
     /// The one-line notice shown when checks are not sandboxed by accident (`check`, the map's
@@ -263,18 +267,18 @@ private final class SandboxProbes: @unchecked Sendable {
     /// under `cacheRoot` since the machine booted (a probe costs a few milliseconds, a quarter of
     /// a small check), else from a probe now. Only success is remembered: a failure may be fixed
     /// (bubblewrap installed, user namespaces allowed) at any moment and is tried again.
-    func status(of sandbox: Sandbox, remembered cacheRoot: URL) -> SandboxStatus {
+    func status(of sandbox: Sandbox, remembered cacheRoot: URL?) -> SandboxStatus {
         lock.lock()
         defer { lock.unlock() }
         if let known = outcomes[sandbox] { return known }
-        let file = cacheRoot.appendingPathComponent("sandbox-works")
+        let file = cacheRoot?.appendingPathComponent("sandbox-works")
         let key = Self.key(sandbox)
         let status: SandboxStatus
-        if let key, (try? String(contentsOf: file, encoding: .utf8)) == key {
+        if let key, let file, (try? String(contentsOf: file, encoding: .utf8)) == key {
             status = .on(sandbox)
         } else {
             status = sandbox.problem().map { .broken($0) } ?? .on(sandbox)
-            if case .on = status, let key {
+            if case .on = status, let key, let cacheRoot, let file {
                 try? FileManager.default.createDirectory(at: cacheRoot, withIntermediateDirectories: true)
                 let temporary = cacheRoot.appendingPathComponent(".sandbox-works.\(getpid())")
                 if (try? Data(key.utf8).write(to: temporary)) != nil { _ = rename(temporary.path, file.path) }
