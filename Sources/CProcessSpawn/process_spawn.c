@@ -109,6 +109,24 @@ static void child_run(const cspawn_request *request, int dev_null, int report_fd
     child_fail(report_fd, CSPAWN_STAGE_EXEC);
 }
 
+/// Waits for the child's report on `report_fd` (closing it): EOF means it got past its setup
+/// (exec, for a step); a message means it failed, and then the child is reaped and -1 returned
+/// with `*failed_stage` and `*failed_errno` from the message.
+static int child_report(int report_fd, pid_t pid, int *failed_stage, int *failed_errno) {
+    int message[2];
+    ssize_t got;
+    do {
+        got = read(report_fd, message, sizeof message);
+    } while (got < 0 && errno == EINTR);
+    close(report_fd);
+    if (got != (ssize_t)sizeof message) return 0;
+    int status;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    *failed_stage = message[0];
+    *failed_errno = message[1];
+    return -1;
+}
+
 pid_t cspawn_start(const cspawn_request *request, int *failed_stage, int *failed_errno) {
     *failed_stage = CSPAWN_STAGE_NONE;
     *failed_errno = 0;
@@ -149,20 +167,7 @@ pid_t cspawn_start(const cspawn_request *request, int *failed_stage, int *failed
     // The child's setsid made it the leader of its own group before exec, which the report
     // below waits for, so the group exists before anyone signals it.
 
-    int message[2];
-    ssize_t got;
-    do {
-        got = read(report[0], message, sizeof message);
-    } while (got < 0 && errno == EINTR);
-    close(report[0]);
-    if (got == (ssize_t)sizeof message) {
-        int status;
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-        *failed_stage = message[0];
-        *failed_errno = message[1];
-        return -1;
-    }
-    return pid;
+    return child_report(report[0], pid, failed_stage, failed_errno) == 0 ? pid : -1;
 }
 
 /// Writes `text` to the file at `path`; async-signal-safe.
@@ -306,17 +311,9 @@ pid_t cspawn_network_start(int *control_fd, int *failed_errno) {
         *failed_errno = fork_errno;
         return -1;
     }
-    int message[2];
-    ssize_t got;
-    do {
-        got = read(report[0], message, sizeof message);
-    } while (got < 0 && errno == EINTR);
-    close(report[0]);
-    if (got == (ssize_t)sizeof message) {
-        int status;
+    int failed_stage;
+    if (child_report(report[0], pid, &failed_stage, failed_errno) != 0) {
         close(control[0]);
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-        *failed_errno = message[1];
         return -1;
     }
     *control_fd = control[0];
