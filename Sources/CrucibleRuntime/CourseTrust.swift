@@ -30,7 +30,7 @@ public enum CourseTrust {
         public var lines: [String] {
             var lines = notices.map { "note: " + $0 }
             if changes.isEmpty {
-                lines.append("This course is not from Crucible; its checks run programs on your machine, as you.")
+                lines.append("This course did not ship with Crucible; its checks run programs as you.")
             } else {
                 lines.append("What this course runs changed since you trusted it:")
                 lines += changes.map { "  - " + $0 }

@@ -9,7 +9,7 @@ import Testing
     typealias F = LessonFixture
 
     static let prompt = TrustPrompt(lines: [
-        "This course is not from Crucible; its checks run programs on your machine, as you.",
+        "This course did not ship with Crucible; its checks run programs as you.",
         "  course: Lesson Fixture", "  folder: /fixture-lessons", "  runs: swift, swiftc", "  hidden harnesses: 0 lessons",
     ])
 
