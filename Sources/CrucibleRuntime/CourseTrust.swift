@@ -75,7 +75,7 @@ public enum CourseTrust {
         var tools: Set<String> = []
         var hidden = 0
         for lesson in course.lessons {
-            for step in (lesson.code?.steps ?? []) + (lesson.predict?.run ?? []) { tools.formUnion(step.tools) }
+            for step in lesson.steps { tools.formUnion(step.tools) }
             if lesson.code?.hidden.isEmpty == false { hidden += 1 }
         }
         return .ask(

@@ -55,13 +55,13 @@ struct CheckCommand: ParsableCommand {
         let loaded = try course.locations.load(lesson: id)
         let lesson = try course.lesson(id, in: loaded)
         // Quiz, read and predict lessons without run steps run nothing, so they never ask.
-        if lesson.code != nil || lesson.predict?.run.isEmpty == false { try trusting.require(course.folder()) }
+        if lesson.runsPrograms { try trusting.require(course.folder()) }
         let check = try LessonCheckRun(
             lesson, answers: answers,
             engine: CheckEngine(
                 cache: noCache ? nil : CheckCache(folder: CheckCache.defaultFolder()),
                 buildCache: course.locations.buildCache(for: loaded),
-                sandbox: lesson.code != nil ? sandboxing.status().sandbox : nil),
+                sandbox: lesson.runsPrograms ? sandboxing.status().sandbox : nil),
             workspace: course.workspace(for: loaded), followUp: course.followUp)
         var progress: CommandLineProgress?
         let (events, unrecorded) = check.recordAttempt {

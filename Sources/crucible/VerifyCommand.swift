@@ -50,7 +50,7 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let loaded = try course.load()
         let lessons = ids.isEmpty ? loaded.lessons : try ids.map { try course.lesson($0, in: loaded) }
-        if lessons.contains(where: { $0.code != nil || $0.predict?.run.isEmpty == false }) { try trusting.require(course.folder()) }
+        if lessons.contains(where: \.runsPrograms) { try trusting.require(course.folder()) }
         let status = try VerifyTable.verify(
             lessons, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, json: json, loadErrors: loaded.errors.count,
             allowSkips: allowSkips, followUp: course.followUp, buildCache: course.locations.buildCache(for: loaded),

@@ -100,6 +100,18 @@ struct SandboxTests {
         try scene.expectUnchanged(since: beforeSnapshot, lesson: "hostile.leave-process")
     }
 
+    /// A predict lesson's program is fenced in like a code lesson's check: its write into the home
+    /// fails (and shows in the real output), and the answer is judged as usual.
+    @Test func aPredictionsProgramIsFencedInToo() throws {
+        let scene = try HostileScene()
+        defer { scene.remove() }
+        let run = try scene.run("hostile.predict-home", "done")
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("Read-only file system"), "\(run.stdout)")
+        #expect(!run.stderr.contains("checks are not sandboxed"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: scene.home.appendingPathComponent("crucible-was-here").path))
+    }
+
     /// The same write with `--no-sandbox` does land in the (fake) home: the fence is what stopped it.
     @Test func unfencedTheWriteLandsInTheHome() throws {
         let scene = try HostileScene()

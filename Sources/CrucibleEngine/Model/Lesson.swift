@@ -74,6 +74,13 @@ public struct Lesson: Sendable, Equatable {
         self.code = code
     }
 
+    /// The steps the lesson runs on the learner's machine: a code lesson's check, a predict
+    /// lesson's program; none for the rest. What trust covers and the sandbox fences in.
+    public var steps: [CheckStep] { (code?.steps ?? []) + (predict?.run ?? []) }
+
+    /// Whether checking the lesson runs anything (``steps``), so needs trust and the sandbox.
+    public var runsPrograms: Bool { !steps.isEmpty }
+
     /// Reads `lesson.md` and returns the Markdown after the front matter,
     /// with `\r\n` turned into `\n`.
     ///

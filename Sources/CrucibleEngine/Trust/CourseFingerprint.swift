@@ -23,7 +23,7 @@ public struct CourseFingerprint: Sendable, Equatable, Codable {
         let declared = course.tools.tools.filter { !ToolCatalog.builtInTools.contains($0) }
         if !declared.isEmpty { parts["tools"] = Self.hash(declared.map { Self.canonical($0) }.joined(separator: "\n")) }
         for lesson in course.lessons {
-            let steps = (lesson.code?.steps ?? []) + (lesson.predict?.run ?? [])
+            let steps = lesson.steps
             if !steps.isEmpty { parts["steps/" + lesson.id] = Self.hash(steps.map { Self.canonical($0) }.joined(separator: "\n")) }
             if let hidden = lesson.code?.hidden, !hidden.isEmpty {
                 var hasher = SHA256()

@@ -1,0 +1,2 @@
+echo "crucible was here" > "$HOME/crucible-was-here"
+echo done
