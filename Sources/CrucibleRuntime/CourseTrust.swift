@@ -60,13 +60,21 @@ public enum CourseTrust {
         ["1", "yes", "true"].contains(environment[environmentKey]?.lowercased() ?? "")
     }
 
+    /// Whether the course in `folder` is trusted before any question can arise: the bundled course,
+    /// or any course with `--trust` (`forced`) or `CRUCIBLE_TRUST`. Nothing is read to decide it.
+    public static func trustedWithoutAsking(
+        _ folder: URL, forced: Bool, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Bool {
+        forced || isForced(environment: environment) || BundledCourse.isShipped(folder)
+    }
+
     /// Decides for the course loaded from `folder`. `forced` is `--trust`; the environment may force it too.
     /// Only courses that are neither bundled nor forced are fingerprinted (which reads their hidden files).
     public static func decide(
         _ course: @autoclosure () -> Course, folder: URL, store: TrustStore, forced: Bool = false,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> Decision {
-        if forced || isForced(environment: environment) || BundledCourse.isShipped(folder) { return .trusted }
+        if trustedWithoutAsking(folder, forced: forced, environment: environment) { return .trusted }
         let course = course()
         let fingerprint = CourseFingerprint(of: course)
         let contents = store.read()
@@ -93,7 +101,7 @@ public enum CourseTrust {
         forced: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> Decision {
         decide(
-            course(of: CourseLoader.load(from: folder), root: folder), folder: folder, store: store, forced: forced,
+            CourseLoader.load(from: folder).courseOrUntitled(root: folder), folder: folder, store: store, forced: forced,
             environment: environment)
     }
 
@@ -102,13 +110,6 @@ public enum CourseTrust {
         try store.trust(question.folder, title: question.title, fingerprint: question.fingerprint)
     }
 
-    /// The course of `loaded`, or an untitled one of its tracks when `course.yml` has errors.
-    public static func course(of loaded: CourseLoadResult, root: URL) -> Course {
-        loaded.course
-            ?? Course(
-                id: "untitled", title: "Untitled course (course.yml has errors)", welcome: "", final: nil, root: root,
-                tracks: loaded.tracks)
-    }
 }
 
 /// What a full-screen session needs to ask for trust itself: the course folder, the trust file and,
@@ -131,7 +132,7 @@ public struct TrustGate: Sendable {
         _ folder: URL, forced: Bool, course: Course? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> TrustGate? {
-        forced || CourseTrust.isForced(environment: environment) || BundledCourse.isShipped(folder)
+        CourseTrust.trustedWithoutAsking(folder, forced: forced, environment: environment)
             ? nil : TrustGate(folder: folder, course: course)
     }
 

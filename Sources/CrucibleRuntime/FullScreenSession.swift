@@ -66,11 +66,7 @@ public final class FullScreenSession: Sendable {
 
     /// Runs until the user quits. The terminal must be started by the caller and is left started.
     public func run(on terminal: some TerminalDevice) {
-        let course =
-            loaded.course
-            ?? Course(
-                id: "untitled", title: "Untitled course (course.yml has errors)",
-                welcome: "", final: nil, root: root, tracks: loaded.tracks)
+        let course = loaded.courseOrUntitled(root: root)
         let (progress, openingNotices) = ProgressSession.openForFullScreen(course: course, file: settings.progressFile)
         let lessonWork = LessonWork(
             workspace: settings.workspace ?? Workspace(root: Workspace.defaultRoot(), courseID: course.id),
@@ -146,6 +142,8 @@ public final class FullScreenSession: Sendable {
                         saves.append(action)
                     case .rememberTrust:
                         pending += trust.remember()
+                    // The screen already drops these (App.withoutUntrustedChecks); this is where
+                    // running is refused, whatever the screen's state says.
                     case .runCheck where !trust.isTrusted:
                         pending.append(.notice("This course is not trusted yet, so nothing was run."))
                     case .loadLessonBody, .prepareWorkspace, .openEditor, .runCheck, .cancelCheck, .watchWorkspace, .stopWatching,

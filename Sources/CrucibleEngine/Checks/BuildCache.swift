@@ -21,11 +21,7 @@ public struct BuildCache: Sendable, Equatable {
 
     /// `$XDG_CACHE_HOME/crucible`, else `~/.cache/crucible`: the root of every Crucible cache.
     public static func defaultRoot(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
-            return URL(fileURLWithPath: cache).appendingPathComponent("crucible")
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(".cache/crucible")
+        BaseFolder.cache.crucible(environment: environment)
     }
 
     /// For an engine given none (tests, previews): a folder under the temporary directory, so

@@ -298,9 +298,9 @@ public struct CheckEngine: Sendable {
             do {
                 network = try SandboxNetwork()
                 let folder = try cacheFolder ?? buildCache.prepare(lessonID: lesson.id)
-                toolCache = folder.appendingPathComponent("tool-cache", isDirectory: true)
-                try FileManager.default.createDirectory(at: toolCache!, withIntermediateDirectories: true)
-                cacheFolder = cacheFolder ?? folder
+                let tools = folder.appendingPathComponent("tool-cache", isDirectory: true)
+                try FileManager.default.createDirectory(at: tools, withIntermediateDirectories: true)
+                (cacheFolder, toolCache) = (folder, tools)
             } catch {
                 return CheckResult(
                     lessonID: lesson.id, outcome: .engineError, message: "cannot prepare the check's sandbox: \(error)")

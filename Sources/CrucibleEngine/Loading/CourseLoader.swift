@@ -14,6 +14,15 @@ public struct CourseLoadResult: Sendable {
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The course, or an untitled one of the tracks that loaded when `course.yml` has errors, so
+    /// the full screen still opens and trust still sees every lesson.
+    public func courseOrUntitled(root: URL) -> Course {
+        course
+            ?? Course(
+                id: "untitled", title: "Untitled course (course.yml has errors)", welcome: "", final: nil, root: root,
+                tracks: tracks)
+    }
 }
 
 /// Loads a course folder and checks every rule of the lesson format (`Lessons/README.md`).

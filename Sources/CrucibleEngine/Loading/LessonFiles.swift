@@ -51,8 +51,8 @@ struct LessonFiles {
         case .throughSymlink:
             break
         }
-        let folder = LessonFiles.realPath(folderPath) ?? folderPath
-        guard let resolved = LessonFiles.realPath(folderPath + "/" + shown), resolved.hasPrefix(folder + "/") else {
+        let folder = WorkspaceIO.realPath(folderPath) ?? folderPath
+        guard let resolved = WorkspaceIO.realPath(folderPath + "/" + shown), resolved.hasPrefix(folder + "/") else {
             report.error(
                 at: node,
                 "\(quoted: shown) named in \(quoted: key) is a symbolic link that leads outside the lesson folder; "
@@ -87,11 +87,5 @@ struct LessonFiles {
             }
         }
         return (info.st_mode & S_IFMT) == S_IFREG ? .plain : .notAFile(TextFile.kindName(info.st_mode))
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }

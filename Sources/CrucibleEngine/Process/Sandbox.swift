@@ -31,7 +31,7 @@ public struct Sandbox: Sendable, Hashable {
     /// toolchain folders inside them to show again. Nil when no `bwrap` is on the PATH.
     public static func configured(environment: [String: String]) -> Sandbox? {
         guard let bubblewrap = ExecutableLookup.resolve("bwrap", path: environment["PATH"]) else { return nil }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = BaseFolder.home(environment: environment).path
         // A home of "/" (some service accounts) would hide everything: only real folders below it.
         let hidden = [home, "/home", "/root", "/run/user", "/var/tmp"].filter { canonical($0) != "/" && isDirectory($0) }.uniqued()
         // /tmp is the step's own, empty: a tool installed there is shown again like one in a home.

@@ -13,11 +13,7 @@ public enum ProgressLocation {
         if let named = environment[environmentKey], !named.isEmpty {
             return URL(fileURLWithPath: named)
         }
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return URL(fileURLWithPath: state).appendingPathComponent("crucible/progress.json")
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(".local/state/crucible/progress.json")
+        return BaseFolder.state.crucible(environment: environment).appendingPathComponent("progress.json")
     }
 
     /// `--progress FILE` when given, else ``defaultFile(environment:)``.

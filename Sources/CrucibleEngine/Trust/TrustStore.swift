@@ -47,19 +47,13 @@ public struct TrustStore: Sendable {
     /// `~/.config/crucible/trust.json`.
     public static func defaultFile(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         if let named = environment[environmentKey], !named.isEmpty { return URL(fileURLWithPath: named) }
-        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
-            return URL(fileURLWithPath: config).appendingPathComponent("crucible/trust.json")
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(".config/crucible/trust.json")
+        return BaseFolder.config.crucible(environment: environment).appendingPathComponent("trust.json")
     }
 
     /// The key of a course folder: its real path (links resolved), so two spellings of one folder are one course.
     public static func key(for folder: URL) -> String {
         let path = folder.standardizedFileURL.path
-        guard let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        return WorkspaceIO.realPath(path) ?? path
     }
 
     /// Reads the file; a missing file is an empty store.

@@ -31,11 +31,7 @@ public struct Workspace: Sendable {
     ) -> URL {
         if let option, !option.isEmpty { return URL(fileURLWithPath: option) }
         if let named = environment[environmentKey], !named.isEmpty { return URL(fileURLWithPath: named) }
-        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
-            return URL(fileURLWithPath: data).appendingPathComponent("crucible/workspace")
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(".local/share/crucible/workspace")
+        return BaseFolder.data.crucible(environment: environment).appendingPathComponent("workspace")
     }
 
     /// The folder of lesson `id`.
