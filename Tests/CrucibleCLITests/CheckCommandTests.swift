@@ -97,21 +97,8 @@ import Testing
         let folder = try CrucibleRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let course = folder.appendingPathComponent("course")
-        try CrucibleRunner.write("course.yml", "id: c\ntitle: C\nwelcome: hi\n", in: course)
-        try CrucibleRunner.write("01-t/track.yml", "id: t\ntitle: T\nsummary: s\n", in: course)
-        for part in ["starter", "solution"] { try CrucibleRunner.write("01-t/01-l/\(part)/x.txt", "one\n\ntwo\n", in: course) }
-        try CrucibleRunner.write(
-            "01-t/01-l/lesson.md",
-            """
-            ---
-            id: t.l
-            title: L
-            kind: code
-            code:
-              language: text
-              starter: [x.txt]
-              solution: [x.txt]
-              steps:
+        try CrucibleRunner.writeOneLessonCourse(
+            steps: """
                 - name: build
                   run: [sh, -c, "echo crucible-metric baseline.throughput 1000 req/s"]
                 - name: load
@@ -119,9 +106,7 @@ import Testing
                   expect:
                     ratio: { metric: learner.throughput, baseline: baseline.throughput, atLeast: 1.2 }
                     bounds: [{ metric: learner.errors, atMost: 0 }]
-            ---
-            Serve.
-            """, in: course)
+                """, file: "one\n\ntwo\n", in: course)
         let run = try CrucibleRunner.run(["check", "--lessons", course.path, "t.l", "--json"], environment: environment(folder))
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])

@@ -11,25 +11,7 @@ import Testing
     private func course() throws -> (folder: URL, environment: [String: String]) {
         let folder = try CrucibleRunner.temporaryFolder()
         let course = folder.appendingPathComponent("course")
-        try CrucibleRunner.write("course.yml", "id: c\ntitle: C\nwelcome: hi\n", in: course)
-        try CrucibleRunner.write("01-t/track.yml", "id: t\ntitle: T\nsummary: s\n", in: course)
-        for part in ["starter", "solution"] { try CrucibleRunner.write("01-t/01-l/\(part)/x.txt", "x\n", in: course) }
-        try CrucibleRunner.write(
-            "01-t/01-l/lesson.md",
-            """
-            ---
-            id: t.l
-            title: L
-            kind: code
-            code:
-              language: text
-              starter: [x.txt]
-              solution: [x.txt]
-              steps:
-                - run: [sh, -c, "exit 0"]
-            ---
-            Pass.
-            """, in: course)
+        try CrucibleRunner.writeOneLessonCourse(steps: #"- run: [sh, -c, "exit 0"]"#, in: course)
         let bin = folder.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: bin.appendingPathComponent("sh").path, withDestinationPath: "/bin/sh")

@@ -92,6 +92,19 @@ public struct CrucibleRunner {
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
 
+    /// A course in `course` with one code lesson, `t.l`, whose starter and solution are `x.txt`
+    /// holding `file`, and whose check runs `steps` (the YAML list under `steps:`, unindented).
+    public static func writeOneLessonCourse(steps: String, file: String = "x\n", in course: URL) throws {
+        try write("course.yml", "id: c\ntitle: C\nwelcome: hi\n", in: course)
+        try write("01-t/track.yml", "id: t\ntitle: T\nsummary: s\n", in: course)
+        for part in ["starter", "solution"] { try write("01-t/01-l/\(part)/x.txt", file, in: course) }
+        let indented = steps.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+        try write(
+            "01-t/01-l/lesson.md",
+            "---\nid: t.l\ntitle: L\nkind: code\ncode:\n  language: text\n  starter: [x.txt]\n  solution: [x.txt]\n  steps:\n"
+                + indented + "\n---\nThe lesson.\n", in: course)
+    }
+
     /// A fresh temporary folder, removed by the caller.
     public static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("crucible-test-\(UUID().uuidString)")
