@@ -97,6 +97,10 @@ struct SandboxTests {
         #expect(run.status == 0 && result.outcome == .passed, "\(run.stdout)\(run.stderr)")
         #expect(result.steps.first?.stdout.contains("the sleeper is running") == true, "the sleeper never started: \(result.steps)")
         #expect(poll(timeout: .seconds(10)) { Set(processes(containing: marker)).isSubset(of: before) })
+        // And the check says so, in the notes that go with any outcome.
+        #expect(
+            result.notes.contains("step `leave a sleeper` left 1 process running; the sandbox ended it with the step"),
+            "\(result.notes) \(result.steps.map(\.stderr))")
         try scene.expectUnchanged(since: beforeSnapshot, lesson: "hostile.leave-process")
     }
 
@@ -176,6 +180,7 @@ private struct HostileScene {
         #expect(!run.stderr.contains("checks are not sandboxed"), "\(run.stderr)", sourceLocation: sourceLocation)
         #expect(result.outcome == .failed, "\(result.message)", sourceLocation: sourceLocation)
         #expect(result.message.contains("The sandbox blocked this: \(saying)"), "\(result.message)", sourceLocation: sourceLocation)
+        #expect(result.notes.isEmpty, "nothing was left running: \(result.notes)", sourceLocation: sourceLocation)
         #expect(
             !run.stdout.contains(secret) && !run.stderr.contains(secret), "the secret was read", sourceLocation: sourceLocation)
         try expectUnchanged(since: before, lesson: lesson, sourceLocation: sourceLocation)

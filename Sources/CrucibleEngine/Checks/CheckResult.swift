@@ -100,9 +100,19 @@ public struct CheckResult: Codable, Sendable, Equatable {
     public var passed: Bool { outcome == .passed }
 
     /// What the learner should know besides the outcome, one sentence each: an optional step that
-    /// was skipped and why. Derived from the steps, so a stored result reads back with them.
+    /// was skipped and why, a sandboxed step that left processes running. Derived from the steps,
+    /// so a stored result reads back with them.
     public var notes: [String] {
-        steps.compactMap { step in step.skipped.map { "optional step `\(step.name)` skipped: \($0)" } }
+        steps.flatMap { step in
+            var notes = step.skipped.map { ["optional step `\(step.name)` skipped: \($0)"] } ?? []
+            if let line = step.stderr.split(separator: "\n").last(where: { $0.hasPrefix(Sandbox.leftRunningPrefix) }) {
+                let count = line.dropFirst(Sandbox.leftRunningPrefix.count)
+                notes.append(
+                    "step `\(step.name)` left \(count) process\(count == "1" ? "" : "es") running; the sandbox ended "
+                        + (count == "1" ? "it" : "them") + " with the step")
+            }
+            return notes
+        }
     }
 
     /// Whether the check stopped before running anything because a tool it needs is missing or

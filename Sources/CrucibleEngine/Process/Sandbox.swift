@@ -55,7 +55,8 @@ public struct Sandbox: Sendable, Hashable {
     /// Inside, `sh` is process 1 and the program its child: bwrap's own init would report the exit
     /// before being reaped, losing the program's CPU time and peak memory from wait4, and a program
     /// that were process 1 itself would ignore SIGTERM and its own abort(). When `sh` ends, the
-    /// kernel kills whatever the program left in its PID namespace.
+    /// kernel kills whatever the program left in its PID namespace; `sh` first counts those
+    /// (``leftRunningPrefix``), so the check can say so.
     ///
     /// `user` is the uid and gid the step switches to (as root, ``StepIdentity``), or nil: bwrap
     /// runs as that user and refuses to mount what it cannot reach (root's own home, mode 700, for
@@ -83,9 +84,19 @@ public struct Sandbox: Sendable, Hashable {
         for folder in writable where reachable(folder) { command += ["--bind", folder, folder] }
         // Read-only once what shows through them is mounted: a write there fails plainly (EROFS).
         for folder in hidden { command += ["--remount-ro", folder] }
-        command += ["--chdir", scratch, "--", "/bin/sh", "-c", "\"$@\"; exit $?", "crucible-check", program]
+        command += ["--chdir", scratch, "--", "/bin/sh", "-c", Self.processOne, "crucible-check", program]
         return command + arguments
     }
+
+    /// What `sh`, process 1 of a step, runs: the program, then a count of the processes it left
+    /// running (zombies, already ended, left out), said on stderr when there are any; then it exits
+    /// with the program's status. No forks: `read` and the glob are built in.
+    static let processOne =
+        #""$@"; status=$?; left=0; for entry in /proc/[0-9]*; do [ "${entry#/proc/}" = 1 ] && continue; read -r stat 2>/dev/null < "$entry/stat" || continue; state=${stat##*) }; [ "${state%% *}" = Z ] || left=$((left + 1)); done; [ "$left" -gt 0 ] && echo "\#(leftRunningPrefix)$left" >&2; exit $status"#
+
+    /// The start of the line process 1 writes on stderr when the program left processes running,
+    /// followed by how many: the sandbox ends them with the step (``CheckResult/notes``).
+    public static let leftRunningPrefix = "crucible-sandbox: processes left running, ended with the step: "
 
     /// Whether this sandbox works here: bwrap starts a program inside a check's network namespace.
     /// Nil when it does, else what failed, for `doctor` and the notices.
